@@ -1,0 +1,86 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+from .phones import normalise_phone
+
+
+class LoginForm(AuthenticationForm):
+    username = forms.CharField(
+        label=_("Email or phone number"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+    error_messages = {
+        "invalid_login": _("The email/phone number or password is not correct. Please try again."),
+        "inactive": _("This account is inactive."),
+    }
+
+
+class RegistrationForm(forms.ModelForm):
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    class Meta:
+        model = User
+        fields = ["full_name", "email", "phone"]
+        help_texts = {"phone": _("For example 0905 123 456.")}
+        widgets = {
+            "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        }
+
+    def clean_email(self):
+        email = (self.cleaned_data.get("email") or "").strip().lower()
+        if email and User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("An account with this email address already exists."))
+        return email or None
+
+    def clean_phone(self):
+        raw = self.cleaned_data.get("phone") or ""
+        if not raw.strip():
+            return None
+        phone = normalise_phone(raw)
+        if phone is None:
+            raise forms.ValidationError(_("Enter a valid Vietnamese phone number, for example 0905 123 456."))
+        if User.objects.filter(phone=phone).exists():
+            raise forms.ValidationError(_("An account with this phone number already exists."))
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("email") and not cleaned.get("phone") and not self.errors:
+            raise forms.ValidationError(_("Enter an email address or a phone number."))
+        p1, p2 = cleaned.get("password1"), cleaned.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("The two passwords do not match."))
+        elif p1:
+            try:
+                password_validation.validate_password(p1, self.instance)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+    def _post_clean(self):
+        # Phone and email are already normalised; the model's clean would repeat the work.
+        self.instance.email = self.cleaned_data.get("email")
+        self.instance.phone = self.cleaned_data.get("phone")
+        super()._post_clean()
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.set_password(self.cleaned_data["password1"])
+        if commit:
+            user.save()
+        return user

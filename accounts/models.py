@@ -1,0 +1,109 @@
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .phones import normalise_phone
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        email = self.normalize_email(email).lower() if email else None
+        user = self.model(email=email, **extra_fields)
+        user.set_password(password)
+        user.full_clean(exclude=["password"])
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who signs in with an email address or a Vietnamese phone number."""
+
+    # NULL, not "": several phone-only accounts must not collide on the unique email.
+    email = models.EmailField(_("email address"), blank=True, null=True)  # noqa: DJ001
+    phone = models.CharField(  # noqa: DJ001
+        _("phone number"),
+        max_length=16,
+        blank=True,
+        null=True,
+        help_text=_("Stored in international form, e.g. +84905123456."),
+    )
+    full_name = models.CharField(_("full name"), max_length=150)
+    is_staff = models.BooleanField(
+        _("staff status"),
+        default=False,
+        help_text=_("Designates whether the user can log into the admin site."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        default="vi",
+        choices=[("vi", "Tiếng Việt"), ("en", "English")],
+    )
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
+            models.UniqueConstraint(fields=["phone"], name="user_phone_unique"),
+            models.CheckConstraint(
+                condition=models.Q(email__isnull=False) | models.Q(phone__isnull=False),
+                name="user_has_email_or_phone",
+                violation_error_message=_("Enter an email address or a phone number."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.full_name or self.email or self.phone or str(self.pk)
+
+    def clean(self):
+        super().clean()
+        self.email = self.email.strip().lower() if self.email else None
+        if self.phone:
+            phone = normalise_phone(self.phone)
+            if phone is None:
+                raise ValidationError({"phone": _("Enter a valid Vietnamese phone number.")})
+            self.phone = phone
+        else:
+            self.phone = None
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name.rsplit(" ", 1)[-1] if self.full_name else ""
+
+    # Wagtail's admin shows first/last names; a Vietnamese full name is one field.
+    @property
+    def first_name(self):
+        return self.get_short_name()
+
+    @property
+    def last_name(self):
+        return ""

@@ -1,0 +1,182 @@
+"""StreamField blocks for lessons, trainers' guides and quizzes."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4"]
+
+
+class HeadingBlock(blocks.CharBlock):
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "blocks/heading_block.html"
+        preview_value = "Hệ sinh thái khởi nghiệp là gì?"
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        super().__init__(features=RICH_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Text")
+        template = "blocks/paragraph_block.html"
+        preview_value = "<p>Khởi nghiệp đổi mới sáng tạo là quá trình hình thành doanh nghiệp mới.</p>"
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False)
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        required=False,
+        help_text=_("Describe the image for people who cannot see it."),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Image with caption")
+        template = "blocks/captioned_image_block.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(label=_("Video address"), help_text=_("A YouTube or Vimeo link."))
+    caption = blocks.CharBlock(label=_("Caption"), required=False)
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "blocks/video_block.html"
+
+
+class DownloadBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    description = blocks.CharBlock(label=_("Description"), required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Downloadable document")
+        template = "blocks/download_block.html"
+
+
+class CalloutBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        label=_("Kind"),
+        choices=[("info", _("Note")), ("tip", _("Tip")), ("warning", _("Warning"))],
+        default="info",
+    )
+    text = blocks.RichTextBlock(label=_("Text"), features=RICH_FEATURES)
+
+    class Meta:
+        icon = "help"
+        label = _("Callout")
+        template = "blocks/callout_block.html"
+        preview_value = {"kind": "tip", "text": "<p>Hãy bắt đầu từ vấn đề của khách hàng.</p>"}
+
+
+class CaseStudyBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("Startup or project"))
+    area = blocks.CharBlock(label=_("Where"), required=False)
+    summary = blocks.RichTextBlock(label=_("Story"), features=RICH_FEATURES)
+    takeaway = blocks.CharBlock(label=_("Key takeaway"), required=False)
+
+    class Meta:
+        icon = "group"
+        label = _("Case study of a local startup")
+        template = "blocks/case_study_block.html"
+        preview_value = {
+            "name": "Hợp tác xã rau hữu cơ",
+            "area": "Duy Xuyên",
+            "summary": "<p>Một nhóm nông dân trẻ bán rau hữu cơ qua mạng.</p>",
+            "takeaway": "Bắt đầu nhỏ, đo lường, rồi mở rộng.",
+        }
+
+
+class ExerciseBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"))
+    instructions = blocks.RichTextBlock(label=_("Instructions"), features=RICH_FEATURES)
+    minutes = blocks.IntegerBlock(label=_("Minutes"), min_value=1, required=False)
+
+    class Meta:
+        icon = "edit"
+        label = _("Exercise")
+        template = "blocks/exercise_block.html"
+        preview_value = {
+            "title": "Vẽ bản đồ hệ sinh thái",
+            "instructions": "<p>Liệt kê các bên tham gia ở địa phương của bạn.</p>",
+            "minutes": 15,
+        }
+
+
+class LessonStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = CaptionedImageBlock()
+    video = VideoBlock()
+    download = DownloadBlock()
+    callout = CalloutBlock()
+    case_study = CaseStudyBlock()
+    exercise = ExerciseBlock()
+
+
+class SessionStepBlock(blocks.StructBlock):
+    """One step of a trainer's session plan."""
+
+    minutes = blocks.IntegerBlock(label=_("Minutes"), min_value=1)
+    activity = blocks.TextBlock(label=_("Activity"))
+    materials = blocks.CharBlock(label=_("Materials"), required=False)
+
+    class Meta:
+        icon = "time"
+        label = _("Session step")
+
+
+class ChoiceBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Answer"))
+    correct = blocks.BooleanBlock(label=_("Correct"), required=False)
+
+    class Meta:
+        icon = "tick"
+        label = _("Answer choice")
+
+
+class QuestionBlock(blocks.StructBlock):
+    SINGLE, MULTIPLE, TRUE_FALSE = "single", "multiple", "true_false"
+
+    kind = blocks.ChoiceBlock(
+        label=_("Question type"),
+        choices=[
+            (SINGLE, _("Single choice")),
+            (MULTIPLE, _("Multiple choice")),
+            (TRUE_FALSE, _("True or false")),
+        ],
+        default=SINGLE,
+    )
+    text = blocks.TextBlock(label=_("Question"))
+    choices = blocks.ListBlock(ChoiceBlock(), label=_("Answers"), min_num=2)
+    explanation = blocks.TextBlock(label=_("Explanation shown after submission"), required=False)
+
+    class Meta:
+        icon = "help"
+        label = _("Question")
+        template = "blocks/question_block.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        correct = sum(1 for choice in value["choices"] if choice["correct"])
+        if value["kind"] in (self.SINGLE, self.TRUE_FALSE) and correct != 1:
+            raise ValidationError(_("Mark exactly one answer as correct."))
+        if value["kind"] == self.MULTIPLE and correct < 1:
+            raise ValidationError(_("Mark at least one answer as correct."))
+        if value["kind"] == self.TRUE_FALSE and len(value["choices"]) != 2:
+            raise ValidationError(_("A true-or-false question has exactly two answers."))
+        return value
+
+
+class QuizStreamBlock(blocks.StreamBlock):
+    question = QuestionBlock()

@@ -1,0 +1,23 @@
+from .pages import (
+    Audience,
+    CourseIndexPage,
+    CoursePage,
+    CourseTag,
+    LessonPage,
+    ModulePage,
+    QuizPage,
+)
+from .progress import Enrollment, LessonCompletion, QuizAttempt
+
+__all__ = [
+    "Audience",
+    "CourseIndexPage",
+    "CoursePage",
+    "CourseTag",
+    "Enrollment",
+    "LessonCompletion",
+    "LessonPage",
+    "ModulePage",
+    "QuizAttempt",
+    "QuizPage",
+]

@@ -1,0 +1,91 @@
+"""A learner's record: enrolments, lessons completed and quiz attempts."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EnrollmentQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "EnrollmentQuerySet":
+        """A learner sees only their own records; staff reach them through reports."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(user=user)
+
+    def completed(self) -> "EnrollmentQuerySet":
+        return self.filter(completed_at__isnull=False)
+
+    def in_progress(self) -> "EnrollmentQuerySet":
+        return self.filter(completed_at__isnull=True)
+
+
+class Enrollment(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="enrollments",
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="enrollments",
+    )
+    enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    last_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("where the learner stopped"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = EnrollmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [models.UniqueConstraint(fields=["user", "course"], name="enrollment_once_per_course")]
+
+    def __str__(self):
+        return f"{self.user} → {self.course}"
+
+
+class LessonCompletion(models.Model):
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="lesson_completions")
+    lesson = models.ForeignKey("courses.LessonPage", on_delete=models.CASCADE, related_name="completions")
+    completed_at = models.DateTimeField(_("completed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lesson completion")
+        verbose_name_plural = _("lesson completions")
+        constraints = [models.UniqueConstraint(fields=["enrollment", "lesson"], name="lesson_completed_once")]
+
+    def __str__(self):
+        return f"{self.enrollment_id}: {self.lesson_id}"
+
+
+class QuizAttempt(models.Model):
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="quiz_attempts")
+    quiz = models.ForeignKey("courses.QuizPage", on_delete=models.CASCADE, related_name="attempts")
+    number = models.PositiveSmallIntegerField(_("attempt number"))
+    score = models.PositiveSmallIntegerField(_("score (%)"))
+    passed = models.BooleanField(_("passed"))
+    answers = models.JSONField(_("answers"), default=dict)
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("quiz attempt")
+        verbose_name_plural = _("quiz attempts")
+        ordering = ["number"]
+        constraints = [
+            # Two simultaneous submissions cannot both become attempt N.
+            models.UniqueConstraint(fields=["enrollment", "quiz", "number"], name="quiz_attempt_number_unique"),
+            models.CheckConstraint(condition=models.Q(score__lte=100), name="quiz_attempt_score_percent"),
+        ]
+
+    def __str__(self):
+        return f"{self.quiz_id} #{self.number}: {self.score}%"

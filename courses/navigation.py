@@ -1,0 +1,72 @@
+"""What a lesson or quiz page shows around its content: course outline, progress, previous/next.
+
+Built in a constant number of queries whatever the size of the course: the page tree's
+paths give the course without walking up to it.
+"""
+
+from django.db.models import Q
+from wagtail.models import Page
+
+from .models import Enrollment, LessonCompletion, LessonPage, QuizAttempt
+from .permissions import can_see_trainer_guide
+
+
+def course_outline(course_path: str) -> tuple[dict, list[dict]]:
+    """The course (as a dict) and its lessons and quizzes in reading order, in one query."""
+    depth = len(course_path) // Page.steplen
+    rows = list(
+        Page.objects.live()
+        .filter(
+            Q(path=course_path)
+            | Q(
+                path__startswith=course_path,
+                depth=depth + 2,
+                content_type__model__in=["lessonpage", "quizpage"],
+                content_type__app_label="courses",
+            )
+        )
+        .order_by("path")
+        .values("id", "title", "url_path", "path", "content_type__model")
+    )
+    if not rows or rows[0]["path"] != course_path:
+        return {}, []
+    return rows[0], rows[1:]
+
+
+def completed_ids(enrollment: Enrollment | None) -> set[int]:
+    """Ids of the lessons completed and quizzes passed under an enrolment, in one query."""
+    if enrollment is None:
+        return set()
+    lessons = LessonCompletion.objects.filter(enrollment=enrollment).values_list("lesson_id", flat=True).order_by()
+    quizzes = (
+        QuizAttempt.objects.filter(enrollment=enrollment, passed=True).values_list("quiz_id", flat=True).order_by()
+    )
+    return set(lessons.union(quizzes))
+
+
+def lesson_context(page: Page, request) -> dict:
+    user = request.user
+    # Lessons and quizzes sit under a module, under the course.
+    course, outline = course_outline(page.path[: Page.steplen * (page.depth - 2)])
+    ids = [item["id"] for item in outline]
+    position = ids.index(page.pk) if page.pk in ids else 0
+    enrollment = None
+    if user.is_authenticated and course:
+        enrollment = Enrollment.objects.filter(user=user, course_id=course["id"]).first()
+    done = completed_ids(enrollment)
+    for item in outline:
+        item["done"] = item["id"] in done
+        # An unsaved Page knows its URL from url_path and the cached site roots: no query.
+        item["url"] = Page(id=item["id"], url_path=item["url_path"]).get_url(request)
+    if course:
+        course["url"] = Page(id=course["id"], url_path=course["url_path"]).get_url(request)
+    return {
+        "course": course,
+        "outline": outline,
+        "previous_item": outline[position - 1] if position > 0 else None,
+        "next_item": outline[position + 1] if position + 1 < len(outline) else None,
+        "enrollment": enrollment,
+        "is_done": page.pk in done,
+        "progress_percent": (100 * len(done & set(ids)) // len(ids)) if ids else 0,
+        "show_guide": isinstance(page, LessonPage) and can_see_trainer_guide(user),
+    }

@@ -1,0 +1,77 @@
+"""Writes that touch several learning records at once."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .models import CoursePage, Enrollment, LessonCompletion, LessonPage, QuizAttempt, QuizPage
+from .scoring import QuizResult, score_quiz
+from .signals import course_completed
+
+
+class AttemptLimitReached(Exception):
+    pass
+
+
+def enrollment_create(*, user, course: CoursePage) -> tuple[Enrollment, bool]:
+    """Enrol a learner; enrolling twice changes nothing."""
+    try:
+        with transaction.atomic():
+            return Enrollment.objects.get_or_create(user=user, course=course)
+    except IntegrityError:
+        # Two requests raced; the other one created it.
+        return Enrollment.objects.get(user=user, course=course), False
+
+
+def _course_for(page) -> CoursePage:
+    return CoursePage.objects.ancestor_of(page).get()
+
+
+@transaction.atomic
+def lesson_complete(*, user, lesson: LessonPage) -> Enrollment:
+    """Mark a lesson done (enrolling if needed) and complete the course when it is the last step."""
+    enrollment, _created = enrollment_create(user=user, course=_course_for(lesson))
+    LessonCompletion.objects.get_or_create(enrollment=enrollment, lesson=lesson)
+    enrollment.last_page_id = lesson.pk
+    enrollment.save(update_fields=["last_page"])
+    course_check_completion(enrollment=enrollment)
+    return enrollment
+
+
+def quiz_attempt_submit(*, user, quiz: QuizPage, answers: dict[str, list[str]]) -> tuple[QuizAttempt, QuizResult]:
+    """Score and record an attempt, refusing one past the quiz's attempt limit."""
+    enrollment, _created = enrollment_create(user=user, course=_course_for(quiz))
+    result = score_quiz(quiz.questions, answers, quiz.pass_mark)
+    with transaction.atomic():
+        # Lock the enrolment so that two submissions are numbered one after the other.
+        Enrollment.objects.select_for_update().filter(pk=enrollment.pk).first()
+        used = QuizAttempt.objects.filter(enrollment=enrollment, quiz=quiz).count()
+        if quiz.max_attempts is not None and used >= quiz.max_attempts:
+            raise AttemptLimitReached
+        attempt = QuizAttempt.objects.create(
+            enrollment=enrollment,
+            quiz=quiz,
+            number=used + 1,
+            score=result.score,
+            passed=result.passed,
+            answers={r.question_id: sorted(r.chosen) for r in result.results},
+        )
+        enrollment.last_page_id = quiz.pk
+        enrollment.save(update_fields=["last_page"])
+        course_check_completion(enrollment=enrollment)
+    return attempt, result
+
+
+def course_check_completion(*, enrollment: Enrollment) -> bool:
+    """Complete the course once every lesson is done and every quiz passed; announce it once."""
+    if enrollment.completed_at:
+        return True
+    course = enrollment.course
+    lessons_left = course.lessons().exclude(completions__enrollment=enrollment).exists()
+    quizzes_left = course.quizzes().exclude(attempts__enrollment=enrollment, attempts__passed=True).exists()
+    if lessons_left or quizzes_left:
+        return False
+    updated = Enrollment.objects.filter(pk=enrollment.pk, completed_at__isnull=True).update(completed_at=timezone.now())
+    if updated:
+        enrollment.refresh_from_db(fields=["completed_at"])
+        transaction.on_commit(lambda: course_completed.send(sender=Enrollment, enrollment=enrollment))
+    return True

@@ -1,0 +1,150 @@
+import random
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .models import CoursePage, Enrollment, LessonPage, QuizAttempt, QuizPage
+from .navigation import lesson_context
+from .services import AttemptLimitReached, enrollment_create, lesson_complete, quiz_attempt_submit
+from .text import fold_vi
+
+
+def search(request):
+    """Courses and lessons matching every word typed, with or without diacritics."""
+    query = request.GET.get("q", "").strip()[:200]
+    words = fold_vi(query).split()
+    results = []
+    if words:
+        condition = Q()
+        for word in words:
+            condition &= Q(search_text__contains=word)
+        courses = CoursePage.objects.live().public().filter(condition).only("title", "url_path", "summary")
+        lessons = LessonPage.objects.live().public().filter(condition).only("title", "url_path")
+        results = list(courses[:50]) + list(lessons[:100])
+    page = Paginator(results, 20).get_page(request.GET.get("page"))
+    return TemplateResponse(request, "courses/search.html", {"query": query, "results": page})
+
+
+@require_POST
+@login_required
+def enroll(request, course_id: int):
+    course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
+    _enrollment, created = enrollment_create(user=request.user, course=course)
+    if created:
+        messages.success(request, _("You are enrolled. Welcome to the course!"))
+    first = course.lessons().first()
+    return redirect(first.url if first else course.url)
+
+
+@require_POST
+@login_required
+def complete_lesson(request, lesson_id: int):
+    lesson = get_object_or_404(LessonPage.objects.live().public(), pk=lesson_id)
+    enrollment = lesson_complete(user=request.user, lesson=lesson)
+    if enrollment.completed_at:
+        messages.success(request, _("Congratulations! You have completed the course."))
+        return redirect("courses:my_learning")
+    nxt = lesson_context(lesson, request)["next_item"]
+    return redirect(nxt["url"] if nxt else lesson.url)
+
+
+@login_required
+def resume(request, course_id: int):
+    """Take a learner back to where they stopped, or to the first lesson."""
+    enrollment = get_object_or_404(Enrollment.objects.visible_to(request.user), course_id=course_id)
+    target = enrollment.last_page.specific if enrollment.last_page_id else enrollment.course.lessons().first()
+    return redirect(target.url if target else enrollment.course.url)
+
+
+@login_required
+def my_learning(request):
+    enrollments = list(Enrollment.objects.visible_to(request.user).select_related("course").order_by("-enrolled_at"))
+    return TemplateResponse(
+        request,
+        "courses/my_learning.html",
+        {
+            "in_progress": [e for e in enrollments if not e.completed_at],
+            "completed": [e for e in enrollments if e.completed_at],
+        },
+    )
+
+
+def _questions_for_display(quiz: QuizPage, seed: str) -> list[dict]:
+    """Questions without their answers, shuffled the same way for the same learner and attempt."""
+    rng = random.Random(seed)
+    questions = []
+    for block in quiz.questions:
+        choices = [{"id": c.id, "text": c.value["text"]} for c in block.value["choices"].bound_blocks]
+        if quiz.shuffle and block.value["kind"] != "true_false":
+            rng.shuffle(choices)
+        questions.append(
+            {
+                "id": block.id,
+                "text": block.value["text"],
+                "kind": block.value["kind"],
+                "choices": choices,
+            }
+        )
+    if quiz.shuffle:
+        rng.shuffle(questions)
+    return questions
+
+
+def quiz_view(request, quiz: QuizPage):
+    context = {"page": quiz, "self": quiz, **lesson_context(quiz, request)}
+    attempts = []
+    if context["enrollment"]:
+        attempts = list(QuizAttempt.objects.filter(enrollment=context["enrollment"], quiz=quiz))
+    remaining = None if quiz.max_attempts is None else max(quiz.max_attempts - len(attempts), 0)
+    context.update(attempts=attempts, remaining=remaining)
+
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect(f"{_login_url()}?next={quiz.url}")
+        answers = {block.id: request.POST.getlist(f"q-{block.id}") for block in quiz.questions}
+        try:
+            attempt, result = quiz_attempt_submit(user=request.user, quiz=quiz, answers=answers)
+        except AttemptLimitReached:
+            messages.error(request, _("You have used all your attempts for this quiz."))
+            return redirect(quiz.url)
+        context.update(lesson_context(quiz, request))
+        by_id = {block.id: block for block in quiz.questions}
+        context.update(
+            attempt=attempt,
+            result=result,
+            attempts=attempts + [attempt],
+            remaining=None if remaining is None else remaining - 1,
+            feedback=[
+                {
+                    "question": by_id[r.question_id].value,
+                    "result": r,
+                    "choices": [
+                        {
+                            "text": c.value["text"],
+                            "chosen": c.id in r.chosen,
+                            "correct": c.value["correct"],
+                        }
+                        for c in by_id[r.question_id].value["choices"].bound_blocks
+                    ],
+                }
+                for r in result.results
+            ],
+        )
+        return TemplateResponse(request, "courses/quiz_result.html", context)
+
+    seed = f"{request.user.pk}:{quiz.pk}:{len(attempts)}"
+    context["questions"] = _questions_for_display(quiz, seed)
+    return TemplateResponse(request, "courses/quiz_page.html", context)
+
+
+def _login_url():
+    from django.conf import settings
+    from django.shortcuts import resolve_url
+
+    return resolve_url(settings.LOGIN_URL)

@@ -1,0 +1,68 @@
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts.models import User
+from courses.demo import load_curriculum
+from home.models import HomePage
+from trainers.demo import load_areas
+from trainers.models import AdminScope
+
+DEMO_PASSWORD = "demo-2026-tot"
+
+HOME_LEAD = (
+    "Đào tạo, bồi dưỡng đội ngũ giảng viên nguồn về khởi nghiệp đổi mới sáng tạo, "
+    "để kiến thức về hệ sinh thái khởi nghiệp đến với cán bộ, thanh niên, phụ nữ, "
+    "học sinh, sinh viên ở mọi địa phương."
+)
+HOME_BODY = (
+    "<h2>Chương trình dành cho ai?</h2>"
+    "<ul><li>Cán bộ, công chức, viên chức, đoàn viên, hội viên muốn hiểu và hỗ trợ khởi nghiệp.</li>"
+    "<li>Thanh niên, học sinh, sinh viên, phụ nữ có ý tưởng kinh doanh.</li>"
+    "<li>Giảng viên nguồn (ToT) được tỉnh chứng nhận để giảng dạy lại tại địa phương.</li></ul>"
+    "<h2>Học như thế nào?</h2>"
+    "<p>Chọn khóa học, học từng bài trên điện thoại, làm bài kiểm tra và nhận chứng nhận "
+    "có thể xác minh trực tuyến.</p>"
+)
+
+
+class Command(BaseCommand):
+    help = "Load the demo areas, accounts and Vietnamese curriculum. Running it again changes nothing."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        districts = load_areas()
+        home = HomePage.objects.get()
+        if not home.lead:
+            home.lead = HOME_LEAD
+            home.body = HOME_BODY
+            home.save_revision().publish()
+        load_curriculum(home)
+
+        accounts = [
+            ("learner@example.org", "Nguyễn Thị Lan", [], False),
+            ("trainer@example.org", "Trần Văn Minh", ["Trainers"], False),
+            ("editor@example.org", "Lê Thị Hoa", ["Editors"], False),
+            ("district.admin@example.org", "Phạm Văn Hùng", ["District administrators"], False),
+            ("province.admin@example.org", "Võ Thị Mai", ["Province administrators"], True),
+        ]
+        for email, name, groups, superuser in accounts:
+            user = User.objects.filter(email__iexact=email).first()
+            if user is None:
+                user = User.objects.create_user(
+                    email=email,
+                    password=DEMO_PASSWORD,
+                    full_name=name,
+                    is_staff=bool(groups),
+                    is_superuser=superuser,
+                )
+            user.groups.add(*Group.objects.filter(name__in=groups))
+        AdminScope.objects.get_or_create(
+            user=User.objects.get(email="district.admin@example.org"),
+            defaults={"area": districts["Duy Xuyên"]},
+        )
+
+        self.stdout.write(self.style.SUCCESS("Demo data is ready."))
+        self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
+        for email, *_rest in accounts:
+            self.stdout.write(f"  {email}")

@@ -1,0 +1,14 @@
+from django import template
+from django.urls import translate_url
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def translated_url(context, language_code: str) -> str:
+    """The current page's address in another language, keeping its query string."""
+    request = context.get("request")
+    if request is None:
+        return "/" if language_code == "vi" else f"/{language_code}/"
+    url = translate_url(request.get_full_path(), language_code)
+    return url

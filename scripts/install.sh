@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Install everything the site and its tests need into .venv: system packages (when root),
+# Python packages pinned in pyproject.toml, and compiled translations.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SYSTEM_PACKAGES=(gettext fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 poppler-utils)
+if [ "${WITH_BROWSER:-1}" = 1 ]; then SYSTEM_PACKAGES+=(chromium); fi
+if [ "${WITH_SERVICES:-0}" = 1 ]; then SYSTEM_PACKAGES+=(redis-server); fi
+
+missing=()
+for pkg in "${SYSTEM_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing system packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "Please install these Debian packages first: ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/pip install -q --disable-pip-version-check -e ".[dev]"
+.venv/bin/python manage.py compilemessages -v0 --ignore=.venv

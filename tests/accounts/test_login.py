@@ -1,0 +1,99 @@
+import pytest
+
+from accounts.models import User
+from accounts.phones import normalise_phone
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "0905 123 456",
+        "+84 905 123 456",
+        "84905123456",
+        "0905.123.456",
+        "905123456",
+        "(+84) 905-123-456",
+    ],
+)
+def test_phone_forms_are_one_number(typed):
+    assert normalise_phone(typed) == "+84905123456"
+
+
+@pytest.mark.parametrize("typed", ["", "123", "0123 456 789 999", "abc"])
+def test_invalid_phones(typed):
+    assert normalise_phone(typed) is None
+
+
+@pytest.fixture
+def person(db):
+    return User.objects.create_user(
+        email="Lan@Example.org",
+        phone="0905 123 456",
+        password="mat-khau-123",
+        full_name="Nguyễn Thị Lan",
+    )
+
+
+@pytest.mark.parametrize("identifier", ["lan@example.org", "LAN@EXAMPLE.ORG", "0905123456", "+84 905 123 456"])
+def test_login_by_email_or_phone(client, person, identifier):
+    response = client.post("/accounts/login/", {"username": identifier, "password": "mat-khau-123"})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(person.pk)
+
+
+def test_wrong_password_gives_a_translated_error(client, person):
+    response = client.post("/accounts/login/", {"username": "lan@example.org", "password": "sai"})
+    assert response.status_code == 200
+    assert "không đúng" in response.content.decode()
+
+
+def test_repeated_guessing_is_locked_out(client, person):
+    for _ in range(5):
+        client.post("/accounts/login/", {"username": "lan@example.org", "password": "sai"})
+    response = client.post("/accounts/login/", {"username": "lan@example.org", "password": "mat-khau-123"})
+    assert response.status_code == 429
+    assert "30 phút" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_email_unique_ignoring_case(person):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        User.objects.create(email="LAN@example.org", full_name="Trùng")
+
+
+def test_registration_with_phone_only(client):
+    response = client.post(
+        "/accounts/register/",
+        {
+            "full_name": "Lê Văn An",
+            "email": "",
+            "phone": "0912.345.678",
+            "password1": "hoc-khoi-nghiep",
+            "password2": "hoc-khoi-nghiep",
+        },
+    )
+    assert response.status_code == 302
+    user = User.objects.get(full_name="Lê Văn An")
+    assert user.phone == "+84912345678" and user.email is None
+
+
+def test_registration_errors_rerender_with_messages(client, person):
+    response = client.post(
+        "/accounts/register/",
+        {
+            "full_name": "Người mới",
+            "email": "",
+            "phone": "0905 123 456",
+            "password1": "abc",
+            "password2": "abd",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "đã tồn tại" in html
+    assert 'value="Người mới"' in html
+    assert User.objects.count() == 1

@@ -1,0 +1,58 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from accounts.models import User
+from home.models import HomePage
+
+from .courses.factories import build_course
+
+
+@pytest.fixture
+def home(db):
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def course_tree(home):
+    """A published course: catalogue → course → 2 modules → 2 lessons and a quiz each."""
+    return build_course(home)
+
+
+def _user(email, groups=(), **extra):
+    user = User.objects.create_user(email=email, password="pass-word-123", full_name=email.split("@")[0], **extra)
+    user.groups.add(*Group.objects.filter(name__in=groups))
+    return user
+
+
+@pytest.fixture
+def learner(db):
+    return _user("learner@example.org")
+
+
+@pytest.fixture
+def other_learner(db):
+    return _user("other@example.org")
+
+
+@pytest.fixture
+def trainer(db):
+    return _user("trainer@example.org", ["Trainers"], is_staff=True)
+
+
+@pytest.fixture
+def editor(db):
+    return _user("editor@example.org", ["Editors"], is_staff=True)
+
+
+@pytest.fixture
+def superuser(db):
+    return _user("root@example.org", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(autouse=True)
+def vietnamese_by_default():
+    """Each test starts in Vietnamese: a request under /en/ leaves English active in the thread."""
+    from django.utils import translation
+
+    with translation.override("vi"):
+        yield

@@ -1,0 +1,4 @@
+from .areas import Area
+from .people import AdminScope
+
+__all__ = ["AdminScope", "Area"]
