@@ -1,16 +1,115 @@
+"""People as the programme counts them: learner profiles, trainers and their lineage, admin scopes."""
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.models import ClusterableModel
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+
+class Profile(models.Model):
+    """What reports need to know about a person: gender, age, area, organisation, learner groups."""
+
+    FEMALE, MALE, OTHER = "female", "male", "other"
+    GENDERS = [(FEMALE, _("Female")), (MALE, _("Male")), (OTHER, _("Other"))]
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE, related_name="profile"
+    )
+    gender = models.CharField(_("gender"), max_length=10, choices=GENDERS, blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    area = models.ForeignKey(
+        "trainers.Area",
+        verbose_name=_("district"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The district (or today's unit) the person lives or works in."),
+    )
+    commune = models.ForeignKey(
+        "trainers.Area",
+        verbose_name=_("commune"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    learner_groups = models.ManyToManyField("courses.Audience", verbose_name=_("learner groups"), blank=True)
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(birth_year__isnull=True) | models.Q(birth_year__gte=1900, birth_year__lte=2100),
+                name="profile_birth_year_plausible",
+            )
+        ]
+
+    def __str__(self):
+        return str(self.user)
+
+
+class TrainerSpeciality(TaggedItemBase):
+    content_object = models.ForeignKey("trainers.Trainer", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class Trainer(ClusterableModel):
+    """A person's trainer record, with who trained them so the cascade can be followed."""
+
+    CANDIDATE, CORE, MASTER = "candidate", "core", "master"
+    LEVELS = [(CANDIDATE, _("Candidate trainer")), (CORE, _("Core trainer")), (MASTER, _("Master trainer"))]
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.PROTECT, related_name="trainer"
+    )
+    level = models.CharField(_("level"), max_length=12, choices=LEVELS, default=CANDIDATE)
+    home_area = models.ForeignKey(
+        "trainers.Area", verbose_name=_("home area"), on_delete=models.PROTECT, related_name="trainers"
+    )
+    specialities = TaggableManager(through=TrainerSpeciality, blank=True, verbose_name=_("specialities"))
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    bio = models.TextField(_("public biography"), blank=True)
+    trained_by = models.ForeignKey(
+        "self",
+        verbose_name=_("trained by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="trainees",
+    )
+    generation = models.PositiveSmallIntegerField(
+        _("generation"), default=1, help_text=_("1 for trainers trained by the province; +1 for each step down.")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("trainer")
+        verbose_name_plural = _("trainers")
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(trained_by=models.F("id")), name="trainer_not_trained_by_self")
+        ]
+
+    def __str__(self):
+        return str(self.person)
 
 
 class AdminScope(models.Model):
     """The area an administrator answers for: a district administrator sees only that district."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("administrator"),
-        on_delete=models.CASCADE,
-        related_name="admin_scope",
+        settings.AUTH_USER_MODEL, verbose_name=_("administrator"), on_delete=models.CASCADE, related_name="admin_scope"
     )
     area = models.ForeignKey("trainers.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="+")
 

@@ -1,0 +1,1 @@
+"""Wagtail admin pages for importing and exporting participant lists (registered from wagtail_hooks)."""

@@ -1,0 +1,90 @@
+"""Training sessions (lớp tập huấn): who took part, on which days, with what result."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TrainingSession(models.Model):
+    IN_PERSON, ONLINE = "in_person", "online"
+    MODES = [(IN_PERSON, _("In person")), (ONLINE, _("Online"))]
+
+    title = models.CharField(_("title"), max_length=200)
+    mode = models.CharField(_("mode"), max_length=12, choices=MODES, default=IN_PERSON)
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"))
+    area = models.ForeignKey(
+        "trainers.Area",
+        verbose_name=_("area"),
+        on_delete=models.PROTECT,
+        related_name="sessions",
+        help_text=_("Where it was held, as the area was at the time."),
+    )
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    courses = models.ManyToManyField("courses.CoursePage", verbose_name=_("courses"), blank=True, related_name="+")
+    audience = models.ForeignKey(
+        "courses.Audience", verbose_name=_("audience"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    is_tot = models.BooleanField(_("ToT session"), default=False, help_text=_("Trains trainers, with a practicum."))
+    trainers = models.ManyToManyField(
+        "trainers.Trainer", verbose_name=_("led by"), blank=True, related_name="sessions_led"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("training session")
+        verbose_name_plural = _("training sessions")
+        ordering = ["-starts_on"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="session_dates_ordered")
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.starts_on:%d/%m/%Y})"
+
+
+class SessionParticipant(models.Model):
+    """A person enrolled in a training session, with the result a master trainer gave."""
+
+    PENDING, PASSED, FAILED = "pending", "passed", "failed"
+    RESULTS = [(PENDING, _("Not assessed")), (PASSED, _("Passed")), (FAILED, _("Not passed"))]
+
+    session = models.ForeignKey(TrainingSession, on_delete=models.CASCADE, related_name="participants")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.PROTECT, related_name="session_places"
+    )
+    enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
+    result = models.CharField(_("result"), max_length=10, choices=RESULTS, default=PENDING)
+    result_note = models.TextField(_("practicum notes"), blank=True)
+    assessed_by = models.ForeignKey(
+        "trainers.Trainer",
+        verbose_name=_("assessed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [models.UniqueConstraint(fields=["session", "person"], name="participant_once_per_session")]
+
+    def __str__(self):
+        return f"{self.person} @ {self.session}"
+
+
+class Attendance(models.Model):
+    participant = models.ForeignKey(SessionParticipant, on_delete=models.CASCADE, related_name="attendance")
+    day = models.DateField(_("day"))
+    present = models.BooleanField(_("present"), default=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [models.UniqueConstraint(fields=["participant", "day"], name="attendance_once_per_day")]
+
+    def __str__(self):
+        return f"{self.participant} {self.day}: {self.present}"
