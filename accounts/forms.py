@@ -1,7 +1,10 @@
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from trainers.models import Area, Profile
 
 from .models import User
 from .phones import normalise_phone
@@ -19,17 +22,8 @@ class LoginForm(AuthenticationForm):
     }
 
 
-class RegistrationForm(forms.ModelForm):
-    password1 = forms.CharField(
-        label=_("Password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-    password2 = forms.CharField(
-        label=_("Password again"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
+class ContactForm(forms.ModelForm):
+    """Name, email and phone: at least one way to sign in, each used by one account only."""
 
     class Meta:
         model = User
@@ -42,19 +36,19 @@ class RegistrationForm(forms.ModelForm):
         }
 
     def clean_email(self):
-        email = (self.cleaned_data.get("email") or "").strip().lower()
-        if email and User.objects.filter(email__iexact=email).exists():
+        email = (self.cleaned_data.get("email") or "").strip().lower() or None
+        if email and User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(_("An account with this email address already exists."))
-        return email or None
+        return email
 
     def clean_phone(self):
-        raw = self.cleaned_data.get("phone") or ""
-        if not raw.strip():
+        raw = (self.cleaned_data.get("phone") or "").strip()
+        if not raw:
             return None
         phone = normalise_phone(raw)
         if phone is None:
             raise forms.ValidationError(_("Enter a valid Vietnamese phone number, for example 0905 123 456."))
-        if User.objects.filter(phone=phone).exists():
+        if User.objects.filter(phone=phone).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(_("An account with this phone number already exists."))
         return phone
 
@@ -62,6 +56,19 @@ class RegistrationForm(forms.ModelForm):
         cleaned = super().clean()
         if not cleaned.get("email") and not cleaned.get("phone") and not self.errors:
             raise forms.ValidationError(_("Enter an email address or a phone number."))
+        return cleaned
+
+
+class RegistrationForm(ContactForm):
+    password1 = forms.CharField(
+        label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+    password2 = forms.CharField(
+        label=_("Password again"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
         p1, p2 = cleaned.get("password1"), cleaned.get("password2")
         if p1 and p2 and p1 != p2:
             self.add_error("password2", _("The two passwords do not match."))
@@ -72,15 +79,51 @@ class RegistrationForm(forms.ModelForm):
                 self.add_error("password1", error)
         return cleaned
 
-    def _post_clean(self):
-        # Phone and email are already normalised; the model's clean would repeat the work.
-        self.instance.email = self.cleaned_data.get("email")
-        self.instance.phone = self.cleaned_data.get("phone")
-        super()._post_clean()
-
     def save(self, commit=True):
         user = super().save(commit=False)
         user.set_password(self.cleaned_data["password1"])
         if commit:
             user.save()
         return user
+
+
+class AccountForm(ContactForm):
+    class Meta(ContactForm.Meta):
+        fields = ["full_name", "email", "phone", "preferred_language"]
+
+
+class ProfileForm(forms.ModelForm):
+    """The details reports count by; asked at registration and editable later."""
+
+    class Meta:
+        model = Profile
+        fields = ["gender", "birth_year", "area", "commune", "organisation", "learner_groups"]
+        widgets = {
+            "learner_groups": forms.CheckboxSelectMultiple,
+            "birth_year": forms.NumberInput(attrs={"inputmode": "numeric"}),
+        }
+        help_texts = {"learner_groups": _("Choose every group you belong to.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = Area.objects.districts().order_by("name")
+        self.fields["commune"].queryset = Area.objects.filter(
+            kind__in=[Area.COMMUNE, Area.WARD, Area.TOWNSHIP]
+        ).order_by("name")
+
+    def clean_birth_year(self):
+        year = self.cleaned_data.get("birth_year")
+        this_year = timezone.localdate().year
+        low, high = this_year - 100, this_year - 10
+        if year is not None and not low <= year <= high:
+            raise forms.ValidationError(
+                _("Enter a year of birth between %(low)s and %(high)s."), params={"low": low, "high": high}
+            )
+        return year
+
+    def clean(self):
+        cleaned = super().clean()
+        area, commune = cleaned.get("area"), cleaned.get("commune")
+        if area and commune and commune.parent_id != area.id:
+            self.add_error("commune", _("This commune is not in the district you chose."))
+        return cleaned

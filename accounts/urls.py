@@ -8,6 +8,9 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("register/", views.register, name="register"),
+    path("me/", views.account, name="account"),
+    path("me/data/", views.download_data, name="download_data"),
+    path("me/delete/", views.delete_account, name="delete"),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(

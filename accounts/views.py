@@ -1,11 +1,22 @@
+import json
+
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
-from .forms import LoginForm, RegistrationForm
+from courses.models import Enrollment
+from trainers.models import Certificate, Profile
+
+from .forms import AccountForm, LoginForm, ProfileForm, RegistrationForm
+from .services import account_data_export, account_delete
 
 
 class LoginView(auth_views.LoginView):
@@ -17,10 +28,96 @@ class LoginView(auth_views.LoginView):
 def register(request):
     if request.user.is_authenticated:
         return redirect("/")
-    form = RegistrationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = form.save()
+    form = RegistrationForm(request.POST or None, prefix="account")
+    profile_form = ProfileForm(request.POST or None, prefix="profile")
+    if request.method == "POST" and form.is_valid() and profile_form.is_valid():
+        with transaction.atomic():
+            user = form.save()
+            profile_form.instance.user = user
+            profile_form.save()
         login(request, user, backend="accounts.backends.EmailOrPhoneBackend")
         messages.success(request, _("Welcome! Your account has been created."))
-        return redirect(request.GET.get("next") or "courses:my_learning")
-    return TemplateResponse(request, "accounts/register.html", {"form": form})
+        return redirect(request.GET.get("next") or "my_learning")
+    return TemplateResponse(request, "accounts/register.html", {"form": form, "profile_form": profile_form})
+
+
+@login_required
+def account(request):
+    """A person edits their own account and profile; nobody else's is reachable here."""
+    profile, _created = Profile.objects.get_or_create(user=request.user)
+    form = AccountForm(request.POST or None, instance=request.user, prefix="account")
+    profile_form = ProfileForm(request.POST or None, instance=profile, prefix="profile")
+    if request.method == "POST" and form.is_valid() and profile_form.is_valid():
+        with transaction.atomic():
+            form.save()
+            profile_form.save()
+        messages.success(request, _("Your details have been saved."))
+        return redirect("accounts:account")
+    return TemplateResponse(request, "accounts/account.html", {"form": form, "profile_form": profile_form})
+
+
+@login_required
+def download_data(request):
+    data = account_data_export(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="my-data.json"'
+    return response
+
+
+@login_required
+def delete_account(request):
+    if request.method == "POST":
+        if request.POST.get("confirm") != "yes":
+            messages.error(request, _("Tick the box to confirm that you want to delete your account."))
+            return redirect("accounts:delete")
+        account_delete(user=request.user)
+        logout(request)
+        messages.success(request, _("Your account has been deleted."))
+        return redirect("/")
+    return TemplateResponse(request, "accounts/delete.html", {})
+
+
+@login_required
+def my_learning(request):
+    """Courses in progress and completed, with progress and certificates, in a fixed number of queries."""
+    enrollments = list(
+        Enrollment.objects.visible_to(request.user)
+        .select_related("course")
+        .annotate(done=Count("lesson_completions", distinct=True))
+        .order_by("-enrolled_at")
+    )
+    # Count every course's live lessons in one query, grouping by the course's tree path.
+    paths = {e.course.path: e for e in enrollments}
+    totals = dict.fromkeys(paths, 0)
+    if paths:
+        condition = Q()
+        for path in paths:
+            condition |= Q(path__startswith=path)
+        lesson_paths = (
+            Page.objects.live()
+            .filter(condition, content_type__app_label="courses", content_type__model="lessonpage")
+            .values_list("path", flat=True)
+        )
+        depth = len(next(iter(paths)))
+        for lesson_path in lesson_paths:
+            totals[lesson_path[:depth]] = totals.get(lesson_path[:depth], 0) + 1
+    certificates = {
+        c.course_id: c
+        for c in Certificate.objects.filter(person=request.user, kind=Certificate.COURSE, status=Certificate.VALID)
+    }
+    for e in enrollments:
+        total = totals.get(e.course.path, 0)
+        e.progress_percent = 100 if e.completed_at else (100 * e.done // total if total else 0)
+        e.certificate = certificates.get(e.course_id)
+    return TemplateResponse(
+        request,
+        "accounts/my_learning.html",
+        {
+            "in_progress": [e for e in enrollments if not e.completed_at],
+            "completed": [e for e in enrollments if e.completed_at],
+        },
+    )
+
+

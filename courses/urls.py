@@ -4,7 +4,6 @@ from . import views
 
 app_name = "courses"
 urlpatterns = [
-    path("my-learning/", views.my_learning, name="my_learning"),
     path("courses/<int:course_id>/enroll/", views.enroll, name="enroll"),
     path("courses/<int:course_id>/resume/", views.resume, name="resume"),
     path("lessons/<int:lesson_id>/complete/", views.complete_lesson, name="complete_lesson"),

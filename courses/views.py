@@ -49,7 +49,7 @@ def complete_lesson(request, lesson_id: int):
     enrollment = lesson_complete(user=request.user, lesson=lesson)
     if enrollment.completed_at:
         messages.success(request, _("Congratulations! You have completed the course."))
-        return redirect("courses:my_learning")
+        return redirect("my_learning")
     nxt = lesson_context(lesson, request)["next_item"]
     return redirect(nxt["url"] if nxt else lesson.url)
 
@@ -60,19 +60,6 @@ def resume(request, course_id: int):
     enrollment = get_object_or_404(Enrollment.objects.visible_to(request.user), course_id=course_id)
     target = enrollment.last_page.specific if enrollment.last_page_id else enrollment.course.lessons().first()
     return redirect(target.url if target else enrollment.course.url)
-
-
-@login_required
-def my_learning(request):
-    enrollments = list(Enrollment.objects.visible_to(request.user).select_related("course").order_by("-enrolled_at"))
-    return TemplateResponse(
-        request,
-        "courses/my_learning.html",
-        {
-            "in_progress": [e for e in enrollments if not e.completed_at],
-            "completed": [e for e in enrollments if e.completed_at],
-        },
-    )
 
 
 def _questions_for_display(quiz: QuizPage, seed: str) -> list[dict]:

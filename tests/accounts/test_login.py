@@ -69,31 +69,36 @@ def test_registration_with_phone_only(client):
     response = client.post(
         "/accounts/register/",
         {
-            "full_name": "Lê Văn An",
-            "email": "",
-            "phone": "0912.345.678",
-            "password1": "hoc-khoi-nghiep",
-            "password2": "hoc-khoi-nghiep",
+            "account-full_name": "Lê Văn An",
+            "account-email": "",
+            "account-phone": "0912.345.678",
+            "account-password1": "hoc-khoi-nghiep",
+            "account-password2": "hoc-khoi-nghiep",
+            "profile-gender": "male",
+            "profile-birth_year": "2004",
         },
     )
     assert response.status_code == 302
     user = User.objects.get(full_name="Lê Văn An")
     assert user.phone == "+84912345678" and user.email is None
+    assert user.profile.gender == "male" and user.profile.birth_year == 2004
 
 
 def test_registration_errors_rerender_with_messages(client, person):
     response = client.post(
         "/accounts/register/",
         {
-            "full_name": "Người mới",
-            "email": "",
-            "phone": "0905 123 456",
-            "password1": "abc",
-            "password2": "abd",
+            "account-full_name": "Người mới",
+            "account-email": "",
+            "account-phone": "0905 123 456",
+            "account-password1": "abc",
+            "account-password2": "abd",
+            "profile-birth_year": "1800",
         },
     )
     html = response.content.decode()
     assert response.status_code == 200
     assert "đã tồn tại" in html
+    assert "birth_year" in response.context["profile_form"].errors  # the profile is checked in the same pass
     assert 'value="Người mới"' in html
     assert User.objects.count() == 1
