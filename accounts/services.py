@@ -51,7 +51,13 @@ def account_data_export(*, user: User) -> dict:
             for c in LessonCompletion.objects.filter(enrollment__user=user).select_related("lesson")
         ],
         "quiz_attempts": [
-            {"quiz": a.quiz.title, "number": a.number, "score": a.score, "passed": a.passed, "at": a.submitted_at.isoformat()}
+            {
+                "quiz": a.quiz.title,
+                "number": a.number,
+                "score": a.score,
+                "passed": a.passed,
+                "at": a.submitted_at.isoformat(),
+            }
             for a in QuizAttempt.objects.filter(enrollment__user=user).select_related("quiz")
         ],
         "training_sessions": [

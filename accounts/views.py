@@ -119,5 +119,3 @@ def my_learning(request):
             "completed": [e for e in enrollments if e.completed_at],
         },
     )
-
-

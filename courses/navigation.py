@@ -4,15 +4,28 @@ Built in a constant number of queries whatever the size of the course: the page 
 paths give the course without walking up to it.
 """
 
+from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import Page
+
+from home.page_cache import content_version
 
 from .models import Enrollment, LessonCompletion, LessonPage, QuizAttempt
 from .permissions import can_see_trainer_guide
 
 
 def course_outline(course_path: str) -> tuple[dict, list[dict]]:
-    """The course (as a dict) and its lessons and quizzes in reading order, in one query."""
+    """The course (as a dict) and its lessons and quizzes in reading order: one query, then cached."""
+    key = f"courses:outline:{content_version()}:{course_path}"
+    outline = cache.get(key)
+    if outline is None:
+        outline = _course_outline(course_path)
+        cache.set(key, outline, 24 * 3600)
+    course, items = outline
+    return dict(course), [dict(item) for item in items]
+
+
+def _course_outline(course_path: str) -> tuple[dict, list[dict]]:
     depth = len(course_path) // Page.steplen
     rows = list(
         Page.objects.live()
@@ -44,6 +57,17 @@ def completed_ids(enrollment: Enrollment | None) -> set[int]:
     return set(lessons.union(quizzes))
 
 
+def url_maker(page: Page, request):
+    """Turn url_paths of pages in the same site as `page` into URLs, with no query per page.
+
+    The site's root is the home page at depth 2, so every url_path starts with its slug.
+    """
+    root = "/" + page.url_path.split("/")[1] + "/"
+    relative = page.url_path[len(root) :]
+    prefix = page.get_url(request)[: -len(relative) or None]
+    return lambda url_path: prefix + url_path[len(root) :]
+
+
 def lesson_context(page: Page, request) -> dict:
     user = request.user
     # Lessons and quizzes sit under a module, under the course.
@@ -54,12 +78,12 @@ def lesson_context(page: Page, request) -> dict:
     if user.is_authenticated and course:
         enrollment = Enrollment.objects.filter(user=user, course_id=course["id"]).first()
     done = completed_ids(enrollment)
+    to_url = url_maker(page, request)
     for item in outline:
         item["done"] = item["id"] in done
-        # An unsaved Page knows its URL from url_path and the cached site roots: no query.
-        item["url"] = Page(id=item["id"], url_path=item["url_path"]).get_url(request)
+        item["url"] = to_url(item["url_path"])
     if course:
-        course["url"] = Page(id=course["id"], url_path=course["url_path"]).get_url(request)
+        course["url"] = to_url(course["url_path"])
     return {
         "course": course,
         "outline": outline,

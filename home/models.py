@@ -4,10 +4,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from courses.routing import DirectRoutingMixin
+from .page_cache import CachedViewRestrictionsMixin
+from .routing import DirectRoutingMixin
 
 
-class HomePage(DirectRoutingMixin, Page):
+class HomePage(CachedViewRestrictionsMixin, DirectRoutingMixin, Page):
     """The site's front page: what the programme is, with a way into the courses."""
 
     lead = models.CharField(_("lead"), max_length=255, blank=True)

@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
 from courses import views as course_views
+from home import page_cache
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -20,6 +21,9 @@ urlpatterns += i18n_patterns(
     path("my-learning/", account_views.my_learning, name="my_learning"),
     path("", include("courses.urls")),
     path("", include("trainers.urls")),
+    path("", include("showcase.urls")),
+    # Pages are served through a routing cache; Wagtail's own URLs (password, login) follow.
+    re_path(r"^((?:[\w\-]+/)*)$", page_cache.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

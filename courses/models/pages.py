@@ -14,6 +14,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.page_cache import CachedViewRestrictionsMixin
+
 from ..blocks import DownloadBlock, LessonStreamBlock, QuizStreamBlock, SessionStepBlock
 from ..text import fold_vi, html_to_text
 
@@ -65,7 +67,7 @@ class SearchTextMixin(models.Model):
         return [self.title]
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(CachedViewRestrictionsMixin, Page):
     """The course catalogue, filterable by audience, topic tag and level."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -112,7 +114,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(SearchTextMixin, Page):
+class CoursePage(CachedViewRestrictionsMixin, SearchTextMixin, Page):
     BASIC, INTERMEDIATE, ADVANCED = "basic", "intermediate", "advanced"
     LEVELS = [(BASIC, _("Basic")), (INTERMEDIATE, _("Intermediate")), (ADVANCED, _("Advanced"))]
 
@@ -187,7 +189,7 @@ class CoursePage(SearchTextMixin, Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(CachedViewRestrictionsMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -204,7 +206,7 @@ class ModulePage(Page):
         return context
 
 
-class LessonPage(SearchTextMixin, RoutablePageMixin, Page):
+class LessonPage(CachedViewRestrictionsMixin, SearchTextMixin, RoutablePageMixin, Page):
     """A lesson for learners, with a trainer's guide that only trainers and administrators see."""
 
     body = StreamField(LessonStreamBlock(), verbose_name=_("lesson content"))
@@ -277,7 +279,7 @@ class LessonPage(SearchTextMixin, RoutablePageMixin, Page):
         return context
 
 
-class QuizPage(Page):
+class QuizPage(CachedViewRestrictionsMixin, Page):
     """Questions scored on the server; correct answers leave it only after an attempt."""
 
     intro = models.TextField(_("introduction"), blank=True)

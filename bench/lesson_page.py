@@ -1,0 +1,169 @@
+"""Benchmark: a logged-in learner's lesson page against a bare Django view, served by gunicorn on PostgreSQL.
+
+Usage (PostgreSQL and Redis from scripts/services.sh):
+    eval "$(scripts/services.sh start)"
+    .venv/bin/python bench/lesson_page.py [--seconds 15] [--soak 60] [--workers 4]
+
+Prints requests per second for both pages and their ratio, the lesson page's compressed weight,
+then holds 50 concurrent logged-in learners for --soak seconds and counts server errors.
+Needs `wrk` (apt-get install wrk).
+"""
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PORT = 8765
+LEARNERS = 50
+
+WRK_SCRIPT = """
+cookies = {}
+for line in io.lines("%(cookies)s") do cookies[#cookies + 1] = line end
+counter = 0
+errors = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", nil, {["Cookie"] = "sessionid=" .. cookies[(counter %% #cookies) + 1]})
+end
+response = function(status, headers, body)
+  if status >= 500 then errors = errors + 1 end
+end
+done = function(summary, latency, requests)
+  io.write(string.format("server_errors %%d\\n", summary.errors.status))
+end
+"""
+
+
+def django_setup():
+    sys.path.insert(0, str(ROOT))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    import django
+
+    django.setup()
+
+
+def prepare() -> tuple[str, list[str]]:
+    """Migrate, load demo data, log in 50 learners part-way through the ToT course."""
+    from django.core.management import call_command
+    from django.test import Client
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", "--noinput", verbosity=0)
+    call_command("load_demo_data", verbosity=0)
+    from accounts.models import User
+    from courses.models import CoursePage
+    from courses.services import lesson_complete
+
+    course = CoursePage.objects.get(is_tot=True)
+    lessons = list(course.lessons())
+    cookies = []
+    for n in range(LEARNERS):
+        user, created = User.objects.get_or_create(
+            email=f"bench-{n}@example.org", defaults={"full_name": f"Học viên {n}"}
+        )
+        if created:
+            for lesson in lessons[: n % 10]:
+                lesson_complete(user=user, lesson=lesson)
+        client = Client()
+        client.force_login(user, backend="accounts.backends.EmailOrPhoneBackend")
+        cookies.append(client.cookies["sessionid"].value)
+    target = lessons[len(lessons) // 2]
+    return target.url, cookies
+
+
+def wrk(url: str, seconds: int, connections: int, script: str | None = None) -> tuple[float, str]:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+    if script:
+        command[1:1] = ["-s", script]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    return rps, output
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--soak", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=4)
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        sys.exit('Set DATABASE_URL to PostgreSQL (eval "$(scripts/services.sh start)").')
+    if not shutil.which("wrk"):
+        sys.exit("Install wrk: apt-get install -y wrk")
+
+    django_setup()
+    lesson_path, cookies = prepare()
+    workdir = Path(tempfile.mkdtemp())
+    (workdir / "cookies.txt").write_text("\n".join(cookies) + "\n")
+    script = workdir / "learners.lua"
+    script.write_text(WRK_SCRIPT % {"cookies": workdir / "cookies.txt"})
+    single = workdir / "one.lua"
+    (workdir / "one.txt").write_text(cookies[0] + "\n")
+    single.write_text(WRK_SCRIPT % {"cookies": workdir / "one.txt"})
+
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
+    server = subprocess.Popen(
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "lms.wsgi",
+            "-w",
+            str(args.workers),
+            "-b",
+            f"127.0.0.1:{PORT}",
+            "--log-level",
+            "warning",
+            "--env",
+            "DJANGO_SETTINGS_MODULE=bench.settings",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    base = f"http://127.0.0.1:{PORT}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/bench/bare/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        request = urllib.request.Request(base + lesson_path, headers={"Cookie": f"sessionid={cookies[0]}"})
+        html = urllib.request.urlopen(request).read()
+        assert b"Mark as complete" in html or "Đánh dấu".encode() in html or b"progress" in html, "not logged in?"
+        css = urllib.request.urlopen(base + "/static/css/site.css").read()
+        weight = len(gzip.compress(html)) + len(gzip.compress(css))
+
+        wrk(base + "/bench/bare/", 3, 8)  # warm up every worker
+        wrk(base + lesson_path, 3, 8, str(single))
+        bare_rps, _ = wrk(base + "/bench/bare/", args.seconds, 8)
+        lesson_rps, _ = wrk(base + lesson_path, args.seconds, 8, str(single))
+        print(f"bare view:            {bare_rps:8.1f} requests/s")
+        print(f"learner lesson page:  {lesson_rps:8.1f} requests/s")
+        print(f"ratio:                {100 * lesson_rps / bare_rps:8.1f} % of the bare view (goal: 40 %)")
+        raw_kb = len(html) / 1024
+        print(f"lesson page weight:   {weight / 1024:8.1f} KB gzip (HTML {raw_kb:.1f} KB raw + CSS), goal < 60 KB")
+
+        soak_rps, output = wrk(base + lesson_path, args.soak, LEARNERS, str(script))
+        errors = int(re.search(r"server_errors (\d+)", output).group(1))
+        socket = re.search(r"Socket errors: (.*)", output)
+        print(f"soak: {LEARNERS} learners for {args.soak}s: {soak_rps:.1f} requests/s, {errors} server errors")
+        print(f"soak socket errors: {socket.group(1) if socket else 'none'}")
+        latency = re.search(r"99%\s+(\S+)", output)
+        print(f"soak p99 latency: {latency.group(1) if latency else '?'}")
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

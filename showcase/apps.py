@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ShowcaseConfig(AppConfig):
+    name = "showcase"
+    verbose_name = _("Startup showcase")
+    default_auto_field = "django.db.models.BigAutoField"
