@@ -56,3 +56,20 @@ def vietnamese_by_default():
 
     with translation.override("vi"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Certificate PDFs and uploads go to a throw-away folder, never the project's media/."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Routing caches and throttles start empty in every test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -6,3 +6,10 @@ class TrainersConfig(AppConfig):
     name = "trainers"
     verbose_name = _("Trainer programme")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from courses.signals import course_completed
+
+        from .receivers import issue_course_certificate
+
+        course_completed.connect(issue_course_certificate, dispatch_uid="trainers.issue_course_certificate")

@@ -1,8 +1,14 @@
-"""Demo areas: the former Quảng Nam province's districts and the 2025 reforms (see shared/areas.md)."""
+"""Demo data for the trainer programme: the former Quảng Nam province's districts and the 2025 reforms
+(see shared/areas.md), then trainers over three generations, sessions, profiles and certificates.
+
+Everything is looked up by a natural key before it is created, so loading twice changes nothing.
+"""
 
 import datetime
 
-from .models import Area
+from django.utils import timezone
+
+from .models import AdminScope, Area, Attendance, Certificate, Profile, SessionParticipant, Trainer, TrainingSession
 
 D = datetime.date
 MERGE_2025 = D(2025, 1, 1)  # Nông Sơn into Quế Sơn; Duy Thu into Duy Tân
@@ -88,3 +94,376 @@ def load_areas() -> dict[str, Area]:
             commune.successors.add(new_communes[successor_code])
     Area.objects.get(code="20602", valid_from=None).successors.add(Area.objects.get(code="20608", valid_from=None))
     return districts
+
+
+# (email, full name, gender, birth year, home area, level, trained by (email), specialities, bio)
+MASTERS = [
+    (
+        "huong.vo@example.org",
+        "Võ Thị Mai Hương",
+        "female",
+        1978,
+        "province",
+        ["Đổi mới sáng tạo", "Gọi vốn"],
+        "Giảng viên Trường Đại học Quảng Nam, 15 năm đào tạo khởi nghiệp và đổi mới sáng tạo.",
+    ),
+    (
+        "vinh.le@example.org",
+        "Lê Quang Vinh",
+        "male",
+        1975,
+        "province",
+        ["Mô hình kinh doanh", "OCOP"],
+        "Chuyên gia tư vấn phát triển sản phẩm OCOP và mô hình kinh doanh nông thôn.",
+    ),
+    (
+        "trang.huynh@example.org",
+        "Huỳnh Thị Thu Trang",
+        "female",
+        1982,
+        "province",
+        ["Phụ nữ khởi nghiệp"],
+        "Cố vấn của Hội Liên hiệp Phụ nữ tỉnh về hỗ trợ phụ nữ khởi nghiệp.",
+    ),
+]
+SECOND_GENERATION = [
+    (
+        "trainer@example.org",
+        "Trần Văn Minh",
+        "male",
+        1988,
+        "Duy Xuyên",
+        "huong.vo@example.org",
+        ["Khởi nghiệp sinh viên", "Gọi vốn"],
+        "Bí thư Huyện đoàn Duy Xuyên, phụ trách chương trình thanh niên khởi nghiệp.",
+    ),
+    (
+        "an.nguyen@example.org",
+        "Nguyễn Hoài Ân",
+        "male",
+        1990,
+        "Tam Kỳ",
+        "huong.vo@example.org",
+        ["Marketing số"],
+        "Giảng viên Trường Cao đẳng Quảng Nam.",
+    ),
+    (
+        "thuy.phan@example.org",
+        "Phan Thị Thủy",
+        "female",
+        1986,
+        "Hội An",
+        "trang.huynh@example.org",
+        ["Du lịch cộng đồng", "Phụ nữ khởi nghiệp"],
+        "Chủ doanh nghiệp du lịch cộng đồng tại Hội An.",
+    ),
+    (
+        "duc.dang@example.org",
+        "Đặng Minh Đức",
+        "male",
+        1984,
+        "Điện Bàn",
+        "vinh.le@example.org",
+        ["OCOP", "Mô hình kinh doanh"],
+        "Cán bộ Phòng Kinh tế thị xã Điện Bàn.",
+    ),
+    (
+        "lien.bui@example.org",
+        "Bùi Thị Liên",
+        "female",
+        1991,
+        "Nông Sơn",
+        "vinh.le@example.org",
+        ["OCOP"],
+        "Cán bộ Hội Nông dân huyện Nông Sơn (nay thuộc Quế Sơn).",
+    ),
+]
+THIRD_GENERATION = [
+    (
+        "hoa.ngo@example.org",
+        "Ngô Thị Hòa",
+        "female",
+        1995,
+        "20611",
+        "trainer@example.org",
+        ["Khởi nghiệp sinh viên"],
+        "Giáo viên Trường THPT Nguyễn Hiền, xã Duy Hòa.",
+    ),
+    (
+        "khoa.truong@example.org",
+        "Trương Đăng Khoa",
+        "male",
+        1993,
+        "20599",
+        "trainer@example.org",
+        ["Marketing số"],
+        "Cán bộ Đoàn thị trấn Nam Phước.",
+    ),
+    (
+        "ngoc.ha@example.org",
+        "Hà Bảo Ngọc",
+        "female",
+        1996,
+        "Tam Kỳ",
+        "an.nguyen@example.org",
+        ["Gọi vốn"],
+        "Nhà sáng lập một khởi nghiệp công nghệ tại Tam Kỳ.",
+    ),
+    (
+        "yen.luong@example.org",
+        "Lương Thị Yến",
+        "female",
+        1994,
+        "thu-bon",
+        "trainer@example.org",
+        ["OCOP"],
+        "Cán bộ văn hóa – xã hội xã Thu Bồn (thành phố Đà Nẵng).",
+    ),
+]
+CANDIDATE = ("tam.do@example.org", "Đỗ Thanh Tâm", "male", 1997, "20614")
+EXPIRED = ("son.mai@example.org", "Mai Văn Sơn", "male", 1980, "Thăng Bình")
+LEARNERS = [
+    ("lan.tran@example.org", "Trần Thị Ngọc Lan", "female", 2004, "20611", ["youth", "students"]),
+    ("phuc.le@example.org", "Lê Hồng Phúc", "male", 2002, "20605", ["youth"]),
+    ("my.vo@example.org", "Võ Thị Diễm My", "female", 1999, "20608", ["women", "entrepreneurs"]),
+    ("quang.pham@example.org", "Phạm Nhật Quang", "male", 1985, "20599", ["cadres"]),
+]
+MASTER_ISSUED = D(2024, 1, 15)
+SECOND_ISSUED = D(2024, 5, 10)
+THIRD_ISSUED = D(2025, 3, 20)
+THU_BON_ISSUED = D(2025, 10, 15)
+
+
+def _person(email: str, name: str):
+    from accounts.models import User
+
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        # Demo people other than the five demo accounts cannot sign in.
+        user = User.objects.create_user(email=email, password=None, full_name=name)
+    return user
+
+
+def _profile(user, gender, birth_year, area: Area, groups=(), organisation=""):
+    from courses.models import Audience
+
+    commune = area if area.kind in (Area.COMMUNE, Area.WARD, Area.TOWNSHIP) else None
+    district = area.parent if commune and area.parent and area.parent.is_district else area
+    profile, _created = Profile.objects.update_or_create(
+        user=user,
+        defaults={
+            "gender": gender,
+            "birth_year": birth_year,
+            "area": district,
+            "commune": commune,
+            "organisation": organisation,
+        },
+    )
+    profile.learner_groups.set(Audience.objects.filter(code__in=groups))
+    return profile
+
+
+def _trainer(user, level, area: Area, trained_by: Trainer | None, specialities, bio) -> Trainer:
+    trainer, _created = Trainer.objects.update_or_create(
+        person=user,
+        defaults={
+            "level": level,
+            "home_area": area,
+            "trained_by": trained_by,
+            "generation": trained_by.generation + 1 if trained_by else 1,
+            "bio": bio,
+        },
+    )
+    trainer.specialities.set(specialities)
+    return trainer
+
+
+def _certify_once(trainer: Trainer, issued_on: datetime.date, issued_by) -> None:
+    from .services import certification_issue
+
+    if not Certificate.objects.filter(person=trainer.person, kind=Certificate.TRAINER).exists():
+        certification_issue(
+            person=trainer.person,
+            kind=Certificate.TRAINER,
+            trainer_level=trainer.level,
+            trained_by=trainer.trained_by,
+            area=trainer.home_area,
+            issued_by=issued_by,
+            issued_on=issued_on,
+        )
+
+
+def _session(title, starts_on, ends_on, area, *, venue, is_tot=False, audience=None, courses=(), trainers=(), by=None):
+    session, _created = TrainingSession.objects.get_or_create(
+        title=title,
+        starts_on=starts_on,
+        defaults={
+            "ends_on": ends_on,
+            "area": area,
+            "venue": venue,
+            "is_tot": is_tot,
+            "audience": audience,
+            "created_by": by,
+        },
+    )
+    session.courses.set(courses)
+    session.trainers.set(trainers)
+    return session
+
+
+def _participate(session, user, *, result=SessionParticipant.PENDING, assessed_by=None, note="", days=None):
+    participant, _created = SessionParticipant.objects.update_or_create(
+        session=session,
+        person=user,
+        defaults={"result": result, "assessed_by": assessed_by, "result_note": note},
+    )
+    day = session.starts_on
+    for _i in range(days if days is not None else (session.ends_on - session.starts_on).days + 1):
+        Attendance.objects.get_or_create(participant=participant, day=day)
+        day += datetime.timedelta(days=1)
+    return participant
+
+
+def load_trainer_programme(districts: dict[str, Area]) -> dict[str, Trainer]:
+    """Profiles, three generations of trainers, sessions with attendance and results, certificates."""
+    from accounts.models import User
+    from courses.models import Audience, CoursePage, Enrollment
+
+    from .services import certificate_revoke, certification_issue
+
+    province = Area.objects.get(code="49", valid_from=None)
+    thu_bon = Area.objects.get(code="20611", valid_from=REFORM_2025)
+
+    def area_for(key: str) -> Area:
+        if key == "province":
+            return province
+        if key == "thu-bon":
+            return thu_bon
+        if key.isdigit():
+            return Area.objects.get(code=key, valid_from=None)
+        return districts[key]
+
+    province_admin = User.objects.filter(email="province.admin@example.org").first()
+    AdminScope.objects.get_or_create(user=province_admin, defaults={"area": province})
+    # The demo accounts' profiles.
+    learner = User.objects.get(email="learner@example.org")
+    _profile(learner, Profile.FEMALE, 2003, districts["Duy Xuyên"], ["youth", "students"], "Trường Đại học Quảng Nam")
+    _profile(province_admin, Profile.FEMALE, 1979, province, ["cadres"], "Sở Khoa học và Công nghệ")
+    district_admin = User.objects.get(email="district.admin@example.org")
+    _profile(district_admin, Profile.MALE, 1983, districts["Duy Xuyên"], ["cadres"], "UBND huyện Duy Xuyên")
+    _profile(User.objects.get(email="editor@example.org"), Profile.FEMALE, 1990, province, ["cadres"], "Sở KH&CN")
+
+    trainers: dict[str, Trainer] = {}
+    for email, name, gender, born, area_key, specialities, bio in MASTERS:
+        user = _person(email, name)
+        _profile(user, gender, born, area_for(area_key), ["cadres"])
+        trainers[email] = _trainer(user, Trainer.MASTER, area_for(area_key), None, specialities, bio)
+    for generation in (SECOND_GENERATION, THIRD_GENERATION):
+        for email, name, gender, born, area_key, trained_by, specialities, bio in generation:
+            user = _person(email, name)
+            _profile(user, gender, born, area_for(area_key), ["cadres", "youth"] if born > 1990 else ["cadres"])
+            trainers[email] = _trainer(user, Trainer.CORE, area_for(area_key), trainers[trained_by], specialities, bio)
+    email, name, gender, born, area_key = CANDIDATE
+    candidate_user = _person(email, name)
+    _profile(candidate_user, gender, born, area_for(area_key), ["youth"])
+    _trainer(candidate_user, Trainer.CANDIDATE, area_for(area_key), None, ["Khởi nghiệp sinh viên"], "")
+    email, name, gender, born, area_key = EXPIRED
+    expired_user = _person(email, name)
+    _profile(expired_user, gender, born, area_for(area_key), ["cadres"])
+    expired = _trainer(expired_user, Trainer.CORE, area_for(area_key), trainers["vinh.le@example.org"], ["OCOP"], "")
+
+    learners = []
+    for email, name, gender, born, area_key, groups in LEARNERS:
+        user = _person(email, name)
+        _profile(user, gender, born, area_for(area_key), groups)
+        learners.append(user)
+
+    # Sessions: the province's ToT class, then classes the new trainers ran in their districts.
+    tot_courses = list(CoursePage.objects.filter(is_tot=True))
+    masters = [trainers[m[0]] for m in MASTERS]
+    tot = _session(
+        "Lớp tập huấn giảng viên nguồn khởi nghiệp đổi mới sáng tạo – khóa 1",
+        D(2024, 4, 22),
+        D(2024, 4, 26),
+        province,
+        venue="Hội trường Sở Khoa học và Công nghệ, Tam Kỳ",
+        is_tot=True,
+        audience=Audience.objects.filter(code="cadres").first(),
+        courses=tot_courses,
+        trainers=masters,
+        by=province_admin,
+    )
+    for email, *_rest in SECOND_GENERATION:
+        trainer = trainers[email]
+        _participate(
+            tot,
+            trainer.person,
+            result=SessionParticipant.PASSED,
+            assessed_by=trainer.trained_by,
+            note="Giảng thử tốt, phân bổ thời gian hợp lý.",
+        )
+    _participate(
+        tot,
+        candidate_user,
+        result=SessionParticipant.PASSED,
+        assessed_by=masters[0],
+        note="Đạt phần giảng thử; cần hoàn thành các khóa học trực tuyến.",
+    )
+    _participate(tot, learners[3], result=SessionParticipant.FAILED, assessed_by=masters[1], days=2)
+
+    duy_hoa = _session(
+        "Tập huấn khởi nghiệp cho đoàn viên thanh niên xã Duy Hòa",
+        D(2024, 9, 10),
+        D(2024, 9, 11),
+        area_for("20611"),
+        venue="Nhà văn hóa xã Duy Hòa",
+        audience=Audience.objects.filter(code="youth").first(),
+        courses=[c for c in CoursePage.objects.filter(audiences__code="youth").distinct()[:1]],
+        trainers=[trainers["trainer@example.org"]],
+        by=district_admin,
+    )
+    for user in [
+        learner,
+        *learners[:3],
+        trainers["hoa.ngo@example.org"].person,
+        trainers["yen.luong@example.org"].person,
+    ]:
+        _participate(duy_hoa, user)
+    tam_ky = _session(
+        "Khởi nghiệp đổi mới sáng tạo cho sinh viên Tam Kỳ",
+        D(2025, 3, 4),
+        D(2025, 3, 5),
+        districts["Tam Kỳ"],
+        venue="Trường Đại học Quảng Nam",
+        audience=Audience.objects.filter(code="students").first(),
+        trainers=[trainers["an.nguyen@example.org"]],
+        by=province_admin,
+    )
+    _participate(tam_ky, trainers["ngoc.ha@example.org"].person)
+
+    # Certificates: every certified trainer, one expired, one revoked course certificate, one valid.
+    for email, *_rest in MASTERS:
+        _certify_once(trainers[email], MASTER_ISSUED, province_admin)
+    for email, *_rest in SECOND_GENERATION:
+        _certify_once(trainers[email], SECOND_ISSUED, province_admin)
+    for email, *_rest in THIRD_GENERATION:
+        issued_on = THU_BON_ISSUED if email == "yen.luong@example.org" else THIRD_ISSUED
+        _certify_once(trainers[email], issued_on, province_admin)
+    _certify_once(expired, D(2021, 3, 10), province_admin)
+
+    course = CoursePage.objects.filter(is_tot=False).order_by("path").first()
+    if course is not None:
+        for user in learners[:2]:
+            Enrollment.objects.update_or_create(
+                user=user, course=course, defaults={"completed_at": timezone.make_aware(datetime.datetime(2025, 2, 14))}
+            )
+            if not Certificate.objects.filter(person=user, course=course).exists():
+                certification_issue(person=user, kind=Certificate.COURSE, course=course, issued_on=D(2025, 2, 14))
+        wrong = Certificate.objects.filter(person=learners[1], course=course, kind=Certificate.COURSE).first()
+        if wrong and wrong.status == Certificate.VALID:
+            certificate_revoke(
+                certificate=wrong,
+                reason="Cấp nhầm: học viên dùng chung tài khoản với người khác.",
+                by=province_admin,
+            )
+    return trainers

@@ -1,2 +1,11 @@
+from django.urls import path
+
+from . import views
+
 app_name = "trainers"
-urlpatterns: list = []
+urlpatterns = [
+    path("verify/<str:code>/", views.verify, name="verify"),
+    path("certificates/<str:number>/pdf/", views.certificate_pdf, name="certificate_pdf"),
+    path("trainers/", views.trainer_directory, name="directory"),
+    path("trainers/<int:trainer_id>/", views.trainer_detail, name="trainer_detail"),
+]

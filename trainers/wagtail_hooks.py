@@ -1,1 +1,292 @@
-from . import admin_imports  # noqa: F401  (registers the import/export admin views)
+from . import admin_imports  # noqa: F401, I001  (registers the import/export admin views; kept first)
+
+from django import forms
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets import Button, HeaderButton, ListingButton
+from wagtail.permissions import register_permission_policy
+
+from .admin_forms import ProfileAdminForm, TrainerAdminForm, TrainingSessionAdminForm
+from .admin_views import (
+    CertificatePermissionPolicy,
+    CertificateRevokeView,
+    ProvincePermissionPolicy,
+    ScopedIndexView,
+    ScopedInspectView,
+    ScopedPermissionPolicy,
+    ScopedViewSetMixin,
+    SessionResultsView,
+    TrainerCertifyView,
+)
+from .models import (
+    AdminScope,
+    Area,
+    Attendance,
+    Certificate,
+    Profile,
+    SessionParticipant,
+    Trainer,
+    TrainingSession,
+    admin_area_ids,
+)
+
+for model in (Trainer, TrainingSession, SessionParticipant, Attendance, Profile):
+    register_permission_policy(model, ScopedPermissionPolicy(model))
+register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate))
+register_permission_policy(Area, ProvincePermissionPolicy(Area))
+register_permission_policy(AdminScope, ProvincePermissionPolicy(AdminScope))
+
+
+class ActionUrlMixin:
+    """Adds one object action (`<name>/<pk>/`) to a viewset, reached from the listing's "More" menu."""
+
+    actions: list[tuple[str, type, str, str]] = []  # (url name, view class, label, icon)
+
+    def get_urlpatterns(self):
+        urlpatterns = super().get_urlpatterns()
+        for name, view_class, _label, _icon in self.actions:
+            urlpatterns.append(path(f"{name}/<int:pk>/", view_class.as_view(viewset=self), name=name))
+        return urlpatterns
+
+
+class TrainerIndexView(ScopedIndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if admin_area_ids(self.request.user) is None and self.user_has_permission("change"):
+            url = reverse("trainer:certify", args=[instance.pk])
+            buttons.append(ListingButton(_("Certify"), url=url, icon_name="success", priority=40))
+        return buttons
+
+
+class TrainerViewSet(ActionUrlMixin, ScopedViewSetMixin, ModelViewSet):
+    model = Trainer
+    icon = "user"
+    menu_label = _("Trainers")
+    url_prefix = "trainers/trainers"
+    name = "trainer"
+    index_view_class = TrainerIndexView
+    inspect_view_enabled = True
+    list_display = ["person", "level", "home_area", "trained_by", "generation"]
+    list_filter = ["level", "generation"]
+    list_export = ["person", "level", "home_area", "trained_by", "generation", "created_at"]
+    export_filename = "trainers"
+    search_fields = ["person__full_name", "person__email"]
+    search_backend_name = None
+    ordering = ["person__full_name"]
+    actions = [("certify", TrainerCertifyView, _("Certify"), "success")]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("person"),
+            FieldRowPanel([FieldPanel("level"), FieldPanel("home_area")]),
+            FieldRowPanel([FieldPanel("trained_by"), FieldPanel("generation")]),
+            FieldPanel("specialities"),
+            FieldPanel("photo"),
+            FieldPanel("bio"),
+        ],
+        base_form_class=TrainerAdminForm,
+    )
+
+    def get_queryset(self, request):
+        return Trainer.objects.select_related("person", "home_area", "trained_by__person")
+
+
+class TrainingSessionIndexView(ScopedIndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        url = reverse("training_session:results", args=[instance.pk])
+        buttons.append(ListingButton(_("Results"), url=url, icon_name="tasks", priority=15))
+        return buttons
+
+
+class TrainingSessionViewSet(ActionUrlMixin, ScopedViewSetMixin, ModelViewSet):
+    model = TrainingSession
+    icon = "date"
+    menu_label = _("Training sessions")
+    url_prefix = "trainers/sessions"
+    name = "training_session"
+    index_view_class = TrainingSessionIndexView
+    inspect_view_enabled = True
+    list_display = ["title", "starts_on", "ends_on", "area", "mode", "is_tot"]
+    list_filter = ["mode", "is_tot", "starts_on"]
+    list_export = ["title", "starts_on", "ends_on", "area", "venue", "mode", "is_tot"]
+    export_filename = "training-sessions"
+    search_fields = ["title", "venue"]
+    search_backend_name = None
+    actions = [("results", SessionResultsView, _("Results"), "tasks")]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+            FieldRowPanel([FieldPanel("mode"), FieldPanel("is_tot")]),
+            FieldRowPanel([FieldPanel("area"), FieldPanel("venue")]),
+            FieldPanel("audience"),
+            FieldPanel("courses", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("trainers", widget=forms.CheckboxSelectMultiple),
+        ],
+        base_form_class=TrainingSessionAdminForm,
+    )
+
+    def get_queryset(self, request):
+        return TrainingSession.objects.select_related("area")
+
+
+class CertificateInspectView(ScopedInspectView):
+    @property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if self.object.status == Certificate.VALID and self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "revoke", self.object
+        ):
+            url = reverse("certificate:revoke", args=[self.object.pk])
+            buttons.append(Button(_("Revoke"), url=url, icon_name="warning", priority=30))
+        if self.object.status == Certificate.VALID or self.object.pdf_rendered_at:
+            url = reverse("trainers:certificate_pdf", args=[self.object.number])
+            buttons.append(HeaderButton(_("Download PDF"), url=url, icon_name="download", priority=20))
+        return buttons
+
+
+class CertificateIndexView(ScopedIndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.status == Certificate.VALID and self.user_has_permission("revoke"):
+            url = reverse("certificate:revoke", args=[instance.pk])
+            buttons.append(ListingButton(_("Revoke"), url=url, icon_name="warning", priority=40))
+        return buttons
+
+
+class CertificateViewSet(ActionUrlMixin, ScopedViewSetMixin, ModelViewSet):
+    model = Certificate
+    icon = "success"
+    menu_label = _("Certificates")
+    url_prefix = "trainers/certificates"
+    name = "certificate"
+    index_view_class = CertificateIndexView
+    inspect_view_class = CertificateInspectView
+    inspect_view_enabled = True
+    list_display = [
+        "number",
+        "holder_name",
+        "kind",
+        Column("current_status", label=_("Status"), accessor="get_current_status_display"),
+        "issued_on",
+        "expires_on",
+        "area",
+    ]
+    list_filter = ["kind", "status", "issued_on"]
+    list_export = ["number", "holder_name", "kind", "status", "issued_on", "expires_on", "area", "code"]
+    export_filename = "certificates"
+    search_fields = ["number", "holder_name"]
+    search_backend_name = None
+    inspect_view_fields = [
+        "number",
+        "kind",
+        "holder_name",
+        "course",
+        "trainer_level",
+        "trained_by",
+        "area",
+        "issued_on",
+        "expires_on",
+        "status",
+        "revoked_reason",
+        "revoked_at",
+        "issued_by",
+        "pdf_sha256",
+        "pdf_rendered_at",
+    ]
+    form_fields = ["holder_name"]  # never editable (see CertificatePermissionPolicy); Wagtail needs a form
+    actions = [("revoke", CertificateRevokeView, _("Revoke"), "warning")]
+
+    def get_queryset(self, request):
+        return Certificate.objects.select_related("area")
+
+
+class AreaViewSet(ModelViewSet):
+    model = Area
+    icon = "site"
+    menu_label = _("Areas")
+    url_prefix = "trainers/areas"
+    name = "area"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["name", "code", "kind", "parent", "valid_from", "valid_to"]
+    list_filter = ["kind"]
+    search_fields = ["name", "code"]
+    search_backend_name = None
+    form_fields = ["code", "name", "kind", "parent", "valid_from", "valid_to", "successors"]
+
+    def get_queryset(self, request):
+        return Area.objects.select_related("parent")
+
+
+class AdminScopeViewSet(ModelViewSet):
+    model = AdminScope
+    icon = "lock"
+    menu_label = _("Administrative scopes")
+    url_prefix = "trainers/scopes"
+    name = "admin_scope"
+    copy_view_enabled = False
+    list_display = ["user", "area"]
+    search_fields = ["user__full_name", "user__email"]
+    search_backend_name = None
+    form_fields = ["user", "area"]
+
+    def get_queryset(self, request):
+        return AdminScope.objects.select_related("user", "area")
+
+
+class ProfileViewSet(ScopedViewSetMixin, ModelViewSet):
+    model = Profile
+    icon = "user"
+    menu_label = _("Profiles")
+    url_prefix = "trainers/profiles"
+    name = "profile"
+    inspect_view_enabled = True
+    list_display = ["user", "gender", "birth_year", "area", "commune", "organisation"]
+    list_filter = ["gender", "learner_groups"]
+    list_export = ["user", "gender", "birth_year", "area", "commune", "organisation"]
+    export_filename = "profiles"
+    search_fields = ["user__full_name", "user__email", "organisation"]
+    search_backend_name = None
+    edit_handler = ObjectList(
+        [
+            FieldPanel("user"),
+            FieldRowPanel([FieldPanel("gender"), FieldPanel("birth_year")]),
+            FieldRowPanel([FieldPanel("area"), FieldPanel("commune")]),
+            FieldPanel("organisation"),
+            FieldPanel("learner_groups", widget=forms.CheckboxSelectMultiple),
+        ],
+        base_form_class=ProfileAdminForm,
+    )
+
+    def get_queryset(self, request):
+        return Profile.objects.select_related("user", "area", "commune")
+
+
+class TrainerProgrammeGroup(ModelViewSetGroup):
+    menu_label = _("Trainer programme")
+    menu_icon = "group"
+    menu_order = 250
+    items = (
+        TrainerViewSet,
+        TrainingSessionViewSet,
+        CertificateViewSet,
+        ProfileViewSet,
+        AreaViewSet,
+        AdminScopeViewSet,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_trainer_programme():
+    return TrainerProgrammeGroup()
+
+
+@hooks.register("register_log_actions")
+def register_certificate_log_actions(actions):
+    actions.register_action("trainers.certificate.issue", _("Issue certificate"), _("Certificate issued"))
+    actions.register_action("trainers.certificate.revoke", _("Revoke certificate"), _("Certificate revoked"))

@@ -1,4 +1,4 @@
-from .areas import Area
+from .areas import Area, admin_area_ids
 from .certification import Certificate, CertificateCounter
 from .people import AdminScope, Profile, Trainer, TrainerSpeciality
 from .sessions import Attendance, SessionParticipant, TrainingSession
@@ -14,4 +14,5 @@ __all__ = [
     "Trainer",
     "TrainerSpeciality",
     "TrainingSession",
+    "admin_area_ids",
 ]

@@ -3,7 +3,39 @@
 import datetime
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def admin_area_ids(user) -> set[int] | None:
+    """The areas an administrator answers for: None means everywhere, an empty set nowhere.
+
+    Superusers and administrators scoped to a province see everything; a scope on a district
+    (or one of today's communes) covers that unit and every unit below it.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return set()
+    if user.is_superuser:
+        return None
+    cached = getattr(user, "_trainers_area_scope", False)
+    if cached is not False:
+        return cached
+    scope = _scope_area(user)
+    if scope is None:
+        result: set[int] | None = set()
+    elif scope.kind == Area.PROVINCE:
+        result = None
+    else:
+        result = set(Area.objects.within(scope).values_list("pk", flat=True))
+    user._trainers_area_scope = result  # one lookup per request: the user object lives as long as it
+    return result
+
+
+def _scope_area(user) -> "Area | None":
+    from .people import AdminScope  # people imports nothing from here; a late import keeps the modules flat
+
+    scope = AdminScope.objects.filter(user=user).select_related("area").first()
+    return scope.area if scope else None
 
 
 class AreaQuerySet(models.QuerySet):
@@ -14,6 +46,20 @@ class AreaQuerySet(models.QuerySet):
 
     def districts(self) -> "AreaQuerySet":
         return self.filter(kind__in=Area.DISTRICT_KINDS)
+
+    def within(self, area: "Area") -> "AreaQuerySet":
+        """The area and every unit below it (the tree is at most province → district → commune)."""
+        return self.filter(models.Q(pk=area.pk) | models.Q(parent=area) | models.Q(parent__parent=area))
+
+    def visible_to(self, user) -> "AreaQuerySet":
+        """The areas an administrator may file records under."""
+        ids = admin_area_ids(user)
+        return self if ids is None else self.filter(pk__in=ids)
+
+    def district_map(self, on: datetime.date | None = None) -> dict[int, int | None]:
+        """{area id: former district id} for every area, in one query, so reports roll up without a query per row."""
+        areas = {a.pk: a for a in self.model.objects.prefetch_related("predecessors", "successors")}
+        return {pk: (d.pk if (d := area.former_district(on=on, _areas=areas)) else None) for pk, area in areas.items()}
 
 
 class Area(models.Model):
@@ -81,3 +127,65 @@ class Area(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.name}"
+
+    @property
+    def is_district(self) -> bool:
+        return self.kind in self.DISTRICT_KINDS
+
+    def is_valid_on(self, day: datetime.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or self.valid_to >= day)
+
+    def former_district(self, on: datetime.date | None = None, _areas: dict | None = None) -> "Area | None":
+        """The district-level unit this area was part of (itself if it is one).
+
+        A unit created after the 2025 reform has no district above it: it rolls up to the one former
+        district all its predecessors belonged to (None when they came from several). With `on`, a
+        district merged before that day is followed to the district that took it over (Nông Sơn →
+        Quế Sơn from 2025-01-01).
+        """
+
+        def get(pk):
+            return _areas[pk] if _areas is not None else Area.objects.get(pk=pk)
+
+        district = self._district_above(get)
+        if district is None:
+            predecessors = [get(p.pk) if _areas is not None else p for p in self.predecessors.all()]
+            found = {d.pk: d for p in predecessors if (d := p._district_above(get)) is not None}
+            district = next(iter(found.values())) if len(found) == 1 else None
+        while district is not None and on is not None and not district.is_valid_on(on):
+            later = [s for s in district.successors.all() if s.is_district]
+            if len(later) != 1:
+                break
+            district = later[0]
+        return district
+
+    def _district_above(self, get) -> "Area | None":
+        area, steps = self, 0
+        while area is not None and steps < 5:
+            if area.is_district:
+                return area
+            area = get(area.parent_id) if area.parent_id else None
+            steps += 1
+        return None
+
+    def current_units(self, on: datetime.date | None = None) -> list["Area"]:
+        """Today's units (or those valid `on` a day) this area's records now belong to, following successors.
+
+        Duy Hòa (made in 2024) → [Xã Thu Bồn]; Duy Thu → Duy Tân → [Xã Thu Bồn]; a unit that
+        ended without a recorded successor is returned as it is.
+        """
+        on = on or timezone.localdate()
+        result: dict[int, Area] = {}
+        seen: set[int] = set()
+        frontier = [self]
+        while frontier:
+            area = frontier.pop()
+            if area.pk in seen:
+                continue
+            seen.add(area.pk)
+            successors = list(area.successors.all())
+            if area.is_valid_on(on) or not successors:
+                result[area.pk] = area
+            else:
+                frontier.extend(successors)
+        return sorted(result.values(), key=lambda a: a.code)

@@ -1,11 +1,27 @@
 """People as the programme counts them: learner profiles, trainers and their lineage, admin scopes."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
+
+from .areas import Area, admin_area_ids
+from .scoping import AreaScopedQuerySet
+
+
+class ProfileQuerySet(AreaScopedQuerySet):
+    area_fields = ("area", "commune")
+
+    def visible_to(self, user) -> "ProfileQuerySet":
+        """A person sees their own profile; an administrator those filed in their area."""
+        if not user.is_authenticated:
+            return self.none()
+        scope = self._in_admin_scope(user)
+        return self if scope is None else self.filter(scope | models.Q(user=user))
 
 
 class Profile(models.Model):
@@ -40,6 +56,8 @@ class Profile(models.Model):
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     learner_groups = models.ManyToManyField("courses.Audience", verbose_name=_("learner groups"), blank=True)
 
+    objects = ProfileQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("profile")
         verbose_name_plural = _("profiles")
@@ -56,6 +74,34 @@ class Profile(models.Model):
 
 class TrainerSpeciality(TaggedItemBase):
     content_object = models.ForeignKey("trainers.Trainer", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class TrainerQuerySet(AreaScopedQuerySet):
+    area_fields = ("home_area",)
+
+    def visible_to(self, user) -> "TrainerQuerySet":
+        """Administrators see the trainers whose home area is in their scope."""
+        scope = self._in_admin_scope(user)
+        return self if scope is None else self.filter(scope)
+
+    def certified(self, on: datetime.date | None = None) -> "TrainerQuerySet":
+        """Core and master trainers holding a trainer certificate valid on the day."""
+        from .certification import Certificate
+
+        valid = Certificate.objects.valid(on).filter(kind=Certificate.TRAINER, person=models.OuterRef("person"))
+        return self.filter(level__in=[Trainer.CORE, Trainer.MASTER]).filter(models.Exists(valid))
+
+    def in_area(self, area: Area) -> "TrainerQuerySet":
+        """Trainers based in the area or any unit below it."""
+        return self.filter(home_area__in=Area.objects.within(area))
+
+    def for_directory(self) -> "TrainerQuerySet":
+        """Everything a directory card shows but the photo (prefetched with its rendition by the view)."""
+        return (
+            self.select_related("person", "home_area", "home_area__parent", "trained_by__person")
+            .prefetch_related("specialities")
+            .annotate(trainee_count=models.Count("trainees", distinct=True))
+        )
 
 
 class Trainer(ClusterableModel):
@@ -94,6 +140,8 @@ class Trainer(ClusterableModel):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
+    objects = TrainerQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("trainer")
         verbose_name_plural = _("trainers")
@@ -104,6 +152,16 @@ class Trainer(ClusterableModel):
     def __str__(self):
         return str(self.person)
 
+    @property
+    def name(self) -> str:
+        return self.person.full_name
+
+
+class AdminScopeQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "AdminScopeQuerySet":
+        """Only administrators of the whole province hand out scopes."""
+        return self if admin_area_ids(user) is None else self.none()
+
 
 class AdminScope(models.Model):
     """The area an administrator answers for: a district administrator sees only that district."""
@@ -112,6 +170,8 @@ class AdminScope(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("administrator"), on_delete=models.CASCADE, related_name="admin_scope"
     )
     area = models.ForeignKey("trainers.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="+")
+
+    objects = AdminScopeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("administrative scope")

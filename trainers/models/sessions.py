@@ -4,6 +4,36 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .scoping import AreaScopedQuerySet
+
+
+class TrainingSessionQuerySet(AreaScopedQuerySet):
+    area_fields = ("area",)
+
+    def visible_to(self, user) -> "TrainingSessionQuerySet":
+        """Administrators see the sessions held in their area; a trainer also sees the sessions they lead."""
+        if not user.is_authenticated:
+            return self.none()
+        scope = self._in_admin_scope(user)
+        if scope is None:
+            return self
+        leads = TrainingSession.trainers.through.objects.filter(
+            trainingsession=models.OuterRef("pk"), trainer__person=user
+        )
+        return self.filter(scope | models.Exists(leads))
+
+
+class SessionParticipantQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "SessionParticipantQuerySet":
+        """A participant is seen by whoever sees the session."""
+        return self.filter(session__in=TrainingSession.objects.visible_to(user).values("pk"))
+
+
+class AttendanceQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "AttendanceQuerySet":
+        """Attendance is seen by whoever sees the session."""
+        return self.filter(participant__session__in=TrainingSession.objects.visible_to(user).values("pk"))
+
 
 class TrainingSession(models.Model):
     IN_PERSON, ONLINE = "in_person", "online"
@@ -30,8 +60,15 @@ class TrainingSession(models.Model):
         "trainers.Trainer", verbose_name=_("led by"), blank=True, related_name="sessions_led"
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
+
+    objects = TrainingSessionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("training session")
@@ -51,7 +88,9 @@ class SessionParticipant(models.Model):
     PENDING, PASSED, FAILED = "pending", "passed", "failed"
     RESULTS = [(PENDING, _("Not assessed")), (PASSED, _("Passed")), (FAILED, _("Not passed"))]
 
-    session = models.ForeignKey(TrainingSession, on_delete=models.CASCADE, related_name="participants")
+    session = models.ForeignKey(
+        TrainingSession, verbose_name=_("training session"), on_delete=models.CASCADE, related_name="participants"
+    )
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.PROTECT, related_name="session_places"
     )
@@ -67,6 +106,8 @@ class SessionParticipant(models.Model):
         related_name="+",
     )
 
+    objects = SessionParticipantQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
@@ -77,9 +118,13 @@ class SessionParticipant(models.Model):
 
 
 class Attendance(models.Model):
-    participant = models.ForeignKey(SessionParticipant, on_delete=models.CASCADE, related_name="attendance")
+    participant = models.ForeignKey(
+        SessionParticipant, verbose_name=_("participant"), on_delete=models.CASCADE, related_name="attendance"
+    )
     day = models.DateField(_("day"))
     present = models.BooleanField(_("present"), default=True)
+
+    objects = AttendanceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("attendance")

@@ -5,7 +5,7 @@ from django.db import transaction
 from accounts.models import User
 from courses.demo import load_curriculum
 from home.models import HomePage
-from trainers.demo import load_areas
+from trainers.demo import load_areas, load_trainer_programme
 from trainers.models import AdminScope
 
 DEMO_PASSWORD = "demo-2026-tot"
@@ -61,6 +61,7 @@ class Command(BaseCommand):
             user=User.objects.get(email="district.admin@example.org"),
             defaults={"area": districts["Duy Xuyên"]},
         )
+        load_trainer_programme(districts)
 
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")

@@ -1,0 +1,148 @@
+"""The admin's upload → preview → confirm flow, scoped to the administrator's district."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from accounts.models import User
+from trainers.models import Attendance, SessionParticipant
+
+from .import_factories import csv_bytes, make_admin, make_areas, make_session, xlsx_bytes
+from .test_import import bad_rows, messy_rows
+
+pytestmark = pytest.mark.django_db
+
+INDEX = "trainers_lists:index"
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def pending(media_root):
+    """Where uploads wait between preview and confirm."""
+    return media_root / "imports" / "pending"
+
+
+@pytest.fixture
+def areas():
+    return make_areas()
+
+
+@pytest.fixture
+def session(areas):
+    return make_session(areas["duy_xuyen"])
+
+
+@pytest.fixture
+def other_session(areas):
+    return make_session(areas["hoi_an"], title="Lớp Hội An")
+
+
+@pytest.fixture
+def district_admin(client, areas):
+    user = make_admin("district.admin@example.org", areas["duy_xuyen"])
+    client.force_login(user)
+    return user
+
+
+def upload(client, session, data, name="ds.xlsx"):
+    return client.post(reverse(INDEX), {"session": session.pk, "file": SimpleUploadedFile(name, data)})
+
+
+def test_district_admin_uploads_previews_and_confirms_once(client, district_admin, session, other_session, pending):
+    assert reverse(INDEX) in client.get(reverse("wagtailadmin_home")).content.decode()  # the menu item
+    page = client.get(reverse(INDEX))
+    assert page.status_code == 200
+    assert session.title in page.content.decode() and "Lớp Hội An" not in page.content.decode()
+
+    response = upload(client, session, xlsx_bytes(messy_rows(xlsx=True)))
+    assert response.status_code == 302
+    preview_url = response["Location"]
+
+    preview = client.get(preview_url)
+    assert preview.status_code == 200
+    html = preview.content.decode()
+    assert "Attendance marks: 12 new" in html or "12" in html
+    assert f'action="{preview_url}"' in html  # the confirm button
+    assert not User.objects.filter(full_name="Võ Thị Mai").exists()  # the preview wrote nothing
+    assert list(pending.iterdir())  # the file waits server-side
+
+    confirmed = client.post(preview_url)
+    assert confirmed.status_code == 302
+    assert SessionParticipant.objects.filter(session=session).count() == 5
+    assert Attendance.objects.count() == 12
+    assert not list(pending.iterdir())
+
+    double_click = client.post(preview_url)
+    assert double_click.status_code == 302
+    assert SessionParticipant.objects.count() == 5 and Attendance.objects.count() == 12
+    assert User.objects.count() == 5 + 1
+
+
+def test_bad_file_shows_every_bad_line_and_cannot_be_confirmed(client, district_admin, session):
+    response = upload(client, session, csv_bytes(bad_rows()), name="ds.csv")
+    preview = client.get(response["Location"])
+
+    html = preview.content.decode()
+    for line in (12, 13, 14, 15, 16):
+        assert f"<td>{line}</td>" in html
+    location = response["Location"]
+    assert f'action="{location}"' not in html  # no confirm button
+
+    client.post(response["Location"])  # a forged confirm re-validates and refuses
+    assert not SessionParticipant.objects.exists()
+    assert User.objects.count() == 1
+
+
+def test_another_districts_session_is_refused(client, district_admin, other_session):
+    response = upload(client, other_session, csv_bytes(messy_rows()), name="ds.csv")
+
+    assert response.status_code == 200  # the form again, with an error on the session
+    assert response.context["form"].errors["session"]
+    assert not SessionParticipant.objects.exists()
+    assert client.get(reverse("trainers_lists:export", args=[other_session.pk, "csv"])).status_code == 404
+
+
+def test_a_preview_token_is_the_uploaders_only(client, district_admin, session, areas):
+    token_url = upload(client, session, csv_bytes(messy_rows()), name="ds.csv")["Location"]
+    client.force_login(make_admin("other.admin@example.org", areas["duy_xuyen"]))
+
+    client.post(token_url)
+
+    assert not SessionParticipant.objects.exists()
+
+
+def test_cancel_deletes_the_upload(client, district_admin, session, pending):
+    token_url = upload(client, session, csv_bytes(messy_rows()), name="ds.csv")["Location"]
+
+    client.post(token_url.rstrip("/") + "/cancel/")
+    client.post(token_url)
+
+    assert not list(pending.iterdir())
+    assert not SessionParticipant.objects.exists()
+
+
+def test_people_without_the_permission_are_refused(client, session, trainer):
+    client.force_login(trainer)
+
+    assert client.get(reverse(INDEX)).status_code in (302, 403)
+    assert client.get(reverse("trainers_lists:export", args=[session.pk, "csv"])).status_code in (302, 403)
+
+
+def test_abandoned_uploads_are_deleted_after_a_day(client, district_admin, session, pending):
+    import os
+    import time
+
+    upload(client, session, csv_bytes(messy_rows()), name="ds.csv")
+    (abandoned,) = pending.iterdir()
+    two_days_ago = time.time() - 2 * 86400
+    os.utime(abandoned, (two_days_ago, two_days_ago))
+
+    upload(client, session, csv_bytes(messy_rows()), name="ds.csv")
+
+    assert abandoned not in list(pending.iterdir())
+    assert len(list(pending.iterdir())) == 1

@@ -1,0 +1,150 @@
+"""Certification: numbering, idempotent course certificates, revocation, trainer certification rules."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.models import ModelLogEntry
+
+from courses.models import CoursePage, Enrollment
+from trainers import services
+from trainers.models import Certificate, CertificateCounter, SessionParticipant, Trainer
+from trainers.services import certificate_revoke, certification_issue, trainer_certification_unmet, trainer_certify
+
+from .factories import ParticipantFactory, TrainerFactory, TrainingSessionFactory, UserFactory, areas, attend
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+@pytest.fixture
+def tree():
+    return areas()
+
+
+def test_numbers_run_per_year_without_gaps(tree):
+    people = UserFactory.create_batch(3)
+    numbers = [
+        certification_issue(
+            person=p, kind=Certificate.TRAINER, trainer_level=Trainer.CORE, issued_on=D(2025, 6, 1)
+        ).number
+        for p in people
+    ]
+    assert numbers == ["2025-000001", "2025-000002", "2025-000003"]
+    next_year = certification_issue(
+        person=people[0], kind=Certificate.TRAINER, trainer_level=Trainer.CORE, issued_on=D(2026, 1, 2)
+    )
+    assert next_year.number == "2026-000001"
+    assert CertificateCounter.objects.get(year=2025).last == 3
+
+
+def test_trainer_certificate_expires_after_three_years_and_course_never(course_tree):
+    person = UserFactory()
+    trainer_cert = certification_issue(
+        person=person, kind=Certificate.TRAINER, trainer_level=Trainer.CORE, issued_on=D(2024, 2, 29)
+    )
+    assert trainer_cert.expires_on == D(2027, 2, 28)
+    course_cert = certification_issue(person=person, kind=Certificate.COURSE, course=course_tree.course)
+    assert course_cert.expires_on is None
+    assert len(course_cert.code) >= 20 and course_cert.code != trainer_cert.code
+
+
+def test_name_is_stored_composed(course_tree):
+    person = UserFactory(full_name="Nguye\u0302\u0303n Thi\u0323 A\u0301nh Tuye\u0302\u0301t")
+    certificate = certification_issue(person=person, kind=Certificate.COURSE, course=course_tree.course)
+    assert certificate.holder_name == "Nguyễn Thị Ánh Tuyết"
+
+
+def test_course_certificate_is_issued_once(course_tree):
+    person = UserFactory()
+    first = certification_issue(person=person, kind=Certificate.COURSE, course=course_tree.course)
+    second = certification_issue(person=person, kind=Certificate.COURSE, course=course_tree.course)
+    assert first.pk == second.pk
+    assert Certificate.objects.filter(person=person).count() == 1
+    assert CertificateCounter.objects.get().last == 1  # the second call took no number
+
+
+def test_a_lost_race_returns_the_winner_and_leaves_no_gap(course_tree, monkeypatch):
+    """Two requests that both saw no certificate: the database constraint decides, the loser gets the winner's."""
+    person = UserFactory()
+    winner = certification_issue(person=person, kind=Certificate.COURSE, course=course_tree.course)
+    calls = []
+    real = services._valid_course_certificate
+
+    def blind_first_look(*args):
+        calls.append(args)
+        return None if len(calls) == 1 else real(*args)
+
+    monkeypatch.setattr(services, "_valid_course_certificate", blind_first_look)
+    again = certification_issue(person=person, kind=Certificate.COURSE, course=course_tree.course)
+    assert again.pk == winner.pk
+    assert CertificateCounter.objects.get().last == 1
+    assert certification_issue(
+        person=UserFactory(), kind=Certificate.COURSE, course=course_tree.course
+    ).number.endswith("-000002")
+
+
+def test_revoke_needs_a_reason_and_is_logged(course_tree, superuser):
+    certificate = certification_issue(person=UserFactory(), kind=Certificate.COURSE, course=course_tree.course)
+    with pytest.raises(ValidationError):
+        certificate_revoke(certificate=certificate, reason="  ", by=superuser)
+    certificate_revoke(certificate=certificate, reason="Cấp nhầm người", by=superuser)
+    certificate.refresh_from_db()
+    assert certificate.status == Certificate.REVOKED and certificate.revoked_reason == "Cấp nhầm người"
+    assert certificate.current_status == Certificate.REVOKED
+    actions = set(ModelLogEntry.objects.filter(object_id=str(certificate.pk)).values_list("action", flat=True))
+    assert actions == {"trainers.certificate.issue", "trainers.certificate.revoke"}
+    # After revocation a new valid course certificate may be issued (reissue).
+    again = certification_issue(person=certificate.person, kind=Certificate.COURSE, course=course_tree.course)
+    assert again.pk != certificate.pk
+
+
+def test_expired_is_computed_from_the_date():
+    certificate = certification_issue(
+        person=UserFactory(), kind=Certificate.TRAINER, trainer_level=Trainer.CORE, issued_on=D(2020, 1, 1)
+    )
+    assert certificate.status == Certificate.VALID
+    assert certificate.status_on(D(2022, 1, 1)) == Certificate.VALID
+    assert certificate.status_on(D(2023, 1, 2)) == Certificate.EXPIRED
+    assert not Certificate.objects.valid(D(2023, 1, 2)).exists()
+
+
+def test_bad_requests_are_refused(course_tree):
+    with pytest.raises(ValidationError):
+        certification_issue(person=UserFactory(), kind=Certificate.COURSE)
+    with pytest.raises(ValidationError):
+        certification_issue(person=UserFactory(), kind=Certificate.TRAINER, trainer_level=Trainer.CANDIDATE)
+
+
+def test_trainer_certification_lists_unmet_rules_then_certifies(tree, home, superuser):
+    master = TrainerFactory(level=Trainer.MASTER, home_area=tree["province"], generation=1)
+    candidate = TrainerFactory(level=Trainer.CANDIDATE, home_area=tree["Duy Xuyên"])
+    from tests.courses.factories import build_course
+
+    tot = build_course(home, slug="tot-course")
+    CoursePage.objects.filter(pk=tot.course.pk).update(is_tot=True)
+
+    unmet = trainer_certification_unmet(trainer=candidate)
+    assert len(unmet) == 3
+    with pytest.raises(ValidationError) as refused:
+        trainer_certify(trainer=candidate, level=Trainer.CORE, issued_by=superuser)
+    assert len(refused.value.messages) == 3
+
+    Enrollment.objects.create(
+        user=candidate.person, course=tot.course, completed_at=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
+    )
+    session = TrainingSessionFactory(area=tree["province"], is_tot=True)
+    place = ParticipantFactory(session=session, person=candidate.person)
+    attend(place)
+    assert len(trainer_certification_unmet(trainer=candidate)) == 1  # the practicum is still missing
+    place.result, place.assessed_by = SessionParticipant.PASSED, master
+    place.save()
+    assert trainer_certification_unmet(trainer=candidate) == []
+
+    certificate = trainer_certify(trainer=candidate, level=Trainer.CORE, issued_by=superuser)
+    candidate.refresh_from_db()
+    assert candidate.level == Trainer.CORE
+    assert candidate.trained_by == master and candidate.generation == 2
+    assert certificate.kind == Certificate.TRAINER and certificate.trained_by == master
+    assert certificate.area == tree["Duy Xuyên"] and certificate.issued_by == superuser
+    assert certificate.expires_on is not None

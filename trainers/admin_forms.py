@@ -1,0 +1,108 @@
+"""Admin forms that offer only what the administrator's area allows, and file new records inside it."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from courses.models import CoursePage
+
+from .models import Area, Profile, SessionParticipant, Trainer, admin_area_ids
+
+
+def _users_in_scope(user):
+    """People an administrator may pick: everyone for the province, those filed in their area otherwise."""
+    users = get_user_model().objects.order_by("full_name")
+    if admin_area_ids(user) is None:
+        return users
+    return users.filter(pk__in=Profile.objects.visible_to(user).values("user_id"))
+
+
+class ScopedAdminForm(WagtailAdminModelForm):
+    """Limits area, trainer and person choices to the administrator's area.
+
+    Area fields offer only units in scope, so a district administrator can create records only in
+    their own district; choosing another unit by editing the form is refused by the field itself.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        if user is None:
+            return
+        areas = Area.objects.visible_to(user).order_by("kind", "name")
+        # Certified trainers are public (the directory lists them), so any of them may be named as a trainer.
+        trainers = Trainer.objects.filter(
+            Q(pk__in=Trainer.objects.visible_to(user).values("pk")) | Q(level__in=[Trainer.CORE, Trainer.MASTER])
+        ).select_related("person")
+        for name, field in self.fields.items():
+            if not isinstance(field, forms.ModelChoiceField):
+                continue
+            model = field.queryset.model
+            if model is Area:
+                field.queryset = areas
+            elif model is Trainer:
+                field.queryset = trainers.exclude(pk=self.instance.pk) if name == "trained_by" else trainers
+            elif model is get_user_model() and name in ("person", "user"):
+                current = getattr(self.instance, f"{name}_id", None)
+                field.queryset = _users_in_scope(user) | get_user_model().objects.filter(pk=current)
+            elif model is CoursePage:
+                field.queryset = CoursePage.objects.live().order_by("title")
+
+
+class TrainerAdminForm(ScopedAdminForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "level" in self.fields and self.instance.pk and self.instance.level != Trainer.CANDIDATE:
+            # Levels change through certification, which issues the certificate.
+            self.fields["level"].disabled = True
+        elif "level" in self.fields:
+            self.fields["level"].choices = [(Trainer.CANDIDATE, Trainer.LEVELS[0][1])]
+            self.fields["level"].help_text = _("Trainers become core or master trainers by certification.")
+
+
+class ProfileAdminForm(ScopedAdminForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and "user" in self.fields:
+            self.fields["user"].disabled = True
+
+
+class TrainingSessionAdminForm(ScopedAdminForm):
+    def save(self, commit=True):
+        if not self.instance.pk and self.for_user is not None:
+            self.instance.created_by = self.for_user
+        return super().save(commit=commit)
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The last day cannot be before the first day."))
+        return cleaned
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for revocation"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown on the public verification page."),
+    )
+
+
+class CertifyForm(forms.Form):
+    level = forms.ChoiceField(
+        label=_("Certify as"), choices=[(Trainer.CORE, _("Core trainer")), (Trainer.MASTER, _("Master trainer"))]
+    )
+
+
+class ResultForm(forms.ModelForm):
+    class Meta:
+        model = SessionParticipant
+        fields = ["result", "result_note"]
+        widgets = {"result_note": forms.Textarea(attrs={"rows": 2})}
+
+
+# edit_only: a posted id outside the session's participants can never become a new row.
+ResultFormSet = forms.modelformset_factory(SessionParticipant, form=ResultForm, extra=0, edit_only=True)

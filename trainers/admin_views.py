@@ -1,0 +1,242 @@
+"""Wagtail admin views of the trainer programme, every one of them loading rows through `visible_to(user)`.
+
+Wagtail filters only the listing by a viewset's queryset: edit, delete, inspect, history, usage and
+copy views load their object from the default manager (wagtail/wagtail#10746). The mixins below
+close that gap for every view class, and the permission policies make buttons follow the same rule.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import View
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
+from wagtail.log_actions import log
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from .admin_forms import CertifyForm, ResultFormSet, RevokeForm
+from .models import Certificate, SessionParticipant, Trainer, TrainingSession, admin_area_ids
+from .services import certificate_revoke, trainer_certification_unmet, trainer_certify
+
+
+def visible(model, user):
+    return model._default_manager.visible_to(user)
+
+
+class ScopedPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions from the user's groups, instances limited to the model's `visible_to(user)`."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and visible(self.model, user).filter(pk=instance.pk).exists()
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if self.user_has_any_permission(user, actions):
+            return visible(self.model, user)
+        return self.model._default_manager.none()
+
+
+class ProvincePermissionPolicy(ScopedPermissionPolicy):
+    """Only administrators of the whole province (or superusers) manage areas and scopes."""
+
+    def user_has_permission(self, user, action):
+        return admin_area_ids(user) is None and super().user_has_permission(user, action)
+
+
+class CertificatePermissionPolicy(ScopedPermissionPolicy):
+    """Certificates are issued by services and revoked with a reason: never added, edited or deleted by hand."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+
+# --- Views that close the get_queryset gap -------------------------------------------------------
+
+
+class ScopedObjectMixin:
+    """Loads the object as Wagtail does, then refuses it (404) unless `visible_to(user)` contains it."""
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if obj is not None and not visible(self.model, self.request.user).filter(pk=obj.pk).exists():
+            raise Http404
+        return obj
+
+
+class ScopedIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        # Listing, search, filters and CSV/XLSX exports all start here.
+        queryset = super().get_base_queryset()
+        return queryset.filter(pk__in=visible(self.model, self.request.user).values("pk"))
+
+
+class ScopedEditView(ScopedObjectMixin, generic.EditView):
+    pass
+
+
+class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
+    pass
+
+
+class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
+    pass
+
+
+class ScopedHistoryView(ScopedObjectMixin, HistoryView):
+    pass
+
+
+class ScopedUsageView(ScopedObjectMixin, UsageView):
+    pass
+
+
+class ScopedCopyView(ScopedObjectMixin, generic.CopyView):
+    pass
+
+
+class ScopedViewSetMixin:
+    """Every view class of a ModelViewSet through the scope; no view is left on the default manager."""
+
+    index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    inspect_view_class = ScopedInspectView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
+    copy_view_class = ScopedCopyView
+    copy_view_enabled = False
+
+
+# --- Actions -------------------------------------------------------------------------------------
+
+
+class ScopedObjectActionView(WagtailAdminTemplateMixin, View):
+    """A form about one object the user may see, with a model-level permission required."""
+
+    model = None
+    permission = ""
+    template_name = ""
+    viewset = None
+
+    def dispatch(self, request, pk):
+        self.object = get_object_or_404(visible(self.model, request.user), pk=pk)
+        if not self.has_permission():
+            raise PermissionDenied
+        return super().dispatch(request, pk)
+
+    def has_permission(self) -> bool:
+        return self.viewset.permission_policy.user_has_permission_for_instance(
+            self.request.user, self.permission, self.object
+        )
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def render(self, **context):
+        return TemplateResponse(self.request, self.template_name, self.get_context_data(object=self.object, **context))
+
+
+class CertificateRevokeView(ScopedObjectActionView):
+    model = Certificate
+    permission = "revoke"
+    page_title = gettext_lazy("Revoke certificate")
+    header_icon = "warning"
+    template_name = "trainers/admin/certificate_revoke.html"
+
+    def get(self, request, pk):
+        return self.render(form=RevokeForm())
+
+    def post(self, request, pk):
+        form = RevokeForm(request.POST)
+        if form.is_valid() and self.object.status == Certificate.VALID:
+            try:
+                certificate_revoke(certificate=self.object, reason=form.cleaned_data["reason"], by=request.user)
+            except ValidationError as error:
+                form.add_error("reason", error)
+            else:
+                messages.success(request, _("Certificate %(number)s revoked.") % {"number": self.object.number})
+                return redirect(self.viewset.get_url_name("inspect"), self.object.pk)
+        return self.render(form=form)
+
+
+class TrainerCertifyView(ScopedObjectActionView):
+    """Province administrators certify a trainer once the rules are met; unmet rules are listed."""
+
+    model = Trainer
+    permission = "change"
+    page_title = gettext_lazy("Certify trainer")
+    header_icon = "success"
+    template_name = "trainers/admin/trainer_certify.html"
+
+    def has_permission(self) -> bool:
+        return admin_area_ids(self.request.user) is None and super().has_permission()
+
+    def get(self, request, pk):
+        initial = {"level": Trainer.MASTER if self.object.level == Trainer.CORE else Trainer.CORE}
+        return self.render(form=CertifyForm(initial=initial), unmet=trainer_certification_unmet(trainer=self.object))
+
+    def post(self, request, pk):
+        form = CertifyForm(request.POST)
+        if form.is_valid():
+            try:
+                certificate = trainer_certify(
+                    trainer=self.object, level=form.cleaned_data["level"], issued_by=request.user
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request, _("Certified; certificate %(number)s issued.") % {"number": certificate.number}
+                )
+                return redirect(self.viewset.get_url_name("edit"), self.object.pk)
+        return self.render(form=form, unmet=trainer_certification_unmet(trainer=self.object))
+
+
+class SessionResultsView(ScopedObjectActionView):
+    """Practicum results for a session's participants: by its administrators or a master trainer leading it."""
+
+    model = TrainingSession
+    permission = "change"
+    page_title = gettext_lazy("Results")
+    header_icon = "tasks"
+    template_name = "trainers/admin/session_results.html"
+
+    def has_permission(self) -> bool:
+        user = self.request.user
+        if user.has_perm("trainers.change_sessionparticipant"):
+            return True
+        return self.object.trainers.filter(person=user, level=Trainer.MASTER).exists()
+
+    def formset(self, data=None):
+        participants = (
+            SessionParticipant.objects.visible_to(self.request.user)
+            .filter(session=self.object)
+            .select_related("person", "assessed_by__person")
+            .order_by("person__full_name")
+        )
+        return ResultFormSet(data, queryset=participants)
+
+    def get(self, request, pk):
+        return self.render(formset=self.formset())
+
+    def post(self, request, pk):
+        formset = self.formset(request.POST)
+        if formset.is_valid():
+            assessor = Trainer.objects.filter(person=request.user).first()
+            with transaction.atomic():
+                for participant in formset.save(commit=False):  # changed rows of this session only
+                    participant.assessed_by = assessor
+                    participant.save()
+                    log(participant, "wagtail.edit", user=request.user)
+            messages.success(request, _("Results saved."))
+            return redirect(reverse(self.viewset.get_url_name("results"), args=[self.object.pk]))
+        return self.render(formset=formset)

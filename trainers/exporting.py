@@ -1,0 +1,150 @@
+"""Export a session's participants and attendance as CSV or XLSX, in the layout the importer reads.
+
+The headings are the Vietnamese ones districts use (a file format, so they are not translated), and
+an exported list imports back unchanged: present is "x", absent is "vắng", nothing recorded is blank.
+Every text cell that a spreadsheet could run as a formula is prefixed with an apostrophe (OWASP
+"CSV injection"); the importer strips that prefix again.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+from collections.abc import Iterator
+
+from django.utils.text import slugify
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from wagtail.log_actions import log
+
+from courses.text import fold_vi
+
+from .models import Attendance, Profile, SessionParticipant, TrainingSession
+
+HEADINGS = ["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Đơn vị công tác", "Số điện thoại", "Email", "Xã/phường"]
+GENDER_WORDS = {Profile.FEMALE: "Nữ", Profile.MALE: "Nam", Profile.OTHER: "Khác"}
+PRESENT, ABSENT = "x", "vắng"
+MAX_DAYS = 62
+EXPORT_LOG_ACTION = "trainers.export_participants"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str) -> str:
+    """Text a spreadsheet will show, never evaluate."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def session_days(session: TrainingSession) -> list[datetime.date]:
+    """Every day of the session, or for a very long one only the days with attendance recorded."""
+    span = (session.ends_on - session.starts_on).days + 1
+    if span <= MAX_DAYS:
+        return [session.starts_on + datetime.timedelta(days=n) for n in range(span)]
+    return sorted(set(Attendance.objects.filter(participant__session=session).values_list("day", flat=True)))
+
+
+def _phone(e164: str | None) -> str:
+    # Vietnamese numbers in the national form people know (0905…); others stay international.
+    if e164 and e164.startswith("+84"):
+        return "0" + e164[3:]
+    return e164 or ""
+
+
+def _birth(profile: Profile | None):
+    if profile is None:
+        return ""
+    if profile.birth_date:
+        return profile.birth_date
+    return str(profile.birth_year) if profile.birth_year else ""
+
+
+def export_table(session: TrainingSession) -> Iterator[list]:
+    """Title rows, the heading row and one row per participant; dates as ``datetime.date``."""
+    days = session_days(session)
+    participants = list(
+        SessionParticipant.objects.filter(session=session)
+        .select_related("person__profile__commune")
+        .order_by("enrolled_at", "pk")
+    )
+    marks = {
+        (participant_id, day): present
+        for participant_id, day, present in Attendance.objects.filter(participant__session=session).values_list(
+            "participant_id", "day", "present"
+        )
+    }
+    yield ["DANH SÁCH HỌC VIÊN"]
+    yield [session.title]
+    yield [f"Từ {session.starts_on:%d/%m/%Y} đến {session.ends_on:%d/%m/%Y} · {session.area}"]
+    yield []
+    yield HEADINGS + [f"{day:%d/%m/%Y}" for day in days]
+    for number, participant in enumerate(participants, start=1):
+        person = participant.person
+        profile = getattr(person, "profile", None)
+        row = [
+            number,
+            person.full_name,
+            GENDER_WORDS.get(profile.gender, "") if profile else "",
+            _birth(profile),
+            profile.organisation if profile else "",
+            _phone(person.phone),
+            person.email or "",
+            profile.commune.name if profile and profile.commune else "",
+        ]
+        for day in days:
+            present = marks.get((participant.pk, day))
+            row.append("" if present is None else PRESENT if present else ABSENT)
+        yield row
+
+
+def _text_cell(value) -> object:
+    if isinstance(value, str):
+        return neutralise(value)
+    return value
+
+
+def export_csv(session: TrainingSession) -> bytes:
+    """The list as CSV in UTF-8 with a byte-order mark, so Excel shows Vietnamese correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for row in export_table(session):
+        writer.writerow(
+            [f"{v:%d/%m/%Y}" if isinstance(v, datetime.date) else _text_cell("" if v is None else str(v)) for v in row]
+        )
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def export_xlsx(session: TrainingSession) -> bytes:
+    """The list as an Excel workbook (written row by row, so large sessions stay cheap)."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Danh sách")
+    for letter, width in zip("ABCDEFGH", (6, 28, 10, 12, 30, 14, 28, 16), strict=True):
+        sheet.column_dimensions[letter].width = width
+    for row in export_table(session):
+        cells = []
+        for value in row:
+            if isinstance(value, datetime.date):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = "DD/MM/YYYY"
+            else:
+                # Phone numbers stay text, so Excel keeps their leading zero.
+                cell = WriteOnlyCell(sheet, value=_text_cell(value))
+            cells.append(cell)
+        sheet.append(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+EXPORTERS = {
+    "csv": (export_csv, "text/csv; charset=utf-8"),
+    "xlsx": (export_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+}
+
+
+def export_participants(*, session: TrainingSession, fmt: str, user=None) -> tuple[bytes, str, str]:
+    """(content, content type, file name) of a session's list; the export is written to the audit log."""
+    render, content_type = EXPORTERS[fmt]
+    content = render(session)
+    log(instance=session, action=EXPORT_LOG_ACTION, user=user, data={"format": fmt})
+    name = f"danh-sach-{slugify(fold_vi(session.title)) or 'lop'}-{session.starts_on:%Y%m%d}.{fmt}"
+    return content, content_type, name

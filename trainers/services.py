@@ -1,0 +1,207 @@
+"""Writes across several trainer-programme tables: issuing, revoking and rendering certificates."""
+
+import datetime
+import hashlib
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from courses.models import CoursePage, Enrollment
+
+from .models import Area, Attendance, Certificate, CertificateCounter, Profile, SessionParticipant, Trainer
+
+TRAINER_CERTIFICATE_YEARS = 3
+
+
+def nfc(text: str) -> str:
+    """Names typed on different keyboards compare and print the same once composed."""
+    return unicodedata.normalize("NFC", text or "").strip()
+
+
+def add_years(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _counter_lock(year: int) -> CertificateCounter:
+    """The year's counter row, locked until the transaction ends: issuing is serialised per year."""
+    CertificateCounter.objects.get_or_create(year=year)
+    return CertificateCounter.objects.select_for_update().get(year=year)
+
+
+def _valid_course_certificate(person, course) -> Certificate | None:
+    return Certificate.objects.filter(
+        person=person, course=course, kind=Certificate.COURSE, status=Certificate.VALID
+    ).first()
+
+
+def _person_area(person) -> Area | None:
+    profile = Profile.objects.filter(user=person).select_related("area", "commune").first()
+    if profile is None:
+        return None
+    return profile.commune or profile.area
+
+
+@transaction.atomic
+def certification_issue(
+    *,
+    person,
+    kind: str,
+    course: CoursePage | None = None,
+    trainer_level: str = "",
+    trained_by: Trainer | None = None,
+    area: Area | None = None,
+    issued_by=None,
+    issued_on: datetime.date | None = None,
+) -> Certificate:
+    """Issue a numbered certificate and queue its PDF; a second course certificate returns the first.
+
+    Numbers are 'YYYY-NNNNNN', taken under a lock on the year's counter, so they have no gaps
+    and no duplicates however many requests issue at once.
+    """
+    if kind == Certificate.COURSE:
+        if course is None:
+            raise ValidationError(_("A course certificate needs a course."))
+    elif kind == Certificate.TRAINER:
+        if trainer_level not in (Trainer.CORE, Trainer.MASTER):
+            raise ValidationError(_("A trainer certificate names the core or master level."))
+    else:
+        raise ValidationError(_("Unknown kind of certificate."))
+
+    issued_on = issued_on or timezone.localdate()
+    counter = _counter_lock(issued_on.year)
+    # Checked under the lock: a concurrent issue for the same course has committed by now.
+    if kind == Certificate.COURSE and (existing := _valid_course_certificate(person, course)):
+        return existing
+    certificate = Certificate(
+        kind=kind,
+        number=f"{issued_on.year}-{counter.last + 1:06d}",
+        person=person,
+        holder_name=nfc(person.full_name),
+        course=course,
+        trainer_level=trainer_level if kind == Certificate.TRAINER else "",
+        trained_by=trained_by,
+        area=area or _person_area(person),
+        issued_on=issued_on,
+        expires_on=add_years(issued_on, TRAINER_CERTIFICATE_YEARS) if kind == Certificate.TRAINER else None,
+        issued_by=issued_by,
+    )
+    try:
+        # A savepoint, so that losing a race leaves the outer transaction usable.
+        with transaction.atomic():
+            certificate.save()
+    except IntegrityError:
+        # The database's one_valid_course_certificate constraint caught a duplicate we could not see.
+        if kind == Certificate.COURSE and (existing := _valid_course_certificate(person, course)):
+            return existing
+        raise
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    log(certificate, "trainers.certificate.issue", user=issued_by)
+    from .tasks import render_certificate_pdf  # tasks import this module
+
+    render_certificate_pdf.delay_on_commit(certificate.pk)
+    return certificate
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate: Certificate, reason: str, by) -> Certificate:
+    """Revoke with a reason: a status, never a delete."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for revoking the certificate.")})
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.status == Certificate.REVOKED:
+        return certificate
+    certificate.status = Certificate.REVOKED
+    certificate.revoked_reason = reason
+    certificate.revoked_at = timezone.now()
+    certificate.save(update_fields=["status", "revoked_reason", "revoked_at"])
+    log(certificate, "trainers.certificate.revoke", user=by, data={"reason": reason})
+    return certificate
+
+
+def trainer_certification_unmet(*, trainer: Trainer) -> list[str]:
+    """The certification rules the trainer does not yet meet, as sentences (empty: ready)."""
+    unmet = []
+    person = trainer.person
+    tot_courses = CoursePage.objects.live().filter(is_tot=True)
+    completed = Enrollment.objects.completed().filter(user=person, course__in=tot_courses).count()
+    if completed < tot_courses.count():
+        unmet.append(_("Complete every ToT course online."))
+    places = SessionParticipant.objects.filter(person=person, session__is_tot=True)
+    attended = Attendance.objects.filter(participant__in=places, present=True).exists()
+    if not attended:
+        unmet.append(_("Attend a ToT training session."))
+    if not places.filter(result=SessionParticipant.PASSED).exists():
+        unmet.append(_("Pass the practicum of a ToT session."))
+    return unmet
+
+
+@transaction.atomic
+def trainer_certify(*, trainer: Trainer, level: str, issued_by) -> Certificate:
+    """A province administrator certifies a trainer: rules checked, level set, certificate naming their trainer."""
+    if level not in (Trainer.CORE, Trainer.MASTER):
+        raise ValidationError({"level": _("Certify as a core or a master trainer.")})
+    trainer = Trainer.objects.select_for_update().select_related("person").get(pk=trainer.pk)
+    unmet = trainer_certification_unmet(trainer=trainer)
+    if unmet:
+        raise ValidationError(unmet)
+    if trainer.trained_by_id is None:
+        # The master trainer who passed their practicum trained them.
+        passed = (
+            SessionParticipant.objects.filter(
+                person=trainer.person, session__is_tot=True, result=SessionParticipant.PASSED
+            )
+            .exclude(assessed_by=None)
+            .exclude(assessed_by=trainer)
+            .select_related("assessed_by")
+            .order_by("-session__ends_on")
+            .first()
+        )
+        if passed:
+            trainer.trained_by = passed.assessed_by
+    if trainer.trained_by_id:
+        trainer.generation = trainer.trained_by.generation + 1
+    trainer.level = level
+    trainer.save(update_fields=["level", "trained_by", "generation"])
+    return certification_issue(
+        person=trainer.person,
+        kind=Certificate.TRAINER,
+        trainer_level=level,
+        trained_by=trainer.trained_by,
+        area=trainer.home_area,
+        issued_by=issued_by,
+    )
+
+
+def certificate_pdf_render(*, certificate_id: int) -> Certificate:
+    """Render and store a certificate's PDF once; a retry finds it done and changes nothing."""
+    from .pdf import certificate_pdf_bytes
+
+    with transaction.atomic():
+        certificate = (
+            Certificate.objects.select_for_update(of=("self",))
+            .select_related("course", "trained_by__person", "area")
+            .get(pk=certificate_id)
+        )
+        if certificate.pdf_rendered_at:
+            return certificate
+        data = certificate_pdf_bytes(certificate)
+        name = f"certificates/{certificate.number}.pdf"
+        storage = certificate.pdf.storage
+        if storage.exists(name):
+            # Left by an attempt that died before committing: replace it rather than add a second file.
+            storage.delete(name)
+        certificate.pdf.save(f"{certificate.number}.pdf", ContentFile(data), save=False)
+        certificate.pdf_sha256 = hashlib.sha256(data).hexdigest()
+        certificate.pdf_rendered_at = timezone.now()
+        certificate.save(update_fields=["pdf", "pdf_sha256", "pdf_rendered_at"])
+    return certificate

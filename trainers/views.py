@@ -1,0 +1,141 @@
+"""Public pages of the trainer programme: certificate verification and download, the trainer directory."""
+
+import re
+
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+from taggit.models import Tag
+from wagtail.images import get_image_model
+
+from .models import Area, Certificate, Trainer
+from .services import certificate_pdf_render
+
+CODE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{10,32}$")
+VERIFY_LIMIT = 30  # look-ups per address per minute: enough for people, too few to enumerate codes
+DIRECTORY_PAGE_SIZE = 24
+CARD_PHOTO = "fill-160x160"
+PROFILE_PHOTO = "fill-480x480"
+
+
+def _client_address(request) -> str:
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _throttled(request, scope: str, limit: int, window: int = 60) -> bool:
+    key = f"throttle:{scope}:{_client_address(request)}"
+    if cache.add(key, 1, timeout=window):
+        return False
+    try:
+        return cache.incr(key) > limit
+    except ValueError:  # expired between add and incr
+        return False
+
+
+@require_safe
+def verify(request, code: str):
+    """The public check of a certificate, reached from its QR code; unknown codes get the site's 404."""
+    if _throttled(request, "verify", VERIFY_LIMIT):
+        response = render(request, "trainers/too_many_requests.html", status=429)
+        response["Retry-After"] = "60"
+        return response
+    if not CODE_PATTERN.match(code):
+        raise Http404
+    certificate = Certificate.objects.select_related("course", "trained_by__person", "area").filter(code=code).first()
+    if certificate is None:
+        raise Http404
+    response = render(
+        request,
+        "trainers/certificate_verify.html",
+        {
+            "certificate": certificate,
+            "status": certificate.current_status,
+            "level_label": dict(Trainer.LEVELS).get(certificate.trainer_level, ""),
+        },
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@never_cache
+@login_required
+def certificate_pdf(request, number: str):
+    """The holder's PDF (and an administrator's, within their area); anyone else gets a 404."""
+    certificate = get_object_or_404(Certificate.objects.visible_to(request.user), number=number)
+    if not certificate.pdf_rendered_at:
+        certificate = certificate_pdf_render(certificate_id=certificate.pk)
+    return FileResponse(
+        certificate.pdf.open("rb"),
+        as_attachment=True,
+        filename=certificate.pdf_filename(),
+        content_type="application/pdf",
+    )
+
+
+def _directory_queryset(photo_spec: str):
+    images = get_image_model().objects.prefetch_renditions(photo_spec)
+    return (
+        Trainer.objects.certified()
+        .for_directory()
+        .prefetch_related(Prefetch("photo", queryset=images))
+        .order_by("-level", "person__full_name", "pk")
+    )
+
+
+@require_safe
+def trainer_directory(request):
+    """Certified trainers, filterable by former district and by speciality."""
+    trainers = _directory_queryset(CARD_PHOTO)
+    districts = list(Area.objects.districts().order_by("name"))
+    chosen = {"district": request.GET.get("district", ""), "speciality": request.GET.get("speciality", "")}
+    district = next((d for d in districts if str(d.pk) == chosen["district"]), None)
+    if district:
+        # Today's units that replaced the district count as part of it.
+        trainers = trainers.filter(
+            Q(home_area__in=Area.objects.within(district)) | Q(home_area__in=district.successors.all())
+        )
+    if chosen["speciality"]:
+        trainers = trainers.filter(specialities__slug=chosen["speciality"])
+    specialities = Tag.objects.filter(
+        trainers_trainerspeciality_items__content_object__in=Trainer.objects.certified()
+    ).distinct()
+    page = Paginator(trainers, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "trainers/trainer_directory.html",
+        {
+            "page_obj": page,
+            "trainers": page.object_list,
+            "districts": districts,
+            "specialities": specialities.order_by("name"),
+            "chosen": chosen,
+            "query": query.urlencode(),
+        },
+    )
+
+
+@require_safe
+def trainer_detail(request, trainer_id: int):
+    """A certified trainer's public profile, with who trained them and whom they trained."""
+    trainer = get_object_or_404(_directory_queryset(PROFILE_PHOTO), pk=trainer_id)
+    trainees = Trainer.objects.certified().filter(trained_by=trainer).select_related("person", "home_area")
+    certificate = Certificate.objects.valid().filter(kind=Certificate.TRAINER, person_id=trainer.person_id).first()
+    return render(
+        request,
+        "trainers/trainer_detail.html",
+        {
+            "trainer": trainer,
+            "trainees": trainees.order_by("person__full_name"),
+            "certificate": certificate,
+            "title": _("Trainer %(name)s") % {"name": trainer.name},
+        },
+    )
