@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from .models import CoursePage, Enrollment, LessonCompletion, LessonPage, QuizAttempt, QuizPage
 from .scoring import QuizResult, score_quiz
-from .signals import course_completed
+from .signals import course_completed, enrolled
 
 
 class AttemptLimitReached(Exception):
@@ -16,7 +16,10 @@ def enrollment_create(*, user, course: CoursePage) -> tuple[Enrollment, bool]:
     """Enrol a learner; enrolling twice changes nothing."""
     try:
         with transaction.atomic():
-            return Enrollment.objects.get_or_create(user=user, course=course)
+            enrollment, created = Enrollment.objects.get_or_create(user=user, course=course)
+        if created:
+            transaction.on_commit(lambda: enrolled.send(sender=Enrollment, enrollment=enrollment))
+        return enrollment, created
     except IntegrityError:
         # Two requests raced; the other one created it.
         return Enrollment.objects.get(user=user, course=course), False
