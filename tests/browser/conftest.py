@@ -1,4 +1,5 @@
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -47,7 +48,9 @@ def shoot(page, request):
     """Save a screenshot as a test artefact: shoot("step-name")."""
     ARTIFACTS.mkdir(exist_ok=True)
 
+    test_name = re.sub(r"[^\w.-]+", "_", request.node.name)
+
     def take(name: str):
-        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{name}.png"), full_page=True)
+        page.screenshot(path=str(ARTIFACTS / f"{test_name}-{name}.png"), full_page=True)
 
     return take

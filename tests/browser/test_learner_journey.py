@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from tests.courses.factories import build_course
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_whole_learner_journey(page, live_server, shoot):
