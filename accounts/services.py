@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from courses.models import Enrollment, LessonCompletion, QuizAttempt
+from showcase.services import registrations_anonymise
 from trainers.models import Certificate, Profile, SessionParticipant
 
 from .models import User
@@ -83,3 +84,4 @@ def account_delete(*, user: User) -> None:
     # Gender, birth year, district and groups stay: reports count reach by them, not by person.
     Profile.objects.filter(user=user).update(birth_date=None, organisation="", commune=None)
     Certificate.objects.filter(person=user).update(holder_name=DELETED_NAME)
+    registrations_anonymise(person=user)

@@ -5,7 +5,8 @@
 # PostgreSQL refuses to run as root, so its programs run as the postgres user.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RUN_DIR=${SERVICES_DIR:-$PWD/.run}
+# Outside the checkout: the postgres user must be able to reach it wherever the clone lives.
+RUN_DIR=${SERVICES_DIR:-/tmp/lms-services-$(printf %s "$PWD" | md5sum | cut -c1-8)}
 PG_PORT=${PG_PORT:-54329}
 REDIS_PORT=${REDIS_PORT:-63799}
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
@@ -40,6 +41,7 @@ start() {
   fi
   echo "export DATABASE_URL=postgres://postgres@127.0.0.1:$PG_PORT/lms"
   echo "export CELERY_BROKER_URL=redis://127.0.0.1:$REDIS_PORT/0"
+  echo "export CELERY_RESULT_BACKEND=redis://127.0.0.1:$REDIS_PORT/2"
   echo "export CACHE_URL=rediscache://127.0.0.1:$REDIS_PORT/1"
 }
 

@@ -9,7 +9,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SECRET_KEY",)}
+    # Only what production would have: no test-only switches such as DJANGO_ALLOW_ASYNC_UNSAFE.
+    environment = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     environment.update(DJANGO_SETTINGS_MODULE="lms.settings.production", **env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],

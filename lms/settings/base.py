@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -148,7 +149,29 @@ CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TIMEZONE = TIME_ZONE
 # Redelivery after a lost worker waits this long; keep it above the longest task.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Run exactly one `celery beat`; crontab times are in CELERY_TIMEZONE (Asia/Ho_Chi_Minh).
+    "notifications-certificates-issued": {
+        "task": "trainers.tasks.queue_certificate_notifications",
+        "schedule": crontab(minute="*/5"),
+    },
+    "notifications-session-reminders": {
+        "task": "trainers.tasks.queue_session_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "notifications-certification-expiry": {
+        "task": "trainers.tasks.queue_expiry_reminders",
+        "schedule": crontab(hour=7, minute=30),
+    },
+    "notifications-inactive-learners": {
+        "task": "trainers.tasks.queue_inactivity_reminders",
+        "schedule": crontab(hour=8, minute=0),
+    },
+    "notifications-sweep": {
+        "task": "trainers.tasks.sweep_notifications",
+        "schedule": crontab(minute="*/10"),
+    },
+}
 
 WAGTAIL_SITE_NAME = "Giảng viên nguồn khởi nghiệp"
 WAGTAILADMIN_BASE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
@@ -164,6 +187,8 @@ WAGTAIL_MODERATION_ENABLED = True
 PHONENUMBER_DEFAULT_REGION = "VN"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Django 6 will assume https for scheme-less URLs in forms; opt in now.
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 LOGGING = {
     "version": 1,

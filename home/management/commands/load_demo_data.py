@@ -5,6 +5,7 @@ from django.db import transaction
 from accounts.models import User
 from courses.demo import load_curriculum
 from home.models import HomePage
+from showcase.demo import load_showcase
 from trainers.demo import load_areas, load_trainer_programme
 from trainers.models import AdminScope
 
@@ -62,6 +63,7 @@ class Command(BaseCommand):
             defaults={"area": districts["Duy Xuyên"]},
         )
         load_trainer_programme(districts)
+        load_showcase(home)  # after the programme: trainer@ mentors a Duy Xuyên project
 
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
         self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")

@@ -1,0 +1,300 @@
+"""Writes across several showcase tables: registering, cancelling and checking in; team and review of projects."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from accounts.phones import normalise_phone
+
+from .models import EventPage, ProjectMember, Registration, StartupProject, clean_check_in_code
+
+logger = logging.getLogger(__name__)
+
+
+# --- Events -------------------------------------------------------------------------------------
+
+
+def _lock_event(event: EventPage) -> EventPage:
+    """The event row, locked until the transaction ends: places are handed out one request at a time.
+
+    `of=("self",)` locks only the event's own table, not Wagtail's page row editors are publishing.
+    """
+    return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
+
+
+def _fill_places(event: EventPage) -> list[Registration]:
+    """Move people up from the waiting list while places are free; the event must be locked."""
+    free = event.capacity - Registration.objects.filter(event=event).confirmed().count()
+    if free <= 0:
+        return []
+    promoted = list(Registration.objects.filter(event=event).waiting().select_for_update()[:free])
+    now = timezone.now()
+    for registration in promoted:
+        registration.status = Registration.CONFIRMED
+        registration.promoted_at = now
+        registration.save(update_fields=["status", "promoted_at"])
+        if registration.email:
+            from .tasks import send_registration_notice
+
+            send_registration_notice.delay_on_commit(registration.pk, Registration.PROMOTION)
+    return promoted
+
+
+@transaction.atomic
+def registration_create(
+    *,
+    event: EventPage,
+    person=None,
+    full_name: str = "",
+    phone: str | None = None,
+    email: str | None = None,
+    language: str = "vi",
+) -> tuple[Registration, bool]:
+    """Register a person (or a visitor by name and phone): a place if one is free, else the waiting list.
+
+    Returns (registration, created). Registering twice returns the first registration; a cancelled
+    one is taken up again at the end of the queue.
+    """
+    if person is not None and not person.is_authenticated:
+        person = None
+    if person is not None:
+        full_name = full_name or person.full_name
+        phone = phone or person.phone
+        email = email or person.email
+    phone = normalise_phone(phone) if phone else None
+    email = (email or "").strip().lower() or None
+    full_name = (full_name or "").strip()
+    if person is None and phone is None:
+        raise ValidationError(_("Enter a valid Vietnamese phone number, for example 0905 123 456."))
+    if not full_name:
+        raise ValidationError(_("Enter your full name."))
+
+    event = _lock_event(event)
+    if not event.accepts_registrations:
+        raise ValidationError(_("Registration for this event is closed."))
+
+    same = Q(person=person) if person is not None else Q(pk__in=[])
+    if phone:
+        same |= Q(phone=phone)
+    matches = list(Registration.objects.filter(event=event).filter(same).select_for_update())
+    active = [r for r in matches if r.status != Registration.CANCELLED]
+    if active:
+        return active[0], False
+    existing = matches[0] if matches else None
+
+    # Nobody jumps the queue: places freed by a raised capacity go to the waiting list first.
+    _fill_places(event)
+    has_room = Registration.objects.filter(event=event).confirmed().count() < event.capacity
+    status = Registration.CONFIRMED if has_room else Registration.WAITING
+    registration = existing or Registration(event=event)
+    registration.person = person if person is not None else registration.person
+    registration.full_name = full_name
+    registration.phone = phone
+    registration.email = email
+    registration.language = language
+    registration.status = status
+    registration.queued_at = timezone.now()
+    registration.cancelled_at = None
+    registration.promoted_at = None
+    registration.confirmation_sent_at = None
+    registration.promotion_sent_at = None
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError as error:
+        # Only reachable without row locks (SQLite): two requests for the same person at once.
+        raise ValidationError(_("You are already registered for this event.")) from error
+    if registration.email:
+        from .tasks import send_registration_notice
+
+        send_registration_notice.delay_on_commit(registration.pk, Registration.CONFIRMATION)
+    return registration, existing is None
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration) -> list[Registration]:
+    """Cancel a place (or a place in the queue) and move the waiting list up; returns who moved up."""
+    event = _lock_event(registration.event)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status == Registration.CANCELLED:
+        return []
+    if registration.checked_in_at:
+        raise ValidationError(_("This person has already been checked in; the registration cannot be cancelled."))
+    registration.status = Registration.CANCELLED
+    registration.cancelled_at = timezone.now()
+    registration.save(update_fields=["status", "cancelled_at"])
+    return _fill_places(event)
+
+
+@transaction.atomic
+def event_fill_places(*, event: EventPage) -> list[Registration]:
+    """After the capacity was raised: give the new places to the waiting list, in order."""
+    return _fill_places(_lock_event(event))
+
+
+@dataclasses.dataclass(frozen=True)
+class CheckInResult:
+    OK, ALREADY, UNKNOWN, NOT_CONFIRMED, OTHER_EVENT = "ok", "already", "unknown", "not_confirmed", "other_event"
+
+    outcome: str
+    registration: Registration | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome == self.OK
+
+    @property
+    def message(self) -> str:
+        reg = self.registration
+        if self.outcome == self.OK:
+            return _("%(name)s is checked in.") % {"name": reg.full_name}
+        if self.outcome == self.ALREADY:
+            when = timezone.localtime(reg.checked_in_at)
+            return _("%(name)s was already checked in at %(time)s on %(date)s.") % {
+                "name": reg.full_name,
+                "time": when.strftime("%H:%M"),
+                "date": when.strftime("%d/%m/%Y"),
+            }
+        if self.outcome == self.NOT_CONFIRMED:
+            return _("%(name)s has no place at this event (%(status)s); not checked in.") % {
+                "name": reg.full_name,
+                "status": reg.get_status_display(),
+            }
+        if self.outcome == self.OTHER_EVENT:
+            return _("This code is for another event: %(event)s. Not checked in.") % {"event": reg.event.title}
+        return _("Unknown code: nobody is registered with it. Not checked in.")
+
+
+@transaction.atomic
+def registration_check_in(*, code: str, by, event: EventPage | None = None) -> CheckInResult:
+    """Check a person in by their ticket's code: once. A second scan says when; an unknown code is refused."""
+    code = clean_check_in_code(code)
+    registration = (
+        Registration.objects.select_for_update(of=("self",)).select_related("event").filter(code=code).first()
+        if code
+        else None
+    )
+    if registration is None:
+        return CheckInResult(CheckInResult.UNKNOWN)
+    if event is not None and registration.event_id != event.pk:
+        return CheckInResult(CheckInResult.OTHER_EVENT, registration)
+    if registration.checked_in_at is not None:
+        return CheckInResult(CheckInResult.ALREADY, registration)
+    if registration.status != Registration.CONFIRMED:
+        return CheckInResult(CheckInResult.NOT_CONFIRMED, registration)
+    registration.checked_in_at = timezone.now()
+    registration.checked_in_by = by if getattr(by, "is_authenticated", False) else None
+    registration.save(update_fields=["checked_in_at", "checked_in_by"])
+    return CheckInResult(CheckInResult.OK, registration)
+
+
+def registration_notice_send(*, registration_id: int, kind: str) -> bool:
+    """Email a confirmation (or a "you have a place now" notice) once, in the registrant's language.
+
+    Returns True when an email went out. The row is locked and stamped in one transaction, so a
+    retried task finds `*_sent_at` set and sends nothing.
+    """
+    field = {Registration.CONFIRMATION: "confirmation_sent_at", Registration.PROMOTION: "promotion_sent_at"}[kind]
+    with transaction.atomic():
+        registration = (
+            Registration.objects.select_for_update(of=("self",))
+            .select_related("event")
+            .filter(pk=registration_id)
+            .first()
+        )
+        if registration is None or not registration.email or getattr(registration, field) is not None:
+            return False
+        if registration.status == Registration.CANCELLED:
+            return False
+        from django.conf import settings
+
+        with translation.override(registration.language):
+            context = {
+                "registration": registration,
+                "event": registration.event,
+                "kind": kind,
+                "ticket_url": settings.SITE_URL.rstrip("/") + registration.get_absolute_url(),
+                "event_url": registration.event.full_url or "",
+                "waiting_position": registration.waiting_position(),
+            }
+            subject = render_to_string("showcase/emails/registration_subject.txt", context).strip()
+            body = render_to_string("showcase/emails/registration_body.txt", context)
+        send_mail(subject, body, None, [registration.email])
+        setattr(registration, field, timezone.now())
+        registration.save(update_fields=[field])
+    return True
+
+
+@transaction.atomic
+def registrations_anonymise(*, person) -> int:
+    """When an account is deleted: keep the counts, drop the name, phone and email copied at registration."""
+    return Registration.objects.filter(person=person).update(full_name="—", email=None, phone=None)
+
+
+# --- Projects -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def project_team_set(*, project: StartupProject, lead, members: list) -> None:
+    """Make `lead` the team lead and `members` the rest of the team (the lead is never removed)."""
+    wanted = {lead.pk, *(m.pk for m in members)}
+    ProjectMember.objects.filter(project=project).exclude(person_id__in=wanted).delete()
+    ProjectMember.objects.filter(project=project, is_lead=True).exclude(person=lead).update(is_lead=False)
+    existing = set(ProjectMember.objects.filter(project=project).values_list("person_id", flat=True))
+    for person in [lead, *members]:
+        if person.pk not in existing:
+            ProjectMember.objects.create(project=project, person=person, is_lead=False)
+            existing.add(person.pk)
+    ProjectMember.objects.filter(project=project, person=lead).update(is_lead=True)
+
+
+@transaction.atomic
+def project_submit(*, project: StartupProject, by) -> StartupProject:
+    """A team member sends their project for review."""
+    project = StartupProject.objects.select_for_update().get(pk=project.pk)
+    if not StartupProject.objects.of_team(by).filter(pk=project.pk).exists():
+        raise ValidationError(_("Only the project's team can submit it."))
+    if project.status not in (StartupProject.DRAFT, StartupProject.RETURNED):
+        raise ValidationError(_("This project is not a draft; it cannot be submitted again."))
+    project.status = StartupProject.SUBMITTED
+    project.submitted_at = timezone.now()
+    project.save(update_fields=["status", "submitted_at", "updated_at"])
+    log(instance=project, action="showcase.project.submit", user=by)
+    return project
+
+
+@transaction.atomic
+def project_review(*, project: StartupProject, by, publish: bool, comment: str = "") -> StartupProject:
+    """An administrator of the project's area publishes it, or returns it to the team with a comment."""
+    if not by.has_perm("showcase.review_startupproject"):
+        raise ValidationError(_("You may not review startup projects."))
+    if not StartupProject.objects.visible_to(by).filter(pk=project.pk).exists():
+        raise ValidationError(_("This project is outside your area."))
+    if not publish and not comment.strip():
+        raise ValidationError(_("Say what the team should change."))
+    project = StartupProject.objects.select_for_update().get(pk=project.pk)
+    now = timezone.now()
+    project.status = StartupProject.PUBLISHED if publish else StartupProject.RETURNED
+    project.review_comment = comment.strip()
+    project.reviewed_at = now
+    project.reviewed_by = by
+    if publish and project.published_at is None:
+        project.published_at = now
+    project.save(update_fields=["status", "review_comment", "reviewed_at", "reviewed_by", "published_at", "updated_at"])
+    log(
+        instance=project,
+        action="showcase.project.publish" if publish else "showcase.project.return",
+        user=by,
+        data={"comment": project.review_comment},
+    )
+    return project

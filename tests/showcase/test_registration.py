@@ -1,0 +1,243 @@
+import threading
+
+import pytest
+from django.core import mail
+from django.db import IntegrityError, connection, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from showcase.models import Registration
+from showcase.services import registration_cancel, registration_create, registration_notice_send
+from showcase.tasks import send_registration_notice
+
+from .factories import make_event
+
+pytestmark = pytest.mark.django_db
+
+
+def visitor(event, n, **extra):
+    return registration_create(
+        event=event, full_name=f"Khách {n}", phone=f"090512{n:04d}", language=extra.pop("language", "vi"), **extra
+    )[0]
+
+
+def test_past_capacity_joins_the_waiting_list_in_order(home):
+    event = make_event(home, capacity=2)
+    regs = [visitor(event, n) for n in range(4)]
+    assert [r.status for r in regs] == ["confirmed", "confirmed", "waiting", "waiting"]
+    assert [r.waiting_position() for r in regs] == [None, None, 1, 2]
+    assert event.registrations.confirmed().count() == 2
+
+
+def test_cancelling_moves_the_first_on_the_waiting_list_up(home, django_capture_on_commit_callbacks):
+    event = make_event(home, capacity=2)
+    first, second, third, fourth = (visitor(event, n, email=f"k{n}@example.org") for n in range(4))
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        promoted = registration_cancel(registration=second)
+
+    assert [r.pk for r in promoted] == [third.pk]
+    statuses = dict(Registration.objects.values_list("pk", "status"))
+    assert statuses == {first.pk: "confirmed", second.pk: "cancelled", third.pk: "confirmed", fourth.pk: "waiting"}
+    fourth.refresh_from_db()
+    assert fourth.waiting_position() == 1
+    third.refresh_from_db()
+    assert third.promoted_at is not None and third.promotion_sent_at is not None
+    assert [m.to for m in mail.outbox] == [["k2@example.org"]]
+
+
+def test_cancelling_a_waiting_place_promotes_nobody(home):
+    event = make_event(home, capacity=1)
+    visitor(event, 1)
+    waiting = visitor(event, 2)
+    assert registration_cancel(registration=waiting) == []
+    assert registration_cancel(registration=waiting) == []  # twice is harmless
+
+
+def test_registering_twice_returns_the_first_registration(home, learner):
+    event = make_event(home, capacity=5)
+    first, created = registration_create(event=event, full_name="Lê Văn An", phone="0905 123 456")
+    again, created_again = registration_create(event=event, full_name="Lê Văn An", phone="+84905123456")
+    assert created and not created_again and again.pk == first.pk
+
+    mine, _ = registration_create(event=event, person=learner)
+    assert registration_create(event=event, person=learner) == (mine, False)
+    assert event.registrations.count() == 2
+
+
+def test_a_cancelled_person_registering_again_goes_to_the_back_of_the_queue(home):
+    event = make_event(home, capacity=1)
+    first = visitor(event, 1)
+    visitor(event, 2)  # waiting
+    registration_cancel(registration=first)  # 2 moves up
+    again = visitor(event, 1)
+    assert again.pk == first.pk and again.status == "waiting"
+
+
+def test_the_database_refuses_a_second_row_for_the_same_phone_or_person(home, learner):
+    event = make_event(home, capacity=5)
+    Registration.objects.create(event=event, full_name="A", phone="+84905123456")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Registration.objects.create(event=event, full_name="B", phone="+84905123456")
+    Registration.objects.create(event=event, full_name="C", person=learner)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Registration.objects.create(event=event, full_name="D", person=learner)
+
+
+def test_codes_are_unique_and_unguessably_long(home):
+    event = make_event(home, capacity=50)
+    codes = {visitor(event, n).code for n in range(30)}
+    assert len(codes) == 30 and all(len(c) == 12 for c in codes)
+
+
+def test_confirmation_is_sent_once_in_the_registrants_language(home, django_capture_on_commit_callbacks):
+    event = make_event(home, capacity=1)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        english = visitor(event, 1, email="an@example.org", language="en")
+        vietnamese = visitor(event, 2, email="binh@example.org", language="vi")  # waiting list
+    assert [m.to for m in mail.outbox] == [["an@example.org"], ["binh@example.org"]]
+    assert mail.outbox[0].subject.startswith("Registration confirmed")
+    assert english.display_code in mail.outbox[0].body
+    assert "danh sách chờ" in mail.outbox[1].subject
+    english.refresh_from_db()
+    sent_at = english.confirmation_sent_at
+    assert sent_at is not None
+
+    # A retried task is a no-op: the row says it was sent.
+    assert send_registration_notice.delay(english.pk, Registration.CONFIRMATION).get() is False
+    assert registration_notice_send(registration_id=vietnamese.pk, kind=Registration.CONFIRMATION) is False
+    english.refresh_from_db()
+    assert english.confirmation_sent_at == sent_at and len(mail.outbox) == 2
+
+
+def test_no_email_no_send(home):
+    event = make_event(home, capacity=1)
+    registration = visitor(event, 1)
+    assert registration_notice_send(registration_id=registration.pk, kind=Registration.CONFIRMATION) is False
+    assert registration.confirmation_sent_at is None
+
+
+def test_closed_and_past_events_take_no_registrations(home):
+    from django.core.exceptions import ValidationError
+
+    closed = make_event(home, registration_open=False)
+    past = make_event(home, days_ahead=-3)
+    for event in (closed, past):
+        with pytest.raises(ValidationError):
+            visitor(event, 1)
+
+
+# --- Through the pages ---------------------------------------------------------------------------
+
+
+def test_a_visitor_registers_on_the_event_page_and_sees_a_qr_ticket(client, home):
+    event = make_event(home, capacity=1)
+    response = client.get(event.url)
+    assert response.status_code == 200
+    assert "Còn 1/1 chỗ" in response.content.decode()  # Vietnamese by default
+
+    response = client.post(event.url, {"full_name": "Nguyễn Thị Hoa", "phone": "0905 111 222", "email": ""})
+    registration = Registration.objects.get()
+    assert response.status_code == 302 and response["Location"] == registration.get_absolute_url()
+    assert registration.phone == "+84905111222" and registration.language == "vi"
+
+    ticket = client.get(response["Location"])
+    body = ticket.content.decode()
+    assert ticket.status_code == 200 and "<svg" in body and registration.display_code in body
+    assert ticket["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_an_invalid_phone_is_refused_with_the_form(client, home):
+    event = make_event(home)
+    response = client.post(event.url, {"full_name": "Hoa", "phone": "12"})
+    assert response.status_code == 400 and not Registration.objects.exists()
+
+
+def test_a_signed_in_person_registers_in_english(client, home, learner):
+    event = make_event(home, capacity=1)
+    visitor(event, 1)
+    client.force_login(learner)
+    response = client.post("/en" + event.url, {})
+    registration = Registration.objects.get(person=learner)
+    assert registration.status == "waiting" and registration.language == "en"
+    page = client.get(response["Location"]).content.decode()
+    assert "number 1 on the waiting list" in page and "<svg" not in page
+
+
+def test_the_ticket_holder_cancels(client, home):
+    event = make_event(home, capacity=1)
+    first, second = visitor(event, 1), visitor(event, 2)
+    response = client.post(reverse("showcase:ticket_cancel", args=[first.code]))
+    assert response.status_code == 302
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == ("cancelled", "confirmed")
+
+
+def test_an_unknown_ticket_is_a_404(client):
+    assert client.get(reverse("showcase:ticket", args=["ABCDEFGHJKMN"])).status_code == 404
+
+
+# --- Concurrency (PostgreSQL only: SQLite serialises writers and cannot lock a row) ---------------
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs row locks (PostgreSQL)")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_registrations_never_overfill_or_double_book(home):
+    event = make_event(home, capacity=5)
+    barrier = threading.Barrier(16)
+    errors = []
+
+    def register(n):
+        try:
+            barrier.wait()
+            # Everyone twice at once: 12 different people, and 4 threads re-sending person 0's form.
+            phone = f"090599{(n if n < 12 else 0):04d}"
+            registration_create(event=event, full_name=f"Người {n}", phone=phone)
+        except Exception as error:  # noqa: BLE001 (reported below)
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=register, args=(n,)) for n in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert Registration.objects.filter(event=event).count() == 12
+    assert Registration.objects.filter(event=event).confirmed().count() == 5
+    assert Registration.objects.filter(event=event).waiting().count() == 7
+    assert Registration.objects.filter(event=event, phone="+84905990000").count() == 1
+
+
+def test_raising_the_capacity_in_the_editor_moves_the_waiting_list_up(home, superuser, client):
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    event = make_event(home, capacity=1)
+    first, second, third = (visitor(event, n) for n in range(3))
+    client.force_login(superuser)
+    data = nested_form_data(
+        {
+            "title": event.title,
+            "slug": event.slug,
+            "kind": event.kind,
+            "starts_at": timezone.localtime(event.starts_at).strftime("%Y-%m-%d %H:%M"),
+            "ends_at": timezone.localtime(event.ends_at).strftime("%Y-%m-%d %H:%M"),
+            "place": event.place,
+            "area": event.area_id,
+            "organiser": event.organiser,
+            "summary": "",
+            "programme": streamfield([]),
+            "capacity": 2,
+            "registration_open": "on",
+            "action-publish": "publish",
+        }
+    )
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[event.pk]), data)
+    assert response.status_code == 302, response.context["form"].errors
+    statuses = [r.status for r in Registration.objects.filter(pk__in=[first.pk, second.pk, third.pk]).order_by("pk")]
+    assert statuses == ["confirmed", "confirmed", "waiting"]
