@@ -2,6 +2,7 @@ import random
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
@@ -93,7 +94,7 @@ def quiz_view(request, quiz: QuizPage):
 
     if request.method == "POST":
         if not request.user.is_authenticated:
-            return redirect(f"{_login_url()}?next={quiz.url}")
+            return redirect_to_login(quiz.url)
         answers = {block.id: request.POST.getlist(f"q-{block.id}") for block in quiz.questions}
         try:
             attempt, result = quiz_attempt_submit(user=request.user, quiz=quiz, answers=answers)
@@ -129,9 +130,3 @@ def quiz_view(request, quiz: QuizPage):
     context["questions"] = _questions_for_display(quiz, seed)
     return TemplateResponse(request, "courses/quiz_page.html", context)
 
-
-def _login_url():
-    from django.conf import settings
-    from django.shortcuts import resolve_url
-
-    return resolve_url(settings.LOGIN_URL)
