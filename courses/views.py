@@ -129,4 +129,3 @@ def quiz_view(request, quiz: QuizPage):
     seed = f"{request.user.pk}:{quiz.pk}:{len(attempts)}"
     context["questions"] = _questions_for_display(quiz, seed)
     return TemplateResponse(request, "courses/quiz_page.html", context)
-
