@@ -47,7 +47,8 @@ def qr_svg(url: str) -> str:
 
 def _no_index(response):
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    # same-origin, not no-referrer: with no-referrer browsers send "Origin: null" and CSRF refuses the form.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
