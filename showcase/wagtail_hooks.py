@@ -10,14 +10,10 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import ListingButton
 from wagtail.permissions import register_permission_policy
 
+from trainers.admin_views import ScopedIndexView, ScopedPermissionPolicy, ScopedViewSetMixin
+
 from .admin_forms import ProjectAdminForm
-from .admin_views import (
-    ProjectReviewView,
-    ReadOnlyScopedPermissionPolicy,
-    ScopedIndexView,
-    ScopedPermissionPolicy,
-    ScopedViewSetMixin,
-)
+from .admin_views import ProjectReviewView, ReadOnlyScopedPermissionPolicy
 from .models import EventPage, Registration, StartupProject, SupportOrganisation
 from .services import event_fill_places
 
