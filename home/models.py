@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -27,4 +28,20 @@ class HomePage(CachedViewRestrictionsMixin, DirectRoutingMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["catalogue"] = CourseIndexPage.objects.live().public().child_of(self).first()
+        context["statistics"] = programme_statistics()
         return context
+
+
+STATISTICS_CACHE_KEY = "home:programme-statistics"
+STATISTICS_TIMEOUT = 5 * 60
+
+
+def programme_statistics() -> dict[str, int]:
+    """The public statistics strip, computed at most once every five minutes (a fixed handful of queries)."""
+    statistics = cache.get(STATISTICS_CACHE_KEY)
+    if statistics is None:
+        from trainers.reports import public_statistics
+
+        statistics = public_statistics()
+        cache.set(STATISTICS_CACHE_KEY, statistics, STATISTICS_TIMEOUT)
+    return statistics

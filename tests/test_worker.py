@@ -70,7 +70,6 @@ def db_worker(transactional_db):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "lms.settings.test",
-        "CELERY_RESULT_BACKEND": BROKER,
         "DATABASE_URL": url,
         "DB_CONN_MAX_AGE": "0",
     }
@@ -97,13 +96,11 @@ def db_worker(transactional_db):
         stderr=subprocess.STDOUT,
         text=True,
     )
-    previous = (app.conf.task_always_eager, app.conf.result_backend)
     app.conf.task_always_eager = False
-    app.conf.result_backend = BROKER
     try:
         yield process
     finally:
-        app.conf.task_always_eager, app.conf.result_backend = previous
+        app.conf.task_always_eager = True
         process.terminate()
         try:
             process.wait(timeout=20)
@@ -111,7 +108,7 @@ def db_worker(transactional_db):
             process.kill()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_notification_is_sent_once_by_racing_workers(db_worker, settings):
     """Six send tasks for the same outbox row on two worker processes: one claims it, the others find nothing."""
     from trainers.models import Notification
@@ -122,11 +119,11 @@ def test_a_notification_is_sent_once_by_racing_workers(db_worker, settings):
     user = UserFactory(email="dua@example.org", full_name="Trần Thị Đua")
     notification = Notification.objects.create(user=user, kind=Notification.INACTIVE_REMINDER, object_key="learning")
     results = [send_notification.apply_async((notification.pk,), queue="notifications-test") for _ in range(6)]
-    deadline = time.monotonic() + 90
+    deadline = time.monotonic() + 120  # two prefork workers start (Django set-up) before the first task
     while not all(r.ready() for r in results) and time.monotonic() < deadline:
         assert db_worker.poll() is None, db_worker.stdout.read()
         time.sleep(0.2)
-    outcomes = sorted(r.get(timeout=5) for r in results)
+    outcomes = sorted(r.get(timeout=5, disable_sync_subtasks=False) for r in results)
     assert outcomes == ["sent"] + ["skipped"] * 5
     notification.refresh_from_db()
     assert notification.status == Notification.SENT and notification.sent_at and notification.attempts == 1

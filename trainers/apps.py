@@ -8,8 +8,10 @@ class TrainersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from courses.signals import course_completed
+        from courses.signals import course_completed, enrolled
 
+        from .notifications import queue_enrolment_confirmation
         from .receivers import issue_course_certificate
 
         course_completed.connect(issue_course_certificate, dispatch_uid="trainers.issue_course_certificate")
+        enrolled.connect(queue_enrolment_confirmation, dispatch_uid="trainers.queue_enrolment_confirmation")

@@ -1,0 +1,206 @@
+"""Notifications: content, the recipient's language, and exactly-once sending with every task run twice."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from courses.models import Enrollment, LessonCompletion
+from courses.services import enrollment_create
+from trainers import tasks
+from trainers.models import Certificate, Notification, Trainer
+from trainers.notifications import notification_send, notifications_sweep
+
+from .factories import ParticipantFactory, TrainerFactory, TrainingSessionFactory, UserFactory, areas, district_admin
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def english_learner(db):
+    return UserFactory(email="english@example.org", full_name="Jane Doe", preferred_language="en")
+
+
+def test_enrolment_confirmation_in_vietnamese_once(course_tree, learner, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        enrollment_create(user=learner, course=course_tree.course)
+    with django_capture_on_commit_callbacks(execute=True):
+        enrollment_create(user=learner, course=course_tree.course)  # not a new enrolment: no signal
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["learner@example.org"]
+    assert message.subject == f"Xác nhận ghi danh: {course_tree.course.title}"
+    assert "Bạn đã ghi danh khóa học" in message.body and course_tree.course.get_full_url() in message.body
+    notification = Notification.objects.get()
+    assert notification.status == Notification.SENT and notification.sent_at
+    # The task run again (a retry, a redelivery) sends nothing.
+    assert tasks.send_notification.delay(notification.pk).get() == "skipped"
+    assert len(mail.outbox) == 1
+
+
+def test_enrolment_confirmation_in_english(course_tree, english_learner, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        enrollment_create(user=english_learner, course=course_tree.course)
+    message = mail.outbox[0]
+    assert message.subject == f"Enrolment confirmed: {course_tree.course.title}"
+    assert message.body.startswith("Hello Jane Doe")
+
+
+def test_a_duplicate_insert_is_a_no_op(learner):
+    from trainers.notifications import notification_queue
+
+    first = notification_queue(user_id=learner.pk, kind=Notification.ENROLLED, object_key="enrollment:1")
+    second = notification_queue(user_id=learner.pk, kind=Notification.ENROLLED, object_key="enrollment:1")
+    assert Notification.objects.count() == 1
+    assert second in ([], first)
+
+
+def test_two_workers_racing_send_once(learner, course_tree):
+    enrollment = Enrollment.objects.create(user=learner, course=course_tree.course)
+    notification = Notification.objects.create(
+        user=learner,
+        kind=Notification.ENROLLED,
+        object_key=f"enrollment:{enrollment.pk}",
+        context={"course_id": course_tree.course.pk},
+    )
+    results = [notification_send(notification_id=notification.pk) for _ in range(2)]
+    assert results == [Notification.SENT, "skipped"]
+    assert len(mail.outbox) == 1
+    # A row some other worker has claimed is not sent by this one either.
+    claimed = Notification.objects.create(
+        user=learner, kind=Notification.ENROLLED, object_key="enrollment:x", status=Notification.SENDING
+    )
+    assert notification_send(notification_id=claimed.pk) == "skipped"
+
+
+def test_a_failed_send_gives_the_row_back(learner, course_tree, monkeypatch):
+    notification = Notification.objects.create(
+        user=learner, kind=Notification.ENROLLED, object_key="e:1", context={"course_id": course_tree.course.pk}
+    )
+
+    def broken(self, *args, **kwargs):
+        raise OSError("SMTP down")
+
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", broken)
+    with pytest.raises(OSError):
+        notification_send(notification_id=notification.pk)
+    notification.refresh_from_db()
+    assert notification.status == Notification.PENDING and "SMTP down" in notification.last_error
+    monkeypatch.undo()
+    assert notification_send(notification_id=notification.pk) == Notification.SENT
+
+
+def test_no_email_address_is_skipped(course_tree):
+    phone_only = UserFactory(email=None, phone="+84905123456")
+    notification = Notification.objects.create(
+        user=phone_only, kind=Notification.ENROLLED, object_key="e:1", context={"course_id": course_tree.course.pk}
+    )
+    assert notification_send(notification_id=notification.pk) == Notification.SKIPPED
+    assert mail.outbox == []
+
+
+def _trainer_certificate(trainer, *, issued_on, area, rendered=True):
+    return Certificate.objects.create(
+        kind=Certificate.TRAINER,
+        number=f"2026-{Certificate.objects.count() + 1:06d}",
+        person=trainer.person,
+        holder_name=trainer.person.full_name,
+        trainer_level=Trainer.CORE,
+        area=area,
+        issued_on=issued_on,
+        expires_on=issued_on.replace(year=issued_on.year + 3),
+        pdf_rendered_at=timezone.now() if rendered else None,
+    )
+
+
+def test_certificate_issued_after_render_with_the_pdf_link(django_capture_on_commit_callbacks):
+    a = areas()
+    trainer = TrainerFactory(home_area=a["Duy Xuyên"], person__email="gv@example.org", person__full_name="Lê Văn An")
+    waiting = _trainer_certificate(trainer, issued_on=timezone.localdate(), area=a["Duy Xuyên"], rendered=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.queue_certificate_notifications.delay().get() == 0  # no PDF yet, no message
+    Certificate.objects.filter(pk=waiting.pk).update(pdf_rendered_at=timezone.now())
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            tasks.queue_certificate_notifications.delay().get()
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.subject == f"Chứng nhận {waiting.number} đã được cấp"
+    assert f"http://testserver/certificates/{waiting.number}/pdf/" in message.body
+    assert f"/verify/{waiting.code}/" in message.body
+
+
+def test_session_reminder_a_day_before(django_capture_on_commit_callbacks):
+    a = areas()
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    session = TrainingSessionFactory(
+        title="Khởi nghiệp cho thanh niên", area=a["Hội An"], starts_on=tomorrow, ends_on=tomorrow, venue="Nhà văn hóa"
+    )
+    later = TrainingSessionFactory(
+        area=a["Hội An"], starts_on=tomorrow + datetime.timedelta(days=1), ends_on=tomorrow + datetime.timedelta(days=2)
+    )
+    vi = ParticipantFactory(session=session, person=UserFactory(email="vi@example.org")).person
+    en = ParticipantFactory(session=session, person=UserFactory(email="en@example.org", preferred_language="en")).person
+    ParticipantFactory(session=later)
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            tasks.queue_session_reminders.delay().get()
+    assert sorted(m.to[0] for m in mail.outbox) == [en.email, vi.email]
+    by_to = {m.to[0]: m for m in mail.outbox}
+    assert "bắt đầu ngày mai" in by_to[vi.email].subject
+    assert f"{tomorrow:%d/%m/%Y}" in by_to[vi.email].body and "Nhà văn hóa" in by_to[vi.email].body
+    assert by_to[en.email].subject == "Reminder: the training session “Khởi nghiệp cho thanh niên” starts tomorrow"
+
+
+def test_inactivity_reminder_after_14_days(course_tree, learner, other_learner, django_capture_on_commit_callbacks):
+    now = timezone.now()
+    idle = Enrollment.objects.create(user=learner, course=course_tree.course)
+    Enrollment.objects.filter(pk=idle.pk).update(enrolled_at=now - datetime.timedelta(days=30))
+    busy = Enrollment.objects.create(user=other_learner, course=course_tree.course)
+    Enrollment.objects.filter(pk=busy.pk).update(enrolled_at=now - datetime.timedelta(days=30))
+    done = LessonCompletion.objects.create(enrollment=busy, lesson=course_tree.lessons[0])
+    LessonCompletion.objects.filter(pk=done.pk).update(completed_at=now - datetime.timedelta(days=3))
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            tasks.queue_inactivity_reminders.delay().get()
+    assert [m.to for m in mail.outbox] == [[learner.email]]
+    assert course_tree.course.title in mail.outbox[0].body and "/my-learning/" in mail.outbox[0].body
+    assert mail.outbox[0].subject == "Bạn còn khóa học chưa hoàn thành"
+
+
+def test_expiry_reminder_to_trainer_and_district_admin(django_capture_on_commit_callbacks):
+    a = areas()
+    admin = district_admin(a["Duy Xuyên"])
+    district_admin(a["Hội An"], email="hoian.admin@example.org")
+    trainer = TrainerFactory(home_area=a["Duy Xuyên"], person__email="gv@example.org", person__preferred_language="en")
+    today = timezone.localdate()
+    certificate = _trainer_certificate(trainer, issued_on=today - datetime.timedelta(days=400), area=a["Duy Xuyên"])
+    Certificate.objects.filter(pk=certificate.pk).update(expires_on=today + datetime.timedelta(days=30))
+    far = _trainer_certificate(TrainerFactory(home_area=a["Duy Xuyên"]), issued_on=today, area=a["Duy Xuyên"])
+    assert far.expires_on > today + datetime.timedelta(days=30)
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            tasks.queue_expiry_reminders.delay().get()
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([admin.email, "gv@example.org"])
+    by_to = {m.to[0]: m for m in mail.outbox}
+    assert by_to["gv@example.org"].subject == f"Your trainer certificate {certificate.number} expires soon"
+    assert trainer.person.full_name in by_to[admin.email].subject
+    assert f"/admin/trainers/certificates/inspect/{certificate.pk}/" in by_to[admin.email].body
+
+
+def test_sweeper_requeues_pending_and_fails_stuck_rows(learner, course_tree, django_capture_on_commit_callbacks):
+    old = timezone.now() - datetime.timedelta(hours=2)
+    pending = Notification.objects.create(
+        user=learner, kind=Notification.ENROLLED, object_key="e:1", context={"course_id": course_tree.course.pk}
+    )
+    stuck = Notification.objects.create(
+        user=learner, kind=Notification.ENROLLED, object_key="e:2", status=Notification.SENDING, claimed_at=old
+    )
+    Notification.objects.filter(pk=pending.pk).update(created_at=old)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notifications_sweep() == {"failed": 1, "requeued": 1}
+    pending.refresh_from_db()
+    stuck.refresh_from_db()
+    assert pending.status == Notification.SENT and stuck.status == Notification.FAILED
+    assert len(mail.outbox) == 1

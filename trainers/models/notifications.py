@@ -1,0 +1,78 @@
+"""The notification outbox: one row per message a person is owed, sent at most once."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationQuerySet(models.QuerySet):
+    def pending(self) -> "NotificationQuerySet":
+        return self.filter(status=Notification.PENDING)
+
+    def visible_to(self, user) -> "NotificationQuerySet":
+        """A person sees their own notifications; superusers all (the outbox holds no area)."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self if user.is_superuser else self.filter(user=user)
+
+
+class Notification(models.Model):
+    """A message owed to a person, keyed by what it is about so that a second insert is a no-op.
+
+    The natural key is (user, kind, object key, period): e.g. ("session_reminder", "session:12",
+    "2026-05-06"). The send task claims the row with a conditional UPDATE before sending.
+    """
+
+    ENROLLED = "enrolled"
+    CERTIFICATE_ISSUED = "certificate_issued"
+    SESSION_REMINDER = "session_reminder"
+    INACTIVE_REMINDER = "inactive_reminder"
+    EXPIRY_REMINDER = "expiry_reminder"
+    EXPIRY_ADMIN_REMINDER = "expiry_admin_reminder"
+    KINDS = [
+        (ENROLLED, _("Enrolment confirmation")),
+        (CERTIFICATE_ISSUED, _("Certificate issued")),
+        (SESSION_REMINDER, _("Training session reminder")),
+        (INACTIVE_REMINDER, _("Reminder to an inactive learner")),
+        (EXPIRY_REMINDER, _("Certification expiry reminder")),
+        (EXPIRY_ADMIN_REMINDER, _("Certification expiry reminder to the district")),
+    ]
+    PENDING, SENDING, SENT, FAILED, SKIPPED = "pending", "sending", "sent", "failed", "skipped"
+    STATUSES = [
+        (PENDING, _("Waiting")),
+        (SENDING, _("Being sent")),
+        (SENT, _("Sent")),
+        (FAILED, _("Failed")),
+        (SKIPPED, _("Not sent (no email address)")),
+    ]
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(_("kind"), max_length=24, choices=KINDS)
+    object_key = models.CharField(_("about"), max_length=64, help_text=_("What it is about, e.g. session:12."))
+    period = models.CharField(_("period"), max_length=32, blank=True, help_text=_("E.g. the day it is due for."))
+    context = models.JSONField(_("context"), default=dict, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=STATUSES, default=PENDING)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind", "object_key", "period"], name="notification_natural_key"),
+            models.CheckConstraint(
+                condition=~models.Q(status="sent") | models.Q(sent_at__isnull=False), name="notification_sent_has_time"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "created_at"], name="notification_status_idx")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} → {self.user} ({self.object_key} {self.period})".strip()

@@ -1,0 +1,57 @@
+"""District targets (chỉ tiêu): an area's planned figures for a year, against which progress is shown."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .scoping import AreaScopedQuerySet
+
+HEADLINE_YEARS = (2025, 2030)
+
+
+class TargetQuerySet(AreaScopedQuerySet):
+    area_fields = ("area",)
+
+    def visible_to(self, user) -> "TargetQuerySet":
+        """Administrators see the targets of their area; province administrators all of them."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        scope = self._in_admin_scope(user)
+        return self if scope is None else self.filter(scope)
+
+
+class Target(models.Model):
+    """What an area plans to reach by the end of a year (cumulative figures)."""
+
+    INDICATORS = [
+        ("certified_trainers", _("Certified trainers")),
+        ("people_trained", _("People trained")),
+        ("women_reached", _("Women reached")),
+        ("students_reached", _("Pupils and students reached")),
+        ("startup_projects", _("Startup projects")),
+    ]
+
+    area = models.ForeignKey("trainers.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="targets")
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)], help_text=_("E.g. 2025 or 2030.")
+    )
+    certified_trainers = models.PositiveIntegerField(_("certified trainers"), default=0)
+    people_trained = models.PositiveIntegerField(_("people trained"), default=0)
+    women_reached = models.PositiveIntegerField(_("women reached"), default=0)
+    students_reached = models.PositiveIntegerField(_("pupils and students reached"), default=0)
+    startup_projects = models.PositiveIntegerField(_("startup projects"), default=0)
+
+    objects = TargetQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        ordering = ["area__code", "year"]
+        permissions = [("view_reports", _("Can view the programme's reports"))]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "year"], name="target_once_per_area_year"),
+            models.CheckConstraint(condition=models.Q(year__gte=2000, year__lte=2100), name="target_year_plausible"),
+        ]
+
+    def __str__(self):
+        return f"{self.area} · {self.year}"

@@ -1,0 +1,323 @@
+"""Notifications through an outbox: rows keyed by what they are about, sent at most once by a Celery task.
+
+Queueing inserts `Notification` rows with `ignore_conflicts`, so a second insert of the same
+(user, kind, object key, period) is a no-op; sending claims a row with a conditional UPDATE
+(`status='pending'` → `'sending'`) that only one worker can win, then sends and records `sent_at`.
+A row left in `sending` by a worker that died is marked failed by the sweeper, never re-sent:
+at most once, and visible in the admin for a person to follow up.
+
+Messages are rendered when sent, in the recipient's language (`user.preferred_language`), from
+`templates/trainers/emails/<language>/<kind>.txt` and `<kind>_subject.txt`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db.models import CharField, DateTimeField, Exists, F, Max, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat, Greatest
+from django.template.loader import select_template
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from courses.models import CoursePage, Enrollment, LessonCompletion, QuizAttempt
+
+from .models import AdminScope, Area, Certificate, Notification, SessionParticipant, TrainingSession
+
+logger = logging.getLogger(__name__)
+
+INACTIVE_DAYS = 14
+EXPIRY_NOTICE_DAYS = 30
+SENDING_STALE_AFTER = datetime.timedelta(hours=1)
+PENDING_RESEND_AFTER = datetime.timedelta(minutes=10)
+BATCH = 1000
+
+
+# --- Queueing ------------------------------------------------------------------------------------
+
+
+def notifications_queue(rows: Iterable[Notification]) -> list[int]:
+    """Insert the rows that are new (duplicates are no-ops) and enqueue sending once the transaction commits.
+
+    Returns the ids of the pending rows of this batch (also those queued earlier and not sent yet:
+    a second send task for them finds nothing to claim).
+    """
+    rows = list(rows)
+    if not rows:
+        return []
+    Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=BATCH)
+    kinds = {row.kind for row in rows}
+    keys = {row.object_key for row in rows}
+    periods = {row.period for row in rows}
+    wanted = {(row.user_id, row.kind, row.object_key, row.period) for row in rows}
+    pending = Notification.objects.pending().filter(kind__in=kinds)
+    if len(keys) <= BATCH:
+        pending = pending.filter(object_key__in=keys)
+    if len(periods) <= BATCH:
+        pending = pending.filter(period__in=periods)
+    ids = [
+        pk for pk, *key in pending.values_list("pk", "user_id", "kind", "object_key", "period") if tuple(key) in wanted
+    ]
+    _enqueue(ids)
+    return ids
+
+
+def _enqueue(ids: list[int]) -> None:
+    from .tasks import send_notification  # tasks import this module
+
+    for pk in ids:
+        send_notification.delay_on_commit(pk)
+
+
+def notification_queue(*, user_id: int, kind: str, object_key: str, period: str = "", context: dict | None = None):
+    """Queue one notification (a no-op if it exists already)."""
+    return notifications_queue(
+        [Notification(user_id=user_id, kind=kind, object_key=object_key, period=period, context=context or {})]
+    )
+
+
+def queue_enrolment_confirmation(sender, enrollment, **kwargs) -> None:
+    """courses.signals.enrolled: confirm a new enrolment to the learner."""
+    notification_queue(
+        user_id=enrollment.user_id,
+        kind=Notification.ENROLLED,
+        object_key=f"enrollment:{enrollment.pk}",
+        context={"course_id": enrollment.course_id},
+    )
+
+
+def queue_certificate_notifications(*, since_days: int = 7) -> int:
+    """Tell holders their certificate is ready, once its PDF has been rendered (the link then works)."""
+    since = timezone.now() - datetime.timedelta(days=since_days)
+    told = Notification.objects.filter(
+        kind=Notification.CERTIFICATE_ISSUED, user=OuterRef("person"), object_key=_certificate_key(OuterRef("pk"))
+    )
+    certificates = (
+        Certificate.objects.filter(status=Certificate.VALID, pdf_rendered_at__gte=since)
+        .annotate(told=Exists(told))
+        .filter(told=False)
+        .values_list("pk", "person_id")
+    )
+    return len(
+        notifications_queue(
+            Notification(
+                user_id=person_id,
+                kind=Notification.CERTIFICATE_ISSUED,
+                object_key=f"certificate:{pk}",
+                context={"certificate_id": pk},
+            )
+            for pk, person_id in certificates
+        )
+    )
+
+
+def _certificate_key(pk_expression):
+    return Concat(Value("certificate:"), Cast(pk_expression, CharField()), output_field=CharField())
+
+
+def queue_session_reminders(*, today: datetime.date | None = None) -> int:
+    """Remind everyone enrolled in a session that starts tomorrow."""
+    tomorrow = (today or timezone.localdate()) + datetime.timedelta(days=1)
+    places = SessionParticipant.objects.filter(session__starts_on=tomorrow).values_list("session_id", "person_id")
+    return len(
+        notifications_queue(
+            Notification(
+                user_id=person_id,
+                kind=Notification.SESSION_REMINDER,
+                object_key=f"session:{session_id}",
+                period=tomorrow.isoformat(),
+                context={"session_id": session_id},
+            )
+            for session_id, person_id in places
+        )
+    )
+
+
+def inactive_learners(*, now: datetime.datetime | None = None):
+    """Learners with an unfinished course and no activity (enrolment, lesson, quiz) for 14 days."""
+    from django.contrib.auth import get_user_model
+
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=INACTIVE_DAYS)
+    unfinished = Enrollment.objects.in_progress().filter(user=OuterRef("pk"))
+    last_lesson = (
+        LessonCompletion.objects.filter(enrollment__user=OuterRef("pk"))
+        .order_by("-completed_at")
+        .values("completed_at")
+    )
+    last_quiz = (
+        QuizAttempt.objects.filter(enrollment__user=OuterRef("pk")).order_by("-submitted_at").values("submitted_at")
+    )
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Exists(unfinished))
+        .annotate(last_enrolled=Max("enrollments__enrolled_at"))
+        .annotate(
+            last_active=Greatest(
+                F("last_enrolled"),
+                Coalesce(Subquery(last_lesson[:1]), F("last_enrolled"), output_field=DateTimeField()),
+                Coalesce(Subquery(last_quiz[:1]), F("last_enrolled"), output_field=DateTimeField()),
+            )
+        )
+        .filter(last_active__lt=cutoff)
+    )
+
+
+def queue_inactivity_reminders(*, now: datetime.datetime | None = None) -> int:
+    """One reminder per spell of inactivity: the period is the day the learner was last active."""
+    tz = timezone.get_current_timezone()
+    learners = inactive_learners(now=now).values_list("pk", "last_active")
+    return len(
+        notifications_queue(
+            Notification(
+                user_id=pk,
+                kind=Notification.INACTIVE_REMINDER,
+                object_key="learning",
+                period=timezone.localtime(last_active, tz).date().isoformat(),
+            )
+            for pk, last_active in learners
+        )
+    )
+
+
+def queue_expiry_reminders(*, today: datetime.date | None = None) -> int:
+    """Trainer certificates expiring within 30 days: to the holder and to their district's administrators."""
+    today = today or timezone.localdate()
+    certificates = list(
+        Certificate.objects.filter(
+            kind=Certificate.TRAINER,
+            status=Certificate.VALID,
+            expires_on__gte=today,
+            expires_on__lte=today + datetime.timedelta(days=EXPIRY_NOTICE_DAYS),
+        ).values_list("pk", "person_id", "area_id", "expires_on")
+    )
+    if not certificates:
+        return 0
+    admins_for_area = _district_admins_by_area()
+    rows = []
+    for pk, person_id, area_id, expires_on in certificates:
+        common = {
+            "object_key": f"certificate:{pk}",
+            "period": expires_on.isoformat(),
+            "context": {"certificate_id": pk},
+        }
+        rows.append(Notification(user_id=person_id, kind=Notification.EXPIRY_REMINDER, **common))
+        for admin_id in admins_for_area.get(area_id, ()):
+            rows.append(Notification(user_id=admin_id, kind=Notification.EXPIRY_ADMIN_REMINDER, **common))
+    return len(notifications_queue(rows))
+
+
+def _district_admins_by_area() -> dict[int, set[int]]:
+    """{area id: administrators answering for it} for administrators below the province (two queries)."""
+    scopes = list(
+        AdminScope.objects.filter(user__is_active=True).exclude(area__kind=Area.PROVINCE).select_related("area")
+    )
+    if not scopes:
+        return {}
+    scope_area_ids = {scope.area_id for scope in scopes}
+    within = Q(pk__in=scope_area_ids) | Q(parent__in=scope_area_ids) | Q(parent__parent__in=scope_area_ids)
+    areas = Area.objects.filter(within).values_list("pk", "parent_id", "parent__parent_id")
+    result: dict[int, set[int]] = {}
+    for pk, parent_id, grandparent_id in areas:
+        for scope in scopes:
+            if scope.area_id in (pk, parent_id, grandparent_id):
+                result.setdefault(pk, set()).add(scope.user_id)
+    return result
+
+
+def notifications_sweep(*, now: datetime.datetime | None = None) -> dict[str, int]:
+    """Re-enqueue pending rows whose task was lost; mark rows stuck in 'sending' as failed (never re-sent)."""
+    now = now or timezone.now()
+    failed = Notification.objects.filter(status=Notification.SENDING, claimed_at__lt=now - SENDING_STALE_AFTER).update(
+        status=Notification.FAILED, last_error="The worker stopped while sending; not retried (at most once)."
+    )
+    ids = list(
+        Notification.objects.pending()
+        .filter(created_at__lt=now - PENDING_RESEND_AFTER)
+        .values_list("pk", flat=True)[: BATCH * 10]
+    )
+    _enqueue(ids)
+    return {"failed": failed, "requeued": len(ids)}
+
+
+# --- Sending -------------------------------------------------------------------------------------
+
+
+def notification_send(*, notification_id: int) -> str:
+    """Claim the row (only one worker can), render it in the recipient's language, send it, record it."""
+    claimed = Notification.objects.filter(pk=notification_id, status=Notification.PENDING).update(
+        status=Notification.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
+    )
+    if not claimed:
+        return "skipped"
+    notification = Notification.objects.select_related("user").get(pk=notification_id)
+    user = notification.user
+    if not user.email or not user.is_active:
+        Notification.objects.filter(pk=notification_id).update(status=Notification.SKIPPED)
+        return Notification.SKIPPED
+    try:
+        subject, body = render_notification(notification)
+        EmailMessage(subject=subject, body=body, to=[user.email], headers=_headers(notification)).send()
+    except Exception as error:
+        # Not sent: give the row back so a retry (or the sweeper) can claim it again.
+        Notification.objects.filter(pk=notification_id, status=Notification.SENDING).update(
+            status=Notification.PENDING, last_error=repr(error)[:1000]
+        )
+        raise
+    Notification.objects.filter(pk=notification_id).update(status=Notification.SENT, sent_at=timezone.now())
+    return Notification.SENT
+
+
+def _headers(notification: Notification) -> dict[str, str]:
+    # Lets a mail provider that honours it drop a duplicate.
+    return {"X-Idempotency-Key": f"lms-notification-{notification.pk}"}
+
+
+def render_notification(notification: Notification) -> tuple[str, str]:
+    """(subject, body) in the recipient's language."""
+    language = notification.user.preferred_language or settings.LANGUAGE_CODE
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {"user": notification.user, "notification": notification, **_context(notification)}
+        names = [f"trainers/emails/{language}/{notification.kind}", f"trainers/emails/vi/{notification.kind}"]
+        subject = select_template([f"{name}_subject.txt" for name in names]).render(context)
+        body = select_template([f"{name}.txt" for name in names]).render(context)
+    return " ".join(subject.split()), body.strip() + "\n"
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _context(notification: Notification) -> dict:
+    data = notification.context or {}
+    context: dict = {"site_url": settings.SITE_URL.rstrip("/"), "site_name": settings.WAGTAIL_SITE_NAME}
+    if "course_id" in data:
+        course = CoursePage.objects.filter(pk=data["course_id"]).first()
+        context["course"] = course
+        context["course_url"] = course.get_full_url() if course else ""
+    if "certificate_id" in data:
+        certificate = (
+            Certificate.objects.select_related("course", "person", "area").filter(pk=data["certificate_id"]).first()
+        )
+        context["certificate"] = certificate
+        if certificate:
+            context["pdf_url"] = _absolute(reverse("trainers:certificate_pdf", args=[certificate.number]))
+            context["verify_url"] = _absolute(reverse("trainers:verify", args=[certificate.code]))
+            context["admin_url"] = _absolute(reverse("certificate:inspect", args=[certificate.pk]))
+    if "session_id" in data:
+        context["session"] = TrainingSession.objects.select_related("area").filter(pk=data["session_id"]).first()
+    if notification.kind == Notification.INACTIVE_REMINDER:
+        context["courses"] = list(
+            CoursePage.objects.filter(
+                pk__in=Enrollment.objects.in_progress().filter(user=notification.user).values("course")
+            ).order_by("title")
+        )
+        context["my_learning_url"] = _absolute(reverse("my_learning"))
+    return context

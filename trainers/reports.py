@@ -1,0 +1,886 @@
+"""The programme's reports: each a function of (filters, viewing user) returning the table the dashboard shows.
+
+Figures come from database aggregation (GROUP BY, COUNT DISTINCT, a recursive CTE for the cascade);
+Python only arranges the aggregated buckets into rows. Every report runs a fixed number of queries,
+whatever the size of the data. The screen, the charts and the CSV/XLSX exports read the same
+`Report.rows`, so they cannot disagree.
+
+Areas: a record keeps the area it was filed under. `AreaIndex` loads the area tree once per report
+(three queries) and works out, for every area, which former district it rolls up to and which
+units (former district, today's unit, province) its records count under. Administrators are scoped
+by `admin_area_ids` (their AdminScope), the same rule every `visible_to` uses.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime
+import io
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models.functions import Coalesce, TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
+from courses.models import Audience, CoursePage, Enrollment
+
+from .exporting import neutralise
+from .models import (
+    HEADLINE_YEARS,
+    Area,
+    Certificate,
+    Profile,
+    SessionParticipant,
+    Target,
+    Trainer,
+    TrainingSession,
+    admin_area_ids,
+)
+
+EXPIRY_WINDOW_DAYS = 90
+CASCADE_ROWS = 100
+DEFAULT_MONTHS = 12
+# Start of the provincial plan "to 2025, with a vision to 2030": progress is pro-rated from this day.
+PLAN_START = datetime.date(2021, 1, 1)
+ON_TRACK, BEHIND, LATE, NO_TARGET = "green", "amber", "red", "grey"
+
+
+# --- Filters and results -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportFilters:
+    """What every report can be narrowed by: an area (rolled up), a date range and a course."""
+
+    area: Area | None = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    course: CoursePage | None = None
+
+    def as_of(self) -> datetime.date:
+        return self.date_to or timezone.localdate()
+
+    def datetime_range(self) -> tuple[datetime.datetime | None, datetime.datetime | None]:
+        """[start, end) as aware datetimes in local time, so timestamp columns use their index."""
+        tz = timezone.get_current_timezone()
+        start = datetime.datetime.combine(self.date_from, datetime.time.min, tz) if self.date_from else None
+        end = (
+            datetime.datetime.combine(self.date_to + datetime.timedelta(days=1), datetime.time.min, tz)
+            if self.date_to
+            else None
+        )
+        return start, end
+
+    def describe(self) -> str:
+        parts = [str(self.area) if self.area else _("All areas")]
+        if self.date_from or self.date_to:
+            start = f"{self.date_from:%d/%m/%Y}" if self.date_from else "…"
+            end = f"{self.date_to:%d/%m/%Y}" if self.date_to else "…"
+            parts.append(f"{start} – {end}")
+        if self.course:
+            parts.append(self.course.title)
+        return " · ".join(parts)
+
+
+class StatusCell(str):
+    """A status label that also carries its colour (green/amber/red/grey) for the table."""
+
+    colour: str
+
+    def __new__(cls, label: str, colour: str):
+        cell = super().__new__(cls, label)
+        cell.colour = colour
+        return cell
+
+
+@dataclass
+class Report:
+    key: str
+    title: str
+    headings: list[str]
+    rows: list[list] = field(default_factory=list)
+    chart: dict | None = None
+    note: str = ""
+    filters: ReportFilters | None = None
+
+
+# --- Areas ---------------------------------------------------------------------------------------
+
+
+class AreaIndex:
+    """The area tree in memory (three queries): roll-ups without a query per row."""
+
+    def __init__(self, today: datetime.date | None = None):
+        self.today = today or timezone.localdate()
+        self.areas: dict[int, Area] = {a.pk: a for a in Area.objects.prefetch_related("predecessors", "successors")}
+        self.district_of: dict[int, int | None] = {}
+        for pk, area in self.areas.items():
+            district = area.former_district(_areas=self.areas)
+            self.district_of[pk] = district.pk if district else None
+        self._counts_under = {pk: self._units_counting(pk) for pk in self.areas}
+
+    def _ancestors(self, pk: int | None) -> list[int]:
+        chain, steps = [], 0
+        while pk is not None and steps < 6:
+            chain.append(pk)
+            pk = self.areas[pk].parent_id
+            steps += 1
+        return chain
+
+    def _successor_chain(self, pk: int) -> list[int]:
+        """Followed while a unit has exactly one successor: Duy Thu → Duy Tân → Xã Thu Bồn.
+
+        A unit split between several successors (a district into four communes) stops there: its own
+        records cannot be attributed to one of them.
+        """
+        chain, seen = [], {pk}
+        while True:
+            successors = list(self.areas[pk].successors.all())
+            if len(successors) != 1 or successors[0].pk in seen:
+                return chain
+            pk = successors[0].pk
+            seen.add(pk)
+            chain.append(pk)
+
+    def _units_counting(self, pk: int) -> set[int]:
+        units: set[int] = set()
+        for ancestor in self._ancestors(pk):
+            units.add(ancestor)
+            for successor in self._successor_chain(ancestor):
+                units.update(self._ancestors(successor))
+        units.update(self._ancestors(self.district_of[pk]))
+        return units
+
+    def members(self, area: Area) -> set[int]:
+        """Every area whose records count under `area` (itself, units below it, predecessors merged into it)."""
+        return {pk for pk, units in self._counts_under.items() if area.pk in units}
+
+    def districts(self) -> list[Area]:
+        return sorted((a for a in self.areas.values() if a.is_district), key=lambda a: a.code)
+
+    def choices(self, allowed: set[int] | None) -> list[Area]:
+        """Former districts and today's units an administrator may filter by."""
+        units = [
+            a
+            for a in self.areas.values()
+            if (a.is_district or a.is_valid_on(self.today)) and (allowed is None or a.pk in allowed)
+        ]
+        return sorted(units, key=lambda a: (not a.is_district, a.kind == Area.PROVINCE, a.name))
+
+
+@dataclass
+class Scope:
+    """The area ids a report may count (None: all) and the former districts it shows as rows."""
+
+    index: AreaIndex
+    area_ids: set[int] | None
+    districts: list[Area]
+
+    def condition(self, field_name: str) -> Q:
+        return Q() if self.area_ids is None else Q(**{f"{field_name}__in": self.area_ids})
+
+    def district_case(self, field_name: str) -> Case:
+        """SQL that maps an area column to its former district, so the database groups by district."""
+        by_district: dict[int, list[int]] = {}
+        for pk, district in self.index.district_of.items():
+            if district is not None:
+                by_district.setdefault(district, []).append(pk)
+        whens = [When(**{f"{field_name}__in": ids}, then=Value(d)) for d, ids in sorted(by_district.items())]
+        return Case(*whens, default=Value(None), output_field=IntegerField())
+
+
+def report_scope(filters: ReportFilters, user) -> Scope:
+    """Intersect the viewer's AdminScope with the area filter (rolled up through the area helpers)."""
+    index = AreaIndex()
+    allowed = admin_area_ids(user)
+    ids = allowed
+    if filters.area is not None:
+        members = index.members(filters.area)
+        ids = members if ids is None else ids & members
+    districts = [d for d in index.districts() if ids is None or d.pk in ids or _district_has_members(index, d, ids)]
+    return Scope(index=index, area_ids=ids, districts=districts)
+
+
+def _district_has_members(index: AreaIndex, district: Area, ids: set[int]) -> bool:
+    return any(index.district_of.get(pk) == district.pk for pk in ids)
+
+
+def viewer_may_see_reports(user) -> bool:
+    """Administrators with the reports permission and an area scope (or superusers)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return user.has_perm("trainers.view_reports") and admin_area_ids(user) != set()
+
+
+# --- Shared querysets ----------------------------------------------------------------------------
+
+
+def first_trainer_certificates():
+    """Each person's first trainer certificate that was not revoked: when they became a certified trainer."""
+    earlier = (
+        Certificate.objects.filter(kind=Certificate.TRAINER, person=OuterRef("person"))
+        .exclude(status=Certificate.REVOKED)
+        .filter(Q(issued_on__lt=OuterRef("issued_on")) | Q(issued_on=OuterRef("issued_on"), pk__lt=OuterRef("pk")))
+    )
+    return (
+        Certificate.objects.filter(kind=Certificate.TRAINER)
+        .exclude(status=Certificate.REVOKED)
+        .filter(~Exists(earlier))
+    )
+
+
+def filtered_sessions(filters: ReportFilters, until: datetime.date | None = None):
+    """Sessions that started within the date range (and taught the course)."""
+    sessions = TrainingSession.objects.all()
+    if filters.date_from:
+        sessions = sessions.filter(starts_on__gte=filters.date_from)
+    if until or filters.date_to:
+        sessions = sessions.filter(starts_on__lte=until or filters.date_to)
+    if filters.course:
+        sessions = sessions.filter(courses=filters.course)
+    return sessions
+
+
+def filtered_enrollments(filters: ReportFilters, until: datetime.datetime | None = None):
+    enrollments = Enrollment.objects.all()
+    start, end = filters.datetime_range()
+    if start:
+        enrollments = enrollments.filter(enrolled_at__gte=start)
+    if until:
+        enrollments = enrollments.filter(enrolled_at__lt=until)
+    elif end:
+        enrollments = enrollments.filter(enrolled_at__lt=end)
+    if filters.course:
+        enrollments = enrollments.filter(course=filters.course)
+    return enrollments
+
+
+def _person_area():
+    return Coalesce("profile__commune", "profile__area")
+
+
+def reached_people(filters: ReportFilters, scope: Scope, until: datetime.date | None = None):
+    """Distinct people who took part in a session or enrolled in a course, filed by their profile's area."""
+    end = None
+    if until:
+        end = datetime.datetime.combine(until + datetime.timedelta(days=1), datetime.time.min)
+        end = timezone.make_aware(end)
+    sessions = filtered_sessions(filters, until=until)
+    took_part = SessionParticipant.objects.filter(person=OuterRef("pk"), session__in=sessions.values("pk"))
+    enrolled = filtered_enrollments(filters, until=end).filter(user=OuterRef("pk"))
+    people = get_user_model().objects.filter(Exists(took_part) | Exists(enrolled))
+    if scope.area_ids is not None:
+        people = people.annotate(person_area=_person_area()).filter(person_area__in=scope.area_ids)
+    return people
+
+
+def _month_end(day: datetime.date) -> datetime.date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def _months(start: datetime.date, end: datetime.date) -> list[datetime.date]:
+    months, month = [], start.replace(day=1)
+    while month <= end:
+        months.append(month)
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def _percent(part: int, whole: int) -> float:
+    return round(100 * part / whole, 1) if whole else 0.0
+
+
+def _district_rows(scope: Scope, values: dict, other_label: str | None = None) -> list[tuple[str, int | None]]:
+    """(label, district id) for the districts in scope, plus "other" when some figures have no district."""
+    rows = [(d.name, d.pk) for d in scope.districts]
+    if None in values and values[None]:
+        rows.append((other_label or _("Other or province level"), None))
+    return rows
+
+
+# --- 1. Certified trainers by district and month -------------------------------------------------
+
+
+def certified_trainers_by_month(filters: ReportFilters, user) -> Report:
+    """Cumulative number of certified trainers per former district, month by month."""
+    scope = report_scope(filters, user)
+    end = filters.as_of()
+    start = filters.date_from or (end.replace(day=1) - datetime.timedelta(days=31 * (DEFAULT_MONTHS - 1)))
+    months = _months(start, end)
+    buckets = (
+        first_trainer_certificates()
+        .filter(scope.condition("area"), issued_on__lte=end)
+        .annotate(district=scope.district_case("area_id"), month=TruncMonth("issued_on"))
+        .values("district", "month")
+        .annotate(n=Count("person", distinct=True))
+        .order_by()
+    )
+    counts: dict[int | None, dict[datetime.date, int]] = {}
+    for bucket in buckets:
+        month = bucket["month"]
+        month = month.date() if isinstance(month, datetime.datetime) else month
+        counts.setdefault(bucket["district"], {})
+        counts[bucket["district"]][month] = counts[bucket["district"]].get(month, 0) + bucket["n"]
+
+    def cumulative(by_month: dict) -> list[int]:
+        running = sum(n for m, n in by_month.items() if m < months[0])
+        series = []
+        for month in months:
+            running += by_month.get(month, 0)
+            series.append(running)
+        return series
+
+    rows = []
+    totals = [0] * len(months)
+    for label, district in _district_rows(scope, counts):
+        series = cumulative(counts.get(district, {}))
+        rows.append([label, *series])
+        totals = [a + b for a, b in zip(totals, series, strict=True)]
+    rows.append([_("Total"), *totals])
+    labels = [f"{m:%m/%Y}" for m in months]
+    datasets = [{"label": _("Total"), "data": totals}] + [
+        {"label": row[0], "data": row[1:]} for row in rows[:-1] if any(row[1:])
+    ]
+    return Report(
+        key="certified",
+        title=_("Certified trainers by district and month (cumulative)"),
+        headings=[_("District"), *labels],
+        rows=rows,
+        chart={"type": "line", "labels": labels, "datasets": datasets},
+        note=_("A trainer counts from the month of their first trainer certificate that was not revoked."),
+        filters=filters,
+    )
+
+
+# --- 2. Progress against targets -----------------------------------------------------------------
+
+
+def _status(value: int | None, target: int, year: int, as_of: datetime.date) -> StatusCell:
+    if not target:
+        return StatusCell(_("No target"), NO_TARGET)
+    if value is None:
+        return StatusCell(_("Not counted"), NO_TARGET)
+    if value >= target:
+        return StatusCell(_("Met"), ON_TRACK)
+    year_end = datetime.date(year, 12, 31)
+    span = (year_end - PLAN_START).days or 1
+    elapsed = min(max((as_of - PLAN_START).days, 0), span)
+    expected = target * elapsed / span
+    if value >= expected:
+        return StatusCell(_("On track"), ON_TRACK)
+    if value >= 0.75 * expected:
+        return StatusCell(_("Slightly behind"), BEHIND)
+    return StatusCell(_("Behind"), LATE)
+
+
+def _values_by_area(filters: ReportFilters, scope: Scope, cutoff: datetime.date) -> dict[str, dict[int | None, int]]:
+    """{indicator: {area id: value}} counted up to the cutoff day: three (four) grouped queries."""
+    values: dict[str, dict[int | None, int]] = {key: {} for key, _label in Target.INDICATORS}
+    for row in (
+        first_trainer_certificates()
+        .filter(scope.condition("area"), issued_on__lte=cutoff)
+        .values("area")
+        .annotate(n=Count("person", distinct=True))
+        .order_by()
+    ):
+        values["certified_trainers"][row["area"]] = row["n"]
+    students = Profile.learner_groups.through.objects.filter(
+        profile__user=OuterRef("pk"), audience__code=Audience.STUDENTS
+    )
+    people = (
+        reached_people(filters, scope, until=cutoff)
+        .annotate(area_key=_person_area(), is_student=Exists(students))
+        .values("area_key")
+        .annotate(
+            total=Count("pk", distinct=True),
+            women=Count("pk", distinct=True, filter=Q(profile__gender="female")),
+            students=Count("pk", distinct=True, filter=Q(is_student=True)),
+        )
+        .order_by()
+    )
+    for row in people:
+        values["people_trained"][row["area_key"]] = row["total"]
+        values["women_reached"][row["area_key"]] = row["women"]
+        values["students_reached"][row["area_key"]] = row["students"]
+    values["startup_projects"] = _startup_projects_by_area(scope, cutoff)
+    return values
+
+
+def _startup_projects_by_area(scope: Scope, cutoff: datetime.date) -> dict[int | None, int] | None:
+    """Published startup projects per area, when the showcase app is installed (None otherwise)."""
+    try:
+        project_model = apps.get_model("showcase", "StartupProject")
+    except LookupError:
+        return None
+    end = timezone.make_aware(datetime.datetime.combine(cutoff + datetime.timedelta(days=1), datetime.time.min))
+    rows = (
+        project_model.objects.filter(scope.condition("area"), status="published", published_at__lt=end)
+        .values("area")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {row["area"]: row["n"] for row in rows}
+
+
+def progress_against_targets(filters: ReportFilters, user) -> Report:
+    """Each area's 2025 and 2030 targets with the value reached, the gap and a status colour."""
+    scope = report_scope(filters, user)
+    as_of = filters.as_of()
+    targets = Target.objects.filter(year__in=HEADLINE_YEARS).select_related("area").order_by("area__code", "year")
+    if scope.area_ids is not None:
+        targets = targets.filter(area__in=scope.area_ids)
+    by_area: dict[int, dict[int, Target]] = {}
+    for target in targets:
+        by_area.setdefault(target.area_id, {})[target.year] = target
+    cutoffs = {year: min(datetime.date(year, 12, 31), as_of) for year in HEADLINE_YEARS}
+    values = {year: _values_by_area(filters, scope, cutoff) for year, cutoff in cutoffs.items()}
+
+    headings = [_("Area"), _("Indicator")]
+    for year in HEADLINE_YEARS:
+        headings += [
+            _("Value %(year)s") % {"year": year},
+            _("Target %(year)s") % {"year": year},
+            _("Gap %(year)s") % {"year": year},
+            _("Status %(year)s") % {"year": year},
+        ]
+    rows = []
+    chart_labels, chart_value, chart_target = [], [], []
+    areas = scope.index.areas
+    for area_id in sorted(by_area, key=lambda pk: areas[pk].code):
+        area = areas[area_id]
+        members = scope.index.members(area)
+        if scope.area_ids is not None:
+            members &= scope.area_ids
+        for key, label in Target.INDICATORS:
+            row = [area.name, str(label)]
+            for year in HEADLINE_YEARS:
+                target = by_area[area_id].get(year)
+                goal = getattr(target, key) if target else 0
+                per_area = values[year][key]
+                value = None if per_area is None else sum(n for pk, n in per_area.items() if pk in members)
+                gap = None if value is None else max(goal - value, 0)
+                row += [value, goal, gap, _status(value, goal, year, as_of)]
+            rows.append(row)
+            if key == "certified_trainers":
+                chart_labels.append(area.name)
+                chart_value.append(row[2 + 4 * (len(HEADLINE_YEARS) - 1)])
+                chart_target.append(row[3 + 4 * (len(HEADLINE_YEARS) - 1)])
+    last = HEADLINE_YEARS[-1]
+    return Report(
+        key="targets",
+        title=_("Progress against targets"),
+        headings=headings,
+        rows=rows,
+        chart={
+            "type": "bar",
+            "labels": chart_labels,
+            "datasets": [
+                {"label": _("Certified trainers"), "data": chart_value},
+                {"label": _("Target %(year)s") % {"year": last}, "data": chart_target},
+            ],
+        },
+        note=_(
+            "Values are cumulative up to the end of the target year or %(day)s, whichever is earlier. "
+            "On track: at least the share of the target due by now, counted from %(start)s."
+        )
+        % {"day": f"{as_of:%d/%m/%Y}", "start": f"{PLAN_START:%d/%m/%Y}"},
+        filters=filters,
+    )
+
+
+# --- 3. People reached by gender and learner group -----------------------------------------------
+
+GENDER_COLUMNS = [("female", "Female"), ("male", "Male"), ("other", "Other"), ("", "Not stated")]
+
+
+def people_reached(filters: ReportFilters, user) -> Report:
+    """Distinct people reached (sessions or online courses) by learner group and gender: two queries."""
+    scope = report_scope(filters, user)
+    people = reached_people(filters, scope)
+    by_group = (
+        people.values(group=F("profile__learner_groups__code"), gender=F("profile__gender"))
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
+    totals = people.values(gender=F("profile__gender")).annotate(n=Count("pk", distinct=True)).order_by()
+    cells: dict[str | None, dict[str, int]] = {}
+    for row in by_group:
+        cells.setdefault(row["group"], {})
+        gender = row["gender"] or ""
+        cells[row["group"]][gender] = cells[row["group"]].get(gender, 0) + row["n"]
+    total_cells: dict[str, int] = {}
+    for row in totals:
+        gender = row["gender"] or ""
+        total_cells[gender] = total_cells.get(gender, 0) + row["n"]
+
+    gender_labels = {"female": _("Female"), "male": _("Male"), "other": _("Other"), "": _("Not stated")}
+    genders = [key for key, _label in GENDER_COLUMNS]
+    rows = []
+    groups = [(code, str(label)) for code, label in Audience.CODES] + [(None, _("No group stated"))]
+    for code, label in groups:
+        counts = cells.get(code, {})
+        if code is None and not counts:
+            continue
+        rows.append([label, *(counts.get(g, 0) for g in genders), sum(counts.values())])
+    rows.append([_("All people (each once)"), *(total_cells.get(g, 0) for g in genders), sum(total_cells.values())])
+    chart_rows = rows[:-1]
+    return Report(
+        key="reach",
+        title=_("People reached by gender and learner group"),
+        headings=[_("Learner group"), *(gender_labels[g] for g in genders), _("Total")],
+        rows=rows,
+        chart={
+            "type": "bar",
+            "stacked": True,
+            "labels": [row[0] for row in chart_rows],
+            "datasets": [
+                {"label": gender_labels[g], "data": [row[1 + i] for row in chart_rows]} for i, g in enumerate(genders)
+            ],
+        },
+        note=_(
+            "People who took part in a training session or enrolled in an online course, each counted once, "
+            "filed under the area of their profile. A person may belong to several groups."
+        ),
+        filters=filters,
+    )
+
+
+# --- 4. Course completion rates ------------------------------------------------------------------
+
+
+def course_completion(filters: ReportFilters, user) -> Report:
+    """Enrolments, completions and the completion rate per course: one grouped query."""
+    scope = report_scope(filters, user)
+    enrollments = filtered_enrollments(filters)
+    if scope.area_ids is not None:
+        enrollments = enrollments.annotate(
+            person_area=Coalesce("user__profile__commune", "user__profile__area")
+        ).filter(person_area__in=scope.area_ids)
+    per_course = (
+        enrollments.values("course", "course__title")
+        .annotate(enrolled=Count("pk"), completed=Count("pk", filter=Q(completed_at__isnull=False)))
+        .order_by("course__title", "course")
+    )
+    rows = []
+    total_enrolled = total_completed = 0
+    for row in per_course:
+        rows.append(
+            [row["course__title"], row["enrolled"], row["completed"], _percent(row["completed"], row["enrolled"])]
+        )
+        total_enrolled += row["enrolled"]
+        total_completed += row["completed"]
+    rows.append([_("All courses"), total_enrolled, total_completed, _percent(total_completed, total_enrolled)])
+    return Report(
+        key="completion",
+        title=_("Course completion rates"),
+        headings=[_("Course"), _("Enrolments"), _("Completed"), _("Completion rate (%)")],
+        rows=rows,
+        chart={
+            "type": "bar",
+            "horizontal": True,
+            "labels": [row[0] for row in rows[:-1]],
+            "datasets": [{"label": _("Completion rate (%)"), "data": [row[3] for row in rows[:-1]]}],
+        },
+        note=_("Enrolments made within the date range, by the area of the learner's profile."),
+        filters=filters,
+    )
+
+
+# --- 5. Trainer cascade --------------------------------------------------------------------------
+
+CASCADE_SQL = """
+WITH RECURSIVE tree(root_id, trainer_id) AS (
+    SELECT t.id, t.id FROM {trainer} t WHERE t.id IN ({roots})
+    UNION
+    SELECT tree.root_id, c.id FROM {trainer} c JOIN tree ON c.trained_by_id = tree.trainer_id
+),
+taught AS (
+    SELECT DISTINCT st.trainer_id, p.person_id
+    FROM {led} st JOIN {participant} p ON p.session_id = st.trainingsession_id
+    WHERE st.trainingsession_id IN ({sessions})
+)
+SELECT tree.root_id,
+       COUNT(DISTINCT CASE WHEN tree.root_id = tree.trainer_id THEN taught.person_id END) AS direct,
+       COUNT(DISTINCT taught.person_id) AS downstream,
+       COUNT(DISTINCT tree.trainer_id) - 1 AS trainers_below
+FROM tree LEFT JOIN taught ON taught.trainer_id = tree.trainer_id
+GROUP BY tree.root_id
+ORDER BY downstream DESC, direct DESC, tree.root_id
+LIMIT {limit}
+"""
+
+
+def trainer_cascade(filters: ReportFilters, user) -> tuple[Report, Report]:
+    """Both cascade reports: trainers per generation and each trainer's downstream reach."""
+    return trainer_generations(filters, user), trainer_reach(filters, user)
+
+
+def trainer_generations(filters: ReportFilters, user) -> Report:
+    """Trainers per generation (one grouped query)."""
+    return _trainer_cascade(filters, user, reach=False)[0]
+
+
+def trainer_reach(filters: ReportFilters, user) -> Report:
+    """Each trainer's downstream reach through a recursive CTE (constant queries)."""
+    return _trainer_cascade(filters, user, generations=False)[1]
+
+
+def _trainer_cascade(filters: ReportFilters, user, generations: bool = True, reach: bool = True):
+    """Trainers per generation, and each trainer's downstream reach through a recursive CTE (constant queries).
+
+    Downstream reach: distinct people in the sessions the trainer led plus those led by everyone they
+    trained, and so on down the lineage (`trained_by`), within the date range and course filter.
+    """
+    scope = report_scope(filters, user)
+    trainers = Trainer.objects.filter(scope.condition("home_area"))
+    generation_report = reach_report = None
+    if generations:
+        generation_report = _generations_report(filters, trainers)
+    if reach:
+        reach_report = _reach_report(filters, scope, trainers)
+    return generation_report, reach_report
+
+
+def _generations_report(filters: ReportFilters, trainers) -> Report:
+    generations = (
+        trainers.values("generation")
+        .annotate(
+            total=Count("pk"),
+            certified=Count("pk", filter=Q(level__in=[Trainer.CORE, Trainer.MASTER])),
+            masters=Count("pk", filter=Q(level=Trainer.MASTER)),
+        )
+        .order_by("generation")
+    )
+    gen_rows = [[row["generation"], row["total"], row["certified"], row["masters"]] for row in generations]
+    gen_rows.append([_("Total"), sum(r[1] for r in gen_rows), sum(r[2] for r in gen_rows), sum(r[3] for r in gen_rows)])
+    generation_report = Report(
+        key="generations",
+        title=_("Trainer cascade: trainers per generation"),
+        headings=[_("Generation"), _("Trainers"), _("Certified (core or master)"), _("Master trainers")],
+        rows=gen_rows,
+        chart={
+            "type": "bar",
+            "labels": [str(r[0]) for r in gen_rows[:-1]],
+            "datasets": [
+                {"label": _("Trainers"), "data": [r[1] for r in gen_rows[:-1]]},
+                {"label": _("Certified (core or master)"), "data": [r[2] for r in gen_rows[:-1]]},
+            ],
+        },
+        note=_(
+            "Generation 1 was trained by the province; each step down the lineage adds one. "
+            "Not narrowed by the date range or course."
+        ),
+        filters=filters,
+    )
+    return generation_report
+
+
+def _reach_report(filters: ReportFilters, scope: Scope, trainers) -> Report:
+    roots_sql, roots_params = trainers.values("pk").query.sql_with_params()
+    sessions_sql, sessions_params = filtered_sessions(filters).values("pk").query.sql_with_params()
+    sql = CASCADE_SQL.format(
+        trainer=Trainer._meta.db_table,
+        led=TrainingSession.trainers.through._meta.db_table,
+        participant=SessionParticipant._meta.db_table,
+        roots=roots_sql,
+        sessions=sessions_sql,
+        limit=int(CASCADE_ROWS),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*roots_params, *sessions_params])
+        reach = cursor.fetchall()
+    details = {
+        t.pk: t
+        for t in Trainer.objects.filter(pk__in=[r[0] for r in reach])
+        .select_related("person", "home_area")
+        .annotate(trainee_count=Count("trainees"))
+    }
+    rows = []
+    district_names = {a.pk: a.name for a in scope.index.districts()}
+    for trainer_id, direct, downstream, below in reach:
+        trainer = details[trainer_id]
+        district = scope.index.district_of.get(trainer.home_area_id)
+        rows.append(
+            [
+                trainer.person.full_name,
+                trainer.get_level_display(),
+                trainer.generation,
+                district_names.get(district, trainer.home_area.name),
+                trainer.trainee_count,
+                below,
+                direct,
+                downstream,
+            ]
+        )
+    reach_report = Report(
+        key="cascade",
+        title=_("Trainer cascade: downstream reach"),
+        headings=[
+            _("Trainer"),
+            _("Level"),
+            _("Generation"),
+            _("District"),
+            _("Trained directly"),
+            _("Trainers below"),
+            _("People they trained"),
+            _("Downstream reach"),
+        ],
+        rows=rows,
+        chart={
+            "type": "bar",
+            "horizontal": True,
+            "labels": [r[0] for r in rows[:20]],
+            "datasets": [
+                {"label": _("People they trained"), "data": [r[6] for r in rows[:20]]},
+                {"label": _("Downstream reach"), "data": [r[7] for r in rows[:20]]},
+            ],
+        },
+        note=_("The %(n)s trainers with the widest reach; people are counted once per trainer.") % {"n": CASCADE_ROWS},
+        filters=filters,
+    )
+    return reach_report
+
+
+# --- 6. Certifications expiring soon -------------------------------------------------------------
+
+
+def expiring_certificates(filters: ReportFilters, user) -> Report:
+    """Valid certificates that expire within the next 90 days (one query)."""
+    scope = report_scope(filters, user)
+    today = timezone.localdate()
+    certificates = (
+        Certificate.objects.filter(
+            scope.condition("area"),
+            status=Certificate.VALID,
+            expires_on__gte=today,
+            expires_on__lte=today + datetime.timedelta(days=EXPIRY_WINDOW_DAYS),
+        )
+        .select_related("area")
+        .order_by("expires_on", "number")
+    )
+    if filters.course:
+        certificates = certificates.filter(course=filters.course)
+    district_names = {a.pk: a.name for a in scope.index.districts()}
+    rows = []
+    for certificate in certificates:
+        district = scope.index.district_of.get(certificate.area_id)
+        rows.append(
+            [
+                certificate.number,
+                certificate.holder_name,
+                certificate.get_kind_display(),
+                district_names.get(district, certificate.area.name if certificate.area else ""),
+                certificate.expires_on,
+                (certificate.expires_on - today).days,
+            ]
+        )
+    return Report(
+        key="expiring",
+        title=_("Certifications expiring in the next %(days)s days") % {"days": EXPIRY_WINDOW_DAYS},
+        headings=[_("Number"), _("Holder"), _("Kind"), _("District"), _("Expires on"), _("Days left")],
+        rows=rows,
+        note=_("Not narrowed by the date range: always counted from today."),
+        filters=filters,
+    )
+
+
+# --- All reports, exports, the public strip ------------------------------------------------------
+
+
+REPORTS = {
+    "certified": certified_trainers_by_month,
+    "targets": progress_against_targets,
+    "reach": people_reached,
+    "completion": course_completion,
+    "generations": trainer_generations,
+    "cascade": trainer_reach,
+    "expiring": expiring_certificates,
+}
+
+
+def report_by_key(key: str, filters: ReportFilters, user) -> Report:
+    """One report by its key (KeyError for an unknown one)."""
+    return REPORTS[key](filters, user)
+
+
+def all_reports(filters: ReportFilters, user) -> list[Report]:
+    """Every report, in the dashboard's order."""
+    return [function(filters, user) for function in REPORTS.values()]
+
+
+def _export_rows(report: Report):
+    yield [report.title]
+    if report.filters is not None:
+        yield [report.filters.describe()]
+    yield []
+    yield list(report.headings)
+    yield from report.rows
+
+
+def report_csv(report: Report) -> bytes:
+    """The report as CSV (UTF-8 with BOM for Excel), text cells neutralised against formula injection."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for row in _export_rows(report):
+        writer.writerow([_csv_cell(value) for value in row])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _csv_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, int | float):
+        return str(value)
+    return neutralise(str(value))
+
+
+def report_xlsx(report: Report) -> bytes:
+    """The report as an Excel workbook, numbers as numbers, written row by row."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(report.key)
+    for row in _export_rows(report):
+        cells = []
+        for value in row:
+            if isinstance(value, datetime.date):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = "DD/MM/YYYY"
+            elif value is None or isinstance(value, int | float):
+                cell = WriteOnlyCell(sheet, value=value)
+            else:
+                cell = WriteOnlyCell(sheet, value=neutralise(str(value)))
+            cells.append(cell)
+        sheet.append(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+EXPORT_FORMATS = {
+    "csv": (report_csv, "text/csv; charset=utf-8"),
+    "xlsx": (report_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+}
+
+
+def public_statistics() -> dict[str, int]:
+    """The home page strip: certified trainers today, people trained, former districts with activity."""
+    index = AreaIndex()
+    everyone = Scope(index=index, area_ids=None, districts=index.districts())
+    certified = Trainer.objects.certified().count()
+    people = reached_people(ReportFilters(), everyone).count()
+    session_areas = set(TrainingSession.objects.values_list("area", flat=True).distinct().order_by())
+    trainer_areas = set(
+        first_trainer_certificates().exclude(area=None).values_list("area", flat=True).distinct().order_by()
+    )
+    covered = {index.district_of.get(pk) for pk in session_areas | trainer_areas} - {None}
+    return {"certified_trainers": certified, "people_trained": people, "districts_covered": len(covered)}
