@@ -25,9 +25,11 @@ class HomePage(CachedViewRestrictionsMixin, DirectRoutingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from courses.models import CourseIndexPage
+        from showcase.models import EventIndexPage
 
         context = super().get_context(request, *args, **kwargs)
         context["catalogue"] = CourseIndexPage.objects.live().public().child_of(self).first()
+        context["events"] = EventIndexPage.objects.live().public().child_of(self).first()
         context["statistics"] = programme_statistics()
         return context
 
@@ -40,8 +42,9 @@ def programme_statistics() -> dict[str, int]:
     """The public statistics strip, computed at most once every five minutes (a fixed handful of queries)."""
     statistics = cache.get(STATISTICS_CACHE_KEY)
     if statistics is None:
+        from showcase.reports import public_counts
         from trainers.reports import public_statistics
 
-        statistics = public_statistics()
+        statistics = {**public_statistics(), **public_counts()}
         cache.set(STATISTICS_CACHE_KEY, statistics, STATISTICS_TIMEOUT)
     return statistics

@@ -223,7 +223,14 @@ def test_home_page_statistics_strip_is_cached(client, programme, django_assert_m
     response = client.get("/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert cache.get(STATISTICS_CACHE_KEY) == {"certified_trainers": 3, "people_trained": 5, "districts_covered": 2}
+    assert cache.get(STATISTICS_CACHE_KEY) == {
+        "certified_trainers": 3,
+        "people_trained": 5,
+        "districts_covered": 2,
+        "projects_published": 0,
+        "events_held": 0,
+        "awards": 0,
+    }
     assert "stats-strip" in html
     Target.objects.all().delete()
     with django_assert_max_num_queries(30) as captured:
