@@ -111,7 +111,7 @@ def dashboard(request):
         }
         for report in reports
     ]
-    title = _("Reports")
+    title = _("Programme dashboard")
     return TemplateResponse(
         request,
         "trainers/dashboard/index.html",
@@ -166,7 +166,7 @@ class ReportsMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_reports_menu_item():
     return ReportsMenuItem(
-        gettext_lazy("Reports"), reverse("trainers_reports:index"), name="reports", icon_name="table", order=240
+        gettext_lazy("Programme dashboard"), reverse("trainers_reports:index"), name="reports", icon_name="table", order=240
     )
 
 
