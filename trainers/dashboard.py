@@ -166,7 +166,11 @@ class ReportsMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_reports_menu_item():
     return ReportsMenuItem(
-        gettext_lazy("Programme dashboard"), reverse("trainers_reports:index"), name="reports", icon_name="table", order=240
+        gettext_lazy("Programme dashboard"),
+        reverse("trainers_reports:index"),
+        name="reports",
+        icon_name="table",
+        order=240,
     )
 
 
