@@ -5,9 +5,9 @@ Python only arranges the aggregated buckets into rows. Every report runs a fixed
 whatever the size of the data. The screen, the charts and the CSV/XLSX exports read the same
 `Report.rows`, so they cannot disagree.
 
-Areas: a record keeps the area it was filed under. `AreaIndex` loads the area tree once per report
-(three queries) and works out, for every area, which former district it rolls up to and which
-units (former district, today's unit, province) its records count under. Administrators are scoped
+Areas: a record keeps the area it was filed under. `AreaTree` (trainers.rollup, the one rule of
+what counts under an area) loads the tree once per report and works out, for every area, which
+former district it rolls up to and which units its records count under. Administrators are scoped
 by `admin_area_ids` (their AdminScope), the same rule every `visible_to` uses.
 """
 
@@ -43,6 +43,7 @@ from .models import (
     TrainingSession,
     admin_area_ids,
 )
+from .rollup import AreaTree
 
 EXPIRY_WINDOW_DAYS = 90
 CASCADE_ROWS = 100
@@ -114,72 +115,11 @@ class Report:
 # --- Areas ---------------------------------------------------------------------------------------
 
 
-class AreaIndex:
-    """The area tree in memory (three queries): roll-ups without a query per row."""
-
-    def __init__(self, today: datetime.date | None = None):
-        self.today = today or timezone.localdate()
-        self.areas: dict[int, Area] = {a.pk: a for a in Area.objects.prefetch_related("predecessors", "successors")}
-        self.district_of: dict[int, int | None] = {}
-        for pk, area in self.areas.items():
-            district = area.former_district(_areas=self.areas)
-            self.district_of[pk] = district.pk if district else None
-        self._counts_under = {pk: self._units_counting(pk) for pk in self.areas}
-
-    def _ancestors(self, pk: int | None) -> list[int]:
-        chain, steps = [], 0
-        while pk is not None and steps < 6:
-            chain.append(pk)
-            pk = self.areas[pk].parent_id
-            steps += 1
-        return chain
-
-    def _successor_chain(self, pk: int) -> list[int]:
-        """Followed while a unit has exactly one successor: Duy Thu → Duy Tân → Xã Thu Bồn.
-
-        A unit split between several successors (a district into four communes) stops there: its own
-        records cannot be attributed to one of them.
-        """
-        chain, seen = [], {pk}
-        while True:
-            successors = list(self.areas[pk].successors.all())
-            if len(successors) != 1 or successors[0].pk in seen:
-                return chain
-            pk = successors[0].pk
-            seen.add(pk)
-            chain.append(pk)
-
-    def _units_counting(self, pk: int) -> set[int]:
-        units: set[int] = set()
-        for ancestor in self._ancestors(pk):
-            units.add(ancestor)
-            for successor in self._successor_chain(ancestor):
-                units.update(self._ancestors(successor))
-        units.update(self._ancestors(self.district_of[pk]))
-        return units
-
-    def members(self, area: Area) -> set[int]:
-        """Every area whose records count under `area` (itself, units below it, predecessors merged into it)."""
-        return {pk for pk, units in self._counts_under.items() if area.pk in units}
-
-    def districts(self) -> list[Area]:
-        return sorted((a for a in self.areas.values() if a.is_district), key=lambda a: a.code)
-
-    def choices(self, allowed: set[int] | None) -> list[Area]:
-        """Former districts and today's units an administrator may filter by."""
-        units = [
-            a
-            for a in self.areas.values()
-            if (a.is_district or a.is_valid_on(self.today)) and (allowed is None or a.pk in allowed)
-        ]
-        return sorted(units, key=lambda a: (not a.is_district, a.kind == Area.PROVINCE, a.name))
-
-
 @dataclass
 class Scope:
     """The area ids a report may count (None: all) and the former districts it shows as rows."""
 
-    index: AreaIndex
+    index: AreaTree
     area_ids: set[int] | None
     districts: list[Area]
 
@@ -198,7 +138,7 @@ class Scope:
 
 def report_scope(filters: ReportFilters, user) -> Scope:
     """Intersect the viewer's AdminScope with the area filter (rolled up through the area helpers)."""
-    index = AreaIndex()
+    index = AreaTree()
     allowed = admin_area_ids(user)
     ids = allowed
     if filters.area is not None:
@@ -208,7 +148,7 @@ def report_scope(filters: ReportFilters, user) -> Scope:
     return Scope(index=index, area_ids=ids, districts=districts)
 
 
-def _district_has_members(index: AreaIndex, district: Area, ids: set[int]) -> bool:
+def _district_has_members(index: AreaTree, district: Area, ids: set[int]) -> bool:
     return any(index.district_of.get(pk) == district.pk for pk in ids)
 
 
@@ -874,7 +814,7 @@ EXPORT_FORMATS = {
 
 def public_statistics() -> dict[str, int]:
     """The home page strip: certified trainers today, people trained, former districts with activity."""
-    index = AreaIndex()
+    index = AreaTree()
     everyone = Scope(index=index, area_ids=None, districts=index.districts())
     certified = Trainer.objects.certified().count()
     people = reached_people(ReportFilters(), everyone).count()

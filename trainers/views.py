@@ -5,7 +5,7 @@ import re
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -97,10 +97,7 @@ def trainer_directory(request):
     chosen = {"district": request.GET.get("district", ""), "speciality": request.GET.get("speciality", "")}
     district = next((d for d in districts if str(d.pk) == chosen["district"]), None)
     if district:
-        # Today's units that replaced the district count as part of it.
-        trainers = trainers.filter(
-            Q(home_area__in=Area.objects.within(district)) | Q(home_area__in=district.successors.all())
-        )
+        trainers = trainers.in_area(district)
     if chosen["speciality"]:
         trainers = trainers.filter(specialities__slug=chosen["speciality"])
     specialities = Tag.objects.filter(

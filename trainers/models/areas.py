@@ -11,7 +11,7 @@ def admin_area_ids(user) -> set[int] | None:
     """The areas an administrator answers for: None means everywhere, an empty set nowhere.
 
     Superusers and administrators scoped to a province see everything; a scope on a district
-    (or one of today's communes) covers that unit and every unit below it.
+    (or one of today's communes) covers what the reports count under it (`trainers.rollup`).
     """
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return set()
@@ -26,7 +26,9 @@ def admin_area_ids(user) -> set[int] | None:
     elif scope.kind == Area.PROVINCE:
         result = None
     else:
-        result = set(Area.objects.within(scope).values_list("pk", flat=True))
+        from ..rollup import AreaTree  # the roll-up reads this module's Area
+
+        result = AreaTree().members(scope)
     user._trainers_area_scope = result  # one lookup per request: the user object lives as long as it
     return result
 
@@ -48,8 +50,10 @@ class AreaQuerySet(models.QuerySet):
         return self.filter(kind__in=Area.DISTRICT_KINDS)
 
     def within(self, area: "Area") -> "AreaQuerySet":
-        """The area and every unit below it (the tree is at most province → district → commune)."""
-        return self.filter(models.Q(pk=area.pk) | models.Q(parent=area) | models.Q(parent__parent=area))
+        """The areas whose records count under `area`, across the reforms (the rule: `trainers.rollup`)."""
+        from ..rollup import AreaTree
+
+        return self.filter(pk__in=AreaTree().members(area))
 
     def visible_to(self, user) -> "AreaQuerySet":
         """The areas an administrator may file records under."""
@@ -57,9 +61,11 @@ class AreaQuerySet(models.QuerySet):
         return self if ids is None else self.filter(pk__in=ids)
 
     def district_map(self, on: datetime.date | None = None) -> dict[int, int | None]:
-        """{area id: former district id} for every area, in one query, so reports roll up without a query per row."""
-        areas = {a.pk: a for a in self.model.objects.prefetch_related("predecessors", "successors")}
-        return {pk: (d.pk if (d := area.former_district(on=on, _areas=areas)) else None) for pk, area in areas.items()}
+        """{area id: former district id} for every area, so reports roll up without a query per row."""
+        from ..rollup import AreaTree
+
+        tree = AreaTree()
+        return {pk: (d.pk if (d := tree.district(pk, on=on)) else None) for pk in tree.areas}
 
 
 class Area(models.Model):
@@ -135,38 +141,15 @@ class Area(models.Model):
     def is_valid_on(self, day: datetime.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or self.valid_to >= day)
 
-    def former_district(self, on: datetime.date | None = None, _areas: dict | None = None) -> "Area | None":
-        """The district-level unit this area was part of (itself if it is one).
+    def former_district(self, on: datetime.date | None = None) -> "Area | None":
+        """The former district this area's records count for (the rule: `trainers.rollup`).
 
-        A unit created after the 2025 reform has no district above it: it rolls up to the one former
-        district all its predecessors belonged to (None when they came from several). With `on`, a
-        district merged before that day is followed to the district that took it over (Nông Sơn →
-        Quế Sơn from 2025-01-01).
+        With `on`, a district merged before that day is followed to the district that took it over
+        (Nông Sơn → Quế Sơn from 2025-01-01).
         """
+        from ..rollup import AreaTree
 
-        def get(pk):
-            return _areas[pk] if _areas is not None else Area.objects.get(pk=pk)
-
-        district = self._district_above(get)
-        if district is None:
-            predecessors = [get(p.pk) if _areas is not None else p for p in self.predecessors.all()]
-            found = {d.pk: d for p in predecessors if (d := p._district_above(get)) is not None}
-            district = next(iter(found.values())) if len(found) == 1 else None
-        while district is not None and on is not None and not district.is_valid_on(on):
-            later = [s for s in district.successors.all() if s.is_district]
-            if len(later) != 1:
-                break
-            district = later[0]
-        return district
-
-    def _district_above(self, get) -> "Area | None":
-        area, steps = self, 0
-        while area is not None and steps < 5:
-            if area.is_district:
-                return area
-            area = get(area.parent_id) if area.parent_id else None
-            steps += 1
-        return None
+        return AreaTree().district(self, on=on)
 
     def current_units(self, on: datetime.date | None = None) -> list["Area"]:
         """Today's units (or those valid `on` a day) this area's records now belong to, following successors.
