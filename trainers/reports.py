@@ -23,7 +23,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -164,20 +164,6 @@ def viewer_may_see_reports(user) -> bool:
 # --- Shared querysets ----------------------------------------------------------------------------
 
 
-def first_trainer_certificates():
-    """Each person's first trainer certificate that was not revoked: when they became a certified trainer."""
-    earlier = (
-        Certificate.objects.filter(kind=Certificate.TRAINER, person=OuterRef("person"))
-        .exclude(status=Certificate.REVOKED)
-        .filter(Q(issued_on__lt=OuterRef("issued_on")) | Q(issued_on=OuterRef("issued_on"), pk__lt=OuterRef("pk")))
-    )
-    return (
-        Certificate.objects.filter(kind=Certificate.TRAINER)
-        .exclude(status=Certificate.REVOKED)
-        .filter(~Exists(earlier))
-    )
-
-
 def filtered_sessions(filters: ReportFilters, until: datetime.date | None = None):
     """Sessions that started within the date range (and taught the course)."""
     sessions = TrainingSession.objects.all()
@@ -251,38 +237,38 @@ def _district_rows(scope: Scope, values: dict, other_label: str | None = None) -
 
 
 def certified_trainers_by_month(filters: ReportFilters, user) -> Report:
-    """Cumulative number of certified trainers per former district, month by month."""
+    """Certified trainers at the end of each month (`Trainer.objects.certified(on)`), by former district."""
     scope = report_scope(filters, user)
     end = filters.as_of()
     start = filters.date_from or (end.replace(day=1) - datetime.timedelta(days=31 * (DEFAULT_MONTHS - 1)))
     months = _months(start, end)
-    buckets = (
-        first_trainer_certificates()
-        .filter(scope.condition("area"), issued_on__lte=end)
-        .annotate(district=scope.district_case("area_id"), month=TruncMonth("issued_on"))
-        .values("district", "month")
-        .annotate(n=Count("person", distinct=True))
+    days = [min(_month_end(month), end) for month in months]
+    # One query: every certificate that can certify a trainer in scope; the day-by-day rule is applied
+    # row-wise by Certificate.certifies_on, the mirror of the queryset rule the home strip counts with.
+    certificates = (
+        Certificate.objects.filter(
+            kind=Certificate.TRAINER,
+            status=Certificate.VALID,
+            issued_on__lte=end,
+            person__trainer__level__in=Trainer.CERTIFIED_LEVELS,
+        )
+        .filter(scope.condition("person__trainer__home_area"))
+        .annotate(district=scope.district_case("person__trainer__home_area_id"))
+        .only("kind", "status", "issued_on", "expires_on", "person_id")
         .order_by()
     )
-    counts: dict[int | None, dict[datetime.date, int]] = {}
-    for bucket in buckets:
-        month = bucket["month"]
-        month = month.date() if isinstance(month, datetime.datetime) else month
-        counts.setdefault(bucket["district"], {})
-        counts[bucket["district"]][month] = counts[bucket["district"]].get(month, 0) + bucket["n"]
-
-    def cumulative(by_month: dict) -> list[int]:
-        running = sum(n for m, n in by_month.items() if m < months[0])
-        series = []
-        for month in months:
-            running += by_month.get(month, 0)
-            series.append(running)
-        return series
+    people: dict[int | None, list[set[int]]] = {}
+    for certificate in certificates:
+        series = people.setdefault(certificate.district, [set() for _day in days])
+        for i, day in enumerate(days):
+            if certificate.certifies_on(day):
+                series[i].add(certificate.person_id)
+    counts = {district: [len(s) for s in series] for district, series in people.items()}
 
     rows = []
     totals = [0] * len(months)
     for label, district in _district_rows(scope, counts):
-        series = cumulative(counts.get(district, {}))
+        series = counts.get(district, [0] * len(months))
         rows.append([label, *series])
         totals = [a + b for a, b in zip(totals, series, strict=True)]
     rows.append([_("Total"), *totals])
@@ -292,11 +278,15 @@ def certified_trainers_by_month(filters: ReportFilters, user) -> Report:
     ]
     return Report(
         key="certified",
-        title=_("Certified trainers by district and month (cumulative)"),
+        title=_("Certified trainers by district at the end of each month"),
         headings=[_("District"), *labels],
         rows=rows,
         chart={"type": "line", "labels": labels, "datasets": datasets},
-        note=_("A trainer counts from the month of their first trainer certificate that was not revoked."),
+        note=_(
+            "A core or master trainer counts while they hold a trainer certificate that is neither expired nor "
+            "revoked, under the district of their home area; the last month is counted on %(day)s."
+        )
+        % {"day": f"{end:%d/%m/%Y}"},
         filters=filters,
     )
 
@@ -326,13 +316,13 @@ def _values_by_area(filters: ReportFilters, scope: Scope, cutoff: datetime.date)
     """{indicator: {area id: value}} counted up to the cutoff day: three (four) grouped queries."""
     values: dict[str, dict[int | None, int]] = {key: {} for key, _label in Target.INDICATORS}
     for row in (
-        first_trainer_certificates()
-        .filter(scope.condition("area"), issued_on__lte=cutoff)
-        .values("area")
-        .annotate(n=Count("person", distinct=True))
+        Trainer.objects.certified(on=cutoff)
+        .filter(scope.condition("home_area"))
+        .values("home_area")
+        .annotate(n=Count("pk"))
         .order_by()
     ):
-        values["certified_trainers"][row["area"]] = row["n"]
+        values["certified_trainers"][row["home_area"]] = row["n"]
     students = Profile.learner_groups.through.objects.filter(
         profile__user=OuterRef("pk"), audience__code=Audience.STUDENTS
     )
@@ -819,8 +809,6 @@ def public_statistics() -> dict[str, int]:
     certified = Trainer.objects.certified().count()
     people = reached_people(ReportFilters(), everyone).count()
     session_areas = set(TrainingSession.objects.values_list("area", flat=True).distinct().order_by())
-    trainer_areas = set(
-        first_trainer_certificates().exclude(area=None).values_list("area", flat=True).distinct().order_by()
-    )
+    trainer_areas = set(Trainer.objects.certified().values_list("home_area", flat=True).distinct().order_by())
     covered = {index.district_of.get(pk) for pk in session_areas | trainer_areas} - {None}
     return {"certified_trainers": certified, "people_trained": people, "districts_covered": len(covered)}

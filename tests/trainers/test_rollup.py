@@ -126,3 +126,45 @@ def test_directory_filter_uses_the_same_rule(tree, client):
         "Người Thu Bồn"
         not in client.get(reverse("trainers:directory"), {"district": tree["Hội An"].pk}).content.decode()
     )
+
+
+def test_home_strip_directory_and_dashboard_agree_on_certified_trainers(tree, client):
+    """One rule (Trainer.objects.certified): an expired, a revoked and a candidate's certificate count nowhere."""
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from trainers.reports import certified_trainers_by_month, progress_against_targets, public_statistics
+    from trainers.services import certificate_revoke
+
+    today = timezone.localdate()
+    dx = tree["Duy Xuyên"]
+    for name, level, issued_on in [
+        ("Đang hiệu lực", Trainer.CORE, today - datetime.timedelta(days=30)),
+        ("Đã hết hạn", Trainer.CORE, today - datetime.timedelta(days=4 * 365)),
+        ("Bị thu hồi", Trainer.MASTER, today - datetime.timedelta(days=30)),
+        ("Ứng viên", Trainer.CANDIDATE, today - datetime.timedelta(days=30)),
+    ]:
+        person = UserFactory(full_name=name)
+        TrainerFactory(person=person, home_area=tree["Duy Hòa"], level=level)
+        certificate = certification_issue(
+            person=person, kind=Certificate.TRAINER, trainer_level=Trainer.CORE, area=dx, issued_on=issued_on
+        )
+        if name == "Bị thu hồi":
+            certificate_revoke(certificate=certificate, reason="Cấp nhầm", by=None)
+    cache.clear()
+    admin = province_admin(tree["province"], email="p@example.org")
+
+    strip = public_statistics()["certified_trainers"]
+    directory = client.get(reverse("trainers:directory")).context["page_obj"].paginator.count
+    series = certified_trainers_by_month(ReportFilters(), admin)
+    dashboard_today = series.rows[-1][-1]
+    from trainers.models import Target
+
+    Target.objects.create(area=dx, year=2030, certified_trainers=5)
+    targets = progress_against_targets(ReportFilters(), admin)
+    label = str(dict(Target.INDICATORS)["certified_trainers"])
+    target_value = next(r for r in targets.rows if r[0] == dx.name and r[1] == label)[6]
+    assert strip == directory == dashboard_today == target_value == Trainer.objects.certified().count() == 1
+    # The district admin's dashboard equals the province's row for the district.
+    mine = certified_trainers_by_month(ReportFilters(), district_admin(dx, email="dx@example.org"))
+    assert next(r for r in series.rows if r[0] == dx.name) == mine.rows[0]

@@ -34,6 +34,11 @@ class CertificateQuerySet(AreaScopedQuerySet):
             models.Q(expires_on__isnull=True) | models.Q(expires_on__gte=on)
         )
 
+    def certifying_trainers(self, on: datetime.date | None = None) -> "CertificateQuerySet":
+        """Trainer certificates that make their holder a certified trainer on the day (mirror: `certifies_on`)."""
+        on = on or timezone.localdate()
+        return self.valid(on).filter(kind=Certificate.TRAINER, issued_on__lte=on)
+
 
 class Certificate(models.Model):
     COURSE, TRAINER = "course", "trainer"
@@ -120,6 +125,15 @@ class Certificate(models.Model):
         if self.expires_on and self.expires_on < (day or timezone.localdate()):
             return self.EXPIRED
         return self.VALID
+
+    def certifies_on(self, day: datetime.date) -> bool:
+        """Whether this makes its holder a certified trainer on the day: the row-wise `certifying_trainers`."""
+        return (
+            self.kind == self.TRAINER
+            and self.status == self.VALID
+            and self.issued_on <= day
+            and (self.expires_on is None or self.expires_on >= day)
+        )
 
     @property
     def current_status(self) -> str:
