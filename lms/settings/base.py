@@ -108,6 +108,11 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
 # Failures count against the account however its e-mail or phone number is typed.
 AXES_USERNAME_CALLABLE = "accounts.backends.lockout_username"
+# Lockouts and the /verify/ throttle read the client address one way (accounts/addresses.py).
+AXES_CLIENT_IP_CALLABLE = "accounts.addresses.client_address"
+# How many reverse proxies in front of the app append to X-Forwarded-For. 0: none, so the
+# header is ignored (a client could write anything in it).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]

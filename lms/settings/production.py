@@ -48,9 +48,10 @@ SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
-# Behind a load balancer every request comes from the proxy: read the client address from it.
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=1)
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# gunicorn sits behind one TLS proxy (as SECURE_PROXY_SSL_HEADER already trusts): the client is
+# the address that proxy appended to X-Forwarded-For, not the proxy itself. Set 2 behind a CDN
+# plus a load balancer, 0 when gunicorn faces the internet.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 
 LOGGING = {
     "version": 1,
