@@ -121,4 +121,5 @@ def test_a_good_login_by_phone_clears_the_failures_made_by_email(client, person)
     client.logout()
     for _ in range(4):
         client.post("/accounts/login/", {"username": "lan@example.org", "password": "sai"})
-    assert client.post("/accounts/login/", {"username": "lan@example.org", "password": "mat-khau-123"}).status_code == 302
+    response = client.post("/accounts/login/", {"username": "lan@example.org", "password": "mat-khau-123"})
+    assert response.status_code == 302
