@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 import pytest
+from django.urls import reverse
 
 from accounts.models import User
 from accounts.phones import normalise_phone
@@ -123,3 +126,27 @@ def test_a_good_login_by_phone_clears_the_failures_made_by_email(client, person)
         client.post("/accounts/login/", {"username": "lan@example.org", "password": "sai"})
     response = client.post("/accounts/login/", {"username": "lan@example.org", "password": "mat-khau-123"})
     assert response.status_code == 302
+
+
+REGISTRATION = {
+    "account-full_name": "Lê Văn An",
+    "account-phone": "0912.345.678",
+    "account-password1": "hoc-khoi-nghiep",
+    "account-password2": "hoc-khoi-nghiep",
+}
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["https://evil.example/", "//evil.example/", "/\\evil.example/", "https:evil.example", "javascript:alert(1)"],
+)
+def test_registration_never_redirects_off_the_site(client, target):
+    response = client.post("/accounts/register/?" + urlencode({"next": target}), REGISTRATION)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("my_learning")
+    assert User.objects.filter(phone="+84912345678").exists()
+
+
+def test_registration_returns_to_the_page_that_asked(client):
+    response = client.post("/accounts/register/?next=/khoa-hoc/bai-1/", REGISTRATION)
+    assert response["Location"] == "/khoa-hoc/bai-1/"
