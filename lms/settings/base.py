@@ -5,6 +5,7 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
+from PIL import Image as PILImage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -185,6 +186,12 @@ WAGTAILADMIN_BASE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 SITE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Decoding costs about 8 bytes a pixel: an 11000×11000 PNG of a few kilobytes would take 0.9 GB
+# of a web process. 30 million pixels still admits a 24-megapixel phone photo (6000×4000).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 30_000_000
+# Pillow refuses to open anything above twice its limit, wherever it is called (renditions,
+# certificates), not only on upload.
+PILImage.MAX_IMAGE_PIXELS = WAGTAILIMAGES_MAX_IMAGE_PIXELS
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "odp", "ods", "txt", "csv"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
