@@ -86,3 +86,29 @@ def test_web_and_worker_processes_default_to_production(code):
     assert started.stdout.split()[0] == "lms.settings.production"
     if "celery" in code:
         assert started.stdout.split()[1] == "False"  # tasks go to the broker
+
+
+def test_production_sends_a_content_security_policy_and_a_permissions_policy():
+    code = (
+        "import django; django.setup(); from django.test import RequestFactory; "
+        "from django.http import HttpResponse; from django.conf import settings; "
+        "from csp.middleware import CSPMiddleware; "
+        "from django_permissions_policy import PermissionsPolicyMiddleware; "
+        "r = PermissionsPolicyMiddleware(CSPMiddleware(lambda q: HttpResponse()))(RequestFactory().get('/')); "
+        "print(r['Content-Security-Policy']); print(r['Permissions-Policy']); "
+        "print(all(m in settings.MIDDLEWARE for m in ('csp.middleware.CSPMiddleware', "
+        "'django_permissions_policy.PermissionsPolicyMiddleware')))"
+    )
+    result = run(
+        [sys.executable, "-c", code],
+        DJANGO_SETTINGS_MODULE="lms.settings.production",
+        DJANGO_SECRET_KEY=SECRET,
+        ALLOWED_HOSTS="lms.example.org",
+        **SHARED,
+    )
+    assert result.returncode == 0, result.stderr
+    csp, permissions, installed = result.stdout.splitlines()
+    assert "script-src 'self'" in csp and "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
+    assert "object-src 'none'" in csp and "frame-ancestors 'self'" in csp
+    assert "camera=()" in permissions and "geolocation=()" in permissions
+    assert installed == "True"

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 
@@ -12,6 +13,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
 
 INSTALLED_APPS = [
+    # Wiring only (no models): admin templates and hooks that keep Wagtail within our CSP.
+    "lms",
     "accounts",
     "home",
     "courses",
@@ -52,6 +55,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that a locked-out login is answered after the session and user are known.
     "axes.middleware.AxesMiddleware",
@@ -209,6 +214,46 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+}
+
+# Where uploaded images are served from when they are not on this host (an S3 bucket or its CDN).
+MEDIA_ORIGINS = env.list("MEDIA_ORIGINS", default=[])
+# One policy in every environment, so that what breaks under it breaks in development first.
+# Scripts only from our own files (no inline script, no eval) in the site and the Wagtail admin.
+# Styles allow inline: progress bars and Wagtail's admin set style attributes, and a style
+# cannot run code.
+# The admin draws no Gravatar avatars (an outside image, refused by img-src).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
+        "media-src": [SELF, *MEDIA_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        # Lesson videos are links (templates/blocks/video_block.html), never frames.
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # Wagtail's live preview frames our own pages inside the editor (its preview views answer
+        # X-Frame-Options: SAMEORIGIN; browsers that know CSP follow this instead).
+        "frame-ancestors": [SELF],
+    },
+}
+# Browser features no page here uses are switched off, for us and for anything we frame.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+    "fullscreen": ["self"],
 }
 
 # Email is unique case-insensitively through a functional constraint (user_email_ci_unique),
