@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -25,6 +26,15 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
+def _safe_next(request) -> str:
+    """The ?next= address when it stays on this site (as the login view checks it), else ""."""
+    target = request.GET.get("next", "")
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if allowed else ""
+
+
 def register(request):
     if request.user.is_authenticated:
         return redirect("/")
@@ -37,7 +47,7 @@ def register(request):
             profile_form.save()
         login(request, user, backend="accounts.backends.EmailOrPhoneBackend")
         messages.success(request, _("Welcome! Your account has been created."))
-        return redirect(request.GET.get("next") or "my_learning")
+        return redirect(_safe_next(request) or "my_learning")
     return TemplateResponse(request, "accounts/register.html", {"form": form, "profile_form": profile_form})
 
 

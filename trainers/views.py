@@ -14,6 +14,8 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
+from accounts.addresses import client_address
+
 from .models import Area, Certificate, Trainer
 from .services import certificate_pdf_render
 
@@ -24,12 +26,8 @@ CARD_PHOTO = "fill-160x160"
 PROFILE_PHOTO = "fill-480x480"
 
 
-def _client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _throttled(request, scope: str, limit: int, window: int = 60) -> bool:
-    key = f"throttle:{scope}:{_client_address(request)}"
+    key = f"throttle:{scope}:{client_address(request)}"
     if cache.add(key, 1, timeout=window):
         return False
     try:
