@@ -69,6 +69,9 @@ def verify(request, code: str):
 def certificate_pdf(request, number: str):
     """The holder's PDF (and an administrator's, within their area); anyone else gets a 404."""
     certificate = get_object_or_404(Certificate.objects.visible_to(request.user), number=number)
+    if certificate.status == Certificate.REVOKED:
+        # A revoked certificate must not leave the site looking valid; the verification page says why not.
+        return render(request, "trainers/certificate_revoked.html", {"certificate": certificate}, status=410)
     if not certificate.pdf_rendered_at:
         certificate = certificate_pdf_render(certificate_id=certificate.pk)
     return FileResponse(

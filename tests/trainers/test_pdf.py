@@ -5,10 +5,11 @@ import subprocess
 import unicodedata
 
 import pytest
+from django.urls import reverse
 
 from trainers.models import Certificate, Trainer
 from trainers.pdf import certificate_pdf_bytes
-from trainers.services import certification_issue
+from trainers.services import certificate_revoke, certification_issue
 from trainers.tasks import render_certificate_pdf
 
 from .factories import TrainerFactory, UserFactory, areas
@@ -66,3 +67,17 @@ def test_rendering_twice_keeps_one_file_and_one_number(course_tree, media_root):
 
     assert [p.name for p in (Path(media_root) / "certificates").iterdir()] == [f"{certificate.number}.pdf"]
     assert Certificate.objects.count() == 1
+
+
+def test_a_revoked_certificates_pdf_is_refused(client, course_tree, learner, superuser):
+    certificate = certification_issue(person=learner, kind=Certificate.COURSE, course=course_tree.course)
+    url = reverse("trainers:certificate_pdf", args=[certificate.number])
+    client.force_login(learner)
+    assert client.get(url)["Content-Type"] == "application/pdf"
+    certificate_revoke(certificate=certificate, reason="Cấp nhầm người", by=superuser)
+    for user in (learner, superuser):  # neither the holder nor an administrator gets a PDF that looks valid
+        client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == 410
+        assert response["Content-Type"].startswith("text/html")
+        assert "Cấp nhầm người" not in response.content.decode()
