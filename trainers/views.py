@@ -1,13 +1,17 @@
 """Public pages of the trainer programme: certificate verification and download, the trainer directory."""
 
 import re
+from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
+from django.core.files.storage import FileSystemStorage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -72,8 +76,15 @@ def certificate_pdf(request, number: str):
     if certificate.status == Certificate.REVOKED:
         # A revoked certificate must not leave the site looking valid; the verification page says why not.
         return render(request, "trainers/certificate_revoked.html", {"certificate": certificate}, status=410)
-    if not certificate.pdf_rendered_at:
-        certificate = certificate_pdf_render(certificate_id=certificate.pk)
+    # A no-op once rendered; renders now if the worker has not yet (or the file was lost).
+    certificate = certificate_pdf_render(certificate_id=certificate.pk)
+    accel = settings.PRIVATE_MEDIA_ACCEL_REDIRECT
+    if accel and isinstance(certificate.pdf.storage, FileSystemStorage):
+        # The permission check is done: nginx sends the bytes from its internal location.
+        response = HttpResponse(content_type="application/pdf")
+        response["X-Accel-Redirect"] = accel.rstrip("/") + "/" + quote(certificate.pdf.name)
+        response["Content-Disposition"] = content_disposition_header(True, certificate.pdf_filename())
+        return response
     return FileResponse(
         certificate.pdf.open("rb"),
         as_attachment=True,

@@ -3,11 +3,16 @@
 import shutil
 import subprocess
 import unicodedata
+from pathlib import Path
 
 import pytest
+from django.http import Http404
+from django.test import RequestFactory
 from django.urls import reverse
+from django.views.static import serve as static_serve
 
 from trainers.models import Certificate, Trainer
+from trainers.models.certification import pdf_storage_name
 from trainers.pdf import certificate_pdf_bytes
 from trainers.services import certificate_revoke, certification_issue
 from trainers.tasks import render_certificate_pdf
@@ -53,7 +58,7 @@ def test_course_certificate_names_the_course(course_tree, tmp_path):
     assert course_tree.course.title in text and NAME in text
 
 
-def test_rendering_twice_keeps_one_file_and_one_number(course_tree, media_root):
+def test_rendering_twice_keeps_one_file_and_one_number(course_tree, settings):
     certificate = certification_issue(person=UserFactory(), kind=Certificate.COURSE, course=course_tree.course)
     first = render_certificate_pdf.delay(certificate.pk).get()
     certificate.refresh_from_db()
@@ -62,11 +67,66 @@ def test_rendering_twice_keeps_one_file_and_one_number(course_tree, media_root):
     certificate.refresh_from_db()
     assert first == second == certificate.pdf_sha256
     assert certificate.pdf_rendered_at == rendered_at
-    assert certificate.pdf.name == f"certificates/{certificate.number}.pdf"
-    from pathlib import Path
-
-    assert [p.name for p in (Path(media_root) / "certificates").iterdir()] == [f"{certificate.number}.pdf"]
+    assert certificate.pdf.name == pdf_storage_name(certificate.number)
+    assert [p.name for p in (Path(settings.PRIVATE_MEDIA_ROOT) / "certificates").iterdir()] == [
+        Path(certificate.pdf.name).name
+    ]
     assert Certificate.objects.count() == 1
+
+
+def test_pdfs_are_private_and_served_only_to_who_may_see_them(client, course_tree, learner, other_learner, settings):
+    learner.full_name = "Nguyễn Văn Bình"
+    learner.save()
+    certificate = certification_issue(person=learner, kind=Certificate.COURSE, course=course_tree.course)
+    render_certificate_pdf.delay(certificate.pk).get()
+    certificate.refresh_from_db()
+    name = certificate.pdf.name
+    assert certificate.number not in name and "Nguy" not in name and "Binh" not in name
+    assert len(Path(name).stem) >= 32  # unguessable
+    assert (Path(settings.PRIVATE_MEDIA_ROOT) / name).is_file()
+    assert not any(Path(settings.MEDIA_ROOT).rglob("*.pdf"))  # nothing under what /media/ serves
+    with pytest.raises(ValueError):
+        certificate.pdf.url  # noqa: B018  (no public address exists to leak)
+    # What serves /media/ (Django's static view under DEBUG, nginx's alias to MEDIA_ROOT) finds nothing,
+    # neither by the old guessable name nor by the stored one.
+    for path in (f"certificates/{certificate.number}.pdf", name):
+        with pytest.raises(Http404):
+            static_serve(RequestFactory().get("/media/" + path), path, document_root=settings.MEDIA_ROOT)
+        assert client.get(settings.MEDIA_URL + path).status_code == 404
+
+    url = reverse("trainers:certificate_pdf", args=[certificate.number])
+    client.force_login(other_learner)
+    assert client.get(url).status_code == 404
+    client.force_login(learner)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == (Path(settings.PRIVATE_MEDIA_ROOT) / name).read_bytes()
+
+
+def test_nginx_sends_the_bytes_after_the_view_checks(client, course_tree, learner, other_learner, settings):
+    settings.PRIVATE_MEDIA_ACCEL_REDIRECT = "/protected/"
+    certificate = certification_issue(person=learner, kind=Certificate.COURSE, course=course_tree.course)
+    url = reverse("trainers:certificate_pdf", args=[certificate.number])
+    client.force_login(other_learner)
+    refused = client.get(url)
+    assert refused.status_code == 404 and "X-Accel-Redirect" not in refused
+    client.force_login(learner)
+    response = client.get(url)
+    certificate.refresh_from_db()
+    assert response.status_code == 200 and response.content == b""
+    assert response["X-Accel-Redirect"] == f"/protected/{certificate.pdf.name}"
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == f'attachment; filename="{certificate.pdf_filename()}"'
+
+
+def test_a_lost_file_is_rendered_again_on_download(client, course_tree, learner, settings):
+    certificate = certification_issue(person=learner, kind=Certificate.COURSE, course=course_tree.course)
+    render_certificate_pdf.delay(certificate.pk).get()
+    certificate.refresh_from_db()
+    (Path(settings.PRIVATE_MEDIA_ROOT) / certificate.pdf.name).unlink()
+    client.force_login(learner)
+    response = client.get(reverse("trainers:certificate_pdf", args=[certificate.number]))
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
 
 
 def test_a_revoked_certificates_pdf_is_refused(client, course_tree, learner, superuser):

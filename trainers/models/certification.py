@@ -4,9 +4,12 @@ import datetime
 import secrets
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .scoping import AreaScopedQuerySet
@@ -15,6 +18,40 @@ from .scoping import AreaScopedQuerySet
 def new_verification_code() -> str:
     """128 random bits, URL-safe: unguessable, printed in the QR code."""
     return secrets.token_urlsafe(16)
+
+
+class PrivateStorage(FileSystemStorage):
+    """Files under PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT and never given a URL: only a view that checks
+    permission serves them (itself, or through nginx's X-Accel-Redirect)."""
+
+    @cached_property
+    def base_location(self):
+        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+
+    def _clear_cached_properties(self, setting, **kwargs):
+        super()._clear_cached_properties(setting, **kwargs)
+        if setting == "PRIVATE_MEDIA_ROOT":
+            self.__dict__.pop("base_location", None)
+            self.__dict__.pop("location", None)
+
+    def url(self, name):
+        raise ValueError("Private files have no URL; serve them through a view that checks permission.")
+
+
+def private_storage():
+    """The storage for certificate PDFs (STORAGES["private"]): resolved at run time, so deployments choose it."""
+    return storages["private"]
+
+
+def pdf_storage_name(number: str) -> str:
+    """The stored file's name: unguessable without the secret key (no number, no name), yet the same on a retry,
+    so that a render that died before committing is overwritten rather than left behind."""
+    token = salted_hmac("trainers.certificate.pdf", number, algorithm="sha256").hexdigest()
+    return f"certificates/{token}.pdf"
+
+
+def _pdf_upload_to(instance, filename):
+    return pdf_storage_name(instance.number)
 
 
 class CertificateQuerySet(AreaScopedQuerySet):
@@ -83,7 +120,7 @@ class Certificate(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    pdf = models.FileField(_("PDF"), upload_to="certificates/", blank=True)
+    pdf = models.FileField(_("PDF"), upload_to=_pdf_upload_to, storage=private_storage, blank=True)
     pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True)
     pdf_rendered_at = models.DateTimeField(_("PDF rendered at"), null=True, blank=True)
 
