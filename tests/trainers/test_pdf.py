@@ -1,14 +1,20 @@
 """The certificate PDF: Vietnamese text extracted exactly, the shipped DejaVu font embedded, a QR code."""
 
+import hashlib
+import importlib
 import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from django.apps import apps as django_apps
+from django.db import connection
 from django.http import Http404
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 from django.views.static import serve as static_serve
 
 from trainers.models import Certificate, Trainer
@@ -127,6 +133,32 @@ def test_a_lost_file_is_rendered_again_on_download(client, course_tree, learner,
     client.force_login(learner)
     response = client.get(reverse("trainers:certificate_pdf", args=[certificate.number]))
     assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_migration_moves_existing_public_pdfs(course_tree, settings, django_capture_on_commit_callbacks):
+    """A PDF stored before this change, public at /media/certificates/<number>.pdf, keeps its bytes and checksum."""
+    migration = importlib.import_module("trainers.migrations.0008_certificate_private_pdf")
+    kept = certification_issue(person=UserFactory(), kind=Certificate.COURSE, course=course_tree.course)
+    lost = certification_issue(person=UserFactory(), kind=Certificate.COURSE, course=course_tree.course)
+    old_file = Path(settings.MEDIA_ROOT) / "certificates" / f"{kept.number}.pdf"
+    old_file.parent.mkdir(parents=True)
+    old_file.write_bytes(b"%PDF-1.7 issued before")
+    sha = hashlib.sha256(old_file.read_bytes()).hexdigest()
+    now = timezone.now()
+    for certificate, digest in ((kept, sha), (lost, "0" * 64)):
+        Certificate.objects.filter(pk=certificate.pk).update(
+            pdf=f"certificates/{certificate.number}.pdf", pdf_sha256=digest, pdf_rendered_at=now
+        )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        migration.move_pdfs_to_private_storage(django_apps, SimpleNamespace(connection=connection))
+
+    kept.refresh_from_db()
+    assert kept.pdf.name == pdf_storage_name(kept.number) and kept.pdf_sha256 == sha
+    assert kept.pdf.read() == b"%PDF-1.7 issued before"
+    assert not old_file.exists()  # no longer public under its guessable name
+    lost.refresh_from_db()
+    assert not lost.pdf and lost.pdf_rendered_at is None  # the sweep renders it again
 
 
 def test_a_revoked_certificates_pdf_is_refused(client, course_tree, learner, superuser):
