@@ -181,6 +181,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "trainers.tasks.sweep_notifications",
         "schedule": crontab(minute="*/10"),
     },
+    "certificates-render-missing": {
+        "task": "trainers.tasks.render_missing_certificate_pdfs",
+        "schedule": crontab(minute="*/15"),
+    },
 }
 
 WAGTAIL_SITE_NAME = "Giảng viên nguồn khởi nghiệp"

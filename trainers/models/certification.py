@@ -64,6 +64,10 @@ class CertificateQuerySet(AreaScopedQuerySet):
         scope = self._in_admin_scope(user)
         return self if scope is None else self.filter(scope | models.Q(person=user))
 
+    def awaiting_pdf(self) -> "CertificateQuerySet":
+        """Not revoked and not rendered yet (expired ones too: their holders may still download them)."""
+        return self.filter(status=Certificate.VALID, pdf_rendered_at__isnull=True)
+
     def valid(self, on: datetime.date | None = None) -> "CertificateQuerySet":
         """Not revoked and not expired on the day (today by default)."""
         on = on or timezone.localdate()
