@@ -9,8 +9,8 @@ from django.core.cache import cache
 from django.core.files.storage import FileSystemStorage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -21,7 +21,7 @@ from wagtail.images import get_image_model
 from .models import Area, Certificate, Trainer
 from .services import certificate_pdf_render
 
-CODE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{10,32}$")
+CODE_PATTERN = re.compile(r"^[A-Za-z0-9_\- ]{10,40}$")  # old codes, and new ones typed with spaces
 VERIFY_LIMIT = 30  # look-ups per address per minute: enough for people, too few to enumerate codes
 DIRECTORY_PAGE_SIZE = 24
 CARD_PHOTO = "fill-160x160"
@@ -43,26 +43,37 @@ def _throttled(request, scope: str, limit: int, window: int = 60) -> bool:
 
 
 @require_safe
+def verify_lookup(request):
+    """A form to type the code printed on a certificate; sends the verifier to that certificate's page."""
+    code = request.GET.get("code", "").strip()
+    if code and CODE_PATTERN.match(code):
+        return redirect("trainers:verify", code=code)
+    return render(request, "trainers/certificate_lookup.html", {"code": code, "tried": bool(code)})
+
+
+@require_safe
 def verify(request, code: str):
-    """The public check of a certificate, reached from its QR code; unknown codes get the site's 404."""
+    """The public check of a certificate, reached from its QR code or a typed code."""
     if _throttled(request, "verify", VERIFY_LIMIT):
         response = render(request, "trainers/too_many_requests.html", status=429)
         response["Retry-After"] = "60"
         return response
-    if not CODE_PATTERN.match(code):
-        raise Http404
-    certificate = Certificate.objects.select_related("course", "trained_by__person", "area").filter(code=code).first()
+    certificate = None
+    if CODE_PATTERN.match(code):
+        certificate = Certificate.objects.select_related("course", "trained_by__person", "area").by_code(code)
     if certificate is None:
-        raise Http404
-    response = render(
-        request,
-        "trainers/certificate_verify.html",
-        {
-            "certificate": certificate,
-            "status": certificate.current_status,
-            "level_label": dict(Trainer.LEVELS).get(certificate.trainer_level, ""),
-        },
-    )
+        # Unknown and malformed codes get the same answer: what to check, and a form to try again.
+        response = render(request, "trainers/certificate_lookup.html", {"code": code, "tried": True}, status=404)
+    else:
+        response = render(
+            request,
+            "trainers/certificate_verify.html",
+            {
+                "certificate": certificate,
+                "status": certificate.current_status,
+                "level_label": dict(Trainer.LEVELS).get(certificate.trainer_level, ""),
+            },
+        )
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
     return response

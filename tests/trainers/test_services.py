@@ -51,7 +51,7 @@ def test_trainer_certificate_expires_after_three_years_and_course_never(course_t
     assert trainer_cert.expires_on == D(2027, 2, 28)
     course_cert = certification_issue(person=person, kind=Certificate.COURSE, course=course_tree.course)
     assert course_cert.expires_on is None
-    assert len(course_cert.code) >= 20 and course_cert.code != trainer_cert.code
+    assert course_cert.code != trainer_cert.code
 
 
 def test_name_is_stored_composed(course_tree):

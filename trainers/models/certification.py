@@ -14,10 +14,28 @@ from django.utils.translation import gettext_lazy as _
 
 from .scoping import AreaScopedQuerySet
 
+# Crockford's base32: digits and capitals without I, L, O and U, so a code read aloud or copied from paper
+# is typed right; what people confuse anyway (O for 0, I or L for 1) is read as meant.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_GROUPS, CODE_GROUP_LENGTH = 3, 4  # K7QM-4TXR-9PZD: 60 random bits, and lookups are rate-limited
+_CODE_LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
 
 def new_verification_code() -> str:
-    """128 random bits, URL-safe: unguessable, printed in the QR code."""
-    return secrets.token_urlsafe(16)
+    """Twelve random Crockford base32 characters in groups of four: unguessable, easy to read aloud and type."""
+    characters = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUPS * CODE_GROUP_LENGTH))
+    return "-".join(characters[i : i + CODE_GROUP_LENGTH] for i in range(0, len(characters), CODE_GROUP_LENGTH))
+
+
+def verification_code_candidates(typed: str) -> set[str]:
+    """The stored codes a typed code may mean: as typed (older, case-sensitive codes), and as a readable code
+    whatever its case, spaces and dashes, with O read as 0 and I or L as 1."""
+    typed = (typed or "").strip()
+    candidates = {typed} if typed else set()
+    compact = "".join(typed.split()).replace("-", "").upper().translate(_CODE_LOOKALIKES)
+    if len(compact) == CODE_GROUPS * CODE_GROUP_LENGTH and all(c in CODE_ALPHABET for c in compact):
+        candidates.add("-".join(compact[i : i + CODE_GROUP_LENGTH] for i in range(0, len(compact), CODE_GROUP_LENGTH)))
+    return candidates
 
 
 class PrivateStorage(FileSystemStorage):
@@ -63,6 +81,11 @@ class CertificateQuerySet(AreaScopedQuerySet):
             return self.none()
         scope = self._in_admin_scope(user)
         return self if scope is None else self.filter(scope | models.Q(person=user))
+
+    def by_code(self, typed: str) -> "Certificate | None":
+        """The certificate a verifier means by the code they typed or scanned, if any."""
+        candidates = verification_code_candidates(typed)
+        return self.filter(code__in=candidates).first() if candidates else None
 
     def awaiting_pdf(self) -> "CertificateQuerySet":
         """Not revoked and not rendered yet (expired ones too: their holders may still download them)."""
