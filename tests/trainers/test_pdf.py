@@ -16,6 +16,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 from django.views.static import serve as static_serve
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Site
 
 from trainers.models import Certificate, Trainer
 from trainers.models.certification import pdf_storage_name
@@ -173,3 +176,36 @@ def test_a_revoked_certificates_pdf_is_refused(client, course_tree, learner, sup
         assert response.status_code == 410
         assert response["Content-Type"].startswith("text/html")
         assert "Cấp nhầm người" not in response.content.decode()
+
+
+def test_issuer_signatory_and_seal_set_in_the_admin_are_printed(client, course_tree, superuser, tmp_path):
+    site = Site.objects.get(is_default_site=True)
+    seal = get_image_model().objects.create(title="Con dấu", file=get_test_image_file())
+    client.force_login(superuser)
+    response = client.post(
+        f"/admin/settings/home/certificatesettings/{site.pk}/",
+        {
+            "issuing_body": "Sở Khoa học và Công nghệ tỉnh Quảng Nam",
+            "signatory_name": "Trần Văn Bình",
+            "signatory_title": "Giám đốc",
+            "seal": seal.pk,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    certificate = certification_issue(person=UserFactory(full_name=NAME), kind=Certificate.COURSE,
+                                      course=course_tree.course)  # fmt: skip
+    pdf = certificate_pdf_bytes(certificate)
+    (tmp_path / "official.pdf").write_bytes(pdf)
+    text = " ".join(unicodedata.normalize("NFC", _pdftool("pdftotext", pdf, tmp_path)).casefold().split())
+    for printed in ["Sở Khoa học và Công nghệ tỉnh Quảng Nam", "Trần Văn Bình", "Giám đốc", NAME]:
+        assert printed.casefold() in text, printed
+    images = subprocess.run(["pdfimages", "-list", str(tmp_path / "official.pdf")], capture_output=True, text=True,
+                            check=True).stdout.splitlines()[2:]  # fmt: skip
+    assert images  # the seal (the QR code is vector, not an image)
+
+
+def test_without_settings_the_certificate_still_prints(course_tree, tmp_path):
+    certificate = certification_issue(person=UserFactory(full_name=NAME), kind=Certificate.COURSE,
+                                      course=course_tree.course)  # fmt: skip
+    text = unicodedata.normalize("NFC", _pdftool("pdftotext", certificate_pdf_bytes(certificate), tmp_path))
+    assert NAME in text and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
