@@ -138,9 +138,19 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Certificate PDFs: outside MEDIA_ROOT and without a URL, served only by the view that checks who asks.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private_media"))
+STORAGES["private"] = {"BACKEND": "trainers.models.certification.PrivateStorage"}
+# nginx's `internal` location aliased to PRIVATE_MEDIA_ROOT (e.g. "/protected/"): the view checks, nginx sends.
+PRIVATE_MEDIA_ACCEL_REDIRECT = env.str("PRIVATE_MEDIA_ACCEL_REDIRECT", default="")
 if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
     # An S3-compatible bucket for media, so that several web servers share uploads.
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # Private objects under their own prefix; the view streams them (signed URLs are never handed out).
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"location": "private", "default_acl": "private", "file_overwrite": True},
+    }
 
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://lms")}
@@ -183,6 +193,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "notifications-sweep": {
         "task": "trainers.tasks.sweep_notifications",
         "schedule": crontab(minute="*/10"),
+    },
+    "certificates-render-missing": {
+        "task": "trainers.tasks.render_missing_certificate_pdfs",
+        "schedule": crontab(minute="*/15"),
     },
 }
 
