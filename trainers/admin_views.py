@@ -59,6 +59,39 @@ class CertificatePermissionPolicy(ScopedPermissionPolicy):
         return super().user_has_permission(user, action)
 
 
+# --- Wagtail's own reports ------------------------------------------------------------------------
+
+WAGTAIL_REPORTS_NAMESPACE = "wagtailadmin_reports"
+
+
+def may_see_wagtail_reports(user) -> bool:
+    """Wagtail's reports (site history, locked pages, workflows, aging pages, page types) span every
+    district and cannot be scoped: only administrators of the whole province and superusers see them."""
+    return admin_area_ids(user) is None
+
+
+class WagtailReportsForTheProvinceMiddleware:
+    """Refuses Wagtail's report URLs (pages, results and CSV/XLSX exports) to everyone else.
+
+    Wagtail mounts them before any URL a hook can add and checks no permission on site history, so
+    the refusal happens here, once the URL is resolved; `construct_reports_menu` hides the menu items.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is None or WAGTAIL_REPORTS_NAMESPACE not in match.namespaces:
+            return None
+        if request.user.is_authenticated and not may_see_wagtail_reports(request.user):
+            raise PermissionDenied
+        return None
+
+
 # --- Views that close the get_queryset gap -------------------------------------------------------
 
 

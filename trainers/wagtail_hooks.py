@@ -22,6 +22,7 @@ from .admin_views import (
     ScopedViewSetMixin,
     SessionResultsView,
     TrainerCertifyView,
+    may_see_wagtail_reports,
 )
 from .models import (
     AdminScope,
@@ -292,3 +293,10 @@ def register_trainer_programme():
 def register_certificate_log_actions(actions):
     actions.register_action("trainers.certificate.issue", _("Issue certificate"), _("Certificate issued"))
     actions.register_action("trainers.certificate.revoke", _("Revoke certificate"), _("Certificate revoked"))
+
+
+@hooks.register("construct_reports_menu")
+def hide_wagtail_reports_below_the_province(request, menu_items):
+    """Wagtail's own reports span every district: shown to the province only (URLs refused by middleware)."""
+    if not may_see_wagtail_reports(request.user):
+        menu_items[:] = []

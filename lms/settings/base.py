@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "trainers.admin_views.WagtailReportsForTheProvinceMiddleware",
     # Last, so that a locked-out login is answered after the session and user are known.
     "axes.middleware.AxesMiddleware",
 ]
