@@ -24,6 +24,7 @@ from django.template.loader import select_template
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from accounts.links import absolute_url
 from courses.models import CoursePage, Enrollment, LessonCompletion, QuizAttempt
 
 from .models import AdminScope, Area, Certificate, Notification, SessionParticipant, TrainingSession
@@ -291,26 +292,22 @@ def render_notification(notification: Notification) -> tuple[str, str]:
     return " ".join(subject.split()), body.strip() + "\n"
 
 
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def _context(notification: Notification) -> dict:
     data = notification.context or {}
     context: dict = {"site_url": settings.SITE_URL.rstrip("/"), "site_name": settings.WAGTAIL_SITE_NAME}
     if "course_id" in data:
         course = CoursePage.objects.filter(pk=data["course_id"]).first()
         context["course"] = course
-        context["course_url"] = course.get_full_url() if course else ""
+        context["course_url"] = absolute_url(course.url) if course and course.url else ""
     if "certificate_id" in data:
         certificate = (
             Certificate.objects.select_related("course", "person", "area").filter(pk=data["certificate_id"]).first()
         )
         context["certificate"] = certificate
         if certificate:
-            context["pdf_url"] = _absolute(reverse("trainers:certificate_pdf", args=[certificate.number]))
-            context["verify_url"] = _absolute(reverse("trainers:verify", args=[certificate.code]))
-            context["admin_url"] = _absolute(reverse("certificate:inspect", args=[certificate.pk]))
+            context["pdf_url"] = absolute_url(reverse("trainers:certificate_pdf", args=[certificate.number]))
+            context["verify_url"] = absolute_url(reverse("trainers:verify", args=[certificate.code]))
+            context["admin_url"] = absolute_url(reverse("certificate:inspect", args=[certificate.pk]))
     if "session_id" in data:
         context["session"] = TrainingSession.objects.select_related("area").filter(pk=data["session_id"]).first()
     if notification.kind == Notification.INACTIVE_REMINDER:
@@ -319,5 +316,5 @@ def _context(notification: Notification) -> dict:
                 pk__in=Enrollment.objects.in_progress().filter(user=notification.user).values("course")
             ).order_by("title")
         )
-        context["my_learning_url"] = _absolute(reverse("my_learning"))
+        context["my_learning_url"] = absolute_url(reverse("my_learning"))
     return context

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from accounts.links import absolute_url
+
 from .scoping import AreaScopedQuerySet
 
 
@@ -132,7 +134,7 @@ class Certificate(models.Model):
         """The absolute public address printed in the QR code (Vietnamese, the default language)."""
         with translation.override(settings.LANGUAGE_CODE):
             path = reverse("trainers:verify", args=[self.code])
-        return settings.SITE_URL.rstrip("/") + path
+        return absolute_url(path)
 
     def pdf_filename(self) -> str:
         return f"chung-nhan-{self.number}.pdf"
