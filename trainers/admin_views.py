@@ -23,7 +23,8 @@ from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .admin_forms import CertifyForm, ResultFormSet, RevokeForm
-from .models import Certificate, SessionParticipant, Trainer, TrainingSession, admin_area_ids
+from .models import Certificate, Notification, SessionParticipant, Trainer, TrainingSession, admin_area_ids
+from .notifications import notification_resend
 from .services import certificate_revoke, trainer_certification_unmet, trainer_certify
 
 
@@ -52,6 +53,15 @@ class ProvincePermissionPolicy(ScopedPermissionPolicy):
 
 class CertificatePermissionPolicy(ScopedPermissionPolicy):
     """Certificates are issued by services and revoked with a reason: never added, edited or deleted by hand."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+
+class NotificationPermissionPolicy(ScopedPermissionPolicy):
+    """The outbox is written by the notification services only: administrators view it and resend failed rows."""
 
     def user_has_permission(self, user, action):
         if action in ("add", "change", "delete"):
@@ -273,3 +283,23 @@ class SessionResultsView(ScopedObjectActionView):
             messages.success(request, _("Results saved."))
             return redirect(reverse(self.viewset.get_url_name("results"), args=[self.object.pk]))
         return self.render(formset=formset)
+
+
+class NotificationResendView(ScopedObjectActionView):
+    """Send a failed notification again, after saying that the person may already have it."""
+
+    model = Notification
+    permission = "resend"
+    page_title = gettext_lazy("Send again")
+    header_icon = "mail"
+    template_name = "trainers/admin/notification_resend.html"
+
+    def get(self, request, pk):
+        return self.render()
+
+    def post(self, request, pk):
+        if notification_resend(notification=self.object, user=request.user):
+            messages.success(request, _("The notification is queued to be sent again."))
+        else:
+            messages.error(request, _("Only a failed notification can be sent again; this one is not failed."))
+        return redirect(self.viewset.get_url_name("index"))
