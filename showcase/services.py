@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from accounts.links import absolute_url
 from accounts.phones import normalise_phone
 
 from .models import EventPage, ProjectMember, Registration, StartupProject, clean_check_in_code
@@ -216,15 +217,13 @@ def registration_notice_send(*, registration_id: int, kind: str) -> bool:
             return False
         if registration.status == Registration.CANCELLED:
             return False
-        from django.conf import settings
-
         with translation.override(registration.language):
             context = {
                 "registration": registration,
                 "event": registration.event,
                 "kind": kind,
-                "ticket_url": settings.SITE_URL.rstrip("/") + registration.get_absolute_url(),
-                "event_url": registration.event.full_url or "",
+                "ticket_url": absolute_url(registration.get_absolute_url()),
+                "event_url": absolute_url(registration.event.url) if registration.event.url else "",
                 "waiting_position": registration.waiting_position(),
             }
             subject = render_to_string("showcase/emails/registration_subject.txt", context).strip()

@@ -23,7 +23,8 @@ from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .admin_forms import CertifyForm, ResultFormSet, RevokeForm
-from .models import Certificate, SessionParticipant, Trainer, TrainingSession, admin_area_ids
+from .models import Certificate, Notification, SessionParticipant, Trainer, TrainingSession, admin_area_ids
+from .notifications import notification_resend
 from .services import certificate_revoke, trainer_certification_unmet, trainer_certify
 
 
@@ -57,6 +58,48 @@ class CertificatePermissionPolicy(ScopedPermissionPolicy):
         if action in ("add", "change", "delete"):
             return False
         return super().user_has_permission(user, action)
+
+
+class NotificationPermissionPolicy(ScopedPermissionPolicy):
+    """The outbox is written by the notification services only: administrators view it and resend failed rows."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+
+# --- Wagtail's own reports ------------------------------------------------------------------------
+
+WAGTAIL_REPORTS_NAMESPACE = "wagtailadmin_reports"
+
+
+def may_see_wagtail_reports(user) -> bool:
+    """Wagtail's reports (site history, locked pages, workflows, aging pages, page types) span every
+    district and cannot be scoped: only administrators of the whole province and superusers see them."""
+    return admin_area_ids(user) is None
+
+
+class WagtailReportsForTheProvinceMiddleware:
+    """Refuses Wagtail's report URLs (pages, results and CSV/XLSX exports) to everyone else.
+
+    Wagtail mounts them before any URL a hook can add and checks no permission on site history, so
+    the refusal happens here, once the URL is resolved; `construct_reports_menu` hides the menu items.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is None or WAGTAIL_REPORTS_NAMESPACE not in match.namespaces:
+            return None
+        if request.user.is_authenticated and not may_see_wagtail_reports(request.user):
+            raise PermissionDenied
+        return None
 
 
 # --- Views that close the get_queryset gap -------------------------------------------------------
@@ -240,3 +283,23 @@ class SessionResultsView(ScopedObjectActionView):
             messages.success(request, _("Results saved."))
             return redirect(reverse(self.viewset.get_url_name("results"), args=[self.object.pk]))
         return self.render(formset=formset)
+
+
+class NotificationResendView(ScopedObjectActionView):
+    """Send a failed notification again, after saying that the person may already have it."""
+
+    model = Notification
+    permission = "resend"
+    page_title = gettext_lazy("Send again")
+    header_icon = "mail"
+    template_name = "trainers/admin/notification_resend.html"
+
+    def get(self, request, pk):
+        return self.render()
+
+    def post(self, request, pk):
+        if notification_resend(notification=self.object, user=request.user):
+            messages.success(request, _("The notification is queued to be sent again."))
+        else:
+            messages.error(request, _("Only a failed notification can be sent again; this one is not failed."))
+        return redirect(self.viewset.get_url_name("index"))

@@ -2,37 +2,28 @@
 
 The headings are the Vietnamese ones districts use (a file format, so they are not translated), and
 an exported list imports back unchanged: present is "x", absent is "vắng", nothing recorded is blank.
-Every text cell that a spreadsheet could run as a formula is prefixed with an apostrophe (OWASP
-"CSV injection"); the importer strips that prefix again.
+Cells are written by `trainers.spreadsheets`, which neutralises anything a spreadsheet could run
+as a formula; the importer strips that prefix again.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 from collections.abc import Iterator
 
 from django.utils.text import slugify
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from wagtail.log_actions import log
 
 from courses.text import fold_vi
 
 from .models import Attendance, Profile, SessionParticipant, TrainingSession
+from .spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes, xlsx_bytes
 
 HEADINGS = ["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Đơn vị công tác", "Số điện thoại", "Email", "Xã/phường"]
 GENDER_WORDS = {Profile.FEMALE: "Nữ", Profile.MALE: "Nam", Profile.OTHER: "Khác"}
 PRESENT, ABSENT = "x", "vắng"
 MAX_DAYS = 62
 EXPORT_LOG_ACTION = "trainers.export_participants"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: str) -> str:
-    """Text a spreadsheet will show, never evaluate."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def session_days(session: TrainingSession) -> list[datetime.date]:
@@ -96,48 +87,19 @@ def export_table(session: TrainingSession) -> Iterator[list]:
         yield row
 
 
-def _text_cell(value) -> object:
-    if isinstance(value, str):
-        return neutralise(value)
-    return value
-
-
 def export_csv(session: TrainingSession) -> bytes:
-    """The list as CSV in UTF-8 with a byte-order mark, so Excel shows Vietnamese correctly."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    for row in export_table(session):
-        writer.writerow(
-            [f"{v:%d/%m/%Y}" if isinstance(v, datetime.date) else _text_cell("" if v is None else str(v)) for v in row]
-        )
-    return buffer.getvalue().encode("utf-8-sig")
+    """The list as CSV (the project's one writer: UTF-8 with BOM, formulas neutralised)."""
+    return csv_bytes(export_table(session))
 
 
 def export_xlsx(session: TrainingSession) -> bytes:
     """The list as an Excel workbook (written row by row, so large sessions stay cheap)."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Danh sách")
-    for letter, width in zip("ABCDEFGH", (6, 28, 10, 12, 30, 14, 28, 16), strict=True):
-        sheet.column_dimensions[letter].width = width
-    for row in export_table(session):
-        cells = []
-        for value in row:
-            if isinstance(value, datetime.date):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = "DD/MM/YYYY"
-            else:
-                # Phone numbers stay text, so Excel keeps their leading zero.
-                cell = WriteOnlyCell(sheet, value=_text_cell(value))
-            cells.append(cell)
-        sheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(export_table(session), title="Danh sách", widths=(6, 28, 10, 12, 30, 14, 28, 16))
 
 
 EXPORTERS = {
-    "csv": (export_csv, "text/csv; charset=utf-8"),
-    "xlsx": (export_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "csv": (export_csv, CSV_CONTENT_TYPE),
+    "xlsx": (export_xlsx, XLSX_CONTENT_TYPE),
 }
 
 

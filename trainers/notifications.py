@@ -1,10 +1,21 @@
-"""Notifications through an outbox: rows keyed by what they are about, sent at most once by a Celery task.
+"""Notifications through an outbox: rows keyed by what they are about, sent by a Celery task.
 
 Queueing inserts `Notification` rows with `ignore_conflicts`, so a second insert of the same
 (user, kind, object key, period) is a no-op; sending claims a row with a conditional UPDATE
 (`status='pending'` → `'sending'`) that only one worker can win, then sends and records `sent_at`.
-A row left in `sending` by a worker that died is marked failed by the sweeper, never re-sent:
-at most once, and visible in the admin for a person to follow up.
+
+What that guarantees (neither exactly once nor strictly at most once, and the admin says so):
+- One row per message owed, and never two workers sending the same row at the same time; a task
+  run twice (retry, redelivery) finds nothing to claim and sends nothing.
+- A send that raises (SMTP refused, connection dropped) gives the row back to `pending` and is
+  tried again, by Celery's retry or the sweeper, up to `MAX_ATTEMPTS` claims; then it is `failed`.
+  If the mail server had in fact accepted the message before the error, the retry delivers it a
+  second time: for those rows delivery is *at least once* (the `X-Idempotency-Key` header lets a
+  provider that honours it drop the copy).
+- A worker that dies between sending and recording leaves the row in `sending`; the sweeper marks
+  it `failed` and never re-sends it by itself: the message may or may not have gone out.
+- Failed rows are listed for administrators (Trainer programme → Notifications, scoped to their
+  area), who may "send again" after being told the person may already have received it.
 
 Messages are rendered when sent, in the recipient's language (`user.preferred_language`), from
 `templates/trainers/emails/<language>/<kind>.txt` and `<kind>_subject.txt`.
@@ -18,12 +29,15 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.db.models import CharField, DateTimeField, Exists, F, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest
 from django.template.loader import select_template
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail.log_actions import log
 
+from accounts.links import absolute_url
 from courses.models import CoursePage, Enrollment, LessonCompletion, QuizAttempt
 
 from .models import AdminScope, Area, Certificate, Notification, SessionParticipant, TrainingSession
@@ -35,6 +49,8 @@ EXPIRY_NOTICE_DAYS = 30
 SENDING_STALE_AFTER = datetime.timedelta(hours=1)
 PENDING_RESEND_AFTER = datetime.timedelta(minutes=10)
 BATCH = 1000
+MAX_ATTEMPTS = 5  # claims of one row before a raising send is left `failed` for a person to look at
+RESEND_LOG_ACTION = "trainers.notification.resend"
 
 
 # --- Queueing ------------------------------------------------------------------------------------
@@ -234,7 +250,8 @@ def notifications_sweep(*, now: datetime.datetime | None = None) -> dict[str, in
     """Re-enqueue pending rows whose task was lost; mark rows stuck in 'sending' as failed (never re-sent)."""
     now = now or timezone.now()
     failed = Notification.objects.filter(status=Notification.SENDING, claimed_at__lt=now - SENDING_STALE_AFTER).update(
-        status=Notification.FAILED, last_error="The worker stopped while sending; not retried (at most once)."
+        status=Notification.FAILED,
+        last_error="The worker stopped while sending: it may have been delivered, so it is not retried by itself.",
     )
     ids = list(
         Notification.objects.pending()
@@ -264,13 +281,28 @@ def notification_send(*, notification_id: int) -> str:
         subject, body = render_notification(notification)
         EmailMessage(subject=subject, body=body, to=[user.email], headers=_headers(notification)).send()
     except Exception as error:
-        # Not sent: give the row back so a retry (or the sweeper) can claim it again.
+        # Not sent (as far as we know): give the row back so a retry or the sweeper claims it again,
+        # until it has had its attempts; then it waits, failed, for an administrator.
+        give_back = Notification.FAILED if notification.attempts >= MAX_ATTEMPTS else Notification.PENDING
         Notification.objects.filter(pk=notification_id, status=Notification.SENDING).update(
-            status=Notification.PENDING, last_error=repr(error)[:1000]
+            status=give_back, last_error=repr(error)[:1000]
         )
         raise
     Notification.objects.filter(pk=notification_id).update(status=Notification.SENT, sent_at=timezone.now())
     return Notification.SENT
+
+
+@transaction.atomic
+def notification_resend(*, notification: Notification, user) -> bool:
+    """Put a failed row back in the queue (False if it is no longer failed); written to the audit log."""
+    requeued = Notification.objects.filter(pk=notification.pk, status=Notification.FAILED).update(
+        status=Notification.PENDING, claimed_at=None
+    )
+    if not requeued:
+        return False
+    log(instance=notification, action=RESEND_LOG_ACTION, user=user, data={"attempts": notification.attempts})
+    _enqueue([notification.pk])
+    return True
 
 
 def _headers(notification: Notification) -> dict[str, str]:
@@ -291,26 +323,22 @@ def render_notification(notification: Notification) -> tuple[str, str]:
     return " ".join(subject.split()), body.strip() + "\n"
 
 
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def _context(notification: Notification) -> dict:
     data = notification.context or {}
     context: dict = {"site_url": settings.SITE_URL.rstrip("/"), "site_name": settings.WAGTAIL_SITE_NAME}
     if "course_id" in data:
         course = CoursePage.objects.filter(pk=data["course_id"]).first()
         context["course"] = course
-        context["course_url"] = course.get_full_url() if course else ""
+        context["course_url"] = absolute_url(course.url) if course and course.url else ""
     if "certificate_id" in data:
         certificate = (
             Certificate.objects.select_related("course", "person", "area").filter(pk=data["certificate_id"]).first()
         )
         context["certificate"] = certificate
         if certificate:
-            context["pdf_url"] = _absolute(reverse("trainers:certificate_pdf", args=[certificate.number]))
-            context["verify_url"] = _absolute(reverse("trainers:verify", args=[certificate.code]))
-            context["admin_url"] = _absolute(reverse("certificate:inspect", args=[certificate.pk]))
+            context["pdf_url"] = absolute_url(reverse("trainers:certificate_pdf", args=[certificate.number]))
+            context["verify_url"] = absolute_url(reverse("trainers:verify", args=[certificate.code]))
+            context["admin_url"] = absolute_url(reverse("certificate:inspect", args=[certificate.pk]))
     if "session_id" in data:
         context["session"] = TrainingSession.objects.select_related("area").filter(pk=data["session_id"]).first()
     if notification.kind == Notification.INACTIVE_REMINDER:
@@ -319,5 +347,5 @@ def _context(notification: Notification) -> dict:
                 pk__in=Enrollment.objects.in_progress().filter(user=notification.user).values("course")
             ).order_by("title")
         )
-        context["my_learning_url"] = _absolute(reverse("my_learning"))
+        context["my_learning_url"] = absolute_url(reverse("my_learning"))
     return context

@@ -14,9 +14,7 @@ by `admin_area_ids` (their AdminScope), the same rule every `visible_to` uses.
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime
-import io
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -26,12 +24,9 @@ from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, 
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
 from courses.models import Audience, CoursePage, Enrollment
 
-from .exporting import neutralise
 from .models import (
     HEADLINE_YEARS,
     Area,
@@ -44,6 +39,7 @@ from .models import (
     admin_area_ids,
 )
 from .rollup import AreaTree
+from .spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes, xlsx_bytes
 
 EXPIRY_WINDOW_DAYS = 90
 CASCADE_ROWS = 100
@@ -758,47 +754,17 @@ def _export_rows(report: Report):
 
 def report_csv(report: Report) -> bytes:
     """The report as CSV (UTF-8 with BOM for Excel), text cells neutralised against formula injection."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    for row in _export_rows(report):
-        writer.writerow([_csv_cell(value) for value in row])
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def _csv_cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime.date):
-        return f"{value:%d/%m/%Y}"
-    if isinstance(value, int | float):
-        return str(value)
-    return neutralise(str(value))
+    return csv_bytes(_export_rows(report))
 
 
 def report_xlsx(report: Report) -> bytes:
     """The report as an Excel workbook, numbers as numbers, written row by row."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(report.key)
-    for row in _export_rows(report):
-        cells = []
-        for value in row:
-            if isinstance(value, datetime.date):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = "DD/MM/YYYY"
-            elif value is None or isinstance(value, int | float):
-                cell = WriteOnlyCell(sheet, value=value)
-            else:
-                cell = WriteOnlyCell(sheet, value=neutralise(str(value)))
-            cells.append(cell)
-        sheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(_export_rows(report), title=report.key)
 
 
 EXPORT_FORMATS = {
-    "csv": (report_csv, "text/csv; charset=utf-8"),
-    "xlsx": (report_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "csv": (report_csv, CSV_CONTENT_TYPE),
+    "xlsx": (report_xlsx, XLSX_CONTENT_TYPE),
 }
 
 

@@ -106,6 +106,7 @@ def _directory_queryset(photo_spec: str):
     images = get_image_model().objects.prefetch_renditions(photo_spec)
     return (
         Trainer.objects.certified()
+        .filter(person__is_active=True)  # a deleted (or deactivated) account leaves the public directory
         .for_directory()
         .prefetch_related(Prefetch("photo", queryset=images))
         .order_by("-level", "person__full_name", "pk")

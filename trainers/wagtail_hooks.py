@@ -15,6 +15,8 @@ from .admin_forms import ProfileAdminForm, TrainerAdminForm, TrainingSessionAdmi
 from .admin_views import (
     CertificatePermissionPolicy,
     CertificateRevokeView,
+    NotificationPermissionPolicy,
+    NotificationResendView,
     ProvincePermissionPolicy,
     ScopedIndexView,
     ScopedInspectView,
@@ -22,12 +24,15 @@ from .admin_views import (
     ScopedViewSetMixin,
     SessionResultsView,
     TrainerCertifyView,
+    may_see_wagtail_reports,
 )
+from .notifications import RESEND_LOG_ACTION
 from .models import (
     AdminScope,
     Area,
     Attendance,
     Certificate,
+    Notification,
     Profile,
     SessionParticipant,
     Trainer,
@@ -38,6 +43,7 @@ from .models import (
 for model in (Trainer, TrainingSession, SessionParticipant, Attendance, Profile):
     register_permission_policy(model, ScopedPermissionPolicy(model))
 register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate))
+register_permission_policy(Notification, NotificationPermissionPolicy(Notification))
 register_permission_policy(Area, ProvincePermissionPolicy(Area))
 register_permission_policy(AdminScope, ProvincePermissionPolicy(AdminScope))
 
@@ -206,6 +212,50 @@ class CertificateViewSet(ActionUrlMixin, ScopedViewSetMixin, ModelViewSet):
         return Certificate.objects.select_related("area")
 
 
+class NotificationIndexView(ScopedIndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.status == Notification.FAILED and self.user_has_permission("resend"):
+            url = reverse("notification:resend", args=[instance.pk])
+            buttons.append(ListingButton(_("Send again"), url=url, icon_name="mail", priority=40))
+        return buttons
+
+
+class NotificationViewSet(ActionUrlMixin, ScopedViewSetMixin, ModelViewSet):
+    """The outbox: what was sent, what is waiting and what failed, with its attempts and last error."""
+
+    model = Notification
+    icon = "mail"
+    menu_label = _("Notifications")
+    url_prefix = "trainers/notifications"
+    name = "notification"
+    index_view_class = NotificationIndexView
+    inspect_view_enabled = True
+    list_display = ["user", "kind", "status", "attempts", "created_at", "sent_at", "last_error"]
+    list_filter = ["status", "kind"]
+    list_export = ["user", "kind", "object_key", "period", "status", "attempts", "created_at", "sent_at", "last_error"]
+    export_filename = "notifications"
+    search_fields = ["user__full_name", "user__email", "object_key"]
+    search_backend_name = None
+    inspect_view_fields = [
+        "user",
+        "kind",
+        "object_key",
+        "period",
+        "status",
+        "attempts",
+        "created_at",
+        "claimed_at",
+        "sent_at",
+        "last_error",
+    ]
+    form_fields = ["status"]  # never editable (see NotificationPermissionPolicy); Wagtail needs a form
+    actions = [("resend", NotificationResendView, _("Send again"), "mail")]
+
+    def get_queryset(self, request):
+        return Notification.objects.select_related("user")
+
+
 class AreaViewSet(ModelViewSet):
     model = Area
     icon = "site"
@@ -278,6 +328,7 @@ class TrainerProgrammeGroup(ModelViewSetGroup):
         CertificateViewSet,
         TargetViewSet,
         ProfileViewSet,
+        NotificationViewSet,
         AreaViewSet,
         AdminScopeViewSet,
     )
@@ -292,3 +343,11 @@ def register_trainer_programme():
 def register_certificate_log_actions(actions):
     actions.register_action("trainers.certificate.issue", _("Issue certificate"), _("Certificate issued"))
     actions.register_action("trainers.certificate.revoke", _("Revoke certificate"), _("Certificate revoked"))
+    actions.register_action(RESEND_LOG_ACTION, _("Send notification again"), _("Notification queued again"))
+
+
+@hooks.register("construct_reports_menu")
+def hide_wagtail_reports_below_the_province(request, menu_items):
+    """Wagtail's own reports span every district: shown to the province only (URLs refused by middleware)."""
+    if not may_see_wagtail_reports(request.user):
+        menu_items[:] = []

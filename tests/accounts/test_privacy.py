@@ -1,4 +1,5 @@
-"""A learner reaches only their own records, whatever id they put in a URL or a form; markup stays inert."""
+"""A learner reaches only their own records, whatever id they put in a URL or a form; markup stays inert;
+downloading and deleting an account reach every app that holds personal data."""
 
 import pytest
 from django.utils import timezone
@@ -112,3 +113,121 @@ def test_markup_in_a_registration_is_inert(client):
     assert User.objects.filter(full_name=XSS_NAME).exists()  # stored as typed…
     html = client.get("/accounts/me/").content.decode()
     assert "<script>alert" not in html and "&lt;script&gt;" in html  # …and shown as text
+
+
+# --- Every app's personal data: download and deletion ---------------------------------------------
+
+PROJECT_APPS = {"accounts", "courses", "trainers", "showcase", "home"}
+
+
+def _relations_to_a_person() -> set[str]:
+    from django.apps import apps
+    from django.contrib.auth import get_user_model
+
+    person = get_user_model()
+    return {
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        if model._meta.app_label in PROJECT_APPS
+        for field in model._meta.get_fields(include_parents=False)
+        if field.is_relation and not field.auto_created and field.related_model is person
+    }
+
+
+def test_every_relation_to_a_person_is_covered_by_a_registered_app():
+    from accounts.personal_data import sources
+
+    covered = {entry for source in sources() for entry in source.covers}
+    relations = _relations_to_a_person()
+    assert relations, "the check found no relation at all: it is looking in the wrong place"
+    assert relations - covered == set(), "register these in the app's AppConfig.ready() (accounts.personal_data)"
+    assert covered - relations == set(), "registered relations that no longer exist"
+    assert {source.app_label for source in sources()} >= {"courses", "trainers", "showcase"}
+
+
+@pytest.fixture
+def trainer_with_everything(course_tree, home):
+    """A certified trainer with a profile, bio, photo, stored certificate PDF, event place and project."""
+    from django.core.files.base import ContentFile
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from showcase.services import registration_create
+    from tests.showcase.factories import ProjectFactory, add_member, make_event
+    from tests.trainers.factories import ParticipantFactory, TrainerFactory, TrainingSessionFactory, areas
+    from trainers.models import Certificate, Trainer
+
+    tree = areas()
+    person = User.objects.create_user(email="gv.lan@example.org", password="pass-word-123", full_name="Trần Thị Lan")
+    Profile.objects.create(user=person, gender="female", birth_year=1990, organisation="Tỉnh đoàn", area=tree["Hội An"])
+    photo = get_image_model().objects.create(title="Ảnh Trần Thị Lan", file=get_test_image_file())
+    trainer = TrainerFactory(
+        person=person, home_area=tree["Hội An"], level=Trainer.CORE, bio="Chuyên gia khởi nghiệp Hội An", photo=photo
+    )
+    certificate = certification_issue(
+        person=person, kind=Certificate.TRAINER, trainer_level=Trainer.CORE, area=tree["Hội An"]
+    )
+    certificate.pdf.save(f"{certificate.number}.pdf", ContentFile(b"%PDF- Tran Thi Lan"), save=False)
+    certificate.pdf_rendered_at = timezone.now()
+    certificate.save()
+    ParticipantFactory(session=TrainingSessionFactory(title="Lớp ToT Hội An", area=tree["Hội An"]), person=person)
+    lesson_complete(user=person, lesson=course_tree.lessons[0])
+    registration_create(
+        event=make_event(home, capacity=5), full_name="Trần Thị Lan", phone="0905111222", language="vi", person=person
+    )
+    project = ProjectFactory(title="Trà thảo mộc Hội An")
+    add_member(project, person, lead=True)
+    return {"person": person, "trainer": trainer, "certificate": certificate, "photo": photo, "project": project}
+
+
+def test_download_covers_every_app(client, trainer_with_everything, course_tree):
+    import json
+
+    client.force_login(trainer_with_everything["person"])
+    data = json.loads(client.get("/accounts/me/data/").content)
+    assert data["account"]["full_name"] == "Trần Thị Lan"
+    assert data["profile"]["organisation"] == "Tỉnh đoàn"
+    assert data["trainer"]["bio"] == "Chuyên gia khởi nghiệp Hội An"
+    assert [s["session"] for s in data["training_sessions"]][0].startswith("Lớp ToT Hội An")
+    assert [c["number"] for c in data["certificates"]] == [trainer_with_everything["certificate"].number]
+    assert [e["course"] for e in data["enrollments"]] == [course_tree.course.title]
+    assert len(data["event_registrations"]) == 1
+    assert data["startup_projects"] == [{"project": "Trà thảo mộc Hội An", "team_lead": True, "role": ""}]
+
+
+def test_deleting_a_trainers_account_removes_them_from_every_app(
+    client, trainer_with_everything, django_capture_on_commit_callbacks
+):
+    from django.core.files.storage import default_storage
+    from wagtail.images import get_image_model
+
+    from accounts.services import DELETED_NAME
+    from showcase.models import ProjectMember, Registration
+    from trainers.models import Certificate, Trainer
+
+    person, trainer, certificate = (trainer_with_everything[k] for k in ("person", "trainer", "certificate"))
+    pdf_name = certificate.pdf.name
+    assert default_storage.exists(pdf_name)
+    assert "Trần Thị Lan" in client.get(f"/trainers/{trainer.pk}/").content.decode()
+
+    client.force_login(person)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/me/delete/", {"confirm": "yes"})
+
+    # The public profile is gone, and so are the bio and the photo.
+    assert client.get(f"/trainers/{trainer.pk}/").status_code == 404
+    assert "Trần Thị Lan" not in client.get("/trainers/").content.decode()
+    trainer = Trainer.objects.get(pk=trainer.pk)
+    assert (trainer.bio, trainer.photo_id) == ("", None)
+    assert not get_image_model().objects.filter(pk=trainer_with_everything["photo"].pk).exists()
+    # The stored PDF that printed the name is deleted; the number still verifies, without the name.
+    assert not default_storage.exists(pdf_name)
+    certificate.refresh_from_db()
+    assert certificate.holder_name == DELETED_NAME and not certificate.pdf and certificate.status == "valid"
+    verify = client.get(f"/verify/{certificate.code}/").content.decode()
+    assert certificate.number in verify and "Trần Thị Lan" not in verify
+    # Off every team; event places kept for the counts, without name or phone.
+    assert not ProjectMember.objects.filter(person=person).exists()
+    assert not Registration.objects.filter(person=person).exclude(full_name="—").exists()
+    assert not Registration.objects.filter(person=person, phone__isnull=False).exists()
+    assert Certificate.objects.filter(person=person).count() == 1

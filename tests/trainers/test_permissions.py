@@ -204,3 +204,51 @@ def test_profiles_are_scoped_too(client, world):
     for view in ["edit", "inspect", "history", "delete"]:
         assert refused(client.get(reverse(f"profile:{view}", args=[theirs.pk]))), view
     assert client.get(reverse("profile:edit", args=[ours.pk])).status_code == 200
+
+
+WAGTAIL_REPORTS = [
+    "/admin/reports/site-history/",
+    "/admin/reports/site-history/?export=csv",
+    "/admin/reports/site-history/?export=xlsx",
+    "/admin/reports/site-history/results/",
+    "/admin/reports/locked/",
+    "/admin/reports/workflow/",
+    "/admin/reports/workflow_tasks/",
+    "/admin/reports/aging-pages/",
+    "/admin/reports/page-types-usage/",
+]
+
+
+def _wagtail_report_menu(response) -> list[str]:
+    from wagtail.admin.menu import reports_menu
+
+    return [item.name for item in reports_menu.menu_items_for_request(response.wsgi_request)]
+
+
+def test_wagtail_reports_are_refused_to_a_district_administrator(client, world, home):
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.log_actions import log
+    from wagtail.models import GroupPagePermission
+
+    # Even an administrator who may edit some pages (which shows Wagtail's reports menu) is refused.
+    GroupPagePermission.objects.create(
+        group=Group.objects.get(name="District administrators"),
+        page=home,
+        permission=Permission.objects.get(codename="change_page"),
+    )
+    log(instance=world["other_session"], action="wagtail.edit", user=world["other_trainer"].person)
+    client.force_login(world["admin"])
+    for url in WAGTAIL_REPORTS:
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert "Lớp Tam Kỳ" not in response.content.decode(), url
+    assert _wagtail_report_menu(client.get("/admin/")) == []
+
+
+def test_wagtail_reports_open_for_the_province(client, world):
+    from wagtail.log_actions import log
+
+    log(instance=world["other_session"], action="wagtail.edit", user=world["other_trainer"].person)
+    client.force_login(province_admin(world["tree"]["province"]))
+    response = client.get("/admin/reports/site-history/")
+    assert response.status_code == 200 and "Lớp Tam Kỳ" in response.content.decode()

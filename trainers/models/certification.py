@@ -12,6 +12,8 @@ from django.utils.crypto import salted_hmac
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from accounts.links import absolute_url
+
 from .scoping import AreaScopedQuerySet
 
 # Crockford's base32: digits and capitals without I, L, O and U, so a code read aloud or copied from paper
@@ -210,7 +212,7 @@ class Certificate(models.Model):
         """The absolute public address printed in the QR code (Vietnamese, the default language)."""
         with translation.override(settings.LANGUAGE_CODE):
             path = reverse("trainers:verify", args=[self.code])
-        return settings.SITE_URL.rstrip("/") + path
+        return absolute_url(path)
 
     def pdf_filename(self) -> str:
         return f"chung-nhan-{self.number}.pdf"

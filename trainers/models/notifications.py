@@ -1,19 +1,28 @@
-"""The notification outbox: one row per message a person is owed, sent at most once."""
+"""The notification outbox: one row per message a person is owed (delivery: see trainers/notifications.py)."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .areas import admin_area_ids
 
 
 class NotificationQuerySet(models.QuerySet):
     def pending(self) -> "NotificationQuerySet":
         return self.filter(status=Notification.PENDING)
 
+    def failed(self) -> "NotificationQuerySet":
+        return self.filter(status=Notification.FAILED)
+
     def visible_to(self, user) -> "NotificationQuerySet":
-        """A person sees their own notifications; superusers all (the outbox holds no area)."""
+        """A person sees their own; an administrator also those to people whose profile is filed in their area."""
+        from .people import Profile  # people imports this package's areas; a late import keeps modules flat
+
         if not getattr(user, "is_authenticated", False):
             return self.none()
-        return self if user.is_superuser else self.filter(user=user)
+        if admin_area_ids(user) is None:
+            return self
+        return self.filter(models.Q(user=user) | models.Q(user__profile__in=Profile.objects.visible_to(user)))
 
 
 class Notification(models.Model):
@@ -66,6 +75,7 @@ class Notification(models.Model):
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         ordering = ["-created_at"]
+        permissions = [("resend_notification", _("Can send a failed notification again"))]
         constraints = [
             models.UniqueConstraint(fields=["user", "kind", "object_key", "period"], name="notification_natural_key"),
             models.CheckConstraint(
