@@ -175,7 +175,7 @@ def preview(request, token):
             _take_pending(request, token)
             messages.error(request, _("The uploaded file has expired; please upload it again."))
             return redirect("trainers_lists:index")
-        report = attendance_import(session=session, data=data, file_name=entry["name"], dry_run=True)
+        report = attendance_import(session=session, data=data, file_name=entry["name"], user=request.user, dry_run=True)
         return _page(request, "trainers/admin/import_preview.html", _("Check the import"), report=report, token=token)
 
     entry = _take_pending(request, token)

@@ -41,7 +41,7 @@ from wagtail.log_actions import log
 from accounts.phones import normalise_phone
 from courses.text import fold_vi
 
-from .models import Area, Attendance, Profile, SessionParticipant, TrainingSession
+from .models import Area, Attendance, Profile, SessionParticipant, TrainingSession, admin_area_ids
 
 MAX_BYTES = 5 * 1024 * 1024  # a 10,000-row list is well under 2 MB
 MAX_ROWS = 20_000
@@ -599,7 +599,6 @@ class ImportReport:
     attendance_new: int = 0
     attendance_changed: int = 0
     attendance_unchanged: int = 0
-    profiles_completed: int = 0
     dry_run: bool = False
     written: bool = False
 
@@ -650,8 +649,6 @@ class ImportReport:
                 )
                 % {"count": self.duplicates_merged}
             )
-        if self.profiles_completed:
-            lines.append(_("Profiles completed with missing details: %(count)s.") % {"count": self.profiles_completed})
         return lines
 
     def outcome(self) -> str:
@@ -852,14 +849,25 @@ def _chunks(items: list, size: int = 500) -> Iterable[list]:
 class Plan:
     report: ImportReport
     people: list[PersonRow]
-    users: dict[int, object]  # user id → User
     participants: dict[int, SessionParticipant]  # user id → participant
     attendance: dict[tuple[int, datetime.date], Attendance]  # (participant id, day) → record
     communes: dict[str, Area | None]
     district: Area
 
 
-def _match_people(people: list[PersonRow], report: ImportReport) -> dict[int, object]:
+def _in_scope(user, ids: Iterable[int]) -> set[int]:
+    """Of these accounts, those the importer may see: people filed in their area (everyone, from the command line)."""
+    ids = list(ids)
+    if user is None or admin_area_ids(user) is None:
+        return set(ids)
+    visible = set()
+    for chunk in _chunks(ids):
+        visible.update(Profile.objects.visible_to(user).filter(user_id__in=chunk).values_list("user_id", flat=True))
+    return visible
+
+
+def _match_people(people: list[PersonRow], report: ImportReport, user) -> None:
+    """Link each row to the account its phone (else its email) belongs to; say nothing stored about outsiders."""
     User = get_user_model()
     phones = [p.phone for p in people if p.phone]
     emails = [p.email for p in people if p.email]
@@ -868,44 +876,55 @@ def _match_people(people: list[PersonRow], report: ImportReport) -> dict[int, ob
         found.update({u.pk: u for u in User.objects.filter(phone__in=chunk)})
     for chunk in _chunks(emails):
         found.update({u.pk: u for u in User.objects.annotate(email_l=Lower("email")).filter(email_l__in=chunk)})
+    visible = _in_scope(user, found)
     by_phone = {u.phone: u for u in found.values() if u.phone}
     by_email = {u.email.lower(): u for u in found.values() if u.email}
     for person in people:
         phone_user = by_phone.get(person.phone) if person.phone else None
         email_user = by_email.get(person.email) if person.email else None
         if phone_user and email_user and phone_user.pk != email_user.pk:
-            report.error(
+            if {phone_user.pk, email_user.pk} <= visible:
+                message = _(
+                    "The phone number belongs to “%(phone_person)s” and the email to “%(email_person)s” in the system."
+                ) % {"phone_person": phone_user, "email_person": email_user}
+            else:
+                message = _("The phone number and the email belong to two different people in the system.")
+            report.error(person.line, "", message)
+            continue
+        account = phone_user or email_user
+        if account is None:
+            continue
+        person.user_id = account.pk
+        if account.pk not in visible:
+            report.warn(
                 person.line,
                 "",
-                _("The phone number belongs to “%(phone_person)s” and the email to “%(email_person)s” in the system.")
-                % {"phone_person": phone_user, "email_person": email_user},
+                _(
+                    "This phone number or email belongs to a person registered outside your area: the attendance "
+                    "is recorded for them, and their account is neither shown nor changed."
+                ),
             )
             continue
-        user = phone_user or email_user
-        if user is None:
-            continue
-        person.user_id = user.pk
-        if fold_vi(user.full_name) != fold_vi(person.full_name):
+        if fold_vi(account.full_name) != fold_vi(person.full_name):
             report.warn(
                 person.line,
                 FIELD_LABELS["full_name"],
                 _("“%(name)s” is recorded in the system as “%(recorded)s”; the system's name is kept.")
-                % {"name": person.full_name, "recorded": user.full_name},
+                % {"name": person.full_name, "recorded": account.full_name},
             )
-        if person.email and user.email and user.email.lower() != person.email:
+        if person.email and account.email and account.email.lower() != person.email:
             report.warn(
                 person.line,
                 FIELD_LABELS["email"],
-                _("The system has another email for this person (%(email)s); it is kept.") % {"email": user.email},
+                _("The system has another email for this person (%(email)s); it is kept.") % {"email": account.email},
             )
-        if person.phone and user.phone and user.phone != person.phone:
+        if person.phone and account.phone and account.phone != person.phone:
             report.warn(
                 person.line,
                 FIELD_LABELS["phone"],
                 _("The system has another phone number for this person (%(phone)s); it is kept.")
-                % {"phone": user.phone},
+                % {"phone": account.phone},
             )
-    return found
 
 
 def _commune_key(name: str) -> str:
@@ -939,11 +958,14 @@ def _resolve_communes(people: list[PersonRow], district: Area, session: Training
     return communes
 
 
-def plan_import(session: TrainingSession, data: bytes, *, file_name: str = "") -> Plan:
-    """Read, validate and match without writing; the plan's report says what a write would do."""
+def plan_import(session: TrainingSession, data: bytes, *, file_name: str = "", user=None) -> Plan:
+    """Read, validate and match without writing; the plan's report says what a write would do.
+
+    ``user`` is the importing administrator: only people in their area are shown with their stored details.
+    """
     report = ImportReport(session=session, file_name=file_name, sha256=hashlib.sha256(data).hexdigest())
     district = home_district(session.area)
-    plan = Plan(report, [], {}, {}, {}, {}, district)
+    plan = Plan(report, [], {}, {}, {}, district)
     try:
         rows = read_rows(data)
         layout = find_layout(rows, session)
@@ -961,7 +983,7 @@ def plan_import(session: TrainingSession, data: bytes, *, file_name: str = "") -
         return plan
     people = _merge_duplicates(people, report)
     plan.people = people
-    plan.users = _match_people(people, report)
+    _match_people(people, report, user)
     plan.communes = _resolve_communes(people, district, session, report)
 
     user_ids = [p.user_id for p in people if p.user_id]
@@ -1001,6 +1023,38 @@ def plan_import(session: TrainingSession, data: bytes, *, file_name: str = "") -
 # ---------------------------------------------------------------------------------------------
 
 
+LISTED_FIELDS = [
+    "listed_name",
+    "listed_gender",
+    "listed_birth_date",
+    "listed_birth_year",
+    "listed_organisation",
+    "listed_phone",
+    "listed_email",
+    "listed_commune",
+]
+
+
+def _listed(person: PersonRow) -> dict:
+    """What the list says about a person, as the participant record keeps it."""
+    return dict(
+        zip(
+            LISTED_FIELDS,
+            (
+                person.full_name,
+                person.gender,
+                person.birth_date,
+                person.birth_year,
+                person.organisation,
+                person.phone or "",
+                person.email or "",
+                person.commune,
+            ),
+            strict=True,
+        )
+    )
+
+
 def _write(plan: Plan, user) -> None:
     User = get_user_model()
     session, report = plan.report.session, plan.report
@@ -1022,53 +1076,37 @@ def _write(plan: Plan, user) -> None:
     for person in new_people:
         person.user_id = by_phone.get(person.phone) or by_email.get(person.email)
 
-    # Fill in what existing accounts lack, never overwriting what is recorded.
-    accounts_to_update = []
-    for person in plan.people:
-        account = plan.users.get(person.user_id)
-        if account is None:
-            continue
-        changed = False
-        if person.email and not account.email:
-            account.email, changed = person.email, True
-        if person.phone and not account.phone:
-            account.phone, changed = person.phone, True
-        if changed:
-            accounts_to_update.append(account)
-    User.objects.bulk_update(accounts_to_update, ["email", "phone"], batch_size=500)
+    # Only the accounts made just now get a profile; an existing account and its profile are never touched,
+    # so an import can neither take over an account nor move a person into the importer's area.
+    Profile.objects.bulk_create(
+        [
+            Profile(
+                user_id=person.user_id,
+                gender=person.gender,
+                birth_date=person.birth_date,
+                birth_year=person.birth_year,
+                organisation=person.organisation,
+                area=plan.district,
+                commune=plan.communes.get(_commune_key(person.commune)) if person.commune else None,
+            )
+            for person in new_people
+        ],
+        batch_size=500,
+    )
 
-    profiles = {}
-    for chunk in _chunks([p.user_id for p in plan.people]):
-        profiles.update({pr.user_id: pr for pr in Profile.objects.filter(user_id__in=chunk)})
-    default_commune = session.area if session.area.kind in (Area.WARD, Area.COMMUNE, Area.TOWNSHIP) else None
-    new_profiles, changed_profiles = [], []
-    fields = ["gender", "birth_date", "birth_year", "organisation", "area", "commune"]
+    new_participants, listed_participants = [], []
     for person in plan.people:
-        values = {
-            "gender": person.gender,
-            "birth_date": person.birth_date,
-            "birth_year": person.birth_year,
-            "organisation": person.organisation,
-            "area": plan.district,
-            "commune": plan.communes.get(_commune_key(person.commune)) if person.commune else default_commune,
-        }
-        profile = profiles.get(person.user_id)
-        if profile is None:
-            new_profiles.append(Profile(user_id=person.user_id, **values))
+        listed = _listed(person)
+        participant = plan.participants.get(person.user_id)
+        if participant is None:
+            new_participants.append(SessionParticipant(session=session, person_id=person.user_id, **listed))
             continue
-        changed = False
-        for name in fields:
-            if getattr(profile, name) in (None, "") and values[name] not in (None, ""):
-                setattr(profile, name, values[name])
-                changed = True
-        if changed:
-            changed_profiles.append(profile)
-    Profile.objects.bulk_create(new_profiles, batch_size=500)
-    Profile.objects.bulk_update(changed_profiles, fields, batch_size=500)
-    report.profiles_completed = len(changed_profiles)
-
-    enrol = [SessionParticipant(session=session, person_id=p.user_id) for p in plan.people]
-    SessionParticipant.objects.bulk_create([p for p in enrol if p.person_id not in plan.participants], batch_size=500)
+        for name, value in listed.items():
+            if value not in (None, ""):  # a column the list leaves out keeps what an earlier list said
+                setattr(participant, name, value)
+        listed_participants.append(participant)
+    SessionParticipant.objects.bulk_create(new_participants, batch_size=500)
+    SessionParticipant.objects.bulk_update(listed_participants, LISTED_FIELDS, batch_size=500)
     participants = {}
     for chunk in _chunks([p.user_id for p in plan.people]):
         participants.update(
@@ -1110,14 +1148,14 @@ def attendance_import(
     Safe to repeat: people, participants and marks already recorded are matched, not duplicated.
     """
     if dry_run:
-        report = plan_import(session, data, file_name=file_name).report
+        report = plan_import(session, data, file_name=file_name, user=user).report
         report.dry_run = True
         return report
     try:
         with transaction.atomic():
             # One import per session at a time: a double-submitted confirm waits, then finds nothing to do.
             locked = TrainingSession.objects.select_for_update().select_related("area").get(pk=session.pk)
-            plan = plan_import(locked, data, file_name=file_name)
+            plan = plan_import(locked, data, file_name=file_name, user=user)
             if plan.report.errors:
                 return plan.report
             _write(plan, user)

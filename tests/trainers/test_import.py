@@ -178,12 +178,12 @@ def test_same_person_twice_with_different_details_is_reported_not_merged(session
     assert not User.objects.exists()
 
 
-def test_existing_people_are_matched_by_phone_then_email_and_only_blanks_are_filled(session, areas):
+def test_existing_people_are_matched_by_phone_then_email_and_their_accounts_are_left_alone(session, areas):
     by_phone = make_person("Nguyễn Thị Lan", phone="+84905123456", organisation="Trường THCS")
     by_email = User.objects.create_user(email="hoa@example.org", full_name="Lê Thị Hoa")  # no profile yet
     rows = [
         HEADER + ["Ngày 1"],
-        [1, "Nguyễn Thị Lan", "Nữ", "05/07/1990", "Hội LHPN", "0905123456", "lan@example.org", "", "x"],
+        [1, "Nguyễn Thị Lan", "Nữ", "05/07/1990", "Hội LHPN", "0905123456", "lan@example.org", "Duy Hòa", "x"],
         [2, "Lê Thị Hoà", "Nữ", "1995", "UBND", "", "HOA@example.org", "", "x"],
         [3, "Trần Thị Ba", "Nữ", "", "", "0905123456", "", "", ""],
     ]
@@ -192,11 +192,23 @@ def test_existing_people_are_matched_by_phone_then_email_and_only_blanks_are_fil
     assert report.ok, report.as_text()
     assert (report.people_new, report.people_existing) == (0, 2)
     by_phone.refresh_from_db()
-    assert by_phone.email == "lan@example.org"  # a blank filled
-    assert by_phone.profile.organisation == "Trường THCS"  # never overwritten
-    assert (by_phone.profile.gender, by_phone.profile.birth_date) == (Profile.FEMALE, D(1990, 7, 5))
-    assert User.objects.get(pk=by_email.pk).profile.birth_year == 1995
+    assert by_phone.email is None  # the list's email is not added to the account
+    assert by_phone.profile.organisation == "Trường THCS"
+    assert (by_phone.profile.gender, by_phone.profile.birth_date, by_phone.profile.commune) == ("", None, None)
+    assert not Profile.objects.filter(user=by_email).exists()
     assert User.objects.count() == 2
+    lan = SessionParticipant.objects.get(person=by_phone)
+    assert (lan.listed_name, lan.listed_email, lan.listed_phone) == (
+        "Nguyễn Thị Lan",
+        "lan@example.org",
+        "+84905123456",
+    )
+    assert (lan.listed_organisation, lan.listed_commune, lan.listed_birth_date) == (
+        "Hội LHPN",
+        "Duy Hòa",
+        D(1990, 7, 5),
+    )
+    assert SessionParticipant.objects.get(person=by_email).listed_birth_year == 1995
 
     # A known phone under another name is imported for the known person, with a warning to check.
     report = attendance_import(session=session, data=csv_bytes([rows[0], rows[3]]), dry_run=True)

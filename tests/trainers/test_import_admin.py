@@ -5,9 +5,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from accounts.models import User
-from trainers.models import Attendance, SessionParticipant
+from trainers.models import Attendance, Profile, SessionParticipant
 
-from .import_factories import csv_bytes, make_admin, make_areas, make_session, xlsx_bytes
+from .import_factories import csv_bytes, make_admin, make_areas, make_person, make_session, xlsx_bytes
 from .test_import import bad_rows, messy_rows
 
 pytestmark = pytest.mark.django_db
@@ -146,3 +146,69 @@ def test_abandoned_uploads_are_deleted_after_a_day(client, district_admin, sessi
 
     assert abandoned not in list(pending.iterdir())
     assert len(list(pending.iterdir())) == 1
+
+
+# --- another district's people: nothing shown, nothing changed, no takeover ----------------------
+
+
+@pytest.fixture
+def outsiders(areas):
+    """People registered in Hội An, outside the Duy Xuyên administrator's area."""
+    phone_only = make_person(
+        "Trương Thị Bích Ngọc", phone="+84905777888", area=areas["hoi_an"], organisation="Hội LHPN Hội An"
+    )
+    phone_only.set_password("her-own-pass-2026")
+    phone_only.save()
+    with_email = make_person(
+        "Phan Văn Khải", email="khai.hoian@example.org", phone="+84935444555", area=areas["hoi_an"]
+    )
+    return phone_only, with_email
+
+
+def takeover_sheet():
+    return [
+        ["STT", "Họ và tên", "Số điện thoại", "Email", "Đơn vị công tác", "Xã/phường", "Ngày 1"],
+        [1, "Nguyễn Văn Giả", "0905 777 888", "attacker@evil.example", "Đoàn TN", "Duy Hòa", "x"],
+        [2, "Ai Đó", "", "khai.hoian@example.org", "UBND xã", "Nam Phước", "x"],
+    ]
+
+
+def test_another_districts_people_are_neither_shown_nor_changed(client, district_admin, session, outsiders, areas):
+    phone_only, with_email = outsiders
+    before = [(u.full_name, u.email, u.phone, u.password) for u in (phone_only, with_email)]
+
+    preview_url = upload(client, session, csv_bytes(takeover_sheet()), name="ds.csv")["Location"]
+    html = client.get(preview_url).content.decode()
+
+    for stored in ("Trương Thị Bích Ngọc", "Phan Văn Khải", "Hội LHPN Hội An", "0935444555", "935444555", "Hội An"):
+        assert stored not in html
+    client.post(preview_url)
+
+    assert SessionParticipant.objects.filter(session=session).count() == 2  # the attendance is recorded
+    for user, was in zip((phone_only, with_email), before, strict=True):
+        user.refresh_from_db()
+        assert (user.full_name, user.email, user.phone, user.password) == was
+        profile = Profile.objects.get(user=user)
+        assert (profile.area, profile.commune, profile.gender, profile.birth_year) == (areas["hoi_an"], None, "", None)
+    assert Profile.objects.get(user=phone_only).organisation == "Hội LHPN Hội An"
+    assert not Profile.objects.visible_to(district_admin).filter(user__in=outsiders).exists()  # scope not widened
+    listed = SessionParticipant.objects.get(person=phone_only)
+    assert (listed.listed_name, listed.listed_email, listed.listed_commune) == (
+        "Nguyễn Văn Giả",
+        "attacker@evil.example",
+        "Duy Hòa",
+    )
+
+
+def test_a_phone_only_account_cannot_be_taken_over_through_an_import(client, district_admin, session, outsiders):
+    from django.core import mail
+    from django.test import Client
+
+    preview_url = upload(client, session, csv_bytes(takeover_sheet()), name="ds.csv")["Location"]
+    client.post(preview_url)
+    mail.outbox.clear()
+
+    Client().post(reverse("accounts:password_reset"), {"email": "attacker@evil.example"})
+
+    assert [m for m in mail.outbox if "attacker@evil.example" in m.to] == []
+    assert not User.objects.filter(email__iexact="attacker@evil.example").exists()
