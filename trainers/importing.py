@@ -110,11 +110,22 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "xa phuong",
         "phuong xa",
         "xa phuong thi tran",
+        "xa thi tran",
         "xa",
         "phuong",
+        "thi tran",
+        "dia ban",
         "dia ban xa phuong",
+        "dia chi xa",
+        "dia chi xa phuong",
+        "don vi xa",
+        "don vi xa phuong",
+        "xa phuong noi cu tru",
         "commune",
     ),
+    # An address or a unit that names the commune ("Thôn 3, xã Duy Hòa"), read for the commune when there
+    # is no commune column of its own.
+    "address": ("dia chi", "dia chi thuong tru", "noi o", "noi o hien nay", "noi cu tru", "que quan", "address"),
     # "Năm sinh" split into Nam / Nữ sub-columns: the year written under one of them gives both.
     "male": ("nam",),
     "female": ("nu",),
@@ -127,6 +138,7 @@ FIELD_LABELS = {
     "phone": gettext_lazy("phone number"),
     "email": gettext_lazy("email"),
     "commune": gettext_lazy("commune"),
+    "address": gettext_lazy("address"),
 }
 # "v" (vắng? ✓?) and "p" (present? phép?) mean opposite things in different districts: they are refused.
 PRESENT_MARKS = {"x", "co", "1", "co mat", "yes", "y", "true", "\u2713", "\u2714", "\u2611", "+"}
@@ -154,13 +166,20 @@ _SCIENTIFIC = re.compile(r"^\d+(\.\d+)?e\+?\d+$", re.IGNORECASE)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"))
 
 
-def _header_key(value) -> str:
+def _header_key(value, *, keep_parentheses: bool = False) -> str:
     """A heading reduced to bare words, so "Số điện thoại (*):" and "so dien thoai" compare equal."""
-    text = _PARENS.sub(" ", fold_vi(str(value)))
+    text = fold_vi(str(value))
+    if not keep_parentheses:
+        text = _PARENS.sub(" ", text)
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
 _HEADINGS = {_header_key(s): name for name, synonyms in FIELD_SYNONYMS.items() for s in synonyms}
+
+
+def _heading_field(value) -> str | None:
+    """The field a heading names; words in parentheses count when they decide it ("Địa chỉ (xã)")."""
+    return _HEADINGS.get(_header_key(value, keep_parentheses=True)) or _HEADINGS.get(_header_key(value))
 
 
 def clean_text(value) -> str:
@@ -364,7 +383,7 @@ def _classify(cells: list, session: TrainingSession) -> tuple[dict[int, str], di
     for index, cell in enumerate(cells):
         if cell is None or clean_text(cell) == "":
             continue
-        name = _HEADINGS.get(_header_key(cell))
+        name = _heading_field(cell)
         if name:
             fields[index] = name
         elif day := _header_day(cell, session):
@@ -540,6 +559,7 @@ class ParticipantRowForm(forms.Form):
     phone = PhoneField(required=False)
     email = forms.EmailField(required=False, max_length=254)
     commune = TextField(max_length=120, required=False)
+    address = TextField(max_length=300, required=False)
 
     def clean_email(self):
         return (self.cleaned_data.get("email") or "").strip().lower() or None
@@ -576,9 +596,11 @@ class PersonRow:
     phone: str | None = None
     email: str | None = None
     commune: str = ""
+    address: str = ""
     marks: dict[datetime.date, bool] = field(default_factory=dict)
     lines: list[int] = field(default_factory=list)
     user_id: int | None = None
+    commune_area: Area | None = None
 
 
 @dataclass
@@ -587,6 +609,7 @@ class ImportReport:
     file_name: str = ""
     sha256: str = ""
     header_line: int | None = None
+    end_line: int | None = None  # where the place-and-date line or signature block begins
     days: list[datetime.date] = field(default_factory=list)
     rows_read: int = 0
     errors: list[Issue] = field(default_factory=list)
@@ -630,6 +653,10 @@ class ImportReport:
             days = ", ".join(_d(d) for d in self.days) or _("none")
             lines.append(
                 _("Header on line %(line)s; attendance days: %(days)s.") % {"line": self.header_line, "days": days}
+            )
+        if self.end_line:
+            lines.append(
+                _("The list ends above line %(line)s (the place and date or the signatures).") % {"line": self.end_line}
             )
         lines += [
             ngettext("%(count)s row read.", "%(count)s rows read.", self.rows_read) % {"count": self.rows_read},
@@ -712,13 +739,70 @@ def _cell(cells: list, index: int | None):
     return cells[index]
 
 
+# Below the table, districts write the place and date and a signature block; a total row may close it.
+_END_OF_LIST = re.compile(
+    r"\bngay\b.*\bthang\b.*\bnam\b"  # "Duy Xuyên, ngày 12 tháng 3 năm 2024"
+    r"|\bnguoi lap\b|\bky,? (va )?ghi ro ho ten\b|\bky ten\b|\bky, dong dau\b"
+    r"|^(tm|kt|tl|tuq)\b|^(tong cong|tong so|cong)\s*(:|\d|\(|$)"  # "TM. UBND", "Tổng cộng: 25"
+    r"|^xac nhan\b|^thu truong\b|^(pho )?chu tich\b|^giam doc\b"
+)
+CONTINUED_FIELDS = ("organisation", "address", "commune")
+_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2}|[a-z])\)?$")  # "(1) (2) (3)" under the header
+_GROUP_HEADING = re.compile(r"^([ivx]+|[a-z]|\d{1,2})[.)]\s")  # "I. Xã Duy Hòa", "a) Đoàn viên"
+
+
+def _row_kind(cells: list, layout: Layout) -> str:
+    """What a row below the header is: "person", "continuation", "blank", "numbers", "heading" or "end"."""
+    cols = layout.columns
+    read = [i for i in (*cols.values(), *layout.days.values()) if i != cols.get("stt")]
+    filled = [clean_text(_cell(cells, i)) for i in read if clean_text(_cell(cells, i))]
+    if not filled:
+        return "blank"  # blank, a pre-numbered row never filled in, or notes outside the list's columns
+    texts = [fold_vi(clean_text(c)) for c in cells if clean_text(c)]
+    contact = clean_text(_cell(cells, cols.get("phone"))) or clean_text(_cell(cells, cols.get("email")))
+    name = clean_text(_cell(cells, cols.get("full_name")))
+    ends = [text for text in texts if _END_OF_LIST.search(text)]
+    # A person's row (a name beside the words, or a contact) never ends the list.
+    if ends and not contact and (not name or fold_vi(name) in ends):
+        return "end"
+    if len(texts) >= 3 and all(_COLUMN_NUMBER.match(text) for text in texts):
+        return "numbers"
+    if filled == [name] and (name.isupper() or _GROUP_HEADING.match(fold_vi(name))):
+        return "heading"
+    wrapped = {cols.get(f) for f in CONTINUED_FIELDS} - {None}
+    if not clean_text(_cell(cells, cols.get("stt"))) and all(i in wrapped for i in read if clean_text(_cell(cells, i))):
+        return "continuation"  # a second line of the row above, whose other cells are merged over both
+    return "person"
+
+
 def _validate_rows(rows, layout: Layout, report: ImportReport) -> list[PersonRow]:
     cols = layout.columns
     people = []
+    ended = False
+    previous = None  # the person on the row above, when it was read
     for line, cells in rows[layout.data_start :]:
-        meaningful = [i for i, c in enumerate(cells) if clean_text(c) and i != cols.get("stt")]
-        if not meaningful:
-            continue  # blank, or a pre-numbered row never filled in
+        kind = _row_kind(cells, layout)
+        if kind == "continuation" and not ended:
+            if previous is not None and previous.lines[-1] == line - 1:
+                for name in CONTINUED_FIELDS:
+                    if text := clean_text(_cell(cells, cols.get(name))):
+                        longest = ParticipantRowForm.base_fields[name].max_length
+                        setattr(previous, name, f"{getattr(previous, name)} {text}".strip()[:longest])
+                previous.lines.append(line)
+            continue
+        if kind == "end" and not ended:
+            ended, report.end_line = True, line
+        if kind in ("blank", "numbers", "end"):
+            continue
+        if kind == "heading":
+            report.warn(
+                line,
+                "",
+                _("“%(text)s” was read as a heading, not a person.") % {"text": _cell(cells, cols["full_name"])},
+            )
+            continue
+        if ended and not any(clean_text(_cell(cells, cols.get(f))) for f in ("phone", "email")):
+            continue  # the signers' names under the signature block
         report.rows_read += 1
         data = {name: _cell(cells, cols.get(name)) for name in FIELD_LABELS}
         split_gender_error = None
@@ -776,9 +860,11 @@ def _validate_rows(rows, layout: Layout, report: ImportReport) -> list[PersonRow
                 phone=data["phone"],
                 email=data["email"],
                 commune=data["commune"],
+                address=data["address"],
                 marks=marks,
             )
         )
+        previous = people[-1]
     return people
 
 
@@ -827,7 +913,7 @@ def _merge_duplicates(rows: list[PersonRow], report: ImportReport) -> list[Perso
                 % {"line": first.line, "fields": ", ".join(str(c) for c in conflicts)},
             )
             continue
-        for attr in ("gender", "birth_date", "birth_year", "organisation", "phone", "email", "commune"):
+        for attr in ("gender", "birth_date", "birth_year", "organisation", "phone", "email", "commune", "address"):
             if not getattr(first, attr) and getattr(row, attr):
                 setattr(first, attr, getattr(row, attr))
         for key in keys:
@@ -851,7 +937,6 @@ class Plan:
     people: list[PersonRow]
     participants: dict[int, SessionParticipant]  # user id → participant
     attendance: dict[tuple[int, datetime.date], Attendance]  # (participant id, day) → record
-    communes: dict[str, Area | None]
     district: Area
 
 
@@ -935,27 +1020,49 @@ def _commune_key(name: str) -> str:
     return key
 
 
+def _commune_named_in(text: str, communes: dict[str, Area]) -> Area | None:
+    """The commune an address or a unit names: "Thôn 3, xã Duy Hòa", "UBND xã Duy Hòa", "Duy Hòa - Duy Xuyên"."""
+    for part in re.split(r"[,;\-–]", text):
+        if area := communes.get(_commune_key(part)):
+            return area
+    words = f" {_header_key(text)} "
+    found = [
+        (len(key), area)
+        for key, area in communes.items()
+        if any(f" {prefix}{key} " in words for prefix in COMMUNE_PREFIXES)
+    ]
+    return max(found, key=lambda item: item[0])[1] if found else None
+
+
 def _resolve_communes(people: list[PersonRow], district: Area, session: TrainingSession, report: ImportReport):
-    wanted = {_commune_key(p.commune) for p in people if p.commune}
-    if not wanted:
-        return {}
+    """Each person's own commune, from the commune column, else from their address or unit."""
+    if not any(p.commune or p.address or p.organisation for p in people):
+        return
     candidates = Area.objects.filter(parent=district, kind__in=(Area.WARD, Area.COMMUNE, Area.TOWNSHIP))
     current = set(candidates.valid_on(session.starts_on).values_list("pk", flat=True))
-    communes: dict[str, Area | None] = {}
+    communes: dict[str, Area] = {}
     for area in candidates:
         key = _commune_key(area.name)
         # Prefer the unit that existed on the session's first day when a name was reused.
         if key not in communes or area.pk in current:
             communes[key] = area
     for person in people:
-        if person.commune and _commune_key(person.commune) not in communes:
-            report.warn(
-                person.line,
-                FIELD_LABELS["commune"],
-                _("“%(commune)s” is not a commune of %(district)s; it was left empty.")
-                % {"commune": person.commune, "district": district},
+        if person.commune:
+            person.commune_area = communes.get(_commune_key(person.commune)) or _commune_named_in(
+                person.commune, communes
             )
-    return communes
+            if person.commune_area is None:
+                report.warn(
+                    person.line,
+                    FIELD_LABELS["commune"],
+                    _("“%(commune)s” is not a commune of %(district)s; it was left empty.")
+                    % {"commune": person.commune, "district": district},
+                )
+            continue
+        for text in (person.address, person.organisation):
+            if text and (area := _commune_named_in(text, communes)):
+                person.commune_area, person.commune = area, area.name
+                break
 
 
 def plan_import(session: TrainingSession, data: bytes, *, file_name: str = "", user=None) -> Plan:
@@ -965,7 +1072,7 @@ def plan_import(session: TrainingSession, data: bytes, *, file_name: str = "", u
     """
     report = ImportReport(session=session, file_name=file_name, sha256=hashlib.sha256(data).hexdigest())
     district = home_district(session.area)
-    plan = Plan(report, [], {}, {}, {}, district)
+    plan = Plan(report, [], {}, {}, district)
     try:
         rows = read_rows(data)
         layout = find_layout(rows, session)
@@ -984,7 +1091,7 @@ def plan_import(session: TrainingSession, data: bytes, *, file_name: str = "", u
     people = _merge_duplicates(people, report)
     plan.people = people
     _match_people(people, report, user)
-    plan.communes = _resolve_communes(people, district, session, report)
+    _resolve_communes(people, district, session, report)
 
     user_ids = [p.user_id for p in people if p.user_id]
     for chunk in _chunks(user_ids):
@@ -1087,7 +1194,7 @@ def _write(plan: Plan, user) -> None:
                 birth_year=person.birth_year,
                 organisation=person.organisation,
                 area=plan.district,
-                commune=plan.communes.get(_commune_key(person.commune)) if person.commune else None,
+                commune=person.commune_area,
             )
             for person in new_people
         ],

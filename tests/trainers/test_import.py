@@ -4,10 +4,12 @@ import datetime
 import io
 import unicodedata
 import zipfile
+from pathlib import Path
 
 import pytest
 from wagtail.models import ModelLogEntry
 
+import trainers.demo_data
 from accounts.models import User
 from trainers.importing import (
     IMPORT_LOG_ACTION,
@@ -16,7 +18,7 @@ from trainers.importing import (
     parse_date,
     parse_mark,
 )
-from trainers.models import Attendance, Profile, SessionParticipant
+from trainers.models import Area, Attendance, Profile, SessionParticipant
 
 from .import_factories import D, csv_bytes, make_areas, make_person, make_session, xlsx_bytes
 
@@ -377,3 +379,98 @@ def test_a_concurrent_write_rolls_back_everything(session, monkeypatch):
 
     assert not report.ok and report.errors[0].line is None
     assert not User.objects.exists() and not SessionParticipant.objects.exists()
+
+
+# --- lists as districts keep them -----------------------------------------------------------------
+
+DEMO_SHEET = Path(trainers.demo_data.__file__).with_name("danh_sach_duy_hoa_2024.xlsx")
+
+
+def more_communes(areas):
+    for code, name in (("20614", "Duy Châu"), ("20605", "Duy Phú"), ("20608", "Duy Tân")):
+        areas[name] = Area.objects.create(code=code, name=name, kind=Area.COMMUNE, parent=areas["duy_xuyen"])
+    return areas
+
+
+def test_the_demo_district_sheet_imports_cleanly_with_each_persons_own_commune(areas):
+    more_communes(areas)
+    session = make_session(areas["duy_hoa"], starts_on=D(2024, 9, 10), days=2)  # held in Duy Hòa
+
+    report = attendance_import(session=session, data=DEMO_SHEET.read_bytes(), file_name=DEMO_SHEET.name)
+
+    assert report.errors == [], report.as_text()
+    assert report.written
+    assert (report.header_line, report.days) == (7, [D(2024, 9, 10), D(2024, 9, 11)])
+    assert (report.rows_read, report.people_new, report.attendance_new) == (8, 8, 15)
+    assert report.end_line == 22  # the place-and-date line; the signatures below it are not people
+    assert report.warnings == []
+    communes = dict(Profile.objects.values_list("user__full_name", "commune__name"))
+    assert communes == {
+        "Nguyễn Văn Thành": "Duy Hòa",
+        "Trần Thị Thu Hà": "Duy Hòa",
+        "Lê Minh Tuấn": "Duy Châu",
+        "Phạm Thị Kim Oanh": "Duy Phú",
+        "Huỳnh Văn Long": "Duy Tân",
+        "Võ Thị Ngọc Ánh": "Nam Phước",
+        "Đặng Quốc Bảo": "Nam Phước",
+        "Lê Thị Thu Trang": "Duy Hòa",
+    }
+    trang = Profile.objects.get(user__email="learner@example.org")
+    assert trang.organisation == "Trường Đại học Quảng Nam (cộng tác viên Huyện đoàn)"  # the merged second line
+    assert (trang.gender, trang.birth_year) == (Profile.FEMALE, 2003)
+    assert Attendance.objects.filter(present=False).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("heading", "value", "commune"),
+    [
+        ("Xã/Phường/Thị trấn", "Thị trấn Nam Phước", "nam_phuoc"),
+        ("Địa chỉ (xã)", "Duy Hòa", "duy_hoa"),
+        ("Địa chỉ", "Thôn Phú Nham Đông, xã Duy Hòa, huyện Duy Xuyên", "duy_hoa"),
+        ("Đơn vị", "UBND xã Duy Hòa", "duy_hoa"),
+        ("Đơn vị", "UBND huyện Duy Xuyên", None),
+    ],
+)
+def test_commune_columns_under_their_usual_headings(areas, heading, value, commune):
+    session = make_session(areas["nam_phuoc"])  # held in another commune: never the fallback
+    rows = [["Họ và tên", "Số điện thoại", heading, "Ngày 1"], ["Lê Văn Tám", "0905111222", value, "x"]]
+
+    report = attendance_import(session=session, data=csv_bytes(rows))
+
+    assert report.ok, report.as_text()
+    profile = Profile.objects.get()
+    assert profile.commune == (areas[commune] if commune else None)
+
+
+def district_sheet_with_bad_rows():
+    """Title rows, a numbered header, real mistakes on lines 7 and 9, a group heading, a total and signatures."""
+    return [
+        ["UBND HUYỆN DUY XUYÊN", "", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+        ["DANH SÁCH HỌC VIÊN THAM DỰ LỚP TẬP HUẤN KHỞI NGHIỆP"],
+        [],
+        ["STT", "Họ và tên", "Số điện thoại", "Địa chỉ (xã)", "Ngày 1", "Ngày 2"],
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+        [1, "Nguyễn Văn An", "0905 111 001", "Duy Hòa", "x", "x"],
+        [2, "Trần Thị Bé", "", "Nam Phước", "x", ""],
+        [3, "Lê Văn Cường", "0905 111 003", "Duy Hòa", "x", "x"],
+        [4, "Phạm Thị Dung", "0905 111 00", "Duy Hòa", "x", "?"],
+        ["", "II. XÃ NAM PHƯỚC"],
+        ["Tổng cộng: 4 người", "", "", "", "3", "2"],
+        [],
+        ["", "", "", "Duy Xuyên, ngày 12 tháng 3 năm 2024"],
+        ["", "NGƯỜI LẬP BIỂU", "", "TM. UBND HUYỆN"],
+        ["", "(Ký, ghi rõ họ tên)", "", "KT. CHỦ TỊCH"],
+        ["", "Nguyễn Thị Hạnh", "", "Trần Văn Hùng"],
+    ]
+
+
+@pytest.mark.parametrize("make", [csv_bytes, xlsx_bytes])
+def test_only_real_bad_rows_of_a_district_sheet_are_errors(session, make):
+    report = attendance_import(session=session, data=make(district_sheet_with_bad_rows()))
+
+    assert report.bad_lines == [7, 9]
+    assert {(e.line, e.column) for e in report.errors} == {(7, ""), (9, "Số điện thoại"), (9, "Ngày 2")}
+    assert "số điện thoại" in report.errors[0].message.lower()  # translated (Vietnamese by default)
+    assert [w.line for w in report.warnings] == [10]  # the group heading, read as one and said so
+    assert report.end_line == 11
+    assert not User.objects.exists()

@@ -212,3 +212,30 @@ def test_a_phone_only_account_cannot_be_taken_over_through_an_import(client, dis
 
     assert [m for m in mail.outbox if "attacker@evil.example" in m.to] == []
     assert not User.objects.filter(email__iexact="attacker@evil.example").exists()
+
+
+def test_district_admin_imports_the_demo_sheet_after_load_demo_data(client):
+    from django.core.management import call_command
+
+    from trainers.demo_data.build_attendance_sheet import PATH
+    from trainers.models import TrainingSession
+
+    call_command("load_demo_data", stdout=None)
+    login = client.post(
+        reverse("wagtailadmin_login"), {"username": "district.admin@example.org", "password": "demo-2026-tot"}
+    )
+    assert login.status_code == 302
+    session = TrainingSession.objects.get(title__contains="xã Duy Hòa")
+    learner = User.objects.get(email="learner@example.org")
+    before = SessionParticipant.objects.filter(session=session).count()
+    learner_profile = Profile.objects.filter(user=learner).values().get()
+
+    preview_url = upload(client, session, PATH.read_bytes(), name=PATH.name)["Location"]
+    html = client.get(preview_url).content.decode()
+    assert f'action="{preview_url}"' in html  # valid: the confirm button is there
+    client.post(preview_url)
+
+    assert SessionParticipant.objects.filter(session=session).count() == before + 7  # the learner was enrolled
+    assert SessionParticipant.objects.get(session=session, person=learner).listed_commune == "Duy Hòa"
+    assert Profile.objects.filter(user=learner).values().get() == learner_profile
+    assert Profile.objects.get(user__phone="+84914211303").commune.name == "Duy Châu"
