@@ -21,6 +21,7 @@ import csv
 import datetime
 import hashlib
 import io
+import json
 import re
 import unicodedata
 import zipfile
@@ -45,10 +46,14 @@ from .models import Area, Attendance, Profile, SessionParticipant, TrainingSessi
 
 MAX_BYTES = 5 * 1024 * 1024  # a 10,000-row list is well under 2 MB
 MAX_ROWS = 20_000
-MAX_UNZIPPED_BYTES = 100 * 1024 * 1024  # zip bomb guard for .xlsx
+MAX_COLUMNS = 100  # the person's columns and a column per day of the longest session
+# A workbook is checked against these before openpyxl reads any of it: a small .xlsx can unpack to gigabytes.
+MAX_UNZIPPED_BYTES = 40 * 1024 * 1024  # a 20,000-row list unpacks to under 15 MB
+MAX_SHARED_STRINGS_BYTES = 15 * 1024 * 1024
 MAX_ZIP_ENTRIES = 500
+MAX_CELLS = 600_000  # 20,000 rows of 30 cells
+MAX_CELLS_PER_ROW = 1_000  # formatted empty cells included
 HEADER_SCAN_ROWS = 20
-MAX_EXPORT_DAYS = 62
 IMPORT_LOG_ACTION = "trainers.import_attendance"
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -260,6 +265,46 @@ class ImportFileError(Exception):
     """The file as a whole cannot be used (wrong type, too big, no header row)."""
 
 
+@dataclass
+class Sheet:
+    """A list as read from its file, once: the preview and the confirm both work from it."""
+
+    rows: list[tuple[int, list]]  # (spreadsheet line, cells)
+    file_name: str = ""
+    sha256: str = ""
+
+    def to_json(self) -> str:
+        return json.dumps({"file_name": self.file_name, "sha256": self.sha256, "rows": self.rows}, default=_encode_cell)
+
+    @classmethod
+    def from_json(cls, text: str) -> Sheet:
+        data = json.loads(text, object_hook=_decode_cell)
+        return cls(
+            rows=[(line, cells) for line, cells in data["rows"]], file_name=data["file_name"], sha256=data["sha256"]
+        )
+
+
+def _encode_cell(value):
+    if isinstance(value, datetime.datetime):
+        return {"datetime": value.isoformat()}
+    if isinstance(value, datetime.date):
+        return {"date": value.isoformat()}
+    return str(value)  # times and durations are read as their text
+
+
+def _decode_cell(value: dict):
+    if "datetime" in value:
+        return datetime.datetime.fromisoformat(value["datetime"])
+    if "date" in value:
+        return datetime.date.fromisoformat(value["date"])
+    return value
+
+
+def read_sheet(data: bytes, *, file_name: str = "") -> Sheet:
+    """Read an uploaded list once, within the limits; ImportFileError says why a file cannot be read."""
+    return Sheet(rows=read_rows(data), file_name=file_name, sha256=hashlib.sha256(data).hexdigest())
+
+
 def read_rows(data: bytes) -> list[tuple[int, list]]:
     """The file's rows as (spreadsheet line number, cells); the type is sniffed from the bytes."""
     if len(data) > MAX_BYTES:
@@ -270,38 +315,116 @@ def read_rows(data: bytes) -> list[tuple[int, list]]:
     if not data.strip():
         raise ImportFileError(_("The file is empty."))
     if data.startswith(XLSX_MAGIC):
-        return _read_xlsx(data)
-    if data.startswith(OLE_MAGIC):
+        rows = _read_xlsx(data)
+    elif data.startswith(OLE_MAGIC):
         raise ImportFileError(_("Old Excel files (.xls) are not supported: save the list as .xlsx or CSV."))
-    return _read_csv(data)
+    else:
+        rows = _read_csv(data)
+    return [(line, _within_columns(line, cells)) for line, cells in rows]
 
 
 def _too_many_rows():
     return ImportFileError(_("The file has more than %(limit)s rows.") % {"limit": MAX_ROWS})
 
 
-def _read_xlsx(data: bytes) -> list[tuple[int, list]]:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = archive.infolist()
-    except zipfile.BadZipFile as exc:
-        raise ImportFileError(_("The file could not be read as an Excel workbook (.xlsx).")) from exc
+def _too_many_cells():
+    return ImportFileError(
+        _(
+            "The workbook has too many cells (more than %(per_row)s in a row or %(total)s in all): copy the list "
+            "alone into a new workbook and upload that."
+        )
+        % {"per_row": MAX_CELLS_PER_ROW, "total": MAX_CELLS}
+    )
+
+
+def _within_columns(line: int, cells) -> list:
+    """The row's cells up to the last one filled in; a list wider than MAX_COLUMNS is refused."""
+    cells = list(cells)
+    while cells and (cells[-1] is None or cells[-1] == ""):
+        cells.pop()
+    if len(cells) > MAX_COLUMNS:
+        raise ImportFileError(
+            _("Line %(line)s has data beyond column %(limit)s; the list may have at most %(limit)s columns.")
+            % {"line": line, "limit": MAX_COLUMNS}
+        )
+    return cells
+
+
+# A cell or row element, with or without a namespace prefix ("<c r=…>", "<x:row>"); "<col>" and "<rowBreaks>" are not.
+_SHEET_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)[\s/>]")
+
+
+def _check_workbook(archive: zipfile.ZipFile) -> None:
+    """Refuse a workbook that would take too much memory or time before openpyxl parses any of it.
+
+    The sizes are those the archive declares; Python's zipfile never unpacks a member past its declared size.
+    """
+    entries = archive.infolist()
     if len(entries) > MAX_ZIP_ENTRIES or sum(e.file_size for e in entries) > MAX_UNZIPPED_BYTES:
         raise ImportFileError(_("The workbook is too large once unpacked."))
+    for entry in entries:
+        name = entry.filename.lower()
+        if name.endswith("sharedstrings.xml") and entry.file_size > MAX_SHARED_STRINGS_BYTES:
+            raise ImportFileError(_("The workbook is too large once unpacked."))
+        if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+            _count_cells(archive, entry)
+
+
+def _count_cells(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
+    """Stream a worksheet's XML and count its cells, row by row, without building anything."""
+    cells = in_row = 0
+    tail = b""
+    with archive.open(entry) as stream:
+        while chunk := stream.read(1 << 16):
+            data = tail + chunk
+            cut = max(0, len(data) - 64)  # a tag cut in two is counted in the next round
+            for match in _SHEET_TAG.finditer(data, 0, cut + 64):
+                if match.start() >= cut:
+                    break
+                if match.group(1) == b"row":
+                    in_row = 0
+                    continue
+                cells += 1
+                in_row += 1
+                if in_row > MAX_CELLS_PER_ROW or cells > MAX_CELLS:
+                    raise _too_many_cells()
+            tail = data[cut:]
+    for match in _SHEET_TAG.finditer(tail):
+        if match.group(1) == b"c":
+            cells += 1
+            in_row += 1
+    if in_row > MAX_CELLS_PER_ROW or cells > MAX_CELLS:
+        raise _too_many_cells()
+
+
+def _read_xlsx(data: bytes) -> list[tuple[int, list]]:
+    unreadable = _("The file could not be read as an Excel workbook (.xlsx).")
     try:
-        # openpyxl parses with defusedxml when it is installed (it is a dependency of this project).
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_workbook(archive)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+        raise ImportFileError(unreadable) from exc
+    try:
+        # Read-only mode streams the sheet; openpyxl parses with defusedxml (a dependency of this project).
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for corrupt files
-        raise ImportFileError(_("The file could not be read as an Excel workbook (.xlsx).")) from exc
+        raise ImportFileError(unreadable) from exc
     try:
         sheet = workbook.active or workbook.worksheets[0]
-        sheet.reset_dimensions()  # some writers record wrong dimensions; read what is there
         rows = []
-        for line, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+        # One column more than allowed, so that data beyond the limit is seen and refused, not dropped.
+        cells_by_row = sheet.iter_rows(
+            max_col=MAX_COLUMNS + 1, max_row=MAX_ROWS + HEADER_SCAN_ROWS + 1, values_only=True
+        )
+        for line, cells in enumerate(cells_by_row, start=1):
             if line > MAX_ROWS + HEADER_SCAN_ROWS:
                 raise _too_many_rows()
-            rows.append((line, list(cells)))
+            rows.append((line, _within_columns(line, cells)))
         return rows
+    except ImportFileError:
+        raise
+    except Exception as exc:  # a corrupt sheet fails while it is streamed
+        raise ImportFileError(unreadable) from exc
     finally:
         workbook.close()
 
@@ -1065,16 +1188,16 @@ def _resolve_communes(people: list[PersonRow], district: Area, session: Training
                 break
 
 
-def plan_import(session: TrainingSession, data: bytes, *, file_name: str = "", user=None) -> Plan:
-    """Read, validate and match without writing; the plan's report says what a write would do.
+def plan_import(session: TrainingSession, sheet: Sheet, *, user=None) -> Plan:
+    """Validate and match a list without writing; the plan's report says what a write would do.
 
     ``user`` is the importing administrator: only people in their area are shown with their stored details.
     """
-    report = ImportReport(session=session, file_name=file_name, sha256=hashlib.sha256(data).hexdigest())
+    report = ImportReport(session=session, file_name=sheet.file_name, sha256=sheet.sha256)
     district = home_district(session.area)
     plan = Plan(report, [], {}, {}, district)
+    rows = sheet.rows
     try:
-        rows = read_rows(data)
         layout = find_layout(rows, session)
     except ImportFileError as exc:
         report.error(None, "", str(exc))
@@ -1248,21 +1371,35 @@ def _write(plan: Plan, user) -> None:
 
 
 def attendance_import(
-    *, session: TrainingSession, data: bytes, file_name: str = "", user=None, dry_run: bool = False
+    *,
+    session: TrainingSession,
+    sheet: Sheet | None = None,
+    data: bytes = b"",
+    file_name: str = "",
+    user=None,
+    dry_run: bool = False,
 ) -> ImportReport:
     """Validate a participant/attendance list and, unless dry_run or any row is bad, record it all at once.
 
-    Safe to repeat: people, participants and marks already recorded are matched, not duplicated.
+    Give the list as read once by ``read_sheet`` (the admin keeps it between preview and confirm), or as
+    the file's bytes. Safe to repeat: people, participants and marks already recorded are matched, not duplicated.
     """
+    if sheet is None:
+        try:
+            sheet = read_sheet(data, file_name=file_name)
+        except ImportFileError as exc:
+            report = ImportReport(session=session, file_name=file_name, dry_run=dry_run)
+            report.error(None, "", str(exc))
+            return report
     if dry_run:
-        report = plan_import(session, data, file_name=file_name, user=user).report
+        report = plan_import(session, sheet, user=user).report
         report.dry_run = True
         return report
     try:
         with transaction.atomic():
             # One import per session at a time: a double-submitted confirm waits, then finds nothing to do.
             locked = TrainingSession.objects.select_for_update().select_related("area").get(pk=session.pk)
-            plan = plan_import(locked, data, file_name=file_name, user=user)
+            plan = plan_import(locked, sheet, user=user)
             if plan.report.errors:
                 return plan.report
             _write(plan, user)
@@ -1270,6 +1407,6 @@ def attendance_import(
             return plan.report
     except IntegrityError:
         # Someone else enrolled the same people at the same moment; nothing of ours was kept.
-        report = ImportReport(session=session, file_name=file_name)
+        report = ImportReport(session=session, file_name=sheet.file_name)
         report.error(None, "", _("The records changed while importing; nothing was written. Please try again."))
         return report

@@ -2,11 +2,13 @@
 
 import datetime
 import io
+import tracemalloc
 import unicodedata
 import zipfile
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 import trainers.demo_data
@@ -20,7 +22,16 @@ from trainers.importing import (
 )
 from trainers.models import Area, Attendance, Profile, SessionParticipant
 
-from .import_factories import D, csv_bytes, make_areas, make_person, make_session, xlsx_bytes
+from .import_factories import (
+    D,
+    csv_bytes,
+    make_areas,
+    make_person,
+    make_session,
+    wide_row_xlsx,
+    xlsx_bytes,
+    xlsx_with_sheet_data,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -314,15 +325,65 @@ def test_files_are_sniffed_and_capped(session, monkeypatch):
     not_a_workbook = b"PK\x03\x04 garbage"
     assert attendance_import(session=session, data=not_a_workbook).errors
 
-    bomb = io.BytesIO()
-    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("xl/huge.xml", b"0" * (101 * 1024 * 1024))
-    assert attendance_import(session=session, data=bomb.getvalue()).errors
-
     monkeypatch.setattr("trainers.importing.MAX_ROWS", 3)
     rows = [HEADER] + [[n, f"Người {n}", "", "", "", f"090511{n:04d}", "", ""] for n in range(30)]
     report = attendance_import(session=session, data=csv_bytes(rows))
     assert report.errors and "3" in report.errors[0].message
+    assert not User.objects.exists()
+
+
+@pytest.fixture
+def english():
+    with translation.override("en"):  # the messages' words, whatever the translation pass makes of them
+        yield
+
+
+def too_large_once_unpacked(report) -> bool:
+    return [e.line for e in report.errors] == [None] and "too large once unpacked" in report.errors[0].message
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(session, english):
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (41 * 1024 * 1024))
+    assert len(bomb.getvalue()) < 100 * 1024
+
+    tracemalloc.start()
+    report = attendance_import(session=session, data=bomb.getvalue())
+    _size, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    assert too_large_once_unpacked(report), report.as_text()
+    assert peak < 20 * 1024 * 1024
+
+
+def test_a_huge_shared_string_table_is_refused(session, english):
+    strings = b"<sst>" + b"<si><t>Nguy\xe1\xbb\x85n V\xc4\x83n A</t></si>" * 600_000 + b"</sst>"  # ~16 MB
+    report = attendance_import(session=session, data=xlsx_with_sheet_data(b"", extra={"xl/sharedStrings.xml": strings}))
+
+    assert too_large_once_unpacked(report), report.as_text()
+
+
+def test_a_very_wide_row_is_refused_without_parsing_it(session, english):
+    data = wide_row_xlsx()
+    assert len(data) < 255 * 1024
+
+    tracemalloc.start()
+    report = attendance_import(session=session, data=data)
+    _size, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    assert [e.line for e in report.errors] == [None]
+    assert "too many cells" in report.errors[0].message, report.as_text()
+    assert peak < 20 * 1024 * 1024  # the old reader built every cell: hundreds of megabytes
+
+
+def test_data_beyond_the_last_allowed_column_is_refused_not_dropped(session):
+    rows = [["Họ và tên", "SĐT", "Ngày 1"], ["Lê Văn Tám", "0905111222", "x", *[None] * 97, "ghi chú"]]
+
+    report = attendance_import(session=session, data=xlsx_bytes(rows))
+
+    assert "100" in report.errors[0].message and "2" in report.errors[0].message
     assert not User.objects.exists()
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from accounts.models import User
 from trainers.models import Attendance, Profile, SessionParticipant
 
-from .import_factories import csv_bytes, make_admin, make_areas, make_person, make_session, xlsx_bytes
+from .import_factories import csv_bytes, make_admin, make_areas, make_person, make_session, wide_row_xlsx, xlsx_bytes
 from .test_import import bad_rows, messy_rows
 
 pytestmark = pytest.mark.django_db
@@ -239,3 +239,33 @@ def test_district_admin_imports_the_demo_sheet_after_load_demo_data(client):
     assert SessionParticipant.objects.get(session=session, person=learner).listed_commune == "Duy Hòa"
     assert Profile.objects.filter(user=learner).values().get() == learner_profile
     assert Profile.objects.get(user__phone="+84914211303").commune.name == "Duy Châu"
+
+
+# --- the file is read once, within limits ----------------------------------------------------------
+
+
+def test_an_exhausting_workbook_is_refused_at_upload_with_nothing_kept(client, district_admin, session, pending):
+    from django.utils import translation
+
+    with translation.override("en"):
+        response = upload(client, session, wide_row_xlsx())
+
+    assert response.status_code == 200  # the form again
+    assert "too many cells" in " ".join(response.context["form"].errors["file"])
+    assert not pending.exists() or not list(pending.iterdir())
+
+
+def test_the_upload_is_parsed_once_for_preview_and_confirm(client, district_admin, session, monkeypatch):
+    import openpyxl
+
+    real_load = openpyxl.load_workbook
+    loads = []
+    monkeypatch.setattr(openpyxl, "load_workbook", lambda *a, **k: loads.append(1) or real_load(*a, **k))
+
+    preview_url = upload(client, session, xlsx_bytes(messy_rows(xlsx=True)))["Location"]
+    assert client.get(preview_url).status_code == 200
+    assert client.get(preview_url).status_code == 200
+    client.post(preview_url)
+
+    assert len(loads) == 1
+    assert SessionParticipant.objects.filter(session=session).count() == 5
