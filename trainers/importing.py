@@ -21,6 +21,7 @@ import csv
 import datetime
 import hashlib
 import io
+import json
 import re
 import unicodedata
 import zipfile
@@ -41,14 +42,18 @@ from wagtail.log_actions import log
 from accounts.phones import normalise_phone
 from courses.text import fold_vi
 
-from .models import Area, Attendance, Profile, SessionParticipant, TrainingSession
+from .models import Area, Attendance, Profile, SessionParticipant, TrainingSession, admin_area_ids
 
 MAX_BYTES = 5 * 1024 * 1024  # a 10,000-row list is well under 2 MB
 MAX_ROWS = 20_000
-MAX_UNZIPPED_BYTES = 100 * 1024 * 1024  # zip bomb guard for .xlsx
+MAX_COLUMNS = 100  # the person's columns and a column per day of the longest session
+# A workbook is checked against these before openpyxl reads any of it: a small .xlsx can unpack to gigabytes.
+MAX_UNZIPPED_BYTES = 40 * 1024 * 1024  # a 20,000-row list unpacks to under 15 MB
+MAX_SHARED_STRINGS_BYTES = 15 * 1024 * 1024
 MAX_ZIP_ENTRIES = 500
+MAX_CELLS = 600_000  # 20,000 rows of 30 cells
+MAX_CELLS_PER_ROW = 1_000  # formatted empty cells included
 HEADER_SCAN_ROWS = 20
-MAX_EXPORT_DAYS = 62
 IMPORT_LOG_ACTION = "trainers.import_attendance"
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -110,11 +115,22 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "xa phuong",
         "phuong xa",
         "xa phuong thi tran",
+        "xa thi tran",
         "xa",
         "phuong",
+        "thi tran",
+        "dia ban",
         "dia ban xa phuong",
+        "dia chi xa",
+        "dia chi xa phuong",
+        "don vi xa",
+        "don vi xa phuong",
+        "xa phuong noi cu tru",
         "commune",
     ),
+    # An address or a unit that names the commune ("Thôn 3, xã Duy Hòa"), read for the commune when there
+    # is no commune column of its own.
+    "address": ("dia chi", "dia chi thuong tru", "noi o", "noi o hien nay", "noi cu tru", "que quan", "address"),
     # "Năm sinh" split into Nam / Nữ sub-columns: the year written under one of them gives both.
     "male": ("nam",),
     "female": ("nu",),
@@ -127,6 +143,7 @@ FIELD_LABELS = {
     "phone": gettext_lazy("phone number"),
     "email": gettext_lazy("email"),
     "commune": gettext_lazy("commune"),
+    "address": gettext_lazy("address"),
 }
 # "v" (vắng? ✓?) and "p" (present? phép?) mean opposite things in different districts: they are refused.
 PRESENT_MARKS = {"x", "co", "1", "co mat", "yes", "y", "true", "\u2713", "\u2714", "\u2611", "+"}
@@ -154,13 +171,20 @@ _SCIENTIFIC = re.compile(r"^\d+(\.\d+)?e\+?\d+$", re.IGNORECASE)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"))
 
 
-def _header_key(value) -> str:
+def _header_key(value, *, keep_parentheses: bool = False) -> str:
     """A heading reduced to bare words, so "Số điện thoại (*):" and "so dien thoai" compare equal."""
-    text = _PARENS.sub(" ", fold_vi(str(value)))
+    text = fold_vi(str(value))
+    if not keep_parentheses:
+        text = _PARENS.sub(" ", text)
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
 _HEADINGS = {_header_key(s): name for name, synonyms in FIELD_SYNONYMS.items() for s in synonyms}
+
+
+def _heading_field(value) -> str | None:
+    """The field a heading names; words in parentheses count when they decide it ("Địa chỉ (xã)")."""
+    return _HEADINGS.get(_header_key(value, keep_parentheses=True)) or _HEADINGS.get(_header_key(value))
 
 
 def clean_text(value) -> str:
@@ -241,6 +265,46 @@ class ImportFileError(Exception):
     """The file as a whole cannot be used (wrong type, too big, no header row)."""
 
 
+@dataclass
+class Sheet:
+    """A list as read from its file, once: the preview and the confirm both work from it."""
+
+    rows: list[tuple[int, list]]  # (spreadsheet line, cells)
+    file_name: str = ""
+    sha256: str = ""
+
+    def to_json(self) -> str:
+        return json.dumps({"file_name": self.file_name, "sha256": self.sha256, "rows": self.rows}, default=_encode_cell)
+
+    @classmethod
+    def from_json(cls, text: str) -> Sheet:
+        data = json.loads(text, object_hook=_decode_cell)
+        return cls(
+            rows=[(line, cells) for line, cells in data["rows"]], file_name=data["file_name"], sha256=data["sha256"]
+        )
+
+
+def _encode_cell(value):
+    if isinstance(value, datetime.datetime):
+        return {"datetime": value.isoformat()}
+    if isinstance(value, datetime.date):
+        return {"date": value.isoformat()}
+    return str(value)  # times and durations are read as their text
+
+
+def _decode_cell(value: dict):
+    if "datetime" in value:
+        return datetime.datetime.fromisoformat(value["datetime"])
+    if "date" in value:
+        return datetime.date.fromisoformat(value["date"])
+    return value
+
+
+def read_sheet(data: bytes, *, file_name: str = "") -> Sheet:
+    """Read an uploaded list once, within the limits; ImportFileError says why a file cannot be read."""
+    return Sheet(rows=read_rows(data), file_name=file_name, sha256=hashlib.sha256(data).hexdigest())
+
+
 def read_rows(data: bytes) -> list[tuple[int, list]]:
     """The file's rows as (spreadsheet line number, cells); the type is sniffed from the bytes."""
     if len(data) > MAX_BYTES:
@@ -251,38 +315,116 @@ def read_rows(data: bytes) -> list[tuple[int, list]]:
     if not data.strip():
         raise ImportFileError(_("The file is empty."))
     if data.startswith(XLSX_MAGIC):
-        return _read_xlsx(data)
-    if data.startswith(OLE_MAGIC):
+        rows = _read_xlsx(data)
+    elif data.startswith(OLE_MAGIC):
         raise ImportFileError(_("Old Excel files (.xls) are not supported: save the list as .xlsx or CSV."))
-    return _read_csv(data)
+    else:
+        rows = _read_csv(data)
+    return [(line, _within_columns(line, cells)) for line, cells in rows]
 
 
 def _too_many_rows():
     return ImportFileError(_("The file has more than %(limit)s rows.") % {"limit": MAX_ROWS})
 
 
-def _read_xlsx(data: bytes) -> list[tuple[int, list]]:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = archive.infolist()
-    except zipfile.BadZipFile as exc:
-        raise ImportFileError(_("The file could not be read as an Excel workbook (.xlsx).")) from exc
+def _too_many_cells():
+    return ImportFileError(
+        _(
+            "The workbook has too many cells (more than %(per_row)s in a row or %(total)s in all): copy the list "
+            "alone into a new workbook and upload that."
+        )
+        % {"per_row": MAX_CELLS_PER_ROW, "total": MAX_CELLS}
+    )
+
+
+def _within_columns(line: int, cells) -> list:
+    """The row's cells up to the last one filled in; a list wider than MAX_COLUMNS is refused."""
+    cells = list(cells)
+    while cells and (cells[-1] is None or cells[-1] == ""):
+        cells.pop()
+    if len(cells) > MAX_COLUMNS:
+        raise ImportFileError(
+            _("Line %(line)s has data beyond column %(limit)s; the list may have at most %(limit)s columns.")
+            % {"line": line, "limit": MAX_COLUMNS}
+        )
+    return cells
+
+
+# A cell or row element, with or without a namespace prefix ("<c r=…>", "<x:row>"); "<col>" and "<rowBreaks>" are not.
+_SHEET_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)[\s/>]")
+
+
+def _check_workbook(archive: zipfile.ZipFile) -> None:
+    """Refuse a workbook that would take too much memory or time before openpyxl parses any of it.
+
+    The sizes are those the archive declares; Python's zipfile never unpacks a member past its declared size.
+    """
+    entries = archive.infolist()
     if len(entries) > MAX_ZIP_ENTRIES or sum(e.file_size for e in entries) > MAX_UNZIPPED_BYTES:
         raise ImportFileError(_("The workbook is too large once unpacked."))
+    for entry in entries:
+        name = entry.filename.lower()
+        if name.endswith("sharedstrings.xml") and entry.file_size > MAX_SHARED_STRINGS_BYTES:
+            raise ImportFileError(_("The workbook is too large once unpacked."))
+        if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+            _count_cells(archive, entry)
+
+
+def _count_cells(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
+    """Stream a worksheet's XML and count its cells, row by row, without building anything."""
+    cells = in_row = 0
+    tail = b""
+    with archive.open(entry) as stream:
+        while chunk := stream.read(1 << 16):
+            data = tail + chunk
+            cut = max(0, len(data) - 64)  # a tag cut in two is counted in the next round
+            for match in _SHEET_TAG.finditer(data, 0, cut + 64):
+                if match.start() >= cut:
+                    break
+                if match.group(1) == b"row":
+                    in_row = 0
+                    continue
+                cells += 1
+                in_row += 1
+                if in_row > MAX_CELLS_PER_ROW or cells > MAX_CELLS:
+                    raise _too_many_cells()
+            tail = data[cut:]
+    for match in _SHEET_TAG.finditer(tail):
+        if match.group(1) == b"c":
+            cells += 1
+            in_row += 1
+    if in_row > MAX_CELLS_PER_ROW or cells > MAX_CELLS:
+        raise _too_many_cells()
+
+
+def _read_xlsx(data: bytes) -> list[tuple[int, list]]:
+    unreadable = _("The file could not be read as an Excel workbook (.xlsx).")
     try:
-        # openpyxl parses with defusedxml when it is installed (it is a dependency of this project).
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_workbook(archive)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+        raise ImportFileError(unreadable) from exc
+    try:
+        # Read-only mode streams the sheet; openpyxl parses with defusedxml (a dependency of this project).
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for corrupt files
-        raise ImportFileError(_("The file could not be read as an Excel workbook (.xlsx).")) from exc
+        raise ImportFileError(unreadable) from exc
     try:
         sheet = workbook.active or workbook.worksheets[0]
-        sheet.reset_dimensions()  # some writers record wrong dimensions; read what is there
         rows = []
-        for line, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+        # One column more than allowed, so that data beyond the limit is seen and refused, not dropped.
+        cells_by_row = sheet.iter_rows(
+            max_col=MAX_COLUMNS + 1, max_row=MAX_ROWS + HEADER_SCAN_ROWS + 1, values_only=True
+        )
+        for line, cells in enumerate(cells_by_row, start=1):
             if line > MAX_ROWS + HEADER_SCAN_ROWS:
                 raise _too_many_rows()
-            rows.append((line, list(cells)))
+            rows.append((line, _within_columns(line, cells)))
         return rows
+    except ImportFileError:
+        raise
+    except Exception as exc:  # a corrupt sheet fails while it is streamed
+        raise ImportFileError(unreadable) from exc
     finally:
         workbook.close()
 
@@ -364,7 +506,7 @@ def _classify(cells: list, session: TrainingSession) -> tuple[dict[int, str], di
     for index, cell in enumerate(cells):
         if cell is None or clean_text(cell) == "":
             continue
-        name = _HEADINGS.get(_header_key(cell))
+        name = _heading_field(cell)
         if name:
             fields[index] = name
         elif day := _header_day(cell, session):
@@ -540,6 +682,7 @@ class ParticipantRowForm(forms.Form):
     phone = PhoneField(required=False)
     email = forms.EmailField(required=False, max_length=254)
     commune = TextField(max_length=120, required=False)
+    address = TextField(max_length=300, required=False)
 
     def clean_email(self):
         return (self.cleaned_data.get("email") or "").strip().lower() or None
@@ -576,9 +719,11 @@ class PersonRow:
     phone: str | None = None
     email: str | None = None
     commune: str = ""
+    address: str = ""
     marks: dict[datetime.date, bool] = field(default_factory=dict)
     lines: list[int] = field(default_factory=list)
     user_id: int | None = None
+    commune_area: Area | None = None
 
 
 @dataclass
@@ -587,6 +732,7 @@ class ImportReport:
     file_name: str = ""
     sha256: str = ""
     header_line: int | None = None
+    end_line: int | None = None  # where the place-and-date line or signature block begins
     days: list[datetime.date] = field(default_factory=list)
     rows_read: int = 0
     errors: list[Issue] = field(default_factory=list)
@@ -599,7 +745,6 @@ class ImportReport:
     attendance_new: int = 0
     attendance_changed: int = 0
     attendance_unchanged: int = 0
-    profiles_completed: int = 0
     dry_run: bool = False
     written: bool = False
 
@@ -632,6 +777,10 @@ class ImportReport:
             lines.append(
                 _("Header on line %(line)s; attendance days: %(days)s.") % {"line": self.header_line, "days": days}
             )
+        if self.end_line:
+            lines.append(
+                _("The list ends above line %(line)s (the place and date or the signatures).") % {"line": self.end_line}
+            )
         lines += [
             ngettext("%(count)s row read.", "%(count)s rows read.", self.rows_read) % {"count": self.rows_read},
             _("People: %(new)s new, %(existing)s already in the system.")
@@ -650,8 +799,6 @@ class ImportReport:
                 )
                 % {"count": self.duplicates_merged}
             )
-        if self.profiles_completed:
-            lines.append(_("Profiles completed with missing details: %(count)s.") % {"count": self.profiles_completed})
         return lines
 
     def outcome(self) -> str:
@@ -715,13 +862,70 @@ def _cell(cells: list, index: int | None):
     return cells[index]
 
 
+# Below the table, districts write the place and date and a signature block; a total row may close it.
+_END_OF_LIST = re.compile(
+    r"\bngay\b.*\bthang\b.*\bnam\b"  # "Duy Xuyên, ngày 12 tháng 3 năm 2024"
+    r"|\bnguoi lap\b|\bky,? (va )?ghi ro ho ten\b|\bky ten\b|\bky, dong dau\b"
+    r"|^(tm|kt|tl|tuq)\b|^(tong cong|tong so|cong)\s*(:|\d|\(|$)"  # "TM. UBND", "Tổng cộng: 25"
+    r"|^xac nhan\b|^thu truong\b|^(pho )?chu tich\b|^giam doc\b"
+)
+CONTINUED_FIELDS = ("organisation", "address", "commune")
+_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2}|[a-z])\)?$")  # "(1) (2) (3)" under the header
+_GROUP_HEADING = re.compile(r"^([ivx]+|[a-z]|\d{1,2})[.)]\s")  # "I. Xã Duy Hòa", "a) Đoàn viên"
+
+
+def _row_kind(cells: list, layout: Layout) -> str:
+    """What a row below the header is: "person", "continuation", "blank", "numbers", "heading" or "end"."""
+    cols = layout.columns
+    read = [i for i in (*cols.values(), *layout.days.values()) if i != cols.get("stt")]
+    filled = [clean_text(_cell(cells, i)) for i in read if clean_text(_cell(cells, i))]
+    if not filled:
+        return "blank"  # blank, a pre-numbered row never filled in, or notes outside the list's columns
+    texts = [fold_vi(clean_text(c)) for c in cells if clean_text(c)]
+    contact = clean_text(_cell(cells, cols.get("phone"))) or clean_text(_cell(cells, cols.get("email")))
+    name = clean_text(_cell(cells, cols.get("full_name")))
+    ends = [text for text in texts if _END_OF_LIST.search(text)]
+    # A person's row (a name beside the words, or a contact) never ends the list.
+    if ends and not contact and (not name or fold_vi(name) in ends):
+        return "end"
+    if len(texts) >= 3 and all(_COLUMN_NUMBER.match(text) for text in texts):
+        return "numbers"
+    if filled == [name] and (name.isupper() or _GROUP_HEADING.match(fold_vi(name))):
+        return "heading"
+    wrapped = {cols.get(f) for f in CONTINUED_FIELDS} - {None}
+    if not clean_text(_cell(cells, cols.get("stt"))) and all(i in wrapped for i in read if clean_text(_cell(cells, i))):
+        return "continuation"  # a second line of the row above, whose other cells are merged over both
+    return "person"
+
+
 def _validate_rows(rows, layout: Layout, report: ImportReport) -> list[PersonRow]:
     cols = layout.columns
     people = []
+    ended = False
+    previous = None  # the person on the row above, when it was read
     for line, cells in rows[layout.data_start :]:
-        meaningful = [i for i, c in enumerate(cells) if clean_text(c) and i != cols.get("stt")]
-        if not meaningful:
-            continue  # blank, or a pre-numbered row never filled in
+        kind = _row_kind(cells, layout)
+        if kind == "continuation" and not ended:
+            if previous is not None and previous.lines[-1] == line - 1:
+                for name in CONTINUED_FIELDS:
+                    if text := clean_text(_cell(cells, cols.get(name))):
+                        longest = ParticipantRowForm.base_fields[name].max_length
+                        setattr(previous, name, f"{getattr(previous, name)} {text}".strip()[:longest])
+                previous.lines.append(line)
+            continue
+        if kind == "end" and not ended:
+            ended, report.end_line = True, line
+        if kind in ("blank", "numbers", "end"):
+            continue
+        if kind == "heading":
+            report.warn(
+                line,
+                "",
+                _("“%(text)s” was read as a heading, not a person.") % {"text": _cell(cells, cols["full_name"])},
+            )
+            continue
+        if ended and not any(clean_text(_cell(cells, cols.get(f))) for f in ("phone", "email")):
+            continue  # the signers' names under the signature block
         report.rows_read += 1
         data = {name: _cell(cells, cols.get(name)) for name in FIELD_LABELS}
         split_gender_error = None
@@ -779,9 +983,11 @@ def _validate_rows(rows, layout: Layout, report: ImportReport) -> list[PersonRow
                 phone=data["phone"],
                 email=data["email"],
                 commune=data["commune"],
+                address=data["address"],
                 marks=marks,
             )
         )
+        previous = people[-1]
     return people
 
 
@@ -830,7 +1036,7 @@ def _merge_duplicates(rows: list[PersonRow], report: ImportReport) -> list[Perso
                 % {"line": first.line, "fields": ", ".join(str(c) for c in conflicts)},
             )
             continue
-        for attr in ("gender", "birth_date", "birth_year", "organisation", "phone", "email", "commune"):
+        for attr in ("gender", "birth_date", "birth_year", "organisation", "phone", "email", "commune", "address"):
             if not getattr(first, attr) and getattr(row, attr):
                 setattr(first, attr, getattr(row, attr))
         for key in keys:
@@ -852,14 +1058,24 @@ def _chunks(items: list, size: int = 500) -> Iterable[list]:
 class Plan:
     report: ImportReport
     people: list[PersonRow]
-    users: dict[int, object]  # user id → User
     participants: dict[int, SessionParticipant]  # user id → participant
     attendance: dict[tuple[int, datetime.date], Attendance]  # (participant id, day) → record
-    communes: dict[str, Area | None]
     district: Area
 
 
-def _match_people(people: list[PersonRow], report: ImportReport) -> dict[int, object]:
+def _in_scope(user, ids: Iterable[int]) -> set[int]:
+    """Of these accounts, those the importer may see: people filed in their area (everyone, from the command line)."""
+    ids = list(ids)
+    if user is None or admin_area_ids(user) is None:
+        return set(ids)
+    visible = set()
+    for chunk in _chunks(ids):
+        visible.update(Profile.objects.visible_to(user).filter(user_id__in=chunk).values_list("user_id", flat=True))
+    return visible
+
+
+def _match_people(people: list[PersonRow], report: ImportReport, user) -> None:
+    """Link each row to the account its phone (else its email) belongs to; say nothing stored about outsiders."""
     User = get_user_model()
     phones = [p.phone for p in people if p.phone]
     emails = [p.email for p in people if p.email]
@@ -868,44 +1084,55 @@ def _match_people(people: list[PersonRow], report: ImportReport) -> dict[int, ob
         found.update({u.pk: u for u in User.objects.filter(phone__in=chunk)})
     for chunk in _chunks(emails):
         found.update({u.pk: u for u in User.objects.annotate(email_l=Lower("email")).filter(email_l__in=chunk)})
+    visible = _in_scope(user, found)
     by_phone = {u.phone: u for u in found.values() if u.phone}
     by_email = {u.email.lower(): u for u in found.values() if u.email}
     for person in people:
         phone_user = by_phone.get(person.phone) if person.phone else None
         email_user = by_email.get(person.email) if person.email else None
         if phone_user and email_user and phone_user.pk != email_user.pk:
-            report.error(
+            if {phone_user.pk, email_user.pk} <= visible:
+                message = _(
+                    "The phone number belongs to “%(phone_person)s” and the email to “%(email_person)s” in the system."
+                ) % {"phone_person": phone_user, "email_person": email_user}
+            else:
+                message = _("The phone number and the email belong to two different people in the system.")
+            report.error(person.line, "", message)
+            continue
+        account = phone_user or email_user
+        if account is None:
+            continue
+        person.user_id = account.pk
+        if account.pk not in visible:
+            report.warn(
                 person.line,
                 "",
-                _("The phone number belongs to “%(phone_person)s” and the email to “%(email_person)s” in the system.")
-                % {"phone_person": phone_user, "email_person": email_user},
+                _(
+                    "This phone number or email belongs to a person registered outside your area: the attendance "
+                    "is recorded for them, and their account is neither shown nor changed."
+                ),
             )
             continue
-        user = phone_user or email_user
-        if user is None:
-            continue
-        person.user_id = user.pk
-        if fold_vi(user.full_name) != fold_vi(person.full_name):
+        if fold_vi(account.full_name) != fold_vi(person.full_name):
             report.warn(
                 person.line,
                 FIELD_LABELS["full_name"],
                 _("“%(name)s” is recorded in the system as “%(recorded)s”; the system's name is kept.")
-                % {"name": person.full_name, "recorded": user.full_name},
+                % {"name": person.full_name, "recorded": account.full_name},
             )
-        if person.email and user.email and user.email.lower() != person.email:
+        if person.email and account.email and account.email.lower() != person.email:
             report.warn(
                 person.line,
                 FIELD_LABELS["email"],
-                _("The system has another email for this person (%(email)s); it is kept.") % {"email": user.email},
+                _("The system has another email for this person (%(email)s); it is kept.") % {"email": account.email},
             )
-        if person.phone and user.phone and user.phone != person.phone:
+        if person.phone and account.phone and account.phone != person.phone:
             report.warn(
                 person.line,
                 FIELD_LABELS["phone"],
                 _("The system has another phone number for this person (%(phone)s); it is kept.")
-                % {"phone": user.phone},
+                % {"phone": account.phone},
             )
-    return found
 
 
 def _commune_key(name: str) -> str:
@@ -916,36 +1143,61 @@ def _commune_key(name: str) -> str:
     return key
 
 
+def _commune_named_in(text: str, communes: dict[str, Area]) -> Area | None:
+    """The commune an address or a unit names: "Thôn 3, xã Duy Hòa", "UBND xã Duy Hòa", "Duy Hòa - Duy Xuyên"."""
+    for part in re.split(r"[,;\-–]", text):
+        if area := communes.get(_commune_key(part)):
+            return area
+    words = f" {_header_key(text)} "
+    found = [
+        (len(key), area)
+        for key, area in communes.items()
+        if any(f" {prefix}{key} " in words for prefix in COMMUNE_PREFIXES)
+    ]
+    return max(found, key=lambda item: item[0])[1] if found else None
+
+
 def _resolve_communes(people: list[PersonRow], district: Area, session: TrainingSession, report: ImportReport):
-    wanted = {_commune_key(p.commune) for p in people if p.commune}
-    if not wanted:
-        return {}
+    """Each person's own commune, from the commune column, else from their address or unit."""
+    if not any(p.commune or p.address or p.organisation for p in people):
+        return
     candidates = Area.objects.filter(parent=district, kind__in=(Area.WARD, Area.COMMUNE, Area.TOWNSHIP))
     current = set(candidates.valid_on(session.starts_on).values_list("pk", flat=True))
-    communes: dict[str, Area | None] = {}
+    communes: dict[str, Area] = {}
     for area in candidates:
         key = _commune_key(area.name)
         # Prefer the unit that existed on the session's first day when a name was reused.
         if key not in communes or area.pk in current:
             communes[key] = area
     for person in people:
-        if person.commune and _commune_key(person.commune) not in communes:
-            report.warn(
-                person.line,
-                FIELD_LABELS["commune"],
-                _("“%(commune)s” is not a commune of %(district)s; it was left empty.")
-                % {"commune": person.commune, "district": district},
+        if person.commune:
+            person.commune_area = communes.get(_commune_key(person.commune)) or _commune_named_in(
+                person.commune, communes
             )
-    return communes
+            if person.commune_area is None:
+                report.warn(
+                    person.line,
+                    FIELD_LABELS["commune"],
+                    _("“%(commune)s” is not a commune of %(district)s; it was left empty.")
+                    % {"commune": person.commune, "district": district},
+                )
+            continue
+        for text in (person.address, person.organisation):
+            if text and (area := _commune_named_in(text, communes)):
+                person.commune_area, person.commune = area, area.name
+                break
 
 
-def plan_import(session: TrainingSession, data: bytes, *, file_name: str = "") -> Plan:
-    """Read, validate and match without writing; the plan's report says what a write would do."""
-    report = ImportReport(session=session, file_name=file_name, sha256=hashlib.sha256(data).hexdigest())
+def plan_import(session: TrainingSession, sheet: Sheet, *, user=None) -> Plan:
+    """Validate and match a list without writing; the plan's report says what a write would do.
+
+    ``user`` is the importing administrator: only people in their area are shown with their stored details.
+    """
+    report = ImportReport(session=session, file_name=sheet.file_name, sha256=sheet.sha256)
     district = home_district(session.area)
-    plan = Plan(report, [], {}, {}, {}, {}, district)
+    plan = Plan(report, [], {}, {}, district)
+    rows = sheet.rows
     try:
-        rows = read_rows(data)
         layout = find_layout(rows, session)
     except ImportFileError as exc:
         report.error(None, "", str(exc))
@@ -961,8 +1213,8 @@ def plan_import(session: TrainingSession, data: bytes, *, file_name: str = "") -
         return plan
     people = _merge_duplicates(people, report)
     plan.people = people
-    plan.users = _match_people(people, report)
-    plan.communes = _resolve_communes(people, district, session, report)
+    _match_people(people, report, user)
+    _resolve_communes(people, district, session, report)
 
     user_ids = [p.user_id for p in people if p.user_id]
     for chunk in _chunks(user_ids):
@@ -1001,6 +1253,38 @@ def plan_import(session: TrainingSession, data: bytes, *, file_name: str = "") -
 # ---------------------------------------------------------------------------------------------
 
 
+LISTED_FIELDS = [
+    "listed_name",
+    "listed_gender",
+    "listed_birth_date",
+    "listed_birth_year",
+    "listed_organisation",
+    "listed_phone",
+    "listed_email",
+    "listed_commune",
+]
+
+
+def _listed(person: PersonRow) -> dict:
+    """What the list says about a person, as the participant record keeps it."""
+    return dict(
+        zip(
+            LISTED_FIELDS,
+            (
+                person.full_name,
+                person.gender,
+                person.birth_date,
+                person.birth_year,
+                person.organisation,
+                person.phone or "",
+                person.email or "",
+                person.commune,
+            ),
+            strict=True,
+        )
+    )
+
+
 def _write(plan: Plan, user) -> None:
     User = get_user_model()
     session, report = plan.report.session, plan.report
@@ -1022,53 +1306,37 @@ def _write(plan: Plan, user) -> None:
     for person in new_people:
         person.user_id = by_phone.get(person.phone) or by_email.get(person.email)
 
-    # Fill in what existing accounts lack, never overwriting what is recorded.
-    accounts_to_update = []
-    for person in plan.people:
-        account = plan.users.get(person.user_id)
-        if account is None:
-            continue
-        changed = False
-        if person.email and not account.email:
-            account.email, changed = person.email, True
-        if person.phone and not account.phone:
-            account.phone, changed = person.phone, True
-        if changed:
-            accounts_to_update.append(account)
-    User.objects.bulk_update(accounts_to_update, ["email", "phone"], batch_size=500)
+    # Only the accounts made just now get a profile; an existing account and its profile are never touched,
+    # so an import can neither take over an account nor move a person into the importer's area.
+    Profile.objects.bulk_create(
+        [
+            Profile(
+                user_id=person.user_id,
+                gender=person.gender,
+                birth_date=person.birth_date,
+                birth_year=person.birth_year,
+                organisation=person.organisation,
+                area=plan.district,
+                commune=person.commune_area,
+            )
+            for person in new_people
+        ],
+        batch_size=500,
+    )
 
-    profiles = {}
-    for chunk in _chunks([p.user_id for p in plan.people]):
-        profiles.update({pr.user_id: pr for pr in Profile.objects.filter(user_id__in=chunk)})
-    default_commune = session.area if session.area.kind in (Area.WARD, Area.COMMUNE, Area.TOWNSHIP) else None
-    new_profiles, changed_profiles = [], []
-    fields = ["gender", "birth_date", "birth_year", "organisation", "area", "commune"]
+    new_participants, listed_participants = [], []
     for person in plan.people:
-        values = {
-            "gender": person.gender,
-            "birth_date": person.birth_date,
-            "birth_year": person.birth_year,
-            "organisation": person.organisation,
-            "area": plan.district,
-            "commune": plan.communes.get(_commune_key(person.commune)) if person.commune else default_commune,
-        }
-        profile = profiles.get(person.user_id)
-        if profile is None:
-            new_profiles.append(Profile(user_id=person.user_id, **values))
+        listed = _listed(person)
+        participant = plan.participants.get(person.user_id)
+        if participant is None:
+            new_participants.append(SessionParticipant(session=session, person_id=person.user_id, **listed))
             continue
-        changed = False
-        for name in fields:
-            if getattr(profile, name) in (None, "") and values[name] not in (None, ""):
-                setattr(profile, name, values[name])
-                changed = True
-        if changed:
-            changed_profiles.append(profile)
-    Profile.objects.bulk_create(new_profiles, batch_size=500)
-    Profile.objects.bulk_update(changed_profiles, fields, batch_size=500)
-    report.profiles_completed = len(changed_profiles)
-
-    enrol = [SessionParticipant(session=session, person_id=p.user_id) for p in plan.people]
-    SessionParticipant.objects.bulk_create([p for p in enrol if p.person_id not in plan.participants], batch_size=500)
+        for name, value in listed.items():
+            if value not in (None, ""):  # a column the list leaves out keeps what an earlier list said
+                setattr(participant, name, value)
+        listed_participants.append(participant)
+    SessionParticipant.objects.bulk_create(new_participants, batch_size=500)
+    SessionParticipant.objects.bulk_update(listed_participants, LISTED_FIELDS, batch_size=500)
     participants = {}
     for chunk in _chunks([p.user_id for p in plan.people]):
         participants.update(
@@ -1103,21 +1371,35 @@ def _write(plan: Plan, user) -> None:
 
 
 def attendance_import(
-    *, session: TrainingSession, data: bytes, file_name: str = "", user=None, dry_run: bool = False
+    *,
+    session: TrainingSession,
+    sheet: Sheet | None = None,
+    data: bytes = b"",
+    file_name: str = "",
+    user=None,
+    dry_run: bool = False,
 ) -> ImportReport:
     """Validate a participant/attendance list and, unless dry_run or any row is bad, record it all at once.
 
-    Safe to repeat: people, participants and marks already recorded are matched, not duplicated.
+    Give the list as read once by ``read_sheet`` (the admin keeps it between preview and confirm), or as
+    the file's bytes. Safe to repeat: people, participants and marks already recorded are matched, not duplicated.
     """
+    if sheet is None:
+        try:
+            sheet = read_sheet(data, file_name=file_name)
+        except ImportFileError as exc:
+            report = ImportReport(session=session, file_name=file_name, dry_run=dry_run)
+            report.error(None, "", str(exc))
+            return report
     if dry_run:
-        report = plan_import(session, data, file_name=file_name).report
+        report = plan_import(session, sheet, user=user).report
         report.dry_run = True
         return report
     try:
         with transaction.atomic():
             # One import per session at a time: a double-submitted confirm waits, then finds nothing to do.
             locked = TrainingSession.objects.select_for_update().select_related("area").get(pk=session.pk)
-            plan = plan_import(locked, data, file_name=file_name)
+            plan = plan_import(locked, sheet, user=user)
             if plan.report.errors:
                 return plan.report
             _write(plan, user)
@@ -1125,6 +1407,6 @@ def attendance_import(
             return plan.report
     except IntegrityError:
         # Someone else enrolled the same people at the same moment; nothing of ours was kept.
-        report = ImportReport(session=session, file_name=file_name)
+        report = ImportReport(session=session, file_name=sheet.file_name)
         report.error(None, "", _("The records changed while importing; nothing was written. Please try again."))
         return report

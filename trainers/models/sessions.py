@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .people import Profile
 from .scoping import AreaScopedQuerySet
 
 
@@ -105,6 +106,16 @@ class SessionParticipant(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # What the imported list said about the person, kept on the session's own record: an import never
+    # writes to an existing account or profile (it may belong to someone outside the importer's area).
+    listed_name = models.CharField(_("name on the list"), max_length=150, blank=True)
+    listed_gender = models.CharField(_("gender on the list"), max_length=10, choices=Profile.GENDERS, blank=True)
+    listed_birth_date = models.DateField(_("date of birth on the list"), null=True, blank=True)
+    listed_birth_year = models.PositiveSmallIntegerField(_("year of birth on the list"), null=True, blank=True)
+    listed_organisation = models.CharField(_("organisation on the list"), max_length=200, blank=True)
+    listed_phone = models.CharField(_("phone number on the list"), max_length=16, blank=True)
+    listed_email = models.EmailField(_("email on the list"), blank=True)
+    listed_commune = models.CharField(_("commune on the list"), max_length=120, blank=True)
 
     objects = SessionParticipantQuerySet.as_manager()
 
