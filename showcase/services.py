@@ -16,7 +16,7 @@ from wagtail.log_actions import log
 
 from accounts.phones import normalise_phone
 
-from .models import EventPage, ProjectMember, Registration, StartupProject, clean_check_in_code
+from .models import EventPage, ProjectMember, Registration, StartupProject, clean_check_in_code, new_check_in_code
 
 logger = logging.getLogger(__name__)
 
@@ -62,8 +62,10 @@ def registration_create(
 ) -> tuple[Registration, bool]:
     """Register a person (or a visitor by name and phone): a place if one is free, else the waiting list.
 
-    Returns (registration, created). Registering twice returns the first registration; a cancelled
-    one is taken up again at the end of the queue.
+    Returns (registration, registered): `registered` is False when an active registration already
+    holds this person (signed in) or this phone (visitor). That registration may be someone else's:
+    callers show it only to its owner. A cancelled one is taken up again at the end of the queue,
+    with a new code, so the old ticket link stops working.
     """
     if person is not None and not person.is_authenticated:
         person = None
@@ -83,21 +85,30 @@ def registration_create(
     if not event.accepts_registrations:
         raise ValidationError(_("Registration for this event is closed."))
 
-    same = Q(person=person) if person is not None else Q(pk__in=[])
-    if phone:
-        same |= Q(phone=phone)
+    # A signed-in person is known by their account, a visitor by their phone. An account's phone is
+    # not verified, so it never picks out a visitor's registration, and a visitor's phone never
+    # blocks the account holder: they register without it.
+    same = Q(person=person) if person is not None else Q(phone=phone)
     matches = list(Registration.objects.filter(event=event).filter(same).select_for_update())
     active = [r for r in matches if r.status != Registration.CANCELLED]
     if active:
         return active[0], False
     existing = matches[0] if matches else None
+    if person is not None and phone:
+        taken = Registration.objects.filter(event=event, phone=phone)
+        if existing is not None:
+            taken = taken.exclude(pk=existing.pk)
+        if taken.exists():
+            phone = None
 
     # Nobody jumps the queue: places freed by a raised capacity go to the waiting list first.
     _fill_places(event)
     has_room = Registration.objects.filter(event=event).confirmed().count() < event.capacity
     status = Registration.CONFIRMED if has_room else Registration.WAITING
     registration = existing or Registration(event=event)
-    registration.person = person if person is not None else registration.person
+    if existing is not None:
+        registration.code = new_check_in_code()
+    registration.person = person
     registration.full_name = full_name
     registration.phone = phone
     registration.email = email
@@ -118,7 +129,7 @@ def registration_create(
         from .tasks import send_registration_notice
 
         send_registration_notice.delay_on_commit(registration.pk, Registration.CONFIRMATION)
-    return registration, existing is None
+    return registration, True
 
 
 @transaction.atomic
