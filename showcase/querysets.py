@@ -9,24 +9,16 @@ from django.utils import timezone
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
-from trainers.models import Area, admin_area_ids
+from trainers.models import Area
+from trainers.models.scoping import AreaScopedQuerySet
 
 
-def _area_scope(user, *fields: str) -> Q | None:
-    """A Q for rows filed under the user's administrative area: None means every row."""
-    ids = admin_area_ids(user)
-    if ids is None:
-        return None
-    condition = Q(pk__in=[])
-    for field in fields:
-        condition |= Q(**{f"{field}__in": ids})
-    return condition
+class EventPageQuerySet(PageQuerySet, AreaScopedQuerySet):
+    area_fields = ("area",)
 
-
-class EventPageQuerySet(PageQuerySet):
     def visible_to(self, user) -> EventPageQuerySet:
         """Events an administrator runs the door for: those held in their area (all of them for the province)."""
-        scope = _area_scope(user, "area")
+        scope = self._in_admin_scope(user)
         return self if scope is None else self.filter(scope)
 
     def upcoming(self) -> EventPageQuerySet:
@@ -40,10 +32,12 @@ class EventPageManager(PageManager.from_queryset(EventPageQuerySet)):
     pass
 
 
-class RegistrationQuerySet(models.QuerySet):
+class RegistrationQuerySet(AreaScopedQuerySet):
+    area_fields = ("event__area",)
+
     def visible_to(self, user) -> RegistrationQuerySet:
         """Registrations are seen by whoever runs the event's door (see EventPageQuerySet.visible_to)."""
-        scope = _area_scope(user, "event__area")
+        scope = self._in_admin_scope(user)
         return self if scope is None else self.filter(scope)
 
     def confirmed(self) -> RegistrationQuerySet:
@@ -72,10 +66,12 @@ def _member_count(**filters) -> Coalesce:
     return Coalesce(Subquery(members, output_field=models.IntegerField()), Value(0))
 
 
-class StartupProjectQuerySet(models.QuerySet):
+class StartupProjectQuerySet(AreaScopedQuerySet):
+    area_fields = ("area", "commune")
+
     def visible_to(self, user) -> StartupProjectQuerySet:
         """Projects an administrator reviews: those filed in their district (or its communes); all for the province."""
-        scope = _area_scope(user, "area", "commune")
+        scope = self._in_admin_scope(user)
         return self if scope is None else self.filter(scope)
 
     def of_team(self, user) -> StartupProjectQuerySet:
