@@ -169,6 +169,18 @@ class StartupProjectQuerySet(AreaScopedQuerySet):
         return qs
 
 
+class ProjectInvitationQuerySet(models.QuerySet):
+    def pending(self) -> ProjectInvitationQuerySet:
+        return self.filter(status=self.model.PENDING)
+
+    def addressed_to(self, user) -> ProjectInvitationQuerySet:
+        """Invitations sent to an address the person signs in with."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        addresses = [a for a in ((user.email or "").lower(), user.phone) if a]
+        return self.filter(address__in=addresses)
+
+
 class SupportOrganisationQuerySet(models.QuerySet):
     def listed(self) -> SupportOrganisationQuerySet:
         return self.filter(is_listed=True)

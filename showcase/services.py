@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -16,7 +17,15 @@ from wagtail.log_actions import log
 
 from accounts.phones import normalise_phone
 
-from .models import EventPage, ProjectMember, Registration, StartupProject, clean_check_in_code, new_check_in_code
+from .models import (
+    EventPage,
+    ProjectInvitation,
+    ProjectMember,
+    Registration,
+    StartupProject,
+    clean_check_in_code,
+    new_check_in_code,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -255,18 +264,68 @@ def registrations_anonymise(*, person) -> int:
 # --- Projects -----------------------------------------------------------------------------------
 
 
+def _addresses_of(people) -> set[str]:
+    return {a for p in people for a in ((p.email or "").lower(), p.phone) if a}
+
+
 @transaction.atomic
-def project_team_set(*, project: StartupProject, lead, members: list) -> None:
-    """Make `lead` the team lead and `members` the rest of the team (the lead is never removed)."""
-    wanted = {lead.pk, *(m.pk for m in members)}
-    ProjectMember.objects.filter(project=project).exclude(person_id__in=wanted).delete()
-    ProjectMember.objects.filter(project=project, is_lead=True).exclude(person=lead).update(is_lead=False)
-    existing = set(ProjectMember.objects.filter(project=project).values_list("person_id", flat=True))
-    for person in [lead, *members]:
-        if person.pk not in existing:
-            ProjectMember.objects.create(project=project, person=person, is_lead=False)
-            existing.add(person.pk)
-    ProjectMember.objects.filter(project=project, person=lead).update(is_lead=True)
+def project_team_update(
+    *,
+    project: StartupProject,
+    by,
+    invite: Sequence[str] = (),
+    remove: Sequence = (),
+    withdraw: Sequence[ProjectInvitation] = (),
+) -> None:
+    """A team member changes the team: removes members (never the lead), withdraws and sends invitations.
+
+    Whoever saves a project without a team becomes its lead. Nobody is added without their consent:
+    an address gets an invitation, whether or not an account signs in with it, and the same address
+    is never asked twice (a declined invitation stays).
+    """
+    if not ProjectMember.objects.filter(project=project).exists():
+        ProjectMember.objects.create(project=project, person=by, is_lead=True)
+    ProjectMember.objects.filter(project=project, is_lead=False, person__in=[p.pk for p in remove]).exclude(
+        person=by
+    ).delete()
+    ProjectInvitation.objects.filter(project=project, pk__in=[i.pk for i in withdraw]).pending().delete()
+    on_team = _addresses_of(p.person for p in ProjectMember.objects.filter(project=project).select_related("person"))
+    for address in invite:
+        if address not in on_team:
+            ProjectInvitation.objects.get_or_create(project=project, address=address, defaults={"invited_by": by})
+
+
+def _invitation_for(*, invitation_id: int, person) -> ProjectInvitation:
+    invitation = (
+        ProjectInvitation.objects.pending()
+        .addressed_to(person)
+        .select_for_update()
+        .select_related("project")
+        .filter(pk=invitation_id)
+        .first()
+    )
+    if invitation is None:
+        raise ValidationError(_("This invitation is not yours or has already been answered."))
+    return invitation
+
+
+@transaction.atomic
+def project_invitation_accept(*, invitation_id: int, person) -> StartupProject:
+    """The invited person joins the team; the invitation is spent."""
+    invitation = _invitation_for(invitation_id=invitation_id, person=person)
+    project = invitation.project
+    ProjectMember.objects.get_or_create(project=project, person=person, defaults={"is_lead": False})
+    invitation.delete()
+    return project
+
+
+@transaction.atomic
+def project_invitation_decline(*, invitation_id: int, person) -> None:
+    """The invited person says no; the invitation stays, declined, so the team cannot ask again."""
+    invitation = _invitation_for(invitation_id=invitation_id, person=person)
+    invitation.status = ProjectInvitation.DECLINED
+    invitation.responded_at = timezone.now()
+    invitation.save(update_fields=["status", "responded_at"])
 
 
 @transaction.atomic
