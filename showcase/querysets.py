@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import models
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -84,6 +86,20 @@ class StartupProjectQuerySet(AreaScopedQuerySet):
 
     def published(self) -> StartupProjectQuerySet:
         return self.filter(status=self.model.PUBLISHED)
+
+    def counted(self, until: datetime.date | None = None) -> StartupProjectQuerySet:
+        """The projects a district's "startup projects" figure counts: published, on or before `until`.
+
+        A draft or a project still in review is not a startup the programme can show; the day it
+        counts from is the day it was first published, not the day the team started writing it.
+        """
+        projects = self.published()
+        if until is not None:
+            end = datetime.datetime.combine(
+                until + datetime.timedelta(days=1), datetime.time.min, timezone.get_current_timezone()
+            )
+            projects = projects.filter(published_at__lt=end)
+        return projects
 
     def in_area(self, area: Area) -> StartupProjectQuerySet:
         """Projects filed in the area or any unit below it."""
