@@ -18,6 +18,7 @@ from home.page_cache import CachedViewRestrictionsMixin
 
 from ..blocks import DownloadBlock, LessonStreamBlock, QuizStreamBlock, SessionStepBlock
 from ..text import fold_vi, html_to_text
+from .progress import Enrollment
 
 
 class Audience(models.Model):
@@ -186,7 +187,20 @@ class CoursePage(CachedViewRestrictionsMixin, SearchTextMixin, Page):
         for item in items:
             by_module.setdefault(item["path"][: len(item["path"]) - Page.steplen], []).append(item)
         context["modules"] = [(module, by_module.get(module.path, [])) for module in modules]
+        context.update(self.learner_context(request.user))
         return context
+
+    def learner_context(self, user) -> dict:
+        """The visitor's enrolment here and their progress, by the one progress rule."""
+        from ..progress import enrollment_progress
+
+        enrollment = None
+        if user.is_authenticated:
+            enrollment = Enrollment.objects.filter(user=user, course=self).first()
+            if enrollment:
+                enrollment.course = self
+        progress = enrollment_progress(enrollment)
+        return {"enrollment": enrollment, "progress": progress, "progress_percent": progress.percent}
 
 
 class ModulePage(CachedViewRestrictionsMixin, Page):
