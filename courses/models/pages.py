@@ -18,6 +18,7 @@ from home.page_cache import CachedViewRestrictionsMixin
 
 from ..blocks import DownloadBlock, LessonStreamBlock, QuizStreamBlock, SessionStepBlock
 from ..text import fold_vi, html_to_text
+from .progress import Enrollment
 
 
 class Audience(models.Model):
@@ -172,20 +173,31 @@ class CoursePage(CachedViewRestrictionsMixin, SearchTextMixin, Page):
         return QuizPage.objects.live().descendant_of(self).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
+        from ..navigation import course_outline, url_maker
+        from ..progress import enrollment_progress
+
         context = super().get_context(request, *args, **kwargs)
-        modules = ModulePage.objects.live().child_of(self).order_by("path")
-        items = (
-            Page.objects.live()
-            .descendant_of(self)
-            .filter(depth=self.depth + 2)
-            .type(LessonPage, QuizPage)
-            .order_by("path")
-            .values("id", "title", "url_path", "path", "content_type__model")
-        )
+        enrollment = None
+        if request.user.is_authenticated:
+            enrollment = Enrollment.objects.filter(user=request.user, course=self).first()
+            if enrollment:
+                enrollment.course = self
+        progress = enrollment_progress(enrollment)
+        # The lessons and quizzes come from the cached outline; links are made without a query each.
+        _course, outline = course_outline(self.path) if self.pk else ({}, [])  # a new course's preview has none
+        to_url = url_maker(self, request) if outline else None
         by_module: dict[str, list] = {}
-        for item in items:
-            by_module.setdefault(item["path"][: len(item["path"]) - Page.steplen], []).append(item)
-        context["modules"] = [(module, by_module.get(module.path, [])) for module in modules]
+        for item in outline:
+            item["url"] = to_url(item["url_path"])
+            item["done"] = item["id"] in progress.done_ids
+            by_module.setdefault(item["path"][: -Page.steplen], []).append(item)
+        modules = ModulePage.objects.live().public().child_of(self).order_by("path")
+        context.update(
+            modules=[(module, by_module.get(module.path, [])) for module in modules],
+            enrollment=enrollment,
+            progress=progress,
+            progress_percent=progress.percent,
+        )
         return context
 
 

@@ -1,10 +1,14 @@
+import importlib
+import json
+import re
+
 import pytest
 
 from courses.models import QuizAttempt
 from courses.scoring import score_quiz
 from courses.services import AttemptLimitReached, quiz_attempt_submit
 
-from .factories import build_course
+from .factories import build_course, quiz_questions
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +82,57 @@ def test_attempt_limit_through_the_page(client, home, learner):
     response = client.post(quiz.url, {f"q-{k}": v for k, v in ALL_RIGHT.items()}, follow=True)
     assert "Bạn đã dùng hết số lần làm bài" in response.content.decode()
     assert QuizAttempt.objects.count() == 1
+
+
+def _without_ids(questions):
+    """The quiz content as the old demo loader stored it: answer choices without ids."""
+    return [{**q, "value": {**q["value"], "choices": [c["value"] for c in q["value"]["choices"]]}} for q in questions]
+
+
+def _old_style_quiz(course_tree):
+    quiz = course_tree.quizzes[0]
+    quiz.questions = _without_ids(quiz_questions())
+    quiz.save_revision().publish()
+    quiz.refresh_from_db()
+    assert all("id" not in c for q in quiz.questions.raw_data for c in q["value"]["choices"])
+    return quiz
+
+
+def test_choices_stored_without_ids_can_be_answered_right(client, course_tree, learner):
+    quiz = _old_style_quiz(course_tree)
+    client.force_login(learner)
+    html = client.get(quiz.url).content.decode()
+    right = {"Khoản vốn đầu tiên", "Nhà đầu tư", "Vườn ươm", "Đúng"}
+    form = {}
+    for name, value, text in re.findall(r'name="([^"]+)" value="([^"]+)">\s*([^<]+?)\s*</label>', html):
+        if text in right:
+            form.setdefault(name, []).append(value)
+    assert len(form) == 3
+    response = client.post(quiz.url, form)
+    assert "100%" in response.content.decode()
+    assert QuizAttempt.objects.get().passed
+
+
+def test_migration_gives_pages_and_revisions_stable_choice_ids(course_tree):
+    from django.apps import apps
+
+    from courses.blocks import stable_choice_id
+
+    migration = importlib.import_module("courses.migrations.0005_stable_quiz_choice_ids")
+    quiz = _old_style_quiz(course_tree)
+    migration.give_choices_ids(apps, None)
+    migration.give_choices_ids(apps, None)  # a second run changes nothing
+
+    quiz.refresh_from_db()
+    stored = [c for q in quiz.questions.raw_data for c in q["value"]["choices"]]
+    assert stored[0] == {
+        "type": "item",
+        "id": stable_choice_id(0, "Khoản vốn đầu tiên"),
+        "value": {"text": "Khoản vốn đầu tiên", "correct": True},
+    }
+    for revision in quiz.revisions.all():
+        questions = json.loads(revision.content["questions"])
+        assert all(c["id"] for q in questions for c in q["value"]["choices"])
+    # The latest revision, as an editor opens it, has the same ids as the live page.
+    draft = quiz.get_latest_revision_as_object()
+    assert [c.id for q in draft.questions for c in q.value["choices"].bound_blocks] == [c["id"] for c in stored]
