@@ -143,14 +143,14 @@ def load_area_tree(data_dir: Path = DATA_DIR) -> dict[str, Area]:
     by_key = {u.key: u for u in units}
     existing = {(a.code, a.valid_from): a for a in Area.objects.filter(code__in={u.code for u in units})}
     areas: dict[str, Area] = {}
-    fields = ["name", "kind", "parent", "valid_to"]
+    fields = ["name", "kind", "parent_id", "valid_to"]
     for depth in sorted({_depth(u, by_key) for u in units}):
         to_create, to_update = [], []
         for unit in (u for u in units if _depth(u, by_key) == depth):
             values = {
                 "name": unit.name,
                 "kind": unit.kind,
-                "parent": areas[unit.parent] if unit.parent else None,
+                "parent_id": areas[unit.parent].pk if unit.parent else None,
                 "valid_to": unit.valid_to,
             }
             area = existing.get((unit.code, unit.valid_from))
