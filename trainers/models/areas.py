@@ -53,8 +53,8 @@ _TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 def vietnamese_sort_key(text: str) -> tuple:
     """A collation key for Vietnamese: "Duy Xuyên" < "Đại Lộc" < "Điện Bàn" < "Đông Giang".
 
-    Letters decide first (Đ after D, Ơ after Ô), then tones (a < à < ả < ã < á < ạ), then case, so
-    no ICU library is needed for the few hundred names of the area tree.
+    Letters decide first (Đ after D, Ơ after Ô), then tones (a < à < ả < ã < á < ạ), then the text as
+    written, so no ICU library is needed for the few hundred names of the area tree.
     """
     letters: list[str] = []
     tones: list[int] = []
@@ -287,11 +287,8 @@ def area_labels(areas: Iterable[Area], on: datetime.date | None = None) -> dict[
 
 
 def _qualified(area: Area, label: str) -> str:
-    parts = []
-    if area.parent is not None and area.parent.kind != Area.PROVINCE:
-        parts.append(area.parent.display_name)
-    elif area.parent is not None:
-        parts.append(area.parent.name)
+    """ "Xã Duy Nghĩa (Duy Xuyên, until 30/06/2025)": the label with the unit's parent and its dates."""
+    parts = [area.parent.display_name] if area.parent is not None else []
     if area.valid_to is not None:
         parts.append(_("until %(date)s") % {"date": area.valid_to.strftime("%d/%m/%Y")})
     elif area.valid_from is not None:
