@@ -76,12 +76,11 @@ def export_person(user) -> dict:
 def anonymise_person(user) -> None:
     """Drop what identifies the person; keep the counts (places taken, team sizes, women-led) the reports use.
 
-    Registrations lose the name, phone and email copied into them. Team memberships stay with the
-    anonymised account (the profile's gender and groups are kept for the figures), but a free-text
-    role may name the person, so it is cleared. Invitations sent to the person's addresses are
-    deleted; those they sent lose the sender.
+    Registrations lose the name, phone and email copied into them. The person leaves every team: a
+    public project page must not keep listing a deleted account (the project itself stays).
+    Invitations sent to the person's addresses are deleted; those they sent lose the sender.
     """
     registrations_anonymise(person=user)
-    ProjectMember.objects.filter(person=user).update(role="")
+    ProjectMember.objects.filter(person=user).delete()
     ProjectInvitation.objects.addressed_to(user).delete()
     ProjectInvitation.objects.filter(invited_by=user).update(invited_by=None)
