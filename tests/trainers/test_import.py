@@ -13,13 +13,9 @@ from wagtail.models import ModelLogEntry
 
 import trainers.demo_data
 from accounts.models import User
-from trainers.importing import (
-    IMPORT_LOG_ACTION,
-    attendance_import,
-    clean_text,
-    parse_date,
-    parse_mark,
-)
+from trainers.attendance_import import IMPORT_LOG_ACTION, attendance_import
+from trainers.attendance_import.read import clean_text, parse_date
+from trainers.attendance_import.rows import parse_mark
 from trainers.models import Area, Attendance, Profile, SessionParticipant
 
 from .import_factories import (
@@ -325,7 +321,7 @@ def test_files_are_sniffed_and_capped(session, monkeypatch):
     not_a_workbook = b"PK\x03\x04 garbage"
     assert attendance_import(session=session, data=not_a_workbook).errors
 
-    monkeypatch.setattr("trainers.importing.MAX_ROWS", 3)
+    monkeypatch.setattr("trainers.attendance_import.read.MAX_ROWS", 3)
     rows = [HEADER] + [[n, f"Người {n}", "", "", "", f"090511{n:04d}", "", ""] for n in range(30)]
     report = attendance_import(session=session, data=csv_bytes(rows))
     assert report.errors and "3" in report.errors[0].message
@@ -426,15 +422,15 @@ def test_an_unreadable_attendance_mark_is_refused():
 def test_a_concurrent_write_rolls_back_everything(session, monkeypatch):
     from django.db import IntegrityError
 
-    import trainers.importing
+    import trainers.attendance_import
 
-    real_write = trainers.importing._write
+    real_write = trainers.attendance_import.write_plan
 
     def write_then_collide(plan, user):
         real_write(plan, user)
         raise IntegrityError("participant_once_per_session")
 
-    monkeypatch.setattr(trainers.importing, "_write", write_then_collide)
+    monkeypatch.setattr(trainers.attendance_import, "write_plan", write_then_collide)
 
     report = attendance_import(session=session, data=csv_bytes(messy_rows()))
 
