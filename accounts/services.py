@@ -62,7 +62,7 @@ def account_data_export(*, user: User) -> dict:
             for a in QuizAttempt.objects.filter(enrollment__user=user).select_related("quiz")
         ],
         "training_sessions": [
-            {"session": str(p.session), "result": p.result}
+            {"session": str(p.session), "result": p.result, "as_listed": p.listed_details()}
             for p in SessionParticipant.objects.filter(person=user).select_related("session")
         ],
         "certificates": [
@@ -84,4 +84,5 @@ def account_delete(*, user: User) -> None:
     # Gender, birth year, district and groups stay: reports count reach by them, not by person.
     Profile.objects.filter(user=user).update(birth_date=None, organisation="", commune=None)
     Certificate.objects.filter(person=user).update(holder_name=DELETED_NAME)
+    SessionParticipant.objects.filter(person=user).forget_listed_details()
     registrations_anonymise(person=user)

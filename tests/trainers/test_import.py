@@ -531,3 +531,25 @@ def test_only_real_bad_rows_of_a_district_sheet_are_errors(session, make):
     assert [w.line for w in report.warnings] == [10]  # the group heading, read as one and said so
     assert report.end_line == 11
     assert not User.objects.exists()
+
+
+def test_what_a_list_said_is_in_the_persons_download_and_goes_with_their_account(client, session, areas):
+    import json
+
+    person = make_person("Nguyễn Thị Lan", email="lan@example.org")
+    person.set_password("her-own-pass-2026")
+    person.save()
+    rows = [
+        HEADER + ["Ngày 1"],
+        [1, "Nguyễn T. Lan", "Nữ", "05/07/1990", "Hội LHPN", "0905 123 456", "lan@example.org"],
+    ]
+    assert attendance_import(session=session, data=csv_bytes([rows[0], rows[1] + ["Duy Hòa", "x"]])).ok
+    client.force_login(person)
+
+    (listed,) = json.loads(client.get("/accounts/me/data/").content)["training_sessions"]
+    assert listed["as_listed"]["listed_name"] == "Nguyễn T. Lan"
+    assert listed["as_listed"]["listed_birth_date"] == "1990-07-05"
+
+    client.post("/accounts/me/delete/", {"confirm": "yes"})
+    participant = SessionParticipant.objects.get(person=person)
+    assert participant.listed_details() == {}

@@ -6,21 +6,12 @@ from django.contrib.auth import get_user_model
 from wagtail.log_actions import log
 
 from ..models import Attendance, Profile, SessionParticipant
+from ..models.sessions import LISTED_FIELDS
 from .match import chunks
 from .plan import Plan
 from .rows import PersonRow
 
 IMPORT_LOG_ACTION = "trainers.import_attendance"
-LISTED_FIELDS = [
-    "listed_name",
-    "listed_gender",
-    "listed_birth_date",
-    "listed_birth_year",
-    "listed_organisation",
-    "listed_phone",
-    "listed_email",
-    "listed_commune",
-]
 
 
 def _listed(person: PersonRow) -> dict:
