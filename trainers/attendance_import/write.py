@@ -35,6 +35,7 @@ def _listed(person: PersonRow) -> dict:
 
 
 def write_plan(plan: Plan, user) -> None:
+    """Record a valid plan: new accounts and profiles, enrolments with what the list said, marks, a log entry."""
     User = get_user_model()
     session, report = plan.report.session, plan.report
     new_people = [p for p in plan.people if not p.user_id]
