@@ -28,17 +28,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .attendance_import import IMPORT_LOG_ACTION, MAX_BYTES, ImportFileError, Sheet, attendance_import, read_sheet
 from .exporting import EXPORT_LOG_ACTION, EXPORTERS, export_participants
-from .importing import (
-    IMPORT_LOG_ACTION,
-    MAX_BYTES,
-    ImportFileError,
-    Sheet,
-    attendance_import,
-    can_import,
-    read_sheet,
-    sessions_visible_to,
-)
+from .models import TrainingSession
 
 PENDING_KEY = "trainers_pending_imports"
 PENDING_DIR = "imports/pending"
@@ -58,7 +50,7 @@ class UploadForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         # Only the sessions this administrator may see: another district's session is not a valid choice.
-        self.fields["session"].queryset = sessions_visible_to(user).select_related("area")
+        self.fields["session"].queryset = TrainingSession.objects.visible_to(user).select_related("area")
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -71,6 +63,11 @@ class UploadForm(forms.Form):
         except ImportFileError as exc:
             raise forms.ValidationError(str(exc)) from exc
         return upload
+
+
+def can_import(user) -> bool:
+    """Administrators who may enrol participants (district and province roles, superusers) use the lists."""
+    return bool(user and user.is_authenticated and user.is_active and user.has_perm("trainers.add_sessionparticipant"))
 
 
 # --- pending uploads -------------------------------------------------------------------------
@@ -134,7 +131,9 @@ def _check(request):
 def _pending_session(request, entry):
     if entry.get("user") != request.user.pk:  # the list waits for the administrator who uploaded it
         raise PermissionDenied
-    session = sessions_visible_to(request.user).select_related("area").filter(pk=entry["session"]).first()
+    session = (
+        TrainingSession.objects.visible_to(request.user).select_related("area").filter(pk=entry["session"]).first()
+    )
     if session is None:
         raise PermissionDenied
     return session
@@ -165,7 +164,7 @@ def index(request):
     if request.method == "POST" and form.is_valid():
         token = _store_pending(request, form.cleaned_data["session"], form.sheet)
         return redirect("trainers_lists:preview", token=token)
-    sessions = sessions_visible_to(request.user).select_related("area").order_by("-starts_on")[:200]
+    sessions = TrainingSession.objects.visible_to(request.user).select_related("area").order_by("-starts_on")[:200]
     return _page(
         request,
         "trainers/admin/import_upload.html",
@@ -235,7 +234,7 @@ def export(request, session_id, fmt):
     _check(request)
     if fmt not in EXPORTERS:
         raise Http404
-    session = get_object_or_404(sessions_visible_to(request.user).select_related("area"), pk=session_id)
+    session = get_object_or_404(TrainingSession.objects.visible_to(request.user).select_related("area"), pk=session_id)
     content, content_type, name = export_participants(session=session, fmt=fmt, user=request.user)
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'

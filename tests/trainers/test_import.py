@@ -13,13 +13,9 @@ from wagtail.models import ModelLogEntry
 
 import trainers.demo_data
 from accounts.models import User
-from trainers.importing import (
-    IMPORT_LOG_ACTION,
-    attendance_import,
-    clean_text,
-    parse_date,
-    parse_mark,
-)
+from trainers.attendance_import import IMPORT_LOG_ACTION, attendance_import
+from trainers.attendance_import.read import clean_text, parse_date
+from trainers.attendance_import.rows import parse_mark
 from trainers.models import Area, Attendance, Profile, SessionParticipant
 
 from .import_factories import (
@@ -325,7 +321,7 @@ def test_files_are_sniffed_and_capped(session, monkeypatch):
     not_a_workbook = b"PK\x03\x04 garbage"
     assert attendance_import(session=session, data=not_a_workbook).errors
 
-    monkeypatch.setattr("trainers.importing.MAX_ROWS", 3)
+    monkeypatch.setattr("trainers.attendance_import.read.MAX_ROWS", 3)
     rows = [HEADER] + [[n, f"Người {n}", "", "", "", f"090511{n:04d}", "", ""] for n in range(30)]
     report = attendance_import(session=session, data=csv_bytes(rows))
     assert report.errors and "3" in report.errors[0].message
@@ -426,15 +422,15 @@ def test_an_unreadable_attendance_mark_is_refused():
 def test_a_concurrent_write_rolls_back_everything(session, monkeypatch):
     from django.db import IntegrityError
 
-    import trainers.importing
+    import trainers.attendance_import
 
-    real_write = trainers.importing._write
+    real_write = trainers.attendance_import.write_plan
 
     def write_then_collide(plan, user):
         real_write(plan, user)
         raise IntegrityError("participant_once_per_session")
 
-    monkeypatch.setattr(trainers.importing, "_write", write_then_collide)
+    monkeypatch.setattr(trainers.attendance_import, "write_plan", write_then_collide)
 
     report = attendance_import(session=session, data=csv_bytes(messy_rows()))
 
@@ -535,3 +531,25 @@ def test_only_real_bad_rows_of_a_district_sheet_are_errors(session, make):
     assert [w.line for w in report.warnings] == [10]  # the group heading, read as one and said so
     assert report.end_line == 11
     assert not User.objects.exists()
+
+
+def test_what_a_list_said_is_in_the_persons_download_and_goes_with_their_account(client, session, areas):
+    import json
+
+    person = make_person("Nguyễn Thị Lan", email="lan@example.org")
+    person.set_password("her-own-pass-2026")
+    person.save()
+    rows = [
+        HEADER + ["Ngày 1"],
+        [1, "Nguyễn T. Lan", "Nữ", "05/07/1990", "Hội LHPN", "0905 123 456", "lan@example.org"],
+    ]
+    assert attendance_import(session=session, data=csv_bytes([rows[0], rows[1] + ["Duy Hòa", "x"]])).ok
+    client.force_login(person)
+
+    (listed,) = json.loads(client.get("/accounts/me/data/").content)["training_sessions"]
+    assert listed["as_listed"]["listed_name"] == "Nguyễn T. Lan"
+    assert listed["as_listed"]["listed_birth_date"] == "1990-07-05"
+
+    client.post("/accounts/me/delete/", {"confirm": "yes"})
+    participant = SessionParticipant.objects.get(person=person)
+    assert participant.listed_details() == {}

@@ -29,6 +29,10 @@ class SessionParticipantQuerySet(models.QuerySet):
         """A participant is seen by whoever sees the session."""
         return self.filter(session__in=TrainingSession.objects.visible_to(user).values("pk"))
 
+    def forget_listed_details(self) -> int:
+        """Clear what imported lists said about these participants (their account is being deleted)."""
+        return self.update(**{name: SessionParticipant._meta.get_field(name).get_default() for name in LISTED_FIELDS})
+
 
 class AttendanceQuerySet(models.QuerySet):
     def visible_to(self, user) -> "AttendanceQuerySet":
@@ -83,6 +87,18 @@ class TrainingSession(models.Model):
         return f"{self.title} ({self.starts_on:%d/%m/%Y})"
 
 
+LISTED_FIELDS = (
+    "listed_name",
+    "listed_gender",
+    "listed_birth_date",
+    "listed_birth_year",
+    "listed_organisation",
+    "listed_phone",
+    "listed_email",
+    "listed_commune",
+)
+
+
 class SessionParticipant(models.Model):
     """A person enrolled in a training session, with the result a master trainer gave."""
 
@@ -126,6 +142,11 @@ class SessionParticipant(models.Model):
 
     def __str__(self):
         return f"{self.person} @ {self.session}"
+
+    def listed_details(self) -> dict:
+        """What imported lists said about this participant, as plain data for the person's own download."""
+        values = {name: getattr(self, name) for name in LISTED_FIELDS}
+        return {name: str(value) for name, value in values.items() if value not in ("", None)}
 
 
 class Attendance(models.Model):

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from trainers.importing import MAX_BYTES, ImportFileError, attendance_import, read_sheet
+from trainers.attendance_import import MAX_BYTES, ImportFileError, attendance_import, read_sheet
 from trainers.models import TrainingSession
 
 
