@@ -254,3 +254,16 @@ def test_a_member_is_removed_by_name_and_the_lead_never(client, learner, other_l
     assert ProjectMember.objects.filter(project=draft).count() == 2
     assert _edit(client, draft, remove_members=[other_learner.pk]).status_code == 302
     assert list(ProjectMember.objects.filter(project=draft).values_list("person", flat=True)) == [learner.pk]
+
+
+def test_my_projects_lists_invitations_in_a_fixed_number_of_queries(
+    client, learner, other_learner, django_assert_max_num_queries
+):
+    for n in range(5):
+        project = ProjectFactory(status=StartupProject.DRAFT, title=f"Dự án mời {n}")
+        add_member(project, person(full_name=f"Trưởng nhóm {n}"), lead=True)
+        project.invitations.create(address="other@example.org", invited_by=project.members.get().person)
+    client.force_login(other_learner)
+    with django_assert_max_num_queries(6):
+        body = client.get(reverse("showcase:my_projects")).content.decode()
+    assert all(f"Dự án mời {n}" in body and f"Trưởng nhóm {n}" in body for n in range(5))
