@@ -6,6 +6,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from accounts.models import User
 from trainers.models import Area, Profile, Trainer, TrainingSession, admin_area_ids
 
+from .models import StartupProject
+
 
 def _people_for(user, project) -> QuerySet:
     """People an administrator may put on a team: those filed in their area, and the team as it stands."""
@@ -69,3 +71,15 @@ class ProjectAdminForm(WagtailAdminModelForm):
             )
         if "members" in self.formsets:
             _limit_inline(self.formsets["members"], "person", _people_for(user, project))
+
+
+class SupportOrganisationAdminForm(WagtailAdminModelForm):
+    """Editors link organisations to published projects only: a draft's title is its team's until published."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "supported_projects" in self.fields:
+            current = self.instance.supported_projects.all() if self.instance.pk else None
+            self.fields["supported_projects"].queryset = _in_scope_or_current(
+                StartupProject.objects.published(), current
+            ).order_by("title")

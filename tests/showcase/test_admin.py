@@ -270,3 +270,31 @@ def test_the_province_administrator_is_offered_everyone(client, projects, people
     client.force_login(admin)
     body = client.get(reverse("startup_project:edit", args=[projects["ours"].pk])).content.decode()
     assert "Người Duy Xuyên" in body and "Người Hội An" in body and "Lớp Hội An" in body
+
+
+def test_editors_link_organisations_to_published_projects_only(client, editor):
+    published = ProjectFactory(title="Dự án đã công bố")
+    draft = ProjectFactory(title="Bản nháp bí mật", status=StartupProject.DRAFT, published_at=None)
+    client.force_login(editor)
+    url = reverse("support_organisation:add")
+    body = client.get(url).content.decode()
+    assert "Dự án đã công bố" in body and "Bản nháp bí mật" not in body
+    data = {
+        "name": "Vườn ươm Quảng Nam",
+        "slug": "vuon-uom-quang-nam",
+        "kind": "incubator",
+        "summary": "Ươm tạo dự án.",
+        "offers": "Cố vấn",
+        "website": "",
+        "contact_name": "",
+        "contact_email": "",
+        "contact_phone": "",
+        "address": "",
+        "is_listed": "on",
+        "supported_projects": [draft.pk],
+    }
+    assert client.post(url, data).status_code == 200  # a forged choice is refused
+    assert client.post(url, {**data, "supported_projects": [published.pk]}).status_code == 302
+    from showcase.models import SupportOrganisation
+
+    assert list(SupportOrganisation.objects.get().supported_projects.all()) == [published]

@@ -1,6 +1,7 @@
 """A team's side of a project: add, edit only their own, submit; what the public sees."""
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
 from showcase.models import ProjectMember, StartupProject
@@ -161,7 +162,8 @@ def test_inviting_answers_the_same_whether_or_not_an_account_exists(client, lear
     client.force_login(learner)
     answers = []
     for address in ("0905 222 333", "0905 999 888"):  # the first signs in to an account, the second does not
-        response = _edit(client, draft, invite=address)
+        # `other_members` was the team field before invitations: an attacker tries every field the form had.
+        response = _edit(client, draft, invite=address, other_members=address)
         followed = client.get(response["Location"])
         answers.append((response.status_code, response["Location"], [str(m) for m in followed.context["messages"]]))
     assert answers[0] == answers[1]
@@ -173,9 +175,11 @@ def test_inviting_answers_the_same_whether_or_not_an_account_exists(client, lear
 def test_a_phone_never_turns_into_its_owners_email(client, learner, draft):
     hoa = person(email="hoa@example.org", phone="+84905222333", full_name="Trần Thị Hoa")
     client.force_login(learner)
-    _edit(client, draft, invite="0905 222 333")
+    _edit(client, draft, invite="0905 222 333", other_members="0905 222 333")  # the field before invitations
+    assert "hoa@example.org" not in client.get(reverse("showcase:project_edit", args=[draft.pk])).content.decode()
     client.force_login(hoa)
-    client.post(reverse("showcase:invitation_accept", args=[draft.invitations.get().pk]))
+    for invitation in apps.get_model("showcase", "ProjectInvitation").objects.filter(project=draft):
+        client.post(reverse("showcase:invitation_accept", args=[invitation.pk]))
     assert ProjectMember.objects.filter(project=draft, person=hoa).exists()
 
     client.force_login(learner)
@@ -250,3 +254,16 @@ def test_a_member_is_removed_by_name_and_the_lead_never(client, learner, other_l
     assert ProjectMember.objects.filter(project=draft).count() == 2
     assert _edit(client, draft, remove_members=[other_learner.pk]).status_code == 302
     assert list(ProjectMember.objects.filter(project=draft).values_list("person", flat=True)) == [learner.pk]
+
+
+def test_my_projects_lists_invitations_in_a_fixed_number_of_queries(
+    client, learner, other_learner, django_assert_max_num_queries
+):
+    for n in range(5):
+        project = ProjectFactory(status=StartupProject.DRAFT, title=f"Dự án mời {n}")
+        add_member(project, person(full_name=f"Trưởng nhóm {n}"), lead=True)
+        project.invitations.create(address="other@example.org", invited_by=project.members.get().person)
+    client.force_login(other_learner)
+    with django_assert_max_num_queries(6):
+        body = client.get(reverse("showcase:my_projects")).content.decode()
+    assert all(f"Dự án mời {n}" in body and f"Trưởng nhóm {n}" in body for n in range(5))
