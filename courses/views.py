@@ -103,12 +103,19 @@ def quiz_view(request, quiz: QuizPage):
             return redirect(quiz.url)
         context.update(lesson_context(quiz, request))
         by_id = {block.id: block for block in quiz.questions}
+        remaining = None if quiz.max_attempts is None else max(quiz.max_attempts - attempt.number, 0)
+        reveal = quiz.reveals_answers(passed=result.passed, attempts_left=remaining)
         context.update(
             attempt=attempt,
             result=result,
             attempts=attempts + [attempt],
-            remaining=None if remaining is None else remaining - 1,
-            feedback=[
+            remaining=remaining,
+            reveal=reveal,
+            total=len(result.results),
+            # Per-question feedback names the right answers, so it waits for the quiz's policy.
+            feedback=[]
+            if not reveal
+            else [
                 {
                     "question": by_id[r.question_id].value,
                     "result": r,

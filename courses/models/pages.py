@@ -306,11 +306,23 @@ class QuizPage(CachedViewRestrictionsMixin, Page):
         help_text=_("Leave empty for unlimited attempts."),
     )
     shuffle = models.BooleanField(_("shuffle questions and answers"), default=True)
+    REVEAL_ALWAYS, REVEAL_WHEN_FINAL = "always", "when_final"
+    REVEAL_CHOICES = [
+        (REVEAL_WHEN_FINAL, _("Once the learner passes or has no attempt left")),
+        (REVEAL_ALWAYS, _("After every attempt")),
+    ]
+    reveal_answers = models.CharField(
+        _("show the correct answers"),
+        max_length=20,
+        choices=REVEAL_CHOICES,
+        default=REVEAL_WHEN_FINAL,
+        help_text=_("Showing them after a failed attempt lets the next attempt be copied."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("pass_mark"), FieldPanel("max_attempts"), FieldPanel("shuffle")],
+            [FieldPanel("pass_mark"), FieldPanel("max_attempts"), FieldPanel("reveal_answers"), FieldPanel("shuffle")],
             heading=_("Rules"),
         ),
         FieldPanel("questions"),
@@ -329,6 +341,10 @@ class QuizPage(CachedViewRestrictionsMixin, Page):
                 name="quiz_pass_mark_percent",
             )
         ]
+
+    def reveals_answers(self, *, passed: bool, attempts_left: int | None) -> bool:
+        """Whether an attempt's feedback may show the correct answers and explanations."""
+        return self.reveal_answers == self.REVEAL_ALWAYS or passed or attempts_left == 0
 
     def serve(self, request, *args, **kwargs):
         from ..views import quiz_view
