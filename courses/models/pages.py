@@ -253,6 +253,10 @@ class LessonPage(CachedViewRestrictionsMixin, SearchTextMixin, RoutablePageMixin
         verbose_name_plural = _("lessons")
         permissions = [("view_trainer_guide", _("Can see trainers' guides"))]
 
+    def heading_texts(self) -> list[str]:
+        """The lesson's headings, read from the stored stream without building every block."""
+        return [str(block["value"]) for block in self.body.raw_data if block.get("type") == "heading"]
+
     def searchable_parts(self):
         parts = [self.title]
         for block in self.body or []:
