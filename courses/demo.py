@@ -73,6 +73,7 @@ def load_curriculum(home: Page) -> CourseIndexPage:
                         title=quiz_data["title"],
                         slug=quiz_data["slug"],
                         pass_mark=quiz_data.get("pass_mark", 70),
+                        max_attempts=course_data.get("quiz_attempts"),
                         questions=_stream(
                             [
                                 (

@@ -112,6 +112,8 @@ def test_demo_learner_completes_every_demo_course(client, django_capture_on_comm
     assert len(courses) >= 3
     for quiz in QuizPage.objects.all():  # the loader stores every answer choice with its id
         assert all(c.get("id") for q in quiz.questions.raw_data for c in q["value"]["choices"])
+    tot = CoursePage.objects.get(is_tot=True)
+    assert {q.max_attempts for q in QuizPage.objects.descendant_of(tot)} == {3}  # certification quizzes
     response = client.post(
         "/accounts/login/", {"username": "learner@example.org", "password": DEMO_PASSWORD}, follow=True
     )

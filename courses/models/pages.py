@@ -253,6 +253,10 @@ class LessonPage(CachedViewRestrictionsMixin, SearchTextMixin, RoutablePageMixin
         verbose_name_plural = _("lessons")
         permissions = [("view_trainer_guide", _("Can see trainers' guides"))]
 
+    def heading_texts(self) -> list[str]:
+        """The lesson's headings, read from the stored stream without building every block."""
+        return [str(block["value"]) for block in self.body.raw_data if block.get("type") == "heading"]
+
     def searchable_parts(self):
         parts = [self.title]
         for block in self.body or []:
@@ -306,11 +310,23 @@ class QuizPage(CachedViewRestrictionsMixin, Page):
         help_text=_("Leave empty for unlimited attempts."),
     )
     shuffle = models.BooleanField(_("shuffle questions and answers"), default=True)
+    REVEAL_ALWAYS, REVEAL_WHEN_FINAL = "always", "when_final"
+    REVEAL_CHOICES = [
+        (REVEAL_WHEN_FINAL, _("Once the learner passes or has no attempt left")),
+        (REVEAL_ALWAYS, _("After every attempt")),
+    ]
+    reveal_answers = models.CharField(
+        _("show the correct answers"),
+        max_length=20,
+        choices=REVEAL_CHOICES,
+        default=REVEAL_WHEN_FINAL,
+        help_text=_("Showing them after a failed attempt lets the next attempt be copied."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("pass_mark"), FieldPanel("max_attempts"), FieldPanel("shuffle")],
+            [FieldPanel("pass_mark"), FieldPanel("max_attempts"), FieldPanel("reveal_answers"), FieldPanel("shuffle")],
             heading=_("Rules"),
         ),
         FieldPanel("questions"),
@@ -329,6 +345,10 @@ class QuizPage(CachedViewRestrictionsMixin, Page):
                 name="quiz_pass_mark_percent",
             )
         ]
+
+    def reveals_answers(self, *, passed: bool, attempts_left: int | None) -> bool:
+        """Whether an attempt's feedback may show the correct answers and explanations."""
+        return self.reveal_answers == self.REVEAL_ALWAYS or passed or attempts_left == 0
 
     def serve(self, request, *args, **kwargs):
         from ..views import quiz_view

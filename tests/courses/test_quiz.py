@@ -3,6 +3,7 @@ import json
 import re
 
 import pytest
+from django.utils import translation
 
 from courses.models import QuizAttempt
 from courses.scoring import score_quiz
@@ -104,7 +105,7 @@ def test_choices_stored_without_ids_can_be_answered_right(client, course_tree, l
     html = client.get(quiz.url).content.decode()
     right = {"Khoản vốn đầu tiên", "Nhà đầu tư", "Vườn ươm", "Đúng"}
     form = {}
-    for name, value, text in re.findall(r'name="([^"]+)" value="([^"]+)">\s*([^<]+?)\s*</label>', html):
+    for name, value, text in re.findall(r'name="([^"]+)" value="([^"]+)">\s*<span>([^<]+?)</span>', html):
         if text in right:
             form.setdefault(name, []).append(value)
     assert len(form) == 3
@@ -136,3 +137,75 @@ def test_migration_gives_pages_and_revisions_stable_choice_ids(course_tree):
     # The latest revision, as an editor opens it, has the same ids as the live page.
     draft = quiz.get_latest_revision_as_object()
     assert [c.id for q in draft.questions for c in q.value["choices"].bound_blocks] == [c["id"] for c in stored]
+
+
+WRONG = {"q-single": ["s-wrong"], "q-multi": ["m-c"], "q-tf": ["t-false"]}
+RIGHT_TEXTS = ("right answer", "Vốn mồi là khoản vốn đầu tiên.")  # the mark and an explanation
+
+
+def _post(client, quiz, answers, prefix="/en"):
+    with translation.override("vi"):  # a request under /en/ leaves English active in the thread
+        url = prefix + quiz.url
+    response = client.post(url, {f"q-{k}": v for k, v in answers.items()})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_failed_attempt_does_not_reveal_the_answers(client, home, learner):
+    quiz = build_course(home, slug="ba-lan", max_attempts=3).quizzes[0]
+    client.force_login(learner)
+    html = _post(client, quiz, WRONG)
+    assert "You scored 0% (0 of 3 correct)" in html
+    assert not any(text in html for text in RIGHT_TEXTS)
+    assert "The correct answers are shown once you pass or have used all your attempts." in html
+    # Second failure, one attempt still left: still nothing.
+    html = _post(client, quiz, WRONG)
+    assert not any(text in html for text in RIGHT_TEXTS)
+
+
+def test_the_last_failed_attempt_reveals_the_answers(client, home, learner):
+    quiz = build_course(home, slug="hai-lan", max_attempts=2).quizzes[0]
+    client.force_login(learner)
+    _post(client, quiz, WRONG)
+    html = _post(client, quiz, WRONG)
+    assert all(text in html for text in RIGHT_TEXTS)
+    assert "Try again" not in html
+
+
+def test_passing_reveals_the_answers_and_unlimited_quizzes_wait_for_a_pass(client, course_tree, learner):
+    quiz = course_tree.quizzes[0]  # no attempt limit
+    client.force_login(learner)
+    html = _post(client, quiz, WRONG)
+    assert "The correct answers are shown once you pass." in html
+    assert not any(text in html for text in RIGHT_TEXTS)
+    html = _post(client, quiz, ALL_RIGHT)
+    assert all(text in html for text in RIGHT_TEXTS)
+
+
+def test_a_quiz_may_show_the_answers_after_every_attempt(client, course_tree, learner):
+    quiz = course_tree.quizzes[0]
+    quiz.reveal_answers = quiz.REVEAL_ALWAYS
+    quiz.save_revision().publish()
+    client.force_login(learner)
+    html = _post(client, quiz, WRONG)
+    assert all(text in html for text in RIGHT_TEXTS)
+
+
+def test_over_the_limit_the_quiz_refuses_in_the_learners_language(client, home, learner):
+    quiz = build_course(home, slug="mot-lan-en", max_attempts=1).quizzes[0]
+    client.force_login(learner)
+    _post(client, quiz, WRONG)
+    with translation.override("vi"):
+        url = "/en" + quiz.url
+    response = client.post(url, {f"q-{k}": v for k, v in ALL_RIGHT.items()}, follow=True)
+    html = response.content.decode()
+    assert "You have used all your attempts for this quiz." in html
+    assert '<form method="post" class="quiz"' not in html  # no form to submit again
+    assert QuizAttempt.objects.count() == 1 and not QuizAttempt.objects.get().passed
+
+
+def test_each_answer_is_a_label_wrapping_its_input(client, course_tree, learner):
+    client.force_login(learner)
+    html = client.get(course_tree.quizzes[0].url).content.decode()
+    choices = re.findall(r'<li><label><input type="(radio|checkbox)" name="q-[^"]+" value="[^"]+"> <span>', html)
+    assert len(choices) == 7  # one line (list item) per answer, the text inside the label
