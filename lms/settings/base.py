@@ -141,6 +141,11 @@ STORAGES = {
 if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
     # An S3-compatible bucket for media, so that several web servers share uploads.
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # django-storages reads these from settings only (the keys it also finds in the environment).
+    AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME")
+    AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="") or None
+    AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="") or None
+    AWS_S3_CUSTOM_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None
 
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://lms")}
