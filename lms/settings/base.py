@@ -63,6 +63,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "lms.urls"
+FORM_RENDERER = "lms.forms.FormRenderer"
 WSGI_APPLICATION = "lms.wsgi.application"
 
 TEMPLATES = [
