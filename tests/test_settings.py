@@ -112,3 +112,33 @@ def test_production_sends_a_content_security_policy_and_a_permissions_policy():
     assert "object-src 'none'" in csp and "frame-ancestors 'self'" in csp
     assert "camera=()" in permissions and "geolocation=()" in permissions
     assert installed == "True"
+
+
+def test_production_reads_the_media_bucket_from_the_environment():
+    code = (
+        "import django; django.setup(); from django.core.files.storage import storages; s = storages['default']; "
+        "print(type(s).__name__, s.bucket_name, s.endpoint_url, s.custom_domain)"
+    )
+    result = run(
+        [sys.executable, "-c", code],
+        DJANGO_SETTINGS_MODULE="lms.settings.production",
+        DJANGO_SECRET_KEY=SECRET,
+        AWS_STORAGE_BUCKET_NAME="lms-media",
+        AWS_S3_ENDPOINT_URL="https://s3.example.org",
+        AWS_S3_CUSTOM_DOMAIN="media.example.org",
+        **SHARED,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["S3Storage", "lms-media", "https://s3.example.org", "media.example.org"]
+
+
+def test_production_over_http_on_ones_own_machine():
+    """The README's recipe: no https redirect and no secure-only cookies, but only when asked."""
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE)"
+    )
+    env = {"DJANGO_SETTINGS_MODULE": "lms.settings.production", "DJANGO_SECRET_KEY": SECRET, **SHARED}
+    assert run([sys.executable, "-c", code], **env).stdout.split() == ["True", "True", "True"]
+    local = run([sys.executable, "-c", code], SECURE_SSL_REDIRECT="0", SECURE_COOKIES="0", **env)
+    assert local.stdout.split() == ["False", "False", "False"], local.stderr

@@ -64,6 +64,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "lms.urls"
+FORM_RENDERER = "lms.forms.FormRenderer"
 WSGI_APPLICATION = "lms.wsgi.application"
 
 TEMPLATES = [
@@ -152,6 +153,11 @@ PRIVATE_MEDIA_ACCEL_REDIRECT = env.str("PRIVATE_MEDIA_ACCEL_REDIRECT", default="
 if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
     # An S3-compatible bucket for media, so that several web servers share uploads.
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # django-storages reads these from settings only (the keys it also finds in the environment).
+    AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME")
+    AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="") or None
+    AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="") or None
+    AWS_S3_CUSTOM_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None
     # Private objects under their own prefix; the view streams them (signed URLs are never handed out).
     STORAGES["private"] = {
         "BACKEND": "storages.backends.s3.S3Storage",

@@ -44,9 +44,9 @@ SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-SESSION_COOKIE_SECURE = True
+# Only for trying these settings over plain http on one's own machine (README): never off in production.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
 SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 # gunicorn sits behind one TLS proxy (as SECURE_PROXY_SSL_HEADER already trusts): the client is
 # the address that proxy appended to X-Forwarded-For, not the proxy itself. Set 2 behind a CDN
