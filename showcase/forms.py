@@ -10,6 +10,7 @@ from wagtail.images.fields import WagtailImageField
 from accounts.models import User
 from accounts.phones import normalise_phone
 from courses.models import CoursePage
+from trainers.image_collections import PROJECTS, image_collection
 from trainers.models import Area, Trainer
 
 from .models import ProjectInvitation, StartupProject, invitation_address
@@ -171,7 +172,12 @@ class ProjectForm(forms.ModelForm):
     def save_cover(self, project: StartupProject) -> None:
         upload = self.cleaned_data.get("cover_upload")
         if upload:
-            image = get_image_model().objects.create(title=project.title[:255], file=upload, uploaded_by_user=self.user)
+            image = get_image_model().objects.create(
+                title=project.title[:255],
+                file=upload,
+                uploaded_by_user=self.user,
+                collection=image_collection(PROJECTS),  # out of the trainers' reach (trainers/image_collections.py)
+            )
             project.cover_image = image
             project.save(update_fields=["cover_image"])
 

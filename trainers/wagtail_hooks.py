@@ -5,6 +5,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import Button, HeaderButton, ListingButton
@@ -351,3 +352,27 @@ def hide_wagtail_reports_below_the_province(request, menu_items):
     """Wagtail's own reports span every district: shown to the province only (URLs refused by middleware)."""
     if not may_see_wagtail_reports(request.user):
         menu_items[:] = []
+
+
+class FailedNotificationsPanel(Component):
+    """On the admin home: how many notifications in the administrator's area failed, linking to them."""
+
+    name = "failed_notifications"
+    order = 90
+    template_name = "trainers/admin/failed_notifications_panel.html"
+
+    def __init__(self, count: int):
+        self.count = count
+
+    def get_context_data(self, parent_context=None):
+        url = reverse("notification:index") + "?status=" + Notification.FAILED
+        return {"count": self.count, "url": url}
+
+
+@hooks.register("construct_homepage_panels")
+def add_failed_notifications_panel(request, panels):
+    if not NotificationPermissionPolicy(Notification).user_has_permission(request.user, "view"):
+        return
+    count = Notification.objects.visible_to(request.user).failed().count()
+    if count:
+        panels.append(FailedNotificationsPanel(count))

@@ -303,3 +303,19 @@ def test_the_outbox_is_not_edited_by_hand(client, outbox):
 def test_a_learner_has_no_outbox(client, learner, outbox):
     client.force_login(learner)
     assert client.get("/admin/trainers/notifications/").status_code in (302, 403)
+
+
+def test_the_admin_home_points_the_administrator_at_failed_notifications(client, outbox):
+    client.force_login(outbox["admin"])
+    html = client.get("/admin/").content.decode()
+    assert "1 notification could not be sent." in html  # theirs (Tam Kỳ) is not counted
+    assert "/admin/trainers/notifications/?status=failed" in html
+
+
+def test_the_outbox_listing_runs_a_fixed_number_of_queries(client, outbox, course_tree, django_assert_max_num_queries):
+    client.force_login(outbox["admin"])
+    client.get("/admin/trainers/notifications/")  # warm caches (content types, site)
+    for n in range(10):
+        _failed(outbox["ours"].user, f"enrollment:{100 + n}", course_tree)
+    with django_assert_max_num_queries(25):
+        assert client.get("/admin/trainers/notifications/").status_code == 200
