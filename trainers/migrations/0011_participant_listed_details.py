@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('trainers', '0007_report_and_target_permissions'),
+        ('trainers', '0010_image_collections'),
     ]
 
     operations = [
