@@ -23,6 +23,7 @@ def test_registration_errors_are_summed_up_at_the_top_with_links(client):
     html = register(client, **{"account-email": "nhung@@gmail", "profile-birth_year": "abc"})
     summary = summary_of(html)
     assert html.index("error-summary") < html.index("<form")
+    assert html.count('class="message error error-summary"') == 1  # one summary for both forms of the page
     assert 'tabindex="-1"' in summary and "autofocus" in summary and 'role="alert"' in summary
     for field in ["account-full_name", "account-email", "account-password1", "account-password2", "profile-birth_year"]:
         assert f'href="#id_{field}"' in summary, field

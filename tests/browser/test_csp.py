@@ -78,3 +78,6 @@ def test_site_and_admin_work_under_the_policy(watched, live_server, shoot):
     page.wait_for_load_state("networkidle")
     shoot("admin-editor")
     page.check_csp("page editor with preview")
+
+    page.visit(base + "/admin/reports/")  # the programme dashboard draws its charts with Chart.js
+    expect(page.locator("canvas").first).to_be_visible()
