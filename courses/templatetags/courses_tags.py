@@ -1,5 +1,7 @@
 from django import template
+from django.conf import settings
 from django.core.cache import cache
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
 from home.page_cache import TIMEOUT, content_version
@@ -21,3 +23,14 @@ def catalogue_url(context) -> str:
         url = (catalogue.get_url(request) if catalogue else "") or ""
         cache.set(key, url, TIMEOUT)
     return url
+
+
+@register.simple_tag
+def content_lang() -> str:
+    """A lang attribute for course content (written in the site's default language) on a page in another.
+
+    Screen readers then read Vietnamese titles and lessons with a Vietnamese voice on /en/ pages.
+    """
+    if get_language() == settings.LANGUAGE_CODE:
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)

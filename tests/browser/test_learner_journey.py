@@ -54,6 +54,10 @@ def test_whole_learner_journey(page, live_server, shoot):
     expect(page.get_by_role("status")).to_contain_text("0%")
     shoot("04-quiz-failed")
     page.get_by_role("link", name="Làm lại").click()
+    # On a 360 px phone: one answer per line, nothing wider than the screen.
+    first, second = (page.get_by_label(text).bounding_box() for text in ("Nhà đầu tư", "Vườn ươm"))
+    assert second["y"] >= first["y"] + first["height"]
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.get_by_label("Khoản vốn đầu tiên").check()
     page.get_by_label("Nhà đầu tư").check()
     page.get_by_label("Vườn ươm").check()
@@ -62,8 +66,16 @@ def test_whole_learner_journey(page, live_server, shoot):
     expect(page.get_by_role("status")).to_contain_text("100%")
     shoot("05-quiz-passed")
 
+    # The course page from the site menu: every step ticked, one way back in.
+    page.locator(".main-nav").get_by_role("link", name="Khóa học", exact=True).click()
+    page.get_by_role("link", name=tree.course.title).click()
+    expect(page.locator(".outline li.done")).to_have_count(3)
+    expect(page.locator(f"a.button[href$='/courses/{tree.course.pk}/resume/']")).to_be_visible()
+    expect(page.get_by_role("progressbar")).to_have_attribute("aria-valuenow", "100")
+    shoot("06-course-done")
+
     page.get_by_role("link", name="Khóa học của tôi", exact=True).click()
-    shoot("06-my-learning")
+    shoot("07-my-learning")
     card = page.locator(".card", has_text=tree.course.title)
     with page.expect_download() as download_info:
         card.get_by_role("link", name="Tải PDF").click()
@@ -73,4 +85,4 @@ def test_whole_learner_journey(page, live_server, shoot):
     card.get_by_role("link", name="Trang xác minh").click()
     expect(page.locator("body")).to_contain_text("Nguyễn Thị Ánh Tuyết")
     expect(page.get_by_role("status")).to_contain_text(re.compile("còn hiệu lực", re.IGNORECASE))
-    shoot("07-verified")
+    shoot("08-verified")

@@ -18,7 +18,7 @@ def _outline(html: str) -> list[tuple[str, str, bool]]:
     return [
         (href, title, 'class="done"' in li)
         for li in re.findall(r"<li[^>]*>.*?</li>", outline)
-        for href, title in re.findall(r'<a href="([^"]+)">([^<]+)</a>', li)
+        for href, title in re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', li)
     ]
 
 
