@@ -203,11 +203,13 @@ def certificate_pdf_render(*, certificate_id: int) -> Certificate:
     with transaction.atomic():
         certificate = (
             Certificate.objects.select_for_update(of=("self",))
-            .select_related("course", "trained_by__person", "area")
+            .select_related("course", "trained_by__person", "area", "person")
             .get(pk=certificate_id)
         )
         if certificate.status == Certificate.REVOKED:
             return certificate  # its PDF is never handed out again
+        if not certificate.person.is_active:
+            return certificate  # a deleted account: no new PDF, no message to an anonymised address
         if certificate.pdf_rendered_at and certificate.pdf and certificate.pdf.storage.exists(certificate.pdf.name):
             return certificate
         data = certificate_pdf_bytes(certificate)

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.core.files.storage import FileSystemStorage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -87,6 +87,8 @@ def certificate_pdf(request, number: str):
         return render(request, "trainers/certificate_revoked.html", {"certificate": certificate}, status=410)
     # A no-op once rendered; renders now if the worker has not yet (or the file was lost).
     certificate = certificate_pdf_render(certificate_id=certificate.pk)
+    if not certificate.pdf:
+        raise Http404  # a deleted account's certificate: its PDF went with the name
     accel = settings.PRIVATE_MEDIA_ACCEL_REDIRECT
     if accel and isinstance(certificate.pdf.storage, FileSystemStorage):
         # The permission check is done: nginx sends the bytes from its internal location.

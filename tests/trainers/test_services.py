@@ -242,3 +242,30 @@ def test_the_holder_is_told_once_the_pdf_exists(course_tree, django_capture_on_c
     assert len(mail.outbox) == 1
     assert f"/certificates/{certificate.number}/pdf/" in mail.outbox[0].body
     assert Notification.objects.get().status == Notification.SENT
+
+
+def test_a_deleted_accounts_certificate_is_not_rendered_again(
+    client, course_tree, superuser, settings, django_capture_on_commit_callbacks
+):
+    """Deleting an account removes the PDF that printed the name; neither the sweep nor a download brings it back."""
+    from pathlib import Path
+
+    from accounts.services import account_delete
+    from trainers import tasks
+
+    person = UserFactory(email="da.xoa@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate = certification_issue(person=person, kind=Certificate.COURSE, course=course_tree.course)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        account_delete(user=person)
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            assert tasks.render_missing_certificate_pdfs.delay().get() == 0
+            tasks.render_certificate_pdf.delay(certificate.pk).get()
+    client.force_login(superuser)
+    assert client.get(f"/certificates/{certificate.number}/pdf/").status_code == 404
+    certificate.refresh_from_db()
+    assert not certificate.pdf and not certificate.pdf_rendered_at
+    assert not any(Path(settings.PRIVATE_MEDIA_ROOT).rglob("*.pdf"))
+    assert mail.outbox == [] and not Notification.objects.filter(user=person).exists()

@@ -90,8 +90,11 @@ class CertificateQuerySet(AreaScopedQuerySet):
         return self.filter(code__in=candidates).first() if candidates else None
 
     def awaiting_pdf(self) -> "CertificateQuerySet":
-        """Not revoked and not rendered yet (expired ones too: their holders may still download them)."""
-        return self.filter(status=Certificate.VALID, pdf_rendered_at__isnull=True)
+        """Not revoked and not rendered yet (expired ones too: their holders may still download them).
+
+        A deleted account's certificates are left out: their PDF was removed with the name it printed.
+        """
+        return self.filter(status=Certificate.VALID, pdf_rendered_at__isnull=True, person__is_active=True)
 
     def valid(self, on: datetime.date | None = None) -> "CertificateQuerySet":
         """Not revoked and not expired on the day (today by default)."""
