@@ -4,6 +4,41 @@ from django.contrib.auth.backends import ModelBackend
 from .phones import looks_like_phone, normalise_phone
 
 
+def canonical_identifier(raw: str | None) -> str:
+    """One spelling for a login identifier: e-mail lower-cased, phone in E.164, anything else trimmed."""
+    text = str(raw or "").strip()
+    if looks_like_phone(text):
+        return normalise_phone(text) or text
+    return text.lower()
+
+
+def user_for_identifier(raw: str | None):
+    """The account an e-mail address (any case) or phone number (any usual spelling) signs in, or None."""
+    identifier = canonical_identifier(raw)
+    if not identifier:
+        return None
+    User = get_user_model()
+    if identifier.startswith("+"):
+        return User.objects.filter(phone=identifier).first()
+    return User.objects.filter(email__iexact=identifier).first()
+
+
+def lockout_username(request, credentials: dict | None = None) -> str:
+    """The name django-axes counts failures under (AXES_USERNAME_CALLABLE): the account, not the spelling.
+
+    Tries by e-mail and by phone, in any case or format, spend one budget; an identifier that
+    matches no account is counted under its canonical spelling.
+    """
+    raw = (credentials or {}).get("username")
+    if not raw and request is not None:
+        # Axes' success handler passes user.get_username(), which is empty for a phone-only account.
+        raw = request.POST.get("username")
+    user = user_for_identifier(raw)
+    if user is not None:
+        return user.email or user.phone
+    return canonical_identifier(raw)
+
+
 class EmailOrPhoneBackend(ModelBackend):
     """Authenticate with an email address (any case) or a phone number written any usual way."""
 
@@ -11,15 +46,10 @@ class EmailOrPhoneBackend(ModelBackend):
         username = username or kwargs.get("email")
         if not username or password is None:
             return None
-        User = get_user_model()
-        if looks_like_phone(username):
-            phone = normalise_phone(username)
-            user = User.objects.filter(phone=phone).first() if phone else None
-        else:
-            user = User.objects.filter(email__iexact=username.strip()).first()
+        user = user_for_identifier(username)
         if user is None:
             # Spend the same time as a real check so that timing does not reveal accounts.
-            User().set_password(password)
+            get_user_model()().set_password(password)
             return None
         if user.check_password(password) and self.user_can_authenticate(user):
             return user

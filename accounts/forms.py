@@ -16,10 +16,20 @@ class LoginForm(AuthenticationForm):
         max_length=254,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
     )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Enter your password.")},
+    )
     error_messages = {
         "invalid_login": _("The email/phone number or password is not correct. Please try again."),
         "inactive": _("This account is inactive."),
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].error_messages["required"] = _("Enter your email address or phone number.")
 
 
 class ContactForm(forms.ModelForm):
@@ -29,6 +39,16 @@ class ContactForm(forms.ModelForm):
         model = User
         fields = ["full_name", "email", "phone"]
         help_texts = {"phone": _("For example 0905 123 456.")}
+        error_messages = {
+            "full_name": {"required": _("Enter your full name.")},
+            # Say what is wrong with what was typed, not just that something is.
+            "email": {
+                "invalid": _(
+                    "“%(value)s” is not a complete email address: it needs one @ and a domain after it, "
+                    "for example nhung@gmail.com."
+                )
+            },
+        }
         widgets = {
             "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -61,10 +81,16 @@ class ContactForm(forms.ModelForm):
 
 class RegistrationForm(ContactForm):
     password1 = forms.CharField(
-        label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("Choose a password.")},
     )
     password2 = forms.CharField(
-        label=_("Password again"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("Type the same password again.")},
     )
 
     def clean(self):
@@ -103,6 +129,9 @@ class ProfileForm(forms.ModelForm):
             "birth_year": forms.NumberInput(attrs={"inputmode": "numeric"}),
         }
         help_texts = {"learner_groups": _("Choose every group you belong to.")}
+        error_messages = {
+            "birth_year": {"invalid": _("Enter the year you were born as four digits, for example 1990.")},
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

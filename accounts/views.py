@@ -5,14 +5,14 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
 from courses.models import Enrollment
+from courses.progress import learner_progress
 from trainers.models import Certificate, Profile
 
 from .forms import AccountForm, LoginForm, ProfileForm, RegistrationForm
@@ -23,6 +23,15 @@ class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+
+def _safe_next(request) -> str:
+    """The ?next= address when it stays on this site (as the login view checks it), else ""."""
+    target = request.GET.get("next", "")
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if allowed else ""
 
 
 def register(request):
@@ -37,7 +46,7 @@ def register(request):
             profile_form.save()
         login(request, user, backend="accounts.backends.EmailOrPhoneBackend")
         messages.success(request, _("Welcome! Your account has been created."))
-        return redirect(request.GET.get("next") or "my_learning")
+        return redirect(_safe_next(request) or "my_learning")
     return TemplateResponse(request, "accounts/register.html", {"form": form, "profile_form": profile_form})
 
 
@@ -82,34 +91,14 @@ def delete_account(request):
 @login_required
 def my_learning(request):
     """Courses in progress and completed, with progress and certificates, in a fixed number of queries."""
-    enrollments = list(
-        Enrollment.objects.visible_to(request.user)
-        .select_related("course")
-        .annotate(done=Count("lesson_completions", distinct=True))
-        .order_by("-enrolled_at")
-    )
-    # Count every course's live lessons in one query, grouping by the course's tree path.
-    paths = {e.course.path: e for e in enrollments}
-    totals = dict.fromkeys(paths, 0)
-    if paths:
-        condition = Q()
-        for path in paths:
-            condition |= Q(path__startswith=path)
-        lesson_paths = (
-            Page.objects.live()
-            .filter(condition, content_type__app_label="courses", content_type__model="lessonpage")
-            .values_list("path", flat=True)
-        )
-        depth = len(next(iter(paths)))
-        for lesson_path in lesson_paths:
-            totals[lesson_path[:depth]] = totals.get(lesson_path[:depth], 0) + 1
+    enrollments = list(Enrollment.objects.visible_to(request.user).select_related("course").order_by("-enrolled_at"))
+    progress = learner_progress(enrollments)
     certificates = {
         c.course_id: c
         for c in Certificate.objects.filter(person=request.user, kind=Certificate.COURSE, status=Certificate.VALID)
     }
     for e in enrollments:
-        total = totals.get(e.course.path, 0)
-        e.progress_percent = 100 if e.completed_at else (100 * e.done // total if total else 0)
+        e.progress_percent = progress[e.pk].percent
         e.certificate = certificates.get(e.course_id)
     return TemplateResponse(
         request,

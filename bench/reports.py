@@ -81,7 +81,6 @@ def build(scale: float) -> None:
     from django.db import connection
 
     from courses.models import CoursePage, LessonPage
-    from trainers.demo import DUY_XUYEN_COMMUNES
     from trainers.models import Area
 
     learners = int(200_000 * scale)
@@ -93,7 +92,7 @@ def build(scale: float) -> None:
         call_command("load_demo_data", verbosity=0)
     districts = [a.pk for a in Area.objects.districts().order_by("code")]
     dx = Area.objects.get(code="508")
-    communes = [Area.objects.get(code=code, valid_from=None).pk for code, *_rest in DUY_XUYEN_COMMUNES]
+    communes = list(Area.objects.filter(parent=dx).order_by("code").values_list("pk", flat=True))
     tot = CoursePage.objects.get(is_tot=True)
     others = list(CoursePage.objects.filter(is_tot=False).order_by("pk").values_list("pk", flat=True))[:2]
     tot_lessons = list(LessonPage.objects.descendant_of(tot).order_by("path").values_list("pk", flat=True))

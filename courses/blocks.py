@@ -1,8 +1,11 @@
 """StreamField blocks for lessons, trainers' guides and quizzes."""
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.list_block import ListValue
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -145,6 +148,44 @@ class ChoiceBlock(blocks.StructBlock):
         label = _("Answer choice")
 
 
+# Namespace of the ids given to answer choices stored without one (see stable_choice_id).
+CHOICE_ID_NAMESPACE = uuid.UUID("5b0f3c3e-8d2a-4c51-9a57-2f1b6f0c7a11")
+
+
+def stable_choice_id(position: int, text: str) -> str:
+    """The id of an answer choice stored without one: the same on every load of the same content.
+
+    Wagtail gives such a choice a random id each time the page is read, so the id in the form
+    a learner submits would never match the one the answer is scored against.
+    """
+    return str(uuid.uuid5(CHOICE_ID_NAMESPACE, f"{position}:{text}"))
+
+
+def choice_with_id(position: int, choice: dict) -> dict:
+    """A raw answer choice in Wagtail's list-item format, keeping its id or giving it a stable one."""
+    if isinstance(choice, dict) and choice.get("type") == "item" and "value" in choice:
+        if choice.get("id"):
+            return choice
+        choice = choice["value"]
+    return {"type": "item", "id": stable_choice_id(position, choice.get("text", "")), "value": choice}
+
+
+class ChoiceListBlock(blocks.ListBlock):
+    """Answer choices whose ids never change between page loads, even in content stored without ids."""
+
+    def _with_stable_ids(self, value: ListValue) -> ListValue:
+        for position, child in enumerate(value.bound_blocks):
+            if not child.original_id:
+                child.id = child.original_id = stable_choice_id(position, child.value.get("text", ""))
+        return value
+
+    def to_python(self, value):
+        return self._with_stable_ids(super().to_python(value))
+
+    def bulk_to_python(self, values):
+        return [self._with_stable_ids(value) for value in super().bulk_to_python(values)]
+
+
 class QuestionBlock(blocks.StructBlock):
     SINGLE, MULTIPLE, TRUE_FALSE = "single", "multiple", "true_false"
 
@@ -158,7 +199,7 @@ class QuestionBlock(blocks.StructBlock):
         default=SINGLE,
     )
     text = blocks.TextBlock(label=_("Question"))
-    choices = blocks.ListBlock(ChoiceBlock(), label=_("Answers"), min_num=2)
+    choices = ChoiceListBlock(ChoiceBlock(), label=_("Answers"), min_num=2)
     explanation = blocks.TextBlock(label=_("Explanation shown after submission"), required=False)
 
     class Meta:

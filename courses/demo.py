@@ -2,6 +2,7 @@
 
 from wagtail.models import Page
 
+from .blocks import choice_with_id
 from .demo_curriculum import CURRICULUM
 from .models import Audience, CourseIndexPage, CoursePage, LessonPage, ModulePage, QuizPage
 
@@ -72,6 +73,7 @@ def load_curriculum(home: Page) -> CourseIndexPage:
                         title=quiz_data["title"],
                         slug=quiz_data["slug"],
                         pass_mark=quiz_data.get("pass_mark", 70),
+                        max_attempts=course_data.get("quiz_attempts"),
                         questions=_stream(
                             [
                                 (
@@ -80,7 +82,9 @@ def load_curriculum(home: Page) -> CourseIndexPage:
                                         "kind": q["kind"],
                                         "text": q["text"],
                                         "explanation": q.get("explanation", ""),
-                                        "choices": q["choices"],
+                                        # Stored with ids, so that a submitted answer matches the
+                                        # choice it is scored against.
+                                        "choices": [choice_with_id(n, c) for n, c in enumerate(q["choices"])],
                                     },
                                 )
                                 for q in quiz_data["questions"]

@@ -4430,6 +4430,8 @@ CURRICULUM: list[dict] = [
         "level": "intermediate",
         "hours": 32,
         "is_tot": True,
+        # Certification quizzes: three attempts, then the trainer follows up in person.
+        "quiz_attempts": 3,
         "modules": [_TOT_M1, _TOT_M2, _TOT_M3, _TOT_M4, _TOT_M5, _TOT_M6, _TOT_M7],
     },
     {

@@ -10,8 +10,9 @@ from wagtail.models import Page
 
 from home.page_cache import content_version
 
-from .models import Enrollment, LessonCompletion, LessonPage, QuizAttempt
+from .models import Enrollment, LessonPage
 from .permissions import can_see_trainer_guide
+from .progress import enrollment_progress
 
 
 def course_outline(course_path: str) -> tuple[dict, list[dict]]:
@@ -46,17 +47,6 @@ def _course_outline(course_path: str) -> tuple[dict, list[dict]]:
     return rows[0], rows[1:]
 
 
-def completed_ids(enrollment: Enrollment | None) -> set[int]:
-    """Ids of the lessons completed and quizzes passed under an enrolment, in one query."""
-    if enrollment is None:
-        return set()
-    lessons = LessonCompletion.objects.filter(enrollment=enrollment).values_list("lesson_id", flat=True).order_by()
-    quizzes = (
-        QuizAttempt.objects.filter(enrollment=enrollment, passed=True).values_list("quiz_id", flat=True).order_by()
-    )
-    return set(lessons.union(quizzes))
-
-
 def url_maker(page: Page, request):
     """Turn url_paths of pages in the same site as `page` into URLs, with no query per page.
 
@@ -76,8 +66,9 @@ def lesson_context(page: Page, request) -> dict:
     position = ids.index(page.pk) if page.pk in ids else 0
     enrollment = None
     if user.is_authenticated and course:
-        enrollment = Enrollment.objects.filter(user=user, course_id=course["id"]).first()
-    done = completed_ids(enrollment)
+        enrollment = Enrollment.objects.filter(user=user, course_id=course["id"]).select_related("course").first()
+    progress = enrollment_progress(enrollment)
+    done = progress.done_ids
     to_url = url_maker(page, request)
     for item in outline:
         item["done"] = item["id"] in done
@@ -91,6 +82,7 @@ def lesson_context(page: Page, request) -> dict:
         "next_item": outline[position + 1] if position + 1 < len(outline) else None,
         "enrollment": enrollment,
         "is_done": page.pk in done,
-        "progress_percent": (100 * len(done & set(ids)) // len(ids)) if ids else 0,
+        "progress": progress,
+        "progress_percent": progress.percent,
         "show_guide": isinstance(page, LessonPage) and can_see_trainer_guide(user),
     }

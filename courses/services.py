@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .models import CoursePage, Enrollment, LessonCompletion, LessonPage, QuizAttempt, QuizPage
+from .progress import enrollment_progress
 from .scoring import QuizResult, score_quiz
 from .signals import course_completed, enrolled
 
@@ -68,10 +69,7 @@ def course_check_completion(*, enrollment: Enrollment) -> bool:
     """Complete the course once every lesson is done and every quiz passed; announce it once."""
     if enrollment.completed_at:
         return True
-    course = enrollment.course
-    lessons_left = course.lessons().exclude(completions__enrollment=enrollment).exists()
-    quizzes_left = course.quizzes().exclude(attempts__enrollment=enrollment, attempts__passed=True).exists()
-    if lessons_left or quizzes_left:
+    if not enrollment_progress(enrollment).all_done:
         return False
     updated = Enrollment.objects.filter(pk=enrollment.pk, completed_at__isnull=True).update(completed_at=timezone.now())
     if updated:

@@ -1,4 +1,5 @@
 import random
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,14 +11,27 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .models import CoursePage, Enrollment, LessonPage, QuizAttempt, QuizPage
+from .models import CoursePage, CourseTag, Enrollment, LessonPage, QuizAttempt, QuizPage
 from .navigation import lesson_context
 from .services import AttemptLimitReached, enrollment_create, lesson_complete, quiz_attempt_submit
 from .text import fold_vi
 
 
+def _rank(page, words: list[str]) -> tuple[int, ...]:
+    """Lower is better: the phrase in the title, then in a heading, then every word in the title."""
+    phrase = re.compile(r"\b" + re.escape(" ".join(words)) + r"\b")
+    title = fold_vi(page.title)
+    headings = fold_vi(" | ".join(page.heading_texts())) if isinstance(page, LessonPage) else ""
+    return (
+        0 if phrase.search(title) else 1,
+        0 if phrase.search(headings) else 1,
+        0 if all(word in title for word in words) else 1,
+        0 if phrase.search(page.search_text) else 1,
+    )
+
+
 def search(request):
-    """Courses and lessons matching every word typed, with or without diacritics."""
+    """Courses and lessons matching every word typed, with or without diacritics, best matches first."""
     query = request.GET.get("q", "").strip()[:200]
     words = fold_vi(query).split()
     results = []
@@ -25,11 +39,18 @@ def search(request):
         condition = Q()
         for word in words:
             condition &= Q(search_text__contains=word)
-        courses = CoursePage.objects.live().public().filter(condition).only("title", "url_path", "summary")
-        lessons = LessonPage.objects.live().public().filter(condition).only("title", "url_path")
-        results = list(courses[:50]) + list(lessons[:100])
+        courses = (
+            CoursePage.objects.live().public().filter(condition).only("title", "url_path", "summary", "search_text")
+        )
+        lessons = LessonPage.objects.live().public().filter(condition).only("title", "url_path", "body", "search_text")
+        candidates = list(courses.order_by("path")[:50]) + list(lessons.order_by("path")[:100])
+        # sorted() is stable: equal ranks keep courses before lessons, in reading order.
+        results = sorted(candidates, key=lambda page: _rank(page, words))
     page = Paginator(results, 20).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "courses/search.html", {"query": query, "results": page})
+    context = {"query": query, "results": page}
+    if words and not results:
+        context["topics"] = CourseTag.tags_for(CoursePage).order_by("name")
+    return TemplateResponse(request, "courses/search.html", context)
 
 
 @require_POST
@@ -103,12 +124,19 @@ def quiz_view(request, quiz: QuizPage):
             return redirect(quiz.url)
         context.update(lesson_context(quiz, request))
         by_id = {block.id: block for block in quiz.questions}
+        remaining = None if quiz.max_attempts is None else max(quiz.max_attempts - attempt.number, 0)
+        reveal = quiz.reveals_answers(passed=result.passed, attempts_left=remaining)
         context.update(
             attempt=attempt,
             result=result,
             attempts=attempts + [attempt],
-            remaining=None if remaining is None else remaining - 1,
-            feedback=[
+            remaining=remaining,
+            reveal=reveal,
+            total=len(result.results),
+            # Per-question feedback names the right answers, so it waits for the quiz's policy.
+            feedback=[]
+            if not reveal
+            else [
                 {
                     "question": by_id[r.question_id].value,
                     "result": r,

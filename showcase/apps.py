@@ -19,6 +19,7 @@ class ShowcaseConfig(AppConfig):
                 "showcase.Registration.person",
                 "showcase.Registration.checked_in_by",  # kept: which (anonymised) account checked a visitor in
                 "showcase.ProjectMember.person",
+                "showcase.ProjectInvitation.invited_by",  # cleared: invitations the person sent lose the sender
                 "showcase.StartupProject.created_by",  # kept: the project stays, under the anonymised account
                 "showcase.StartupProject.reviewed_by",  # kept: which (anonymised) administrator reviewed it
             },

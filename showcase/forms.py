@@ -13,7 +13,7 @@ from courses.models import CoursePage
 from trainers.image_collections import PROJECTS, image_collection
 from trainers.models import Area, Trainer
 
-from .models import StartupProject
+from .models import ProjectInvitation, StartupProject, invitation_address
 
 
 class RegistrationForm(forms.Form):
@@ -69,22 +69,37 @@ class CheckInCodeForm(forms.Form):
     )
 
 
-def _find_person(identifier: str) -> User | None:
-    identifier = identifier.strip()
-    if "@" in identifier:
-        return User.objects.filter(email__iexact=identifier, is_active=True).first()
-    phone = normalise_phone(identifier)
-    return User.objects.filter(phone=phone, is_active=True).first() if phone else None
+MAX_INVITATIONS = 20
+
+
+def _team_member_label(user) -> str:
+    # Never the email or phone (User.__str__ falls back to them): the team sees names only.
+    return user.full_name or str(_("A team member without a name"))
 
 
 class ProjectForm(forms.ModelForm):
     """What a team writes about its project; review fields and awards stay with administrators."""
 
-    other_members = forms.CharField(
-        label=_("Other team members"),
+    invite = forms.CharField(
+        label=_("Invite team members"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("The email address or phone number each member signs in with, one per line."),
+        help_text=_(
+            "The email address or phone number of each person to invite, one per line. "
+            "They join the team when they accept the invitation under My projects."
+        ),
+    )
+    remove_members = forms.ModelMultipleChoiceField(
+        label=_("Remove from the team"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    withdraw_invitations = forms.ModelMultipleChoiceField(
+        label=_("Withdraw invitations"),
+        queryset=ProjectInvitation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     cover_upload = WagtailImageField(label=_("Cover image"), required=False)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
@@ -120,26 +135,39 @@ class ProjectForm(forms.ModelForm):
         ).order_by("name")
         self.fields["mentor"].queryset = Trainer.objects.select_related("person").order_by("person__full_name")
         self.fields["courses"].queryset = CoursePage.objects.live().public().order_by("title")
+        removable = User.objects.none()
+        invitations = ProjectInvitation.objects.none()
         if self.instance.pk:
-            others = self.instance.members.filter(is_lead=False).select_related("person")
-            self.fields["other_members"].initial = "\n".join(m.person.email or m.person.phone or "" for m in others)
+            removable = User.objects.filter(startup_teams__project=self.instance, startup_teams__is_lead=False).exclude(
+                pk=user.pk
+            )
+            invitations = self.instance.invitations.pending()
+        self.fields["remove_members"].queryset = removable.order_by("full_name", "pk")
+        self.fields["remove_members"].label_from_instance = _team_member_label
+        self.fields["withdraw_invitations"].queryset = invitations
+        self.fields["withdraw_invitations"].label_from_instance = lambda invitation: invitation.masked_address
+        for name, queryset in (("remove_members", removable), ("withdraw_invitations", invitations)):
+            if not queryset.exists():
+                del self.fields[name]
         self.fields["cover_upload"].help_text = _("A photo of the product or the team (JPEG, PNG or WebP).")
 
-    def clean_other_members(self) -> list[User]:
-        people, unknown = [], []
-        for line in (self.cleaned_data.get("other_members") or "").splitlines():
-            if not line.strip():
-                continue
-            person = _find_person(line)
-            if person is None:
-                unknown.append(line.strip())
-            elif person.pk != self.user.pk and person not in people:
-                people.append(person)
-        if unknown:
+    def clean_invite(self) -> list[str]:
+        """The addresses in their stored form; only their shape is checked, never whether an account has them."""
+        addresses, invalid = [], []
+        for line in (self.cleaned_data.get("invite") or "").splitlines():
+            address = invitation_address(line)
+            if address is None:
+                if line.strip():
+                    invalid.append(line.strip())
+            elif address not in addresses:
+                addresses.append(address)
+        if invalid:
             raise forms.ValidationError(
-                _("No account signs in with: %(list)s. Ask them to register first.") % {"list": ", ".join(unknown)}
+                _("Not an email address or a Vietnamese phone number: %(list)s") % {"list": ", ".join(invalid)}
             )
-        return people
+        if len(addresses) > MAX_INVITATIONS:
+            raise forms.ValidationError(_("Invite at most %(max)s people at a time.") % {"max": MAX_INVITATIONS})
+        return addresses
 
     def save_cover(self, project: StartupProject) -> None:
         upload = self.cleaned_data.get("cover_upload")

@@ -1,33 +1,86 @@
-"""What the showcase holds on a person (event registrations, project teams), for accounts.personal_data.
+"""What the showcase holds on a person, for the accounts registry of personal data.
 
-STAND-IN written on the admin branch so that the registry works there: the showcase branch owns this
-module; at merge, keep the showcase branch's version (same two function names).
+`export_person(user)` returns the showcase's sections of "download my data";
+`anonymise_person(user)` is called when the account is deleted, before the account's own email
+and phone are replaced (invitations are found by them). Relations to the user this module takes
+care of: Registration.person, ProjectMember.person, ProjectInvitation.invited_by (and the address
+an invitation was sent to). Kept on purpose, pointing at the anonymised account: Registration.
+checked_in_by, StartupProject.created_by and .reviewed_by (who did the work, not who it is about).
 """
 
-from .models import ProjectMember, Registration
+from django.db import transaction
+
+from .models import ProjectInvitation, ProjectMember, Registration
 from .services import registrations_anonymise
 
 
+def _iso(moment) -> str | None:
+    return moment.isoformat() if moment else None
+
+
 def export_person(user) -> dict:
-    """Event registrations and the startup teams the person is on."""
+    """The person's event registrations, project teams and team invitations, as plain data.
+
+    Only what is filed under the account: a visitor's registration that merely carries the same
+    phone number is not exported (an account's phone is not proof of who registered with it).
+    """
+    registrations = Registration.objects.filter(person=user).select_related("event").order_by("created_at", "pk")
+    memberships = ProjectMember.objects.filter(person=user).select_related("project").order_by("project__title")
+    received = ProjectInvitation.objects.addressed_to(user).select_related("project").order_by("created_at", "pk")
+    sent = ProjectInvitation.objects.filter(invited_by=user).select_related("project").order_by("created_at", "pk")
     return {
         "event_registrations": [
             {
                 "event": r.event.title,
+                "event_starts_at": _iso(r.event.starts_at),
+                "full_name": r.full_name,
+                "phone": r.phone,
+                "email": r.email,
+                "language": r.language,
                 "status": r.status,
-                "registered_at": r.created_at.isoformat(),
-                "checked_in_at": r.checked_in_at.isoformat() if r.checked_in_at else None,
+                "registered_at": _iso(r.created_at),
+                "moved_up_at": _iso(r.promoted_at),
+                "cancelled_at": _iso(r.cancelled_at),
+                "checked_in_at": _iso(r.checked_in_at),
             }
-            for r in Registration.objects.filter(person=user).select_related("event")
+            for r in registrations
         ],
         "startup_projects": [
-            {"project": m.project.title, "team_lead": m.is_lead, "role": m.role}
-            for m in ProjectMember.objects.filter(person=user).select_related("project")
+            {"project": m.project.title, "status": m.project.status, "team_lead": m.is_lead, "role": m.role}
+            for m in memberships
+        ],
+        "team_invitations_received": [
+            {
+                "project": i.project.title,
+                "address": i.address,
+                "status": i.status,
+                "invited_at": _iso(i.created_at),
+                "answered_at": _iso(i.responded_at),
+            }
+            for i in received
+        ],
+        # The addresses are other people's: the export shows them masked, as the team's form does.
+        "team_invitations_sent": [
+            {
+                "project": i.project.title,
+                "address": i.masked_address,
+                "status": i.status,
+                "invited_at": _iso(i.created_at),
+            }
+            for i in sent
         ],
     }
 
 
+@transaction.atomic
 def anonymise_person(user) -> None:
-    """Registrations keep their counts without name, phone or email; the person leaves every team."""
+    """Drop what identifies the person; keep the counts (places taken, team sizes, women-led) the reports use.
+
+    Registrations lose the name, phone and email copied into them. The person leaves every team: a
+    public project page must not keep listing a deleted account (the project itself stays).
+    Invitations sent to the person's addresses are deleted; those they sent lose the sender.
+    """
     registrations_anonymise(person=user)
     ProjectMember.objects.filter(person=user).delete()
+    ProjectInvitation.objects.addressed_to(user).delete()
+    ProjectInvitation.objects.filter(invited_by=user).update(invited_by=None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import models
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -9,24 +11,16 @@ from django.utils import timezone
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
-from trainers.models import Area, admin_area_ids
+from trainers.models import Area
+from trainers.models.scoping import AreaScopedQuerySet
 
 
-def _area_scope(user, *fields: str) -> Q | None:
-    """A Q for rows filed under the user's administrative area: None means every row."""
-    ids = admin_area_ids(user)
-    if ids is None:
-        return None
-    condition = Q(pk__in=[])
-    for field in fields:
-        condition |= Q(**{f"{field}__in": ids})
-    return condition
+class EventPageQuerySet(PageQuerySet, AreaScopedQuerySet):
+    area_fields = ("area",)
 
-
-class EventPageQuerySet(PageQuerySet):
     def visible_to(self, user) -> EventPageQuerySet:
         """Events an administrator runs the door for: those held in their area (all of them for the province)."""
-        scope = _area_scope(user, "area")
+        scope = self._in_admin_scope(user)
         return self if scope is None else self.filter(scope)
 
     def upcoming(self) -> EventPageQuerySet:
@@ -40,10 +34,12 @@ class EventPageManager(PageManager.from_queryset(EventPageQuerySet)):
     pass
 
 
-class RegistrationQuerySet(models.QuerySet):
+class RegistrationQuerySet(AreaScopedQuerySet):
+    area_fields = ("event__area",)
+
     def visible_to(self, user) -> RegistrationQuerySet:
         """Registrations are seen by whoever runs the event's door (see EventPageQuerySet.visible_to)."""
-        scope = _area_scope(user, "event__area")
+        scope = self._in_admin_scope(user)
         return self if scope is None else self.filter(scope)
 
     def confirmed(self) -> RegistrationQuerySet:
@@ -72,10 +68,12 @@ def _member_count(**filters) -> Coalesce:
     return Coalesce(Subquery(members, output_field=models.IntegerField()), Value(0))
 
 
-class StartupProjectQuerySet(models.QuerySet):
+class StartupProjectQuerySet(AreaScopedQuerySet):
+    area_fields = ("area", "commune")
+
     def visible_to(self, user) -> StartupProjectQuerySet:
         """Projects an administrator reviews: those filed in their district (or its communes); all for the province."""
-        scope = _area_scope(user, "area", "commune")
+        scope = self._in_admin_scope(user)
         return self if scope is None else self.filter(scope)
 
     def of_team(self, user) -> StartupProjectQuerySet:
@@ -88,6 +86,20 @@ class StartupProjectQuerySet(models.QuerySet):
 
     def published(self) -> StartupProjectQuerySet:
         return self.filter(status=self.model.PUBLISHED)
+
+    def counted(self, until: datetime.date | None = None) -> StartupProjectQuerySet:
+        """The projects a district's "startup projects" figure counts: published, on or before `until`.
+
+        A draft or a project still in review is not a startup the programme can show; the day it
+        counts from is the day it was first published, not the day the team started writing it.
+        """
+        projects = self.published()
+        if until is not None:
+            end = datetime.datetime.combine(
+                until + datetime.timedelta(days=1), datetime.time.min, timezone.get_current_timezone()
+            )
+            projects = projects.filter(published_at__lt=end)
+        return projects
 
     def in_area(self, area: Area) -> StartupProjectQuerySet:
         """Projects filed in the area or any unit below it."""
@@ -171,6 +183,18 @@ class StartupProjectQuerySet(models.QuerySet):
         if chosen.get("awarded"):
             qs = qs.awarded()
         return qs
+
+
+class ProjectInvitationQuerySet(models.QuerySet):
+    def pending(self) -> ProjectInvitationQuerySet:
+        return self.filter(status=self.model.PENDING)
+
+    def addressed_to(self, user) -> ProjectInvitationQuerySet:
+        """Invitations sent to an address the person signs in with."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        addresses = [a for a in ((user.email or "").lower(), user.phone) if a]
+        return self.filter(address__in=addresses)
 
 
 class SupportOrganisationQuerySet(models.QuerySet):

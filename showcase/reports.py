@@ -19,12 +19,17 @@ def _projects(user=None, year: int | None = None):
     return projects
 
 
-def projects_by_district(*, user=None, year: int | None = None, on: datetime.date | None = None) -> dict[int, int]:
+def projects_by_district(
+    *, user=None, until: datetime.date | None = None, on: datetime.date | None = None
+) -> dict[int, int]:
     """{former district id: number of projects}, for the district targets for startup projects.
 
-    A project keeps the area it was filed in; it is rolled up to that area's former district.
+    Counts what `StartupProject.objects.counted()` counts (published, by the day first published),
+    the definition the targets report uses. A project keeps the area it was filed in; it is rolled
+    up to that area's former district.
     """
-    counts = _projects(user, year).values("area").annotate(n=Count("pk")).order_by()
+    projects = StartupProject.objects.all() if user is None else StartupProject.objects.visible_to(user)
+    counts = projects.counted(until).values("area").annotate(n=Count("pk")).order_by()
     district_of = Area.objects.district_map(on=on)
     result: dict[int, int] = {}
     for row in counts:
@@ -35,7 +40,11 @@ def projects_by_district(*, user=None, year: int | None = None, on: datetime.dat
 
 
 def project_breakdown(*, user=None, year: int | None = None, published_only: bool = False) -> dict:
-    """Projects by area, stage and origin, with women-led and student-led counts, as plain data for tables."""
+    """The pipeline: projects of every status by area, stage and origin, with women-led and student-led counts.
+
+    `year` is the year a project was started (created); for the figure held against the targets,
+    see `projects_by_district`.
+    """
     projects = _projects(user, year)
     if published_only:
         projects = projects.published()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -17,7 +18,15 @@ from wagtail.log_actions import log
 from accounts.links import absolute_url
 from accounts.phones import normalise_phone
 
-from .models import EventPage, ProjectMember, Registration, StartupProject, clean_check_in_code
+from .models import (
+    EventPage,
+    ProjectInvitation,
+    ProjectMember,
+    Registration,
+    StartupProject,
+    clean_check_in_code,
+    new_check_in_code,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -63,8 +72,10 @@ def registration_create(
 ) -> tuple[Registration, bool]:
     """Register a person (or a visitor by name and phone): a place if one is free, else the waiting list.
 
-    Returns (registration, created). Registering twice returns the first registration; a cancelled
-    one is taken up again at the end of the queue.
+    Returns (registration, registered): `registered` is False when an active registration already
+    holds this person (signed in) or this phone (visitor). That registration may be someone else's:
+    callers show it only to its owner. A cancelled one is taken up again at the end of the queue,
+    with a new code, so the old ticket link stops working.
     """
     if person is not None and not person.is_authenticated:
         person = None
@@ -84,21 +95,30 @@ def registration_create(
     if not event.accepts_registrations:
         raise ValidationError(_("Registration for this event is closed."))
 
-    same = Q(person=person) if person is not None else Q(pk__in=[])
-    if phone:
-        same |= Q(phone=phone)
+    # A signed-in person is known by their account, a visitor by their phone. An account's phone is
+    # not verified, so it never picks out a visitor's registration, and a visitor's phone never
+    # blocks the account holder: they register without it.
+    same = Q(person=person) if person is not None else Q(phone=phone)
     matches = list(Registration.objects.filter(event=event).filter(same).select_for_update())
     active = [r for r in matches if r.status != Registration.CANCELLED]
     if active:
         return active[0], False
     existing = matches[0] if matches else None
+    if person is not None and phone:
+        taken = Registration.objects.filter(event=event, phone=phone)
+        if existing is not None:
+            taken = taken.exclude(pk=existing.pk)
+        if taken.exists():
+            phone = None
 
     # Nobody jumps the queue: places freed by a raised capacity go to the waiting list first.
     _fill_places(event)
     has_room = Registration.objects.filter(event=event).confirmed().count() < event.capacity
     status = Registration.CONFIRMED if has_room else Registration.WAITING
     registration = existing or Registration(event=event)
-    registration.person = person if person is not None else registration.person
+    if existing is not None:
+        registration.code = new_check_in_code()
+    registration.person = person
     registration.full_name = full_name
     registration.phone = phone
     registration.email = email
@@ -119,7 +139,7 @@ def registration_create(
         from .tasks import send_registration_notice
 
         send_registration_notice.delay_on_commit(registration.pk, Registration.CONFIRMATION)
-    return registration, existing is None
+    return registration, True
 
 
 @transaction.atomic
@@ -243,18 +263,68 @@ def registrations_anonymise(*, person) -> int:
 # --- Projects -----------------------------------------------------------------------------------
 
 
+def _addresses_of(people) -> set[str]:
+    return {a for p in people for a in ((p.email or "").lower(), p.phone) if a}
+
+
 @transaction.atomic
-def project_team_set(*, project: StartupProject, lead, members: list) -> None:
-    """Make `lead` the team lead and `members` the rest of the team (the lead is never removed)."""
-    wanted = {lead.pk, *(m.pk for m in members)}
-    ProjectMember.objects.filter(project=project).exclude(person_id__in=wanted).delete()
-    ProjectMember.objects.filter(project=project, is_lead=True).exclude(person=lead).update(is_lead=False)
-    existing = set(ProjectMember.objects.filter(project=project).values_list("person_id", flat=True))
-    for person in [lead, *members]:
-        if person.pk not in existing:
-            ProjectMember.objects.create(project=project, person=person, is_lead=False)
-            existing.add(person.pk)
-    ProjectMember.objects.filter(project=project, person=lead).update(is_lead=True)
+def project_team_update(
+    *,
+    project: StartupProject,
+    by,
+    invite: Sequence[str] = (),
+    remove: Sequence = (),
+    withdraw: Sequence[ProjectInvitation] = (),
+) -> None:
+    """A team member changes the team: removes members (never the lead), withdraws and sends invitations.
+
+    Whoever saves a project without a team becomes its lead. Nobody is added without their consent:
+    an address gets an invitation, whether or not an account signs in with it, and the same address
+    is never asked twice (a declined invitation stays).
+    """
+    if not ProjectMember.objects.filter(project=project).exists():
+        ProjectMember.objects.create(project=project, person=by, is_lead=True)
+    ProjectMember.objects.filter(project=project, is_lead=False, person__in=[p.pk for p in remove]).exclude(
+        person=by
+    ).delete()
+    ProjectInvitation.objects.filter(project=project, pk__in=[i.pk for i in withdraw]).pending().delete()
+    on_team = _addresses_of(p.person for p in ProjectMember.objects.filter(project=project).select_related("person"))
+    for address in invite:
+        if address not in on_team:
+            ProjectInvitation.objects.get_or_create(project=project, address=address, defaults={"invited_by": by})
+
+
+def _invitation_for(*, invitation_id: int, person) -> ProjectInvitation:
+    invitation = (
+        ProjectInvitation.objects.pending()
+        .addressed_to(person)
+        .select_for_update()
+        .select_related("project")
+        .filter(pk=invitation_id)
+        .first()
+    )
+    if invitation is None:
+        raise ValidationError(_("This invitation is not yours or has already been answered."))
+    return invitation
+
+
+@transaction.atomic
+def project_invitation_accept(*, invitation_id: int, person) -> StartupProject:
+    """The invited person joins the team; the invitation is spent."""
+    invitation = _invitation_for(invitation_id=invitation_id, person=person)
+    project = invitation.project
+    ProjectMember.objects.get_or_create(project=project, person=person, defaults={"is_lead": False})
+    invitation.delete()
+    return project
+
+
+@transaction.atomic
+def project_invitation_decline(*, invitation_id: int, person) -> None:
+    """The invited person says no; the invitation stays, declined, so the team cannot ask again."""
+    invitation = _invitation_for(invitation_id=invitation_id, person=person)
+    invitation.status = ProjectInvitation.DECLINED
+    invitation.responded_at = timezone.now()
+    invitation.save(update_fields=["status", "responded_at"])
 
 
 @transaction.atomic

@@ -14,6 +14,18 @@ urlpatterns = [
     path("projects/<int:pk>/", views.project_detail, name="project_detail"),
     path("projects/<int:pk>/edit/", views.project_edit, name="project_edit"),
     path("projects/<int:pk>/submit/", views.project_submit_view, name="project_submit"),
+    path(
+        "projects/invitations/<int:pk>/accept/",
+        views.invitation_answer,
+        {"accept": True},
+        name="invitation_accept",
+    ),
+    path(
+        "projects/invitations/<int:pk>/decline/",
+        views.invitation_answer,
+        {"accept": False},
+        name="invitation_decline",
+    ),
     path("support/", views.organisation_directory, name="organisations"),
     path("support/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
 ]

@@ -26,6 +26,7 @@ from .models import (
     EventPage,
     ProjectDocument,
     ProjectImage,
+    ProjectInvitation,
     ProjectMember,
     Registration,
     StartupProject,
@@ -33,7 +34,15 @@ from .models import (
     clean_check_in_code,
 )
 from .permissions import can_check_in, can_review
-from .services import CheckInResult, project_submit, project_team_set, registration_cancel, registration_check_in
+from .services import (
+    CheckInResult,
+    project_invitation_accept,
+    project_invitation_decline,
+    project_submit,
+    project_team_update,
+    registration_cancel,
+    registration_check_in,
+)
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9-]{8,32}$")
 SHOWCASE_PAGE_SIZE = 24
@@ -226,19 +235,45 @@ def project_detail(request, pk: int):
 @never_cache
 @login_required
 def my_projects(request):
+    """The person's projects, and the team invitations waiting for their answer."""
     projects = StartupProject.objects.of_team(request.user).select_related("area").order_by("-updated_at")
-    return render(request, "showcase/my_projects.html", {"projects": projects})
+    invitations = ProjectInvitation.objects.pending().addressed_to(request.user).select_related("project", "invited_by")
+    return render(request, "showcase/my_projects.html", {"projects": projects, "invitations": invitations})
 
 
-def _save_project(form: ProjectForm, *, user, lead) -> StartupProject:
+@require_POST
+@login_required
+def invitation_answer(request, pk: int, accept: bool):
+    """Join a team, or decline: only the person the invitation is addressed to."""
+    try:
+        if accept:
+            project = project_invitation_accept(invitation_id=pk, person=request.user)
+        else:
+            project_invitation_decline(invitation_id=pk, person=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("showcase:my_projects")
+    if accept:
+        messages.success(request, _("You joined the team of “%(title)s”.") % {"title": project.title})
+    else:
+        messages.info(request, _("Invitation declined."))
+    return redirect("showcase:my_projects")
+
+
+def _save_project(form: ProjectForm, *, user) -> StartupProject:
     with transaction.atomic():
         project = form.save(commit=False)
         if project.pk is None:
             project.created_by = user
         project.save()
         form.save_m2m()
-        # Whoever saves stays on the team: the form lists only the others.
-        project_team_set(project=project, lead=lead, members=[*form.cleaned_data["other_members"], user])
+        project_team_update(
+            project=project,
+            by=user,
+            invite=form.cleaned_data["invite"],
+            remove=form.cleaned_data.get("remove_members") or [],
+            withdraw=form.cleaned_data.get("withdraw_invitations") or [],
+        )
         form.save_cover(project)
     return project
 
@@ -248,7 +283,7 @@ def _save_project(form: ProjectForm, *, user, lead) -> StartupProject:
 def project_create(request):
     form = ProjectForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        project = _save_project(form, user=request.user, lead=request.user)
+        project = _save_project(form, user=request.user)
         messages.success(request, _("Project saved as a draft. Submit it for review when it is ready."))
         return redirect(project.get_absolute_url())
     return render(request, "showcase/project_form.html", {"form": form, "project": None})
@@ -264,8 +299,7 @@ def project_edit(request, pk: int):
         return redirect(project.get_absolute_url())
     form = ProjectForm(request.POST or None, request.FILES or None, instance=project, user=request.user)
     if request.method == "POST" and form.is_valid():
-        lead = project.members.filter(is_lead=True).select_related("person").first()
-        _save_project(form, user=request.user, lead=lead.person if lead else request.user)
+        _save_project(form, user=request.user)
         messages.success(request, _("Project saved."))
         return redirect(project.get_absolute_url())
     return render(request, "showcase/project_form.html", {"form": form, "project": project})

@@ -12,7 +12,7 @@ from wagtail.permissions import register_permission_policy
 
 from trainers.admin_views import ScopedIndexView, ScopedPermissionPolicy, ScopedViewSetMixin
 
-from .admin_forms import ProjectAdminForm
+from .admin_forms import ProjectAdminForm, SupportOrganisationAdminForm
 from .admin_views import ProjectReviewView, ReadOnlyScopedPermissionPolicy
 from .models import EventPage, Registration, StartupProject, SupportOrganisation
 from .services import event_fill_places
@@ -148,7 +148,8 @@ class SupportOrganisationViewSet(ModelViewSet):
             FieldPanel("publish_contact"),
             FieldPanel("supported_projects", widget=forms.CheckboxSelectMultiple),
             FieldPanel("is_listed"),
-        ]
+        ],
+        base_form_class=SupportOrganisationAdminForm,
     )
 
     def get_queryset(self, request):

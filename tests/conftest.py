@@ -62,6 +62,7 @@ def vietnamese_by_default():
 def media_root(settings, tmp_path):
     """Certificate PDFs and uploads go to a throw-away folder, never the project's media/."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private_media")
     return settings.MEDIA_ROOT
 
 

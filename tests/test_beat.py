@@ -11,6 +11,7 @@ EXPECTED = {
     "notifications-certification-expiry": "trainers.tasks.queue_expiry_reminders",
     "notifications-inactive-learners": "trainers.tasks.queue_inactivity_reminders",
     "notifications-sweep": "trainers.tasks.sweep_notifications",
+    "certificates-render-missing": "trainers.tasks.render_missing_certificate_pdfs",
 }
 
 
@@ -32,6 +33,7 @@ def test_crontab_times_in_ho_chi_minh():
         "notifications-certification-expiry": crontab(hour=7, minute=30),
         "notifications-inactive-learners": crontab(hour=8, minute=0),
         "notifications-sweep": crontab(minute="*/10"),
+        "certificates-render-missing": crontab(minute="*/15"),
     }
     for name, entry in expected.items():
         assert schedule[name]["schedule"] == entry, name

@@ -1,6 +1,14 @@
 """The public site speaks Vietnamese at / and English under /en/."""
 
+import io
+
 import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+from django.utils.translation import gettext
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +54,28 @@ def test_static_assets_are_local(client, home):
 def test_admin_login_page_in_vietnamese(client, db):
     html = client.get("/admin/login/").content.decode()
     assert 'lang="vi"' in html
+
+
+def _png(width: int, height: int) -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    PILImage.new("1", (width, height)).save(buffer, "PNG")  # one bit a pixel: small to build, huge to decode
+    return SimpleUploadedFile("huge.png", buffer.getvalue(), content_type="image/png")
+
+
+@pytest.mark.parametrize("size", [(11_000, 11_000), (7_000, 5_000)], ids=["decompression-bomb", "over-the-limit"])
+def test_admin_refuses_an_image_with_too_many_pixels(client, superuser, size):
+    client.force_login(superuser)
+    response = client.post("/admin/images/add/", {"title": "Ảnh quá lớn", "file": _png(*size)})
+    assert response.status_code == 200
+    assert not get_image_model().objects.exists()
+    with translation.override("vi"):
+        message = gettext("This file has too many pixels (%(num_pixels)s). Maximum pixels %(max_pixels_count)s.")
+    assert message.split("(")[0].strip() in response.content.decode()
+    assert str(settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS) in response.content.decode()
+
+
+def test_admin_accepts_a_phone_photo(client, superuser):
+    client.force_login(superuser)
+    response = client.post("/admin/images/add/", {"title": "Ảnh điện thoại", "file": _png(4_000, 3_000)})
+    assert response.status_code == 302
+    assert get_image_model().objects.count() == 1

@@ -1,9 +1,10 @@
 """Wagtail admin pages for importing and exporting participant lists (registered from wagtail_hooks).
 
 Upload → preview (a dry run that shows the full report) → confirm (validates again, then writes).
-The uploaded file waits in the default storage under a random token kept in the uploader's session,
-so a confirm needs no re-upload, works behind several web servers, and a second click on "confirm"
-finds the token gone and writes nothing twice.
+The file is read once, at upload, within the importer's limits; what was read waits in the default
+storage under a random token kept in the uploader's session (and naming the uploader), so the preview
+and the confirm never parse the file again, a confirm works behind several web servers, and a second
+click on "confirm" finds the token gone and writes nothing twice.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .attendance_import import IMPORT_LOG_ACTION, MAX_BYTES, ImportFileError, Sheet, attendance_import, read_sheet
 from .exporting import EXPORT_LOG_ACTION, EXPORTERS, export_participants
-from .importing import IMPORT_LOG_ACTION, MAX_BYTES, attendance_import, can_import, sessions_visible_to
+from .models import TrainingSession
 
 PENDING_KEY = "trainers_pending_imports"
 PENDING_DIR = "imports/pending"
@@ -48,7 +50,7 @@ class UploadForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         # Only the sessions this administrator may see: another district's session is not a valid choice.
-        self.fields["session"].queryset = sessions_visible_to(user).select_related("area")
+        self.fields["session"].queryset = TrainingSession.objects.visible_to(user).select_related("area")
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -56,7 +58,16 @@ class UploadForm(forms.Form):
             raise forms.ValidationError(
                 _("The file is too large; the limit is %(limit)s MB.") % {"limit": MAX_BYTES // 1048576}
             )
+        try:
+            self.sheet = read_sheet(upload.read(), file_name=upload.name)
+        except ImportFileError as exc:
+            raise forms.ValidationError(str(exc)) from exc
         return upload
+
+
+def can_import(user) -> bool:
+    """Administrators who may enrol participants (district and province roles, superusers) use the lists."""
+    return bool(user and user.is_authenticated and user.is_active and user.has_perm("trainers.add_sessionparticipant"))
 
 
 # --- pending uploads -------------------------------------------------------------------------
@@ -82,15 +93,15 @@ def _delete_stale_uploads() -> None:
             continue
 
 
-def _store_pending(request, session, upload) -> str:
+def _store_pending(request, session, sheet: Sheet) -> str:
     _delete_stale_uploads()
     token = secrets.token_urlsafe(18)
-    name = default_storage.save(f"{PENDING_DIR}/{token}.upload", ContentFile(upload.read()))
+    name = default_storage.save(f"{PENDING_DIR}/{token}.json", ContentFile(sheet.to_json().encode()))
     pending = dict(_pending_all(request))
     while len(pending) >= MAX_PENDING:  # forget (and delete) the oldest abandoned preview
         oldest = pending.pop(next(iter(pending)))
         default_storage.delete(oldest["path"])
-    pending[token] = {"path": name, "session": session.pk, "name": upload.name}
+    pending[token] = {"path": name, "session": session.pk, "name": sheet.file_name, "user": request.user.pk}
     request.session[PENDING_KEY] = pending
     return token
 
@@ -104,11 +115,11 @@ def _take_pending(request, token) -> dict | None:
     return entry
 
 
-def _read_pending(entry) -> bytes | None:
+def _read_pending(entry) -> Sheet | None:
     try:
         with default_storage.open(entry["path"], "rb") as handle:
-            return handle.read()
-    except FileNotFoundError:
+            return Sheet.from_json(handle.read().decode())
+    except (FileNotFoundError, ValueError, KeyError):  # expired, or left by an older version
         return None
 
 
@@ -118,7 +129,11 @@ def _check(request):
 
 
 def _pending_session(request, entry):
-    session = sessions_visible_to(request.user).select_related("area").filter(pk=entry["session"]).first()
+    if entry.get("user") != request.user.pk:  # the list waits for the administrator who uploaded it
+        raise PermissionDenied
+    session = (
+        TrainingSession.objects.visible_to(request.user).select_related("area").filter(pk=entry["session"]).first()
+    )
     if session is None:
         raise PermissionDenied
     return session
@@ -147,9 +162,9 @@ def index(request):
     _check(request)
     form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        token = _store_pending(request, form.cleaned_data["session"], form.cleaned_data["file"])
+        token = _store_pending(request, form.cleaned_data["session"], form.sheet)
         return redirect("trainers_lists:preview", token=token)
-    sessions = sessions_visible_to(request.user).select_related("area").order_by("-starts_on")[:200]
+    sessions = TrainingSession.objects.visible_to(request.user).select_related("area").order_by("-starts_on")[:200]
     return _page(
         request,
         "trainers/admin/import_upload.html",
@@ -170,12 +185,12 @@ def preview(request, token):
             messages.warning(request, _("This import was already confirmed or cancelled."))
             return redirect("trainers_lists:index")
         session = _pending_session(request, entry)
-        data = _read_pending(entry)
-        if data is None:
+        sheet = _read_pending(entry)
+        if sheet is None:
             _take_pending(request, token)
             messages.error(request, _("The uploaded file has expired; please upload it again."))
             return redirect("trainers_lists:index")
-        report = attendance_import(session=session, data=data, file_name=entry["name"], dry_run=True)
+        report = attendance_import(session=session, sheet=sheet, user=request.user, dry_run=True)
         return _page(request, "trainers/admin/import_preview.html", _("Check the import"), report=report, token=token)
 
     entry = _take_pending(request, token)
@@ -187,11 +202,11 @@ def preview(request, token):
     except PermissionDenied:
         default_storage.delete(entry["path"])
         raise
-    data = _read_pending(entry)
-    if data is None:
+    sheet = _read_pending(entry)
+    if sheet is None:
         messages.error(request, _("The uploaded file has expired; please upload it again."))
         return redirect("trainers_lists:index")
-    report = attendance_import(session=session, data=data, file_name=entry["name"], user=request.user)
+    report = attendance_import(session=session, sheet=sheet, user=request.user)
     if not report.ok:
         # Something changed since the preview: show why, and let them try again with the same file.
         pending = dict(_pending_all(request))
@@ -219,7 +234,7 @@ def export(request, session_id, fmt):
     _check(request)
     if fmt not in EXPORTERS:
         raise Http404
-    session = get_object_or_404(sessions_visible_to(request.user).select_related("area"), pk=session_id)
+    session = get_object_or_404(TrainingSession.objects.visible_to(request.user).select_related("area"), pk=session_id)
     content, content_type, name = export_participants(session=session, fmt=fmt, user=request.user)
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'

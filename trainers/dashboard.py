@@ -29,7 +29,7 @@ from .models import Target, admin_area_ids
 from .reports import (
     EXPORT_FORMATS,
     REPORTS,
-    AreaIndex,
+    AreaTree,
     ReportFilters,
     all_reports,
     report_by_key,
@@ -49,7 +49,7 @@ class ReportFilterForm(forms.Form):
     date_to = forms.DateField(label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     course = forms.ChoiceField(label=gettext_lazy("Course or programme"), required=False)
 
-    def __init__(self, *args, user, index: AreaIndex, **kwargs):
+    def __init__(self, *args, user, index: AreaTree, **kwargs):
         super().__init__(*args, **kwargs)
         allowed = admin_area_ids(user)
         self.areas = {str(a.pk): a for a in index.choices(allowed)}
@@ -88,7 +88,7 @@ def _check(request) -> None:
 
 
 def _form(request) -> ReportFilterForm:
-    return ReportFilterForm(request.GET or None, user=request.user, index=AreaIndex())
+    return ReportFilterForm(request.GET or None, user=request.user, index=AreaTree())
 
 
 @require_GET

@@ -4,7 +4,7 @@ Wagtail lets a group with `change` on a collection edit every image in it, and a
 `add` edit the images it uploaded. Trainers therefore add and choose in the lesson collection only
 (and edit their own uploads there); trainer photos and project pictures live in collections
 trainers have no permission on. Created, with their permissions, by migration
-trainers 0009_image_collections.
+trainers 0010_image_collections.
 """
 
 from wagtail.models import Collection

@@ -1,5 +1,6 @@
 """The certificate as a PDF in Vietnamese: a Django template rendered by WeasyPrint, with an embedded font."""
 
+import base64
 from pathlib import Path
 
 import segno
@@ -18,6 +19,36 @@ def qr_svg(url: str) -> str:
     return segno.make(url, error="m", micro=False).svg_inline(scale=4, border=2)
 
 
+SEAL_RENDITION = "max-400x400|format-png"
+
+
+def issuer() -> dict:
+    """The issuing body, signatory and seal set in the admin (Settings → Certificate settings) for the default site.
+
+    A render runs in a worker with no request, so the default site's settings are the ones printed.
+    """
+    from wagtail.models import Site
+
+    from home.models import CertificateSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return {}
+    settings_ = CertificateSettings.for_site(site)
+    seal = ""
+    if settings_.seal_id:
+        rendition = settings_.seal.get_rendition(SEAL_RENDITION)
+        with rendition.file.open("rb") as file:
+            # Embedded, so the PDF does not depend on where media is stored or served.
+            seal = "data:image/png;base64," + base64.b64encode(file.read()).decode("ascii")
+    return {
+        "issuing_body": nfc(settings_.issuing_body),
+        "signatory_name": nfc(settings_.signatory_name),
+        "signatory_title": nfc(settings_.signatory_title),
+        "seal": seal,
+    }
+
+
 def certificate_pdf_bytes(certificate: Certificate) -> bytes:
     """The certificate's PDF; fonts come from the repository, not from whatever the host has installed."""
     from weasyprint import HTML  # heavy import, only where a PDF is made
@@ -32,6 +63,7 @@ def certificate_pdf_bytes(certificate: Certificate) -> bytes:
                 "trained_by_name": nfc(certificate.trained_by.person.full_name) if certificate.trained_by else "",
                 "verify_url": url,
                 "qr_svg": qr_svg(url),
+                "issuer": issuer(),
             },
         )
     return HTML(string=html, base_url=FONT_DIR.as_uri() + "/").write_pdf()

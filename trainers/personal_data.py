@@ -52,7 +52,12 @@ def export_person(user) -> dict:
             "generation": trainer.generation,
         },
         "training_sessions": [
-            {"session": str(p.session), "starts_on": _iso(p.session.starts_on), "result": p.result}
+            {
+                "session": str(p.session),
+                "starts_on": _iso(p.session.starts_on),
+                "result": p.result,
+                "as_listed": p.listed_details(),
+            }
             for p in SessionParticipant.objects.filter(person=user).select_related("session")
         ],
         "sessions_led": [
@@ -97,6 +102,7 @@ def anonymise_person(user) -> None:
         # After the commit, so that a rolled-back deletion keeps its files.
         transaction.on_commit(lambda name=name: storage.delete(name))
 
+    SessionParticipant.objects.filter(person=user).forget_listed_details()
     Notification.objects.filter(user=user).delete()
     AdminScope.objects.filter(user=user).delete()
 

@@ -5,9 +5,9 @@ Python only arranges the aggregated buckets into rows. Every report runs a fixed
 whatever the size of the data. The screen, the charts and the CSV/XLSX exports read the same
 `Report.rows`, so they cannot disagree.
 
-Areas: a record keeps the area it was filed under. `AreaIndex` loads the area tree once per report
-(three queries) and works out, for every area, which former district it rolls up to and which
-units (former district, today's unit, province) its records count under. Administrators are scoped
+Areas: a record keeps the area it was filed under. `AreaTree` (trainers.rollup, the one rule of
+what counts under an area) loads the tree once per report and works out, for every area, which
+former district it rolls up to and which units its records count under. Administrators are scoped
 by `admin_area_ids` (their AdminScope), the same rule every `visible_to` uses.
 """
 
@@ -21,7 +21,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -38,6 +38,7 @@ from .models import (
     TrainingSession,
     admin_area_ids,
 )
+from .rollup import AreaTree
 from .spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes, xlsx_bytes
 
 EXPIRY_WINDOW_DAYS = 90
@@ -110,72 +111,11 @@ class Report:
 # --- Areas ---------------------------------------------------------------------------------------
 
 
-class AreaIndex:
-    """The area tree in memory (three queries): roll-ups without a query per row."""
-
-    def __init__(self, today: datetime.date | None = None):
-        self.today = today or timezone.localdate()
-        self.areas: dict[int, Area] = {a.pk: a for a in Area.objects.prefetch_related("predecessors", "successors")}
-        self.district_of: dict[int, int | None] = {}
-        for pk, area in self.areas.items():
-            district = area.former_district(_areas=self.areas)
-            self.district_of[pk] = district.pk if district else None
-        self._counts_under = {pk: self._units_counting(pk) for pk in self.areas}
-
-    def _ancestors(self, pk: int | None) -> list[int]:
-        chain, steps = [], 0
-        while pk is not None and steps < 6:
-            chain.append(pk)
-            pk = self.areas[pk].parent_id
-            steps += 1
-        return chain
-
-    def _successor_chain(self, pk: int) -> list[int]:
-        """Followed while a unit has exactly one successor: Duy Thu → Duy Tân → Xã Thu Bồn.
-
-        A unit split between several successors (a district into four communes) stops there: its own
-        records cannot be attributed to one of them.
-        """
-        chain, seen = [], {pk}
-        while True:
-            successors = list(self.areas[pk].successors.all())
-            if len(successors) != 1 or successors[0].pk in seen:
-                return chain
-            pk = successors[0].pk
-            seen.add(pk)
-            chain.append(pk)
-
-    def _units_counting(self, pk: int) -> set[int]:
-        units: set[int] = set()
-        for ancestor in self._ancestors(pk):
-            units.add(ancestor)
-            for successor in self._successor_chain(ancestor):
-                units.update(self._ancestors(successor))
-        units.update(self._ancestors(self.district_of[pk]))
-        return units
-
-    def members(self, area: Area) -> set[int]:
-        """Every area whose records count under `area` (itself, units below it, predecessors merged into it)."""
-        return {pk for pk, units in self._counts_under.items() if area.pk in units}
-
-    def districts(self) -> list[Area]:
-        return sorted((a for a in self.areas.values() if a.is_district), key=lambda a: a.code)
-
-    def choices(self, allowed: set[int] | None) -> list[Area]:
-        """Former districts and today's units an administrator may filter by."""
-        units = [
-            a
-            for a in self.areas.values()
-            if (a.is_district or a.is_valid_on(self.today)) and (allowed is None or a.pk in allowed)
-        ]
-        return sorted(units, key=lambda a: (not a.is_district, a.kind == Area.PROVINCE, a.name))
-
-
 @dataclass
 class Scope:
     """The area ids a report may count (None: all) and the former districts it shows as rows."""
 
-    index: AreaIndex
+    index: AreaTree
     area_ids: set[int] | None
     districts: list[Area]
 
@@ -194,7 +134,7 @@ class Scope:
 
 def report_scope(filters: ReportFilters, user) -> Scope:
     """Intersect the viewer's AdminScope with the area filter (rolled up through the area helpers)."""
-    index = AreaIndex()
+    index = AreaTree()
     allowed = admin_area_ids(user)
     ids = allowed
     if filters.area is not None:
@@ -204,7 +144,7 @@ def report_scope(filters: ReportFilters, user) -> Scope:
     return Scope(index=index, area_ids=ids, districts=districts)
 
 
-def _district_has_members(index: AreaIndex, district: Area, ids: set[int]) -> bool:
+def _district_has_members(index: AreaTree, district: Area, ids: set[int]) -> bool:
     return any(index.district_of.get(pk) == district.pk for pk in ids)
 
 
@@ -218,20 +158,6 @@ def viewer_may_see_reports(user) -> bool:
 
 
 # --- Shared querysets ----------------------------------------------------------------------------
-
-
-def first_trainer_certificates():
-    """Each person's first trainer certificate that was not revoked: when they became a certified trainer."""
-    earlier = (
-        Certificate.objects.filter(kind=Certificate.TRAINER, person=OuterRef("person"))
-        .exclude(status=Certificate.REVOKED)
-        .filter(Q(issued_on__lt=OuterRef("issued_on")) | Q(issued_on=OuterRef("issued_on"), pk__lt=OuterRef("pk")))
-    )
-    return (
-        Certificate.objects.filter(kind=Certificate.TRAINER)
-        .exclude(status=Certificate.REVOKED)
-        .filter(~Exists(earlier))
-    )
 
 
 def filtered_sessions(filters: ReportFilters, until: datetime.date | None = None):
@@ -307,38 +233,38 @@ def _district_rows(scope: Scope, values: dict, other_label: str | None = None) -
 
 
 def certified_trainers_by_month(filters: ReportFilters, user) -> Report:
-    """Cumulative number of certified trainers per former district, month by month."""
+    """Certified trainers at the end of each month (`Trainer.objects.certified(on)`), by former district."""
     scope = report_scope(filters, user)
     end = filters.as_of()
     start = filters.date_from or (end.replace(day=1) - datetime.timedelta(days=31 * (DEFAULT_MONTHS - 1)))
     months = _months(start, end)
-    buckets = (
-        first_trainer_certificates()
-        .filter(scope.condition("area"), issued_on__lte=end)
-        .annotate(district=scope.district_case("area_id"), month=TruncMonth("issued_on"))
-        .values("district", "month")
-        .annotate(n=Count("person", distinct=True))
+    days = [min(_month_end(month), end) for month in months]
+    # One query: every certificate that can certify a trainer in scope; the day-by-day rule is applied
+    # row-wise by Certificate.certifies_on, the mirror of the queryset rule the home strip counts with.
+    certificates = (
+        Certificate.objects.filter(
+            kind=Certificate.TRAINER,
+            status=Certificate.VALID,
+            issued_on__lte=end,
+            person__trainer__level__in=Trainer.CERTIFIED_LEVELS,
+        )
+        .filter(scope.condition("person__trainer__home_area"))
+        .annotate(district=scope.district_case("person__trainer__home_area_id"))
+        .only("kind", "status", "issued_on", "expires_on", "person_id")
         .order_by()
     )
-    counts: dict[int | None, dict[datetime.date, int]] = {}
-    for bucket in buckets:
-        month = bucket["month"]
-        month = month.date() if isinstance(month, datetime.datetime) else month
-        counts.setdefault(bucket["district"], {})
-        counts[bucket["district"]][month] = counts[bucket["district"]].get(month, 0) + bucket["n"]
-
-    def cumulative(by_month: dict) -> list[int]:
-        running = sum(n for m, n in by_month.items() if m < months[0])
-        series = []
-        for month in months:
-            running += by_month.get(month, 0)
-            series.append(running)
-        return series
+    people: dict[int | None, list[set[int]]] = {}
+    for certificate in certificates:
+        series = people.setdefault(certificate.district, [set() for _day in days])
+        for i, day in enumerate(days):
+            if certificate.certifies_on(day):
+                series[i].add(certificate.person_id)
+    counts = {district: [len(s) for s in series] for district, series in people.items()}
 
     rows = []
     totals = [0] * len(months)
     for label, district in _district_rows(scope, counts):
-        series = cumulative(counts.get(district, {}))
+        series = counts.get(district, [0] * len(months))
         rows.append([label, *series])
         totals = [a + b for a, b in zip(totals, series, strict=True)]
     rows.append([_("Total"), *totals])
@@ -348,11 +274,15 @@ def certified_trainers_by_month(filters: ReportFilters, user) -> Report:
     ]
     return Report(
         key="certified",
-        title=_("Certified trainers by district and month (cumulative)"),
+        title=_("Certified trainers by district at the end of each month"),
         headings=[_("District"), *labels],
         rows=rows,
         chart={"type": "line", "labels": labels, "datasets": datasets},
-        note=_("A trainer counts from the month of their first trainer certificate that was not revoked."),
+        note=_(
+            "A core or master trainer counts while they hold a trainer certificate that is neither expired nor "
+            "revoked, under the district of their home area; the last month is counted on %(day)s."
+        )
+        % {"day": f"{end:%d/%m/%Y}"},
         filters=filters,
     )
 
@@ -382,13 +312,13 @@ def _values_by_area(filters: ReportFilters, scope: Scope, cutoff: datetime.date)
     """{indicator: {area id: value}} counted up to the cutoff day: three (four) grouped queries."""
     values: dict[str, dict[int | None, int]] = {key: {} for key, _label in Target.INDICATORS}
     for row in (
-        first_trainer_certificates()
-        .filter(scope.condition("area"), issued_on__lte=cutoff)
-        .values("area")
-        .annotate(n=Count("person", distinct=True))
+        Trainer.objects.certified(on=cutoff)
+        .filter(scope.condition("home_area"))
+        .values("home_area")
+        .annotate(n=Count("pk"))
         .order_by()
     ):
-        values["certified_trainers"][row["area"]] = row["n"]
+        values["certified_trainers"][row["home_area"]] = row["n"]
     students = Profile.learner_groups.through.objects.filter(
         profile__user=OuterRef("pk"), audience__code=Audience.STUDENTS
     )
@@ -840,13 +770,11 @@ EXPORT_FORMATS = {
 
 def public_statistics() -> dict[str, int]:
     """The home page strip: certified trainers today, people trained, former districts with activity."""
-    index = AreaIndex()
+    index = AreaTree()
     everyone = Scope(index=index, area_ids=None, districts=index.districts())
     certified = Trainer.objects.certified().count()
     people = reached_people(ReportFilters(), everyone).count()
     session_areas = set(TrainingSession.objects.values_list("area", flat=True).distinct().order_by())
-    trainer_areas = set(
-        first_trainer_certificates().exclude(area=None).values_list("area", flat=True).distinct().order_by()
-    )
+    trainer_areas = set(Trainer.objects.certified().values_list("home_area", flat=True).distinct().order_by())
     covered = {index.district_of.get(pk) for pk in session_areas | trainer_areas} - {None}
     return {"certified_trainers": certified, "people_trained": people, "districts_covered": len(covered)}

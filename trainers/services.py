@@ -13,7 +13,18 @@ from wagtail.log_actions import log
 
 from courses.models import CoursePage, Enrollment
 
-from .models import Area, Attendance, Certificate, CertificateCounter, Profile, SessionParticipant, Trainer
+from .models import (
+    Area,
+    Attendance,
+    Certificate,
+    CertificateCounter,
+    Notification,
+    Profile,
+    SessionParticipant,
+    Trainer,
+)
+from .models.certification import pdf_storage_name
+from .notifications import notification_queue
 
 TRAINER_CERTIFICATE_YEARS = 3
 
@@ -183,7 +194,10 @@ def trainer_certify(*, trainer: Trainer, level: str, issued_by) -> Certificate:
 
 
 def certificate_pdf_render(*, certificate_id: int) -> Certificate:
-    """Render and store a certificate's PDF once; a retry finds it done and changes nothing."""
+    """Render and store a certificate's PDF once; a retry finds it done and changes nothing.
+
+    A certificate whose file has gone missing (a restored database, a lost volume) is rendered again.
+    """
     from .pdf import certificate_pdf_bytes
 
     with transaction.atomic():
@@ -192,16 +206,25 @@ def certificate_pdf_render(*, certificate_id: int) -> Certificate:
             .select_related("course", "trained_by__person", "area")
             .get(pk=certificate_id)
         )
-        if certificate.pdf_rendered_at:
+        if certificate.status == Certificate.REVOKED:
+            return certificate  # its PDF is never handed out again
+        if certificate.pdf_rendered_at and certificate.pdf and certificate.pdf.storage.exists(certificate.pdf.name):
             return certificate
         data = certificate_pdf_bytes(certificate)
-        name = f"certificates/{certificate.number}.pdf"
+        name = pdf_storage_name(certificate.number)
         storage = certificate.pdf.storage
         if storage.exists(name):
             # Left by an attempt that died before committing: replace it rather than add a second file.
             storage.delete(name)
-        certificate.pdf.save(f"{certificate.number}.pdf", ContentFile(data), save=False)
+        certificate.pdf.save(name, ContentFile(data), save=False)
         certificate.pdf_sha256 = hashlib.sha256(data).hexdigest()
         certificate.pdf_rendered_at = timezone.now()
         certificate.save(update_fields=["pdf", "pdf_sha256", "pdf_rendered_at"])
+        # The holder is told once the PDF exists; the outbox's natural key makes a second queueing a no-op.
+        notification_queue(
+            user_id=certificate.person_id,
+            kind=Notification.CERTIFICATE_ISSUED,
+            object_key=f"certificate:{certificate.pk}",
+            context={"certificate_id": certificate.pk},
+        )
     return certificate

@@ -1,14 +1,42 @@
 """Background work for the trainer programme; every task takes ids and may safely run twice."""
 
 from celery import shared_task
+from django.db import InterfaceError, OperationalError
+from kombu.exceptions import OperationalError as BrokerError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+# The database or the broker was away for a moment (a restart, a failover), or the disk was: worth another try.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, BrokerError, RedisConnectionError, RedisTimeoutError, OSError)
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+@shared_task(
+    # Acknowledged only once done, and put back if the worker process dies mid-render (killed, out of
+    # memory): a certificate is never left without its PDF because a worker went away.
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=5,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=10,
+)
 def render_certificate_pdf(certificate_id: int) -> str:
-    """Render a certificate's PDF once; returns its SHA-256."""
+    """Render a certificate's PDF once; returns its SHA-256 (a second run changes nothing)."""
     from .services import certificate_pdf_render
 
     return certificate_pdf_render(certificate_id=certificate_id).pdf_sha256
+
+
+@shared_task
+def render_missing_certificate_pdfs() -> int:
+    """Periodic: queue a render for every certificate still without its PDF (its first task was lost)."""
+    from .models import Certificate
+
+    pks = list(Certificate.objects.awaiting_pdf().values_list("pk", flat=True))
+    for pk in pks:
+        render_certificate_pdf.delay(pk)
+    return len(pks)
 
 
 # --- Notifications (trainers/notifications.py): rows in an outbox, each sent at most once -----------

@@ -4,6 +4,7 @@ from . import views
 
 app_name = "trainers"
 urlpatterns = [
+    path("verify/", views.verify_lookup, name="verify_lookup"),
     path("verify/<str:code>/", views.verify, name="verify"),
     path("certificates/<str:number>/pdf/", views.certificate_pdf, name="certificate_pdf"),
     path("trainers/", views.trainer_directory, name="directory"),

@@ -1,35 +1,37 @@
 """Public pages of the trainer programme: certificate verification and download, the trainer directory."""
 
 import re
+from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
+from django.core.files.storage import FileSystemStorage
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.db.models import Prefetch
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
+from accounts.addresses import client_address
+
 from .models import Area, Certificate, Trainer
 from .services import certificate_pdf_render
 
-CODE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{10,32}$")
+CODE_PATTERN = re.compile(r"^[A-Za-z0-9_\- ]{10,40}$")  # old codes, and new ones typed with spaces
 VERIFY_LIMIT = 30  # look-ups per address per minute: enough for people, too few to enumerate codes
 DIRECTORY_PAGE_SIZE = 24
 CARD_PHOTO = "fill-160x160"
 PROFILE_PHOTO = "fill-480x480"
 
 
-def _client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _throttled(request, scope: str, limit: int, window: int = 60) -> bool:
-    key = f"throttle:{scope}:{_client_address(request)}"
+    key = f"throttle:{scope}:{client_address(request)}"
     if cache.add(key, 1, timeout=window):
         return False
     try:
@@ -39,26 +41,37 @@ def _throttled(request, scope: str, limit: int, window: int = 60) -> bool:
 
 
 @require_safe
+def verify_lookup(request):
+    """A form to type the code printed on a certificate; sends the verifier to that certificate's page."""
+    code = request.GET.get("code", "").strip()
+    if code and CODE_PATTERN.match(code):
+        return redirect("trainers:verify", code=code)
+    return render(request, "trainers/certificate_lookup.html", {"code": code, "tried": bool(code)})
+
+
+@require_safe
 def verify(request, code: str):
-    """The public check of a certificate, reached from its QR code; unknown codes get the site's 404."""
+    """The public check of a certificate, reached from its QR code or a typed code."""
     if _throttled(request, "verify", VERIFY_LIMIT):
         response = render(request, "trainers/too_many_requests.html", status=429)
         response["Retry-After"] = "60"
         return response
-    if not CODE_PATTERN.match(code):
-        raise Http404
-    certificate = Certificate.objects.select_related("course", "trained_by__person", "area").filter(code=code).first()
+    certificate = None
+    if CODE_PATTERN.match(code):
+        certificate = Certificate.objects.select_related("course", "trained_by__person", "area").by_code(code)
     if certificate is None:
-        raise Http404
-    response = render(
-        request,
-        "trainers/certificate_verify.html",
-        {
-            "certificate": certificate,
-            "status": certificate.current_status,
-            "level_label": dict(Trainer.LEVELS).get(certificate.trainer_level, ""),
-        },
-    )
+        # Unknown and malformed codes get the same answer: what to check, and a form to try again.
+        response = render(request, "trainers/certificate_lookup.html", {"code": code, "tried": True}, status=404)
+    else:
+        response = render(
+            request,
+            "trainers/certificate_verify.html",
+            {
+                "certificate": certificate,
+                "status": certificate.current_status,
+                "level_label": dict(Trainer.LEVELS).get(certificate.trainer_level, ""),
+            },
+        )
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
     return response
@@ -69,8 +82,18 @@ def verify(request, code: str):
 def certificate_pdf(request, number: str):
     """The holder's PDF (and an administrator's, within their area); anyone else gets a 404."""
     certificate = get_object_or_404(Certificate.objects.visible_to(request.user), number=number)
-    if not certificate.pdf_rendered_at:
-        certificate = certificate_pdf_render(certificate_id=certificate.pk)
+    if certificate.status == Certificate.REVOKED:
+        # A revoked certificate must not leave the site looking valid; the verification page says why not.
+        return render(request, "trainers/certificate_revoked.html", {"certificate": certificate}, status=410)
+    # A no-op once rendered; renders now if the worker has not yet (or the file was lost).
+    certificate = certificate_pdf_render(certificate_id=certificate.pk)
+    accel = settings.PRIVATE_MEDIA_ACCEL_REDIRECT
+    if accel and isinstance(certificate.pdf.storage, FileSystemStorage):
+        # The permission check is done: nginx sends the bytes from its internal location.
+        response = HttpResponse(content_type="application/pdf")
+        response["X-Accel-Redirect"] = accel.rstrip("/") + "/" + quote(certificate.pdf.name)
+        response["Content-Disposition"] = content_disposition_header(True, certificate.pdf_filename())
+        return response
     return FileResponse(
         certificate.pdf.open("rb"),
         as_attachment=True,
@@ -98,10 +121,7 @@ def trainer_directory(request):
     chosen = {"district": request.GET.get("district", ""), "speciality": request.GET.get("speciality", "")}
     district = next((d for d in districts if str(d.pk) == chosen["district"]), None)
     if district:
-        # Today's units that replaced the district count as part of it.
-        trainers = trainers.filter(
-            Q(home_area__in=Area.objects.within(district)) | Q(home_area__in=district.successors.all())
-        )
+        trainers = trainers.in_area(district)
     if chosen["speciality"]:
         trainers = trainers.filter(specialities__slug=chosen["speciality"])
     specialities = Tag.objects.filter(

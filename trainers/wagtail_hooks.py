@@ -151,7 +151,7 @@ class CertificateInspectView(ScopedInspectView):
         ):
             url = reverse("certificate:revoke", args=[self.object.pk])
             buttons.append(Button(_("Revoke"), url=url, icon_name="warning", priority=30))
-        if self.object.status == Certificate.VALID or self.object.pdf_rendered_at:
+        if self.object.status == Certificate.VALID:  # a revoked certificate's PDF is refused
             url = reverse("trainers:certificate_pdf", args=[self.object.number])
             buttons.append(HeaderButton(_("Download PDF"), url=url, icon_name="download", priority=20))
         return buttons

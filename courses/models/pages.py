@@ -18,6 +18,7 @@ from home.page_cache import CachedViewRestrictionsMixin
 
 from ..blocks import DownloadBlock, LessonStreamBlock, QuizStreamBlock, SessionStepBlock
 from ..text import fold_vi, html_to_text
+from .progress import Enrollment
 
 
 class Audience(models.Model):
@@ -172,20 +173,31 @@ class CoursePage(CachedViewRestrictionsMixin, SearchTextMixin, Page):
         return QuizPage.objects.live().descendant_of(self).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
+        from ..navigation import course_outline, url_maker
+        from ..progress import enrollment_progress
+
         context = super().get_context(request, *args, **kwargs)
-        modules = ModulePage.objects.live().child_of(self).order_by("path")
-        items = (
-            Page.objects.live()
-            .descendant_of(self)
-            .filter(depth=self.depth + 2)
-            .type(LessonPage, QuizPage)
-            .order_by("path")
-            .values("id", "title", "url_path", "path", "content_type__model")
-        )
+        enrollment = None
+        if request.user.is_authenticated:
+            enrollment = Enrollment.objects.filter(user=request.user, course=self).first()
+            if enrollment:
+                enrollment.course = self
+        progress = enrollment_progress(enrollment)
+        # The lessons and quizzes come from the cached outline; links are made without a query each.
+        _course, outline = course_outline(self.path) if self.pk else ({}, [])  # a new course's preview has none
+        to_url = url_maker(self, request) if outline else None
         by_module: dict[str, list] = {}
-        for item in items:
-            by_module.setdefault(item["path"][: len(item["path"]) - Page.steplen], []).append(item)
-        context["modules"] = [(module, by_module.get(module.path, [])) for module in modules]
+        for item in outline:
+            item["url"] = to_url(item["url_path"])
+            item["done"] = item["id"] in progress.done_ids
+            by_module.setdefault(item["path"][: -Page.steplen], []).append(item)
+        modules = ModulePage.objects.live().public().child_of(self).order_by("path")
+        context.update(
+            modules=[(module, by_module.get(module.path, [])) for module in modules],
+            enrollment=enrollment,
+            progress=progress,
+            progress_percent=progress.percent,
+        )
         return context
 
 
@@ -241,6 +253,10 @@ class LessonPage(CachedViewRestrictionsMixin, SearchTextMixin, RoutablePageMixin
         verbose_name_plural = _("lessons")
         permissions = [("view_trainer_guide", _("Can see trainers' guides"))]
 
+    def heading_texts(self) -> list[str]:
+        """The lesson's headings, read from the stored stream without building every block."""
+        return [str(block["value"]) for block in self.body.raw_data if block.get("type") == "heading"]
+
     def searchable_parts(self):
         parts = [self.title]
         for block in self.body or []:
@@ -294,11 +310,23 @@ class QuizPage(CachedViewRestrictionsMixin, Page):
         help_text=_("Leave empty for unlimited attempts."),
     )
     shuffle = models.BooleanField(_("shuffle questions and answers"), default=True)
+    REVEAL_ALWAYS, REVEAL_WHEN_FINAL = "always", "when_final"
+    REVEAL_CHOICES = [
+        (REVEAL_WHEN_FINAL, _("Once the learner passes or has no attempt left")),
+        (REVEAL_ALWAYS, _("After every attempt")),
+    ]
+    reveal_answers = models.CharField(
+        _("show the correct answers"),
+        max_length=20,
+        choices=REVEAL_CHOICES,
+        default=REVEAL_WHEN_FINAL,
+        help_text=_("Showing them after a failed attempt lets the next attempt be copied."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("pass_mark"), FieldPanel("max_attempts"), FieldPanel("shuffle")],
+            [FieldPanel("pass_mark"), FieldPanel("max_attempts"), FieldPanel("reveal_answers"), FieldPanel("shuffle")],
             heading=_("Rules"),
         ),
         FieldPanel("questions"),
@@ -317,6 +345,10 @@ class QuizPage(CachedViewRestrictionsMixin, Page):
                 name="quiz_pass_mark_percent",
             )
         ]
+
+    def reveals_answers(self, *, passed: bool, attempts_left: int | None) -> bool:
+        """Whether an attempt's feedback may show the correct answers and explanations."""
+        return self.reveal_answers == self.REVEAL_ALWAYS or passed or attempts_left == 0
 
     def serve(self, request, *args, **kwargs):
         from ..views import quiz_view

@@ -4,13 +4,17 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
+from PIL import Image as PILImage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
 
 INSTALLED_APPS = [
+    # Wiring only (no models): admin templates and hooks that keep Wagtail within our CSP.
+    "lms",
     "accounts",
     "home",
     "courses",
@@ -51,6 +55,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "trainers.admin_views.WagtailReportsForTheProvinceMiddleware",
     # Last, so that a locked-out login is answered after the session and user are known.
@@ -58,6 +64,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "lms.urls"
+FORM_RENDERER = "lms.forms.FormRenderer"
 WSGI_APPLICATION = "lms.wsgi.application"
 
 TEMPLATES = [
@@ -107,15 +114,27 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
+# Failures count against the account however its e-mail or phone number is typed.
+AXES_USERNAME_CALLABLE = "accounts.backends.lockout_username"
+# Lockouts and the /verify/ throttle read the client address one way (accounts/addresses.py).
+AXES_CLIENT_IP_CALLABLE = "accounts.addresses.client_address"
+# How many reverse proxies in front of the app append to X-Forwarded-For. 0: none, so the
+# header is ignored (a client could write anything in it).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own catalogue first, so that its wording wins; then our complete Vietnamese catalogue
+# for Wagtail's admin, which ships only part of one.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
+# The admin makes no requests to outside services: no Gravatar avatars, no update check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -126,9 +145,24 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Certificate PDFs: outside MEDIA_ROOT and without a URL, served only by the view that checks who asks.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private_media"))
+STORAGES["private"] = {"BACKEND": "trainers.models.certification.PrivateStorage"}
+# nginx's `internal` location aliased to PRIVATE_MEDIA_ROOT (e.g. "/protected/"): the view checks, nginx sends.
+PRIVATE_MEDIA_ACCEL_REDIRECT = env.str("PRIVATE_MEDIA_ACCEL_REDIRECT", default="")
 if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
     # An S3-compatible bucket for media, so that several web servers share uploads.
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # django-storages reads these from settings only (the keys it also finds in the environment).
+    AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME")
+    AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="") or None
+    AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="") or None
+    AWS_S3_CUSTOM_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None
+    # Private objects under their own prefix; the view streams them (signed URLs are never handed out).
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"location": "private", "default_acl": "private", "file_overwrite": True},
+    }
 
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://lms")}
@@ -172,6 +206,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "trainers.tasks.sweep_notifications",
         "schedule": crontab(minute="*/10"),
     },
+    "certificates-render-missing": {
+        "task": "trainers.tasks.render_missing_certificate_pdfs",
+        "schedule": crontab(minute="*/15"),
+    },
 }
 
 WAGTAIL_SITE_NAME = "Giảng viên nguồn khởi nghiệp"
@@ -179,6 +217,12 @@ WAGTAILADMIN_BASE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 SITE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Decoding costs about 8 bytes a pixel: an 11000×11000 PNG of a few kilobytes would take 0.9 GB
+# of a web process. 30 million pixels still admits a 24-megapixel phone photo (6000×4000).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 30_000_000
+# Pillow refuses to open anything above twice its limit, wherever it is called (renditions,
+# certificates), not only on upload.
+PILImage.MAX_IMAGE_PIXELS = WAGTAILIMAGES_MAX_IMAGE_PIXELS
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "odp", "ods", "txt", "csv"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
@@ -196,6 +240,46 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+}
+
+# Where uploaded images are served from when they are not on this host (an S3 bucket or its CDN).
+MEDIA_ORIGINS = env.list("MEDIA_ORIGINS", default=[])
+# One policy in every environment, so that what breaks under it breaks in development first.
+# Scripts only from our own files (no inline script, no eval) in the site and the Wagtail admin.
+# Styles allow inline: progress bars and Wagtail's admin set style attributes, and a style
+# cannot run code.
+# The admin draws no Gravatar avatars (an outside image, refused by img-src).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
+        "media-src": [SELF, *MEDIA_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        # Lesson videos are links (templates/blocks/video_block.html), never frames.
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # Wagtail's live preview frames our own pages inside the editor (its preview views answer
+        # X-Frame-Options: SAMEORIGIN; browsers that know CSP follow this instead).
+        "frame-ancestors": [SELF],
+    },
+}
+# Browser features no page here uses are switched off, for us and for anything we frame.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+    "fullscreen": ["self"],
 }
 
 # Email is unique case-insensitively through a functional constraint (user_email_ci_unique),

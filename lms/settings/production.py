@@ -1,4 +1,4 @@
-"""Production: everything from the environment; refuse to start without a secret."""
+"""Production: everything from the environment; refuse to start rather than silently degrade."""
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -12,7 +12,29 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
-CACHES = {"default": env.cache("CACHE_URL", default=env.str("REDIS_URL", default="locmemcache://"))}
+
+def _required(name: str, why: str, refused_prefixes: tuple[str, ...] = ()) -> str:
+    """The variable's value; ImproperlyConfigured when it is missing or names a per-process stand-in."""
+    value = env.str(name, default="")
+    if not value or value.startswith(refused_prefixes):
+        raise ImproperlyConfigured(f"{name} must be set in production: {why}")
+    return value
+
+
+# Several web processes share lockouts, throttles, sessions and page fragments only through a
+# shared cache; a per-process one would let each process keep its own count.
+_required(
+    "CACHE_URL",
+    "a shared cache such as rediscache://host:6379/1 (lockouts, throttles and sessions live there).",
+    ("locmemcache:", "dummycache:"),
+)
+CACHES = {"default": env.cache("CACHE_URL")}
+
+# Without a broker, certificates, e-mails and reminders would run inside the web request.
+CELERY_BROKER_URL = _required(
+    "CELERY_BROKER_URL", "a broker such as redis://host:6379/0 for background tasks.", ("memory:",)
+)
+CELERY_TASK_ALWAYS_EAGER = False
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
@@ -22,13 +44,14 @@ SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-SESSION_COOKIE_SECURE = True
+# Only for trying these settings over plain http on one's own machine (README): never off in production.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
 SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
-# Behind a load balancer every request comes from the proxy: read the client address from it.
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=1)
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# gunicorn sits behind one TLS proxy (as SECURE_PROXY_SSL_HEADER already trusts): the client is
+# the address that proxy appended to X-Forwarded-For, not the proxy itself. Set 2 behind a CDN
+# plus a load balancer, 0 when gunicorn faces the internet.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 
 LOGGING = {
     "version": 1,

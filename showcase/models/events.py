@@ -134,11 +134,21 @@ class EventPage(Page):
         form = RegistrationForm(request.POST, user=request.user)
         if form.is_valid() and self.accepts_registrations:
             try:
-                registration, _created = registration_create(event=self, **form.registration_kwargs())
+                registration, registered = registration_create(event=self, **form.registration_kwargs())
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                return redirect(registration.get_absolute_url())
+                if registered or registration.belongs_to(request.user):
+                    return redirect(registration.get_absolute_url())
+                # Someone else's (or the visitor's own, but we cannot tell): never show its name or code.
+                form.add_error(
+                    None,
+                    _(
+                        "This phone number is already registered for this event. Open the ticket link you "
+                        "received when you registered (it is also in the confirmation email), or log in to "
+                        "see your ticket."
+                    ),
+                )
         context = self.get_context(request, *args, **kwargs)
         context["form"] = form
         return TemplateResponse(request, self.get_template(request, *args, **kwargs), context, status=400)
@@ -241,6 +251,10 @@ class Registration(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("showcase:ticket", args=[self.code])
+
+    def belongs_to(self, user) -> bool:
+        """True for the account the registration was made with; a visitor's ticket is reached by its code only."""
+        return self.person_id is not None and getattr(user, "pk", None) == self.person_id
 
     def get_check_in_url(self) -> str:
         return reverse("showcase:check_in_code", args=[self.code])

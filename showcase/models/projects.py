@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, validate_email
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +10,9 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from ..querysets import StartupProjectQuerySet
+from accounts.phones import normalise_phone
+
+from ..querysets import ProjectInvitationQuerySet, StartupProjectQuerySet
 
 
 class StartupProject(ClusterableModel):
@@ -199,6 +201,71 @@ class ProjectMember(models.Model):
 
     def __str__(self):
         return f"{self.person} · {self.project}"
+
+
+def invitation_address(raw: str) -> str | None:
+    """The stored form of an address people type: a lower-case email, or a phone in +84 form; None if neither."""
+    text = str(raw or "").strip()
+    if "@" in text:
+        try:
+            validate_email(text)
+        except ValidationError:
+            return None
+        return text.lower()
+    return normalise_phone(text) if text else None
+
+
+class ProjectInvitation(models.Model):
+    """An invitation to join a team, addressed to an email or phone; it becomes a membership when accepted.
+
+    The inviter learns nothing from it: whether an account signs in with the address, or who it is.
+    """
+
+    PENDING, DECLINED = "pending", "declined"
+    STATUSES = [(PENDING, _("Waiting for an answer")), (DECLINED, _("Declined"))]
+
+    project = models.ForeignKey(
+        StartupProject, verbose_name=_("project"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    address = models.CharField(
+        _("email or phone"), max_length=254, help_text=_("Lower-case email, or a phone number in +84 form.")
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(_("status"), max_length=10, choices=STATUSES, default=PENDING)
+    created_at = models.DateTimeField(_("invited at"), auto_now_add=True)
+    responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    objects = ProjectInvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("team invitation")
+        verbose_name_plural = _("team invitations")
+        ordering = ["-created_at", "pk"]
+        constraints = [
+            # A declined invitation stays, so the same address is not asked again and again.
+            models.UniqueConstraint(fields=["project", "address"], name="project_invitation_once"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["pending", "declined"]), name="invitation_status_known"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.project} · {self.masked_address}"
+
+    @property
+    def masked_address(self) -> str:
+        """The address with most of it hidden, for the team's list of open invitations."""
+        if "@" in self.address:
+            name, _at, domain = self.address.partition("@")
+            return f"{name[:1]}•••@{domain}"
+        return f"{self.address[:3]}•••{self.address[-3:]}"
 
 
 class ProjectImage(Orderable):

@@ -1,4 +1,7 @@
+from urllib.parse import urlencode
+
 import pytest
+from django.urls import reverse
 
 from accounts.models import User
 from accounts.phones import normalise_phone
@@ -102,3 +105,48 @@ def test_registration_errors_rerender_with_messages(client, person):
     assert "birth_year" in response.context["profile_form"].errors  # the profile is checked in the same pass
     assert 'value="Người mới"' in html
     assert User.objects.count() == 1
+
+
+def test_lockout_counts_the_account_however_it_is_typed(client, person):
+    """Five wrong passwords spread over every spelling of one account still lock it."""
+    spellings = ["LAN@example.org", " lan@EXAMPLE.ORG ", "0905123456", "+84 905 123 456", "84905123456"]
+    statuses = [client.post("/accounts/login/", {"username": s, "password": "sai"}).status_code for s in spellings]
+    assert statuses == [200, 200, 200, 200, 429]  # the fifth wrong password locks
+    response = client.post("/accounts/login/", {"username": "0905.123.456", "password": "mat-khau-123"})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_good_login_by_phone_clears_the_failures_made_by_email(client, person):
+    for _ in range(4):
+        client.post("/accounts/login/", {"username": "LAN@example.org", "password": "sai"})
+    assert client.post("/accounts/login/", {"username": "0905 123 456", "password": "mat-khau-123"}).status_code == 302
+    client.logout()
+    for _ in range(4):
+        client.post("/accounts/login/", {"username": "lan@example.org", "password": "sai"})
+    response = client.post("/accounts/login/", {"username": "lan@example.org", "password": "mat-khau-123"})
+    assert response.status_code == 302
+
+
+REGISTRATION = {
+    "account-full_name": "Lê Văn An",
+    "account-phone": "0912.345.678",
+    "account-password1": "hoc-khoi-nghiep",
+    "account-password2": "hoc-khoi-nghiep",
+}
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["https://evil.example/", "//evil.example/", "/\\evil.example/", "https:evil.example", "javascript:alert(1)"],
+)
+def test_registration_never_redirects_off_the_site(client, target):
+    response = client.post("/accounts/register/?" + urlencode({"next": target}), REGISTRATION)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("my_learning")
+    assert User.objects.filter(phone="+84912345678").exists()
+
+
+def test_registration_returns_to_the_page_that_asked(client):
+    response = client.post("/accounts/register/?next=/khoa-hoc/bai-1/", REGISTRATION)
+    assert response["Location"] == "/khoa-hoc/bai-1/"

@@ -192,13 +192,14 @@ def test_download_covers_every_app(client, trainer_with_everything, course_tree)
     assert [c["number"] for c in data["certificates"]] == [trainer_with_everything["certificate"].number]
     assert [e["course"] for e in data["enrollments"]] == [course_tree.course.title]
     assert len(data["event_registrations"]) == 1
-    assert data["startup_projects"] == [{"project": "Trà thảo mộc Hội An", "team_lead": True, "role": ""}]
+    assert data["startup_projects"] == [
+        {"project": "Trà thảo mộc Hội An", "status": "published", "team_lead": True, "role": ""}
+    ]
 
 
 def test_deleting_a_trainers_account_removes_them_from_every_app(
     client, trainer_with_everything, django_capture_on_commit_callbacks
 ):
-    from django.core.files.storage import default_storage
     from wagtail.images import get_image_model
 
     from accounts.services import DELETED_NAME
@@ -207,7 +208,7 @@ def test_deleting_a_trainers_account_removes_them_from_every_app(
 
     person, trainer, certificate = (trainer_with_everything[k] for k in ("person", "trainer", "certificate"))
     pdf_name = certificate.pdf.name
-    assert default_storage.exists(pdf_name)
+    assert Certificate._meta.get_field("pdf").storage.exists(pdf_name)
     assert "Trần Thị Lan" in client.get(f"/trainers/{trainer.pk}/").content.decode()
 
     client.force_login(person)
@@ -221,7 +222,7 @@ def test_deleting_a_trainers_account_removes_them_from_every_app(
     assert (trainer.bio, trainer.photo_id) == ("", None)
     assert not get_image_model().objects.filter(pk=trainer_with_everything["photo"].pk).exists()
     # The stored PDF that printed the name is deleted; the number still verifies, without the name.
-    assert not default_storage.exists(pdf_name)
+    assert not Certificate._meta.get_field("pdf").storage.exists(pdf_name)
     certificate.refresh_from_db()
     assert certificate.holder_name == DELETED_NAME and not certificate.pdf and certificate.status == "valid"
     verify = client.get(f"/verify/{certificate.code}/").content.decode()

@@ -30,6 +30,20 @@ def test_register_check_in_and_see_the_awarded_project(page, browser, browser_co
     registration = Registration.objects.get(phone="+84935222333")
     assert registration.full_name == "Trần Thị Thu Hà" and registration.checked_in_at is None
 
+    # Someone else types her number in another format: a neutral answer, nothing of her ticket.
+    stranger = browser.new_context(**browser_context_args)
+    other_phone = stranger.new_page()
+    other_phone.goto(f"{base}/en/su-kien/{UPCOMING_SLUG}/")
+    other_phone.fill("[name=full_name]", "Kẻ Gian")
+    other_phone.fill("[name=phone]", "+84 935 222 333")
+    other_phone.locator("section[aria-labelledby=register] button[type=submit]").click()
+    expect(other_phone.get_by_role("alert")).to_contain_text("already registered")
+    expect(other_phone.get_by_role("img", name=re.compile("QR"))).to_have_count(0)
+    expect(other_phone.locator("body")).not_to_contain_text("Trần Thị Thu Hà")
+    expect(other_phone.locator("body")).not_to_contain_text(registration.display_code)
+    stranger.close()
+    assert Registration.objects.filter(phone="+84935222333").count() == 1
+
     # Door staff of the district scan the QR code, which opens the check-in page for that code.
     staff = browser.new_context(**browser_context_args)
     door = staff.new_page()

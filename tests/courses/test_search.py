@@ -46,3 +46,22 @@ def test_english_search_page(client, course_tree):
     response = client.get("/en/search/", {"q": "dong von"})
     assert response.status_code == 200
     assert "result" in response.content.decode()
+
+
+def test_demo_search_ranks_title_and_heading_matches_first(client):
+    from django.core.management import call_command
+
+    call_command("load_demo_data")
+    valuation = "Cổ phần, định giá và pha loãng: những điều cơ bản"
+    for q in ("định giá", "dinh gia", "ĐỊNH GIÁ"):
+        response = client.get("/search/", {"q": q})
+        titles = [r.title for r in response.context["results"]]
+        assert titles[0] == valuation, (q, titles[:3])
+        html = response.content.decode()
+        assert html.index(valuation) < html.index(titles[1])  # shown first, too
+
+    # Nothing found: the page says so and offers a way on, in the visitor's language.
+    html = client.get("/en/search/", {"q": "zzqx không có"}).content.decode()
+    assert "Nothing matches “zzqx không có”." in html
+    assert '<a href="/en/khoa-hoc/">Browse all courses</a>' in html
+    assert 'href="/en/khoa-hoc/?tag=' in html  # topics to pick from

@@ -80,6 +80,8 @@ def test_editing_with_the_team_inline(client, reviewer, projects, duy_xuyen):
     client.force_login(reviewer)
     project = projects["ours"]
     member = person(email="member@example.org")
+    member.profile.area = duy_xuyen  # a district administrator picks people filed in their district
+    member.profile.save()
     data = nested_form_data(
         {
             "title": "Dự án Duy Xuyên (sửa)",
@@ -161,3 +163,138 @@ def test_a_district_administrator_cannot_move_a_project_out_of_their_district(cl
     assert response.status_code == 200 and "area" in response.context["form"].errors
     project.refresh_from_db()
     assert project.area != hoi_an
+
+
+# --- Choices stay in the administrator's scope ---------------------------------------------------
+
+
+@pytest.fixture
+def people_and_sessions(duy_xuyen, hoi_an):
+    from tests.trainers.factories import ProfileFactory, TrainingSessionFactory, UserFactory
+
+    ours = UserFactory(email="nguoi.duyxuyen@example.org", full_name="Người Duy Xuyên")
+    ProfileFactory(user=ours, area=duy_xuyen)
+    theirs = UserFactory(email="nguoi.hoian@example.org", full_name="Người Hội An")
+    ProfileFactory(user=theirs, area=hoi_an)
+    return {
+        "ours": ours,
+        "theirs": theirs,
+        "our_session": TrainingSessionFactory(area=duy_xuyen, title="Lớp Duy Xuyên"),
+        "their_session": TrainingSessionFactory(area=hoi_an, title="Lớp Hội An"),
+    }
+
+
+def _project_data(project, area, *, members=(), sessions=()):
+    data = nested_form_data(
+        {
+            "title": project.title,
+            "pitch": project.pitch,
+            "description": "",
+            "area": area.pk,
+            "sector": "food",
+            "stage": "prototype",
+            "origin": "other",
+            "website": "",
+            "members": inline_formset([{"person": m.pk, "is_lead": "", "role": ""} for m in members]),
+            "images": inline_formset([]),
+            "documents": inline_formset([]),
+            "awards": inline_formset([]),
+        }
+    )
+    data["sessions"] = [s.pk for s in sessions]  # a multiple choice: one key, many values
+    return data
+
+
+@pytest.mark.parametrize("view", ["add", "edit"])
+def test_the_project_form_offers_only_people_and_sessions_of_the_district(
+    client, reviewer, projects, people_and_sessions, view
+):
+    client.force_login(reviewer)
+    url = (
+        reverse("startup_project:add") if view == "add" else reverse("startup_project:edit", args=[projects["ours"].pk])
+    )
+    body = client.get(url).content.decode()
+    assert "Người Duy Xuyên" in body and "Lớp Duy Xuyên" in body
+    assert "Người Hội An" not in body and "nguoi.hoian@example.org" not in body
+    assert "Lớp Hội An" not in body
+
+
+def test_a_forged_post_with_another_districts_person_is_refused(
+    client, reviewer, projects, people_and_sessions, duy_xuyen
+):
+    client.force_login(reviewer)
+    project = projects["ours"]
+    url = reverse("startup_project:edit", args=[project.pk])
+    response = client.post(url, _project_data(project, duy_xuyen, members=[people_and_sessions["theirs"]]))
+    assert response.status_code == 200
+    assert not project.members.exists()
+
+    response = client.post(url, _project_data(project, duy_xuyen, members=[people_and_sessions["ours"]]))
+    assert response.status_code == 302
+    assert list(project.members.values_list("person", flat=True)) == [people_and_sessions["ours"].pk]
+
+
+def test_a_forged_post_with_another_districts_session_is_refused(
+    client, reviewer, projects, people_and_sessions, duy_xuyen
+):
+    client.force_login(reviewer)
+    project = projects["ours"]
+    url = reverse("startup_project:edit", args=[project.pk])
+    response = client.post(url, _project_data(project, duy_xuyen, sessions=[people_and_sessions["their_session"]]))
+    assert response.status_code == 200 and "sessions" in response.context["form"].errors
+    assert not project.sessions.exists()
+
+
+def test_people_already_on_the_team_stay_choosable(client, reviewer, projects, people_and_sessions, duy_xuyen):
+    """A team member from another district, added by the province, does not make the project uneditable."""
+    project = projects["ours"]
+    add_member(project, people_and_sessions["theirs"], lead=True)
+    client.force_login(reviewer)
+    data = _project_data(project, duy_xuyen)
+    data.update(
+        nested_form_data(
+            {
+                "members": inline_formset(
+                    [{"id": project.members.get().pk, "person": people_and_sessions["theirs"].pk, "is_lead": "on"}],
+                    initial=1,
+                )
+            }
+        )
+    )
+    response = client.post(reverse("startup_project:edit", args=[project.pk]), data)
+    assert response.status_code == 302
+
+
+def test_the_province_administrator_is_offered_everyone(client, projects, people_and_sessions):
+    admin = province_admin(district("Quảng Nam", code="49"))
+    client.force_login(admin)
+    body = client.get(reverse("startup_project:edit", args=[projects["ours"].pk])).content.decode()
+    assert "Người Duy Xuyên" in body and "Người Hội An" in body and "Lớp Hội An" in body
+
+
+def test_editors_link_organisations_to_published_projects_only(client, editor):
+    published = ProjectFactory(title="Dự án đã công bố")
+    draft = ProjectFactory(title="Bản nháp bí mật", status=StartupProject.DRAFT, published_at=None)
+    client.force_login(editor)
+    url = reverse("support_organisation:add")
+    body = client.get(url).content.decode()
+    assert "Dự án đã công bố" in body and "Bản nháp bí mật" not in body
+    data = {
+        "name": "Vườn ươm Quảng Nam",
+        "slug": "vuon-uom-quang-nam",
+        "kind": "incubator",
+        "summary": "Ươm tạo dự án.",
+        "offers": "Cố vấn",
+        "website": "",
+        "contact_name": "",
+        "contact_email": "",
+        "contact_phone": "",
+        "address": "",
+        "is_listed": "on",
+        "supported_projects": [draft.pk],
+    }
+    assert client.post(url, data).status_code == 200  # a forged choice is refused
+    assert client.post(url, {**data, "supported_projects": [published.pk]}).status_code == 302
+    from showcase.models import SupportOrganisation
+
+    assert list(SupportOrganisation.objects.get().supported_projects.all()) == [published]

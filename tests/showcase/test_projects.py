@@ -1,6 +1,7 @@
 """A team's side of a project: add, edit only their own, submit; what the public sees."""
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
 from showcase.models import ProjectMember, StartupProject
@@ -20,7 +21,7 @@ def form_data(area, **extra):
         "stage": "idea",
         "origin": "other",
         "website": "",
-        "other_members": "",
+        "invite": "",
         **extra,
     }
 
@@ -29,27 +30,16 @@ def test_a_signed_in_person_adds_a_project_as_its_lead(client, learner):
     area = district()
     person(email="teammate@example.org", phone="+84905222333")
     client.force_login(learner)
-    response = client.post(reverse("showcase:project_create"), form_data(area, other_members="0905 222 333\n"))
+    response = client.post(reverse("showcase:project_create"), form_data(area, invite="0905 222 333\n"))
     project = StartupProject.objects.get()
     assert response.status_code == 302 and response["Location"] == project.get_absolute_url()
     assert project.status == StartupProject.DRAFT and project.created_by == learner
-    assert set(ProjectMember.objects.values_list("person__email", "is_lead")) == {
-        ("learner@example.org", True),
-        ("teammate@example.org", False),
-    }
+    assert set(ProjectMember.objects.values_list("person__email", "is_lead")) == {("learner@example.org", True)}
+    assert list(project.invitations.values_list("address", "status")) == [("+84905222333", "pending")]
     # The draft shows to its team, not to the public.
     assert client.get(project.get_absolute_url()).status_code == 200
     client.logout()
     assert client.get(project.get_absolute_url()).status_code == 404
-
-
-def test_unknown_team_members_are_refused(client, learner):
-    client.force_login(learner)
-    response = client.post(
-        reverse("showcase:project_create"), form_data(district(), other_members="nobody@example.org")
-    )
-    assert response.status_code == 200 and "nobody@example.org" in response.content.decode()
-    assert not StartupProject.objects.exists()
 
 
 def test_an_ocop_product_names_its_commune_in_its_district(client, learner):
@@ -90,7 +80,7 @@ def test_a_member_who_is_not_the_lead_edits_too_and_the_lead_stays(client, learn
     add_member(project, other_learner, lead=True)
     add_member(project, learner)
     client.force_login(learner)
-    data = form_data(project.area, other_members="learner@example.org")
+    data = form_data(project.area, title="Đã sửa")
     assert client.post(reverse("showcase:project_edit", args=[project.pk]), data).status_code == 302
     assert dict(ProjectMember.objects.values_list("person__email", "is_lead")) == {
         "other@example.org": True,
@@ -150,3 +140,130 @@ def test_women_led_and_student_led_come_from_the_members_profiles():
         empty.pk: (False, False),
     }
     assert StartupProject.objects.with_leadership().filter(women_led=True).count() == 2
+
+
+# --- Invitations: nobody joins a team without saying yes; the form tells nobody who has an account ---
+
+
+def _edit(client, project, **extra):
+    data = form_data(project.area, **{"title": project.title, **extra})
+    return client.post(reverse("showcase:project_edit", args=[project.pk]), data)
+
+
+@pytest.fixture
+def draft(learner):
+    project = ProjectFactory(status=StartupProject.DRAFT, title="Nước mắm Cửa Đại")
+    add_member(project, learner, lead=True)
+    return project
+
+
+def test_inviting_answers_the_same_whether_or_not_an_account_exists(client, learner, draft):
+    person(email="hoa@example.org", phone="+84905222333", full_name="Trần Thị Hoa")
+    client.force_login(learner)
+    answers = []
+    for address in ("0905 222 333", "0905 999 888"):  # the first signs in to an account, the second does not
+        # `other_members` was the team field before invitations: an attacker tries every field the form had.
+        response = _edit(client, draft, invite=address, other_members=address)
+        followed = client.get(response["Location"])
+        answers.append((response.status_code, response["Location"], [str(m) for m in followed.context["messages"]]))
+    assert answers[0] == answers[1]
+    edit_page = client.get(reverse("showcase:project_edit", args=[draft.pk])).content.decode()
+    assert "Trần Thị Hoa" not in edit_page and "hoa@example.org" not in edit_page
+    assert ProjectMember.objects.filter(project=draft).count() == 1  # nobody added without consent
+
+
+def test_a_phone_never_turns_into_its_owners_email(client, learner, draft):
+    hoa = person(email="hoa@example.org", phone="+84905222333", full_name="Trần Thị Hoa")
+    client.force_login(learner)
+    _edit(client, draft, invite="0905 222 333", other_members="0905 222 333")  # the field before invitations
+    assert "hoa@example.org" not in client.get(reverse("showcase:project_edit", args=[draft.pk])).content.decode()
+    client.force_login(hoa)
+    for invitation in apps.get_model("showcase", "ProjectInvitation").objects.filter(project=draft):
+        client.post(reverse("showcase:invitation_accept", args=[invitation.pk]))
+    assert ProjectMember.objects.filter(project=draft, person=hoa).exists()
+
+    client.force_login(learner)
+    for url in (reverse("showcase:project_edit", args=[draft.pk]), draft.get_absolute_url()):
+        body = client.get(url).content.decode()
+        assert "hoa@example.org" not in body and "905222333" not in body and "905 222 333" not in body
+    assert "Trần Thị Hoa" in client.get(reverse("showcase:project_edit", args=[draft.pk])).content.decode()
+
+
+def test_the_invited_person_accepts_or_declines_from_my_projects(client, learner, other_learner, draft):
+    client.force_login(learner)
+    _edit(client, draft, invite="Other@Example.org")
+    invitation = draft.invitations.get()
+    assert invitation.address == "other@example.org"
+
+    client.force_login(other_learner)
+    page = client.get(reverse("showcase:my_projects")).content.decode()
+    assert "Nước mắm Cửa Đại" in page and reverse("showcase:invitation_accept", args=[invitation.pk]) in page
+    assert client.get(draft.get_absolute_url()).status_code == 404  # not on the team yet
+    client.post(reverse("showcase:invitation_decline", args=[invitation.pk]))
+    invitation.refresh_from_db()
+    assert invitation.status == "declined"
+    assert not ProjectMember.objects.filter(person=other_learner).exists()
+
+    # Asking again changes nothing: a declined invitation stays declined.
+    client.force_login(learner)
+    _edit(client, draft, invite="other@example.org")
+    assert list(draft.invitations.values_list("status", flat=True)) == ["declined"]
+    client.force_login(other_learner)
+    assert "Nước mắm Cửa Đại" not in client.get(reverse("showcase:my_projects")).content.decode()
+
+
+def test_only_the_addressee_answers_an_invitation(client, learner, other_learner, draft):
+    client.force_login(learner)
+    _edit(client, draft, invite="someone.else@example.org")
+    invitation = draft.invitations.get()
+    client.force_login(other_learner)
+    for name in ("showcase:invitation_accept", "showcase:invitation_decline"):
+        client.post(reverse(name, args=[invitation.pk]))
+    invitation.refresh_from_db()
+    assert invitation.status == "pending"
+    assert not ProjectMember.objects.filter(person=other_learner).exists()
+    assert client.get(reverse("showcase:invitation_accept", args=[invitation.pk])).status_code == 405
+
+
+def test_accepting_joins_the_team(client, learner, other_learner, draft):
+    client.force_login(learner)
+    _edit(client, draft, invite="other@example.org")
+    client.force_login(other_learner)
+    response = client.post(reverse("showcase:invitation_accept", args=[draft.invitations.get().pk]))
+    assert response.status_code == 302
+    assert ProjectMember.objects.filter(project=draft, person=other_learner, is_lead=False).exists()
+    assert not draft.invitations.exists()
+    assert client.get(reverse("showcase:project_edit", args=[draft.pk])).status_code == 200
+
+
+def test_a_badly_typed_address_is_refused_for_its_shape_only(client, learner, draft):
+    client.force_login(learner)
+    response = _edit(client, draft, invite="not-an-address\n0905 222 333", title="Giữ nguyên")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "not-an-address" in body and "Giữ nguyên" in body  # the input is kept
+    assert not draft.invitations.exists()
+
+
+def test_a_member_is_removed_by_name_and_the_lead_never(client, learner, other_learner, draft):
+    add_member(draft, other_learner)
+    client.force_login(learner)
+    page = client.get(reverse("showcase:project_edit", args=[draft.pk])).content.decode()
+    assert "other@example.org" not in page
+    assert _edit(client, draft, remove_members=[learner.pk]).status_code == 200  # the lead is not a choice
+    assert ProjectMember.objects.filter(project=draft).count() == 2
+    assert _edit(client, draft, remove_members=[other_learner.pk]).status_code == 302
+    assert list(ProjectMember.objects.filter(project=draft).values_list("person", flat=True)) == [learner.pk]
+
+
+def test_my_projects_lists_invitations_in_a_fixed_number_of_queries(
+    client, learner, other_learner, django_assert_max_num_queries
+):
+    for n in range(5):
+        project = ProjectFactory(status=StartupProject.DRAFT, title=f"Dự án mời {n}")
+        add_member(project, person(full_name=f"Trưởng nhóm {n}"), lead=True)
+        project.invitations.create(address="other@example.org", invited_by=project.members.get().person)
+    client.force_login(other_learner)
+    with django_assert_max_num_queries(6):
+        body = client.get(reverse("showcase:my_projects")).content.decode()
+    assert all(f"Dự án mời {n}" in body and f"Trưởng nhóm {n}" in body for n in range(5))

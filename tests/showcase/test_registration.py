@@ -1,8 +1,10 @@
+import re
 import threading
 
 import pytest
 from django.core import mail
 from django.db import IntegrityError, connection, transaction
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -178,6 +180,101 @@ def test_the_ticket_holder_cancels(client, home):
 
 def test_an_unknown_ticket_is_a_404(client):
     assert client.get(reverse("showcase:ticket", args=["ABCDEFGHJKMN"])).status_code == 404
+
+
+# --- Someone else's phone -----------------------------------------------------------------------
+
+ALREADY = "This phone number is already registered for this event."
+
+
+def _register_victim(client, event):
+    response = client.post(
+        event.url, {"full_name": "Nguyễn Thị Hoa", "phone": "0905 123 456", "email": "hoa@example.org"}
+    )
+    assert response.status_code == 302
+    return Registration.objects.get(phone="+84905123456")
+
+
+def test_registering_with_someone_elses_phone_shows_nothing_of_theirs(client, home, settings):
+    """The attacker types the victim's number in another format: no redirect, no name, no code, no link."""
+    event = make_event(home, capacity=5)
+    victim = _register_victim(client, event)
+    client.logout()
+    client.cookies.clear()
+
+    response = client.post(event.url, {"full_name": "Kẻ Gian", "phone": "+84 905 123 456", "email": ""}, follow=True)
+    body = response.content.decode()
+    assert response.redirect_chain == []
+    for secret in ("Nguyễn Thị Hoa", "hoa@example.org", victim.code, victim.display_code):
+        assert secret not in body
+    assert "Kẻ Gian" in body  # the visitor's own input is kept
+    assert Registration.objects.count() == 1
+    victim.refresh_from_db()
+    assert (victim.full_name, victim.status) == ("Nguyễn Thị Hoa", "confirmed")
+
+
+def test_the_neutral_answer_is_the_same_for_the_owner_and_for_a_stranger(client, home):
+    """Nothing in the answer depends on who the registration belongs to (beyond the visitor's own input)."""
+    event = make_event(home, capacity=5)
+    _register_victim(client, event)
+    same_form = {"full_name": "Ai Đó", "phone": "0905123456", "email": ""}
+    url = "/en" + event.url
+    owner_again = client.post(url, same_form).content.decode()
+    stranger = Client().post(url, same_form).content.decode()
+    assert ALREADY in owner_again
+
+    def without_token(html: str) -> str:
+        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+
+    assert without_token(owner_again) == without_token(stranger)
+
+
+def test_a_cancelled_phone_taken_up_by_someone_else_kills_the_old_ticket_link(client, home, learner):
+    event = make_event(home, capacity=5)
+    client.force_login(learner)
+    learner.phone = "+84905123456"
+    learner.save()
+    client.post(event.url, {})
+    mine = Registration.objects.get(person=learner)
+    old_code = mine.code
+    registration_cancel(registration=mine)
+    client.logout()
+
+    response = client.post(event.url, {"full_name": "Kẻ Gian", "phone": "0905 123 456"})
+    theirs = Registration.objects.get(phone="+84905123456")
+    assert response.status_code == 302 and response["Location"] == theirs.get_absolute_url()
+    assert theirs.code != old_code and theirs.person is None  # not filed under the learner's account
+    assert client.get(reverse("showcase:ticket", args=[old_code])).status_code == 404
+    client.force_login(learner)
+    assert "Kẻ Gian" not in client.get(event.url).content.decode()
+
+
+def test_a_visitor_holding_your_phone_does_not_block_or_reveal_your_account_registration(client, home, learner):
+    event = make_event(home, capacity=5)
+    squatter = visitor(event, 1)
+    learner.phone = squatter.phone
+    learner.save()
+    client.force_login(learner)
+    response = client.post(event.url, {})
+    mine = Registration.objects.get(person=learner)
+    assert response.status_code == 302 and response["Location"] == mine.get_absolute_url()
+    assert mine.pk != squatter.pk and mine.phone is None
+    ticket = client.get(response["Location"]).content.decode()
+    assert squatter.full_name not in ticket and squatter.display_code not in ticket
+
+
+def test_a_ticket_is_cancelled_only_with_its_code(client, home):
+    event = make_event(home, capacity=5)
+    victim = _register_victim(client, event)
+    client.logout()
+    client.cookies.clear()
+    page = client.post(event.url, {"full_name": "Kẻ Gian", "phone": "0905 123 456"}, follow=True).content.decode()
+    for action in re.findall(r'action="([^"]*/cancel/)"', page):  # whatever the answer offers, tried
+        client.post(action)
+    for guess in ("ABCDEFGHJKMN", victim.phone, "0905123456"):
+        assert client.post(reverse("showcase:ticket_cancel", args=[guess])).status_code == 404
+    victim.refresh_from_db()
+    assert victim.status == "confirmed"
 
 
 # --- Concurrency (PostgreSQL only: SQLite serialises writers and cannot lock a row) ---------------

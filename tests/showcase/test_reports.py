@@ -26,11 +26,44 @@ def test_project_figures_by_area_stage_origin_and_leadership(django_assert_max_n
     assert (figures["total"], figures["published"], figures["women_led"], figures["student_led"]) == (3, 2, 1, 1)
     assert {row["area"]: row["count"] for row in figures["by_area"]} == {"Duy Xuyên": 1, "Hội An": 2}
     assert {row["origin"]: row["count"] for row in figures["by_origin"]} == {"ocop": 1, "student": 1, "research": 1}
-    assert projects_by_district() == {duy_xuyen.pk: 1, hoi_an.pk: 2}
+    assert projects_by_district() == {duy_xuyen.pk: 1, hoi_an.pk: 1}  # the submitted one is not counted yet
 
     admin = district_admin(duy_xuyen)
     assert project_breakdown(user=admin)["total"] == 1
     assert project_breakdown(published_only=True)["total"] == 2
+
+
+def test_projects_per_district_agree_with_the_targets_report():
+    """One figure, two screens: the showcase's count and the targets report's "startup projects" row."""
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.trainers.factories import province_admin
+    from trainers.models import HEADLINE_YEARS, Target
+    from trainers.reports import ReportFilters, progress_against_targets
+
+    duy_xuyen, hoi_an = district("Duy Xuyên"), district("Hội An")
+
+    def at(day: datetime.date):
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
+
+    ProjectFactory(area=duy_xuyen, published_at=at(datetime.date(2025, 3, 1)))
+    ProjectFactory(area=duy_xuyen, published_at=at(datetime.date(2026, 1, 5)))  # after the day asked about
+    ProjectFactory(area=duy_xuyen, status=StartupProject.DRAFT, published_at=None)
+    ProjectFactory(area=duy_xuyen, status=StartupProject.SUBMITTED, published_at=None)
+    ProjectFactory(area=hoi_an, published_at=at(datetime.date(2024, 12, 31)))
+    for area in (duy_xuyen, hoi_an):
+        for year in HEADLINE_YEARS:
+            Target.objects.create(area=area, year=year, startup_projects=5)
+
+    as_of = datetime.date(2025, 12, 31)
+    showcase_figure = projects_by_district(until=as_of)
+    report = progress_against_targets(ReportFilters(date_to=as_of), province_admin(duy_xuyen.parent))
+    label = str(dict(Target.INDICATORS)["startup_projects"])
+    report_figure = {row[0]: row[2] for row in report.rows if row[1] == label}
+    assert showcase_figure == {duy_xuyen.pk: 1, hoi_an.pk: 1}
+    assert report_figure == {"Duy Xuyên": showcase_figure[duy_xuyen.pk], "Hội An": showcase_figure[hoi_an.pk]}
 
 
 def test_event_reach_counts_registrations_and_check_ins(home):

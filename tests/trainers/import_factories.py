@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import zipfile
 
 from django.contrib.auth.models import Group
 from openpyxl import Workbook
@@ -66,3 +67,25 @@ def csv_bytes(rows: list[list], *, encoding="utf-8-sig", delimiter=",") -> bytes
     for row in rows:
         writer.writerow(["" if v is None else v for v in row])
     return buffer.getvalue().encode(encoding)
+
+
+def xlsx_with_sheet_data(sheet_data: bytes, *, extra: dict[str, bytes] | None = None) -> bytes:
+    """A real workbook whose first sheet's <sheetData> is replaced: for files no spreadsheet program writes."""
+    source = zipfile.ZipFile(io.BytesIO(xlsx_bytes([["Họ và tên", "SĐT"]])))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in source.namelist():
+            content = source.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                start, end = content.index(b"<sheetData>"), content.index(b"</sheetData>") + len(b"</sheetData>")
+                content = content[:start] + b"<sheetData>" + sheet_data + b"</sheetData>" + content[end:]
+            archive.writestr(name, content)
+        for name, content in (extra or {}).items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def wide_row_xlsx(cells: int = 400_000) -> bytes:
+    """A header, then one row of a few hundred thousand tiny cells: a few hundred KB that unpack to megabytes."""
+    header = b'<row r="1"><c r="A1" t="inlineStr"><is><t>H\xe1\xbb\x8d v\xc3\xa0 t\xc3\xaan</t></is></c></row>'
+    return xlsx_with_sheet_data(header + b'<row r="2">' + b"<c><v>1</v></c>" * cells + b"</row>")

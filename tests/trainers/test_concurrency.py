@@ -60,3 +60,31 @@ def test_concurrent_completion_gives_one_course_certificate(home):
     _in_threads(6, lambda i: certification_issue(person=person, kind=Certificate.COURSE, course=course))
     assert Certificate.objects.filter(person=person).count() == 1
     assert CertificateCounter.objects.get().last == 1
+
+
+def test_concurrent_renders_make_one_pdf_and_one_message(settings, monkeypatch):
+    """Duplicate deliveries of the render task at once: the row lock lets one render; the others find it done."""
+    from pathlib import Path
+
+    from trainers import pdf
+    from trainers.models import Notification
+    from trainers.tasks import render_certificate_pdf
+
+    certificate = certification_issue(person=UserFactory(), kind=Certificate.TRAINER, trainer_level=Trainer.CORE)
+    # Forget the render that ran on commit, as if its task had been lost.
+    for path in (Path(settings.PRIVATE_MEDIA_ROOT) / "certificates").iterdir():
+        path.unlink()
+    Certificate.objects.filter(pk=certificate.pk).update(pdf="", pdf_sha256="", pdf_rendered_at=None)
+    Notification.objects.all().delete()
+    real, calls = pdf.certificate_pdf_bytes, []
+    monkeypatch.setattr(pdf, "certificate_pdf_bytes", lambda c: calls.append(c.pk) or real(c))
+
+    shas = []
+    _in_threads(
+        4, lambda i: shas.append(render_certificate_pdf.apply((certificate.pk,)).get(disable_sync_subtasks=False))
+    )
+    certificate.refresh_from_db()
+    assert calls == [certificate.pk]
+    assert shas == [certificate.pdf_sha256] * 4
+    assert len(list((Path(settings.PRIVATE_MEDIA_ROOT) / "certificates").iterdir())) == 1
+    assert Notification.objects.filter(kind=Notification.CERTIFICATE_ISSUED).count() == 1

@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
 from accounts.models import User
+from trainers.attendance_import import attendance_import
 from trainers.exporting import EXPORT_LOG_ACTION, export_csv, export_xlsx
-from trainers.importing import attendance_import
 from trainers.models import Attendance, Profile, SessionParticipant
 from trainers.spreadsheets import neutralise
 

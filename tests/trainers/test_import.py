@@ -2,23 +2,32 @@
 
 import datetime
 import io
+import tracemalloc
 import unicodedata
 import zipfile
+from pathlib import Path
 
 import pytest
+from django.utils import translation
 from wagtail.models import ModelLogEntry
 
+import trainers.demo_data
 from accounts.models import User
-from trainers.importing import (
-    IMPORT_LOG_ACTION,
-    attendance_import,
-    clean_text,
-    parse_date,
-    parse_mark,
-)
-from trainers.models import Attendance, Profile, SessionParticipant
+from trainers.attendance_import import IMPORT_LOG_ACTION, attendance_import
+from trainers.attendance_import.read import clean_text, parse_date
+from trainers.attendance_import.rows import parse_mark
+from trainers.models import Area, Attendance, Profile, SessionParticipant
 
-from .import_factories import D, csv_bytes, make_areas, make_person, make_session, xlsx_bytes
+from .import_factories import (
+    D,
+    csv_bytes,
+    make_areas,
+    make_person,
+    make_session,
+    wide_row_xlsx,
+    xlsx_bytes,
+    xlsx_with_sheet_data,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -178,12 +187,12 @@ def test_same_person_twice_with_different_details_is_reported_not_merged(session
     assert not User.objects.exists()
 
 
-def test_existing_people_are_matched_by_phone_then_email_and_only_blanks_are_filled(session, areas):
+def test_existing_people_are_matched_by_phone_then_email_and_their_accounts_are_left_alone(session, areas):
     by_phone = make_person("Nguyễn Thị Lan", phone="+84905123456", organisation="Trường THCS")
     by_email = User.objects.create_user(email="hoa@example.org", full_name="Lê Thị Hoa")  # no profile yet
     rows = [
         HEADER + ["Ngày 1"],
-        [1, "Nguyễn Thị Lan", "Nữ", "05/07/1990", "Hội LHPN", "0905123456", "lan@example.org", "", "x"],
+        [1, "Nguyễn Thị Lan", "Nữ", "05/07/1990", "Hội LHPN", "0905123456", "lan@example.org", "Duy Hòa", "x"],
         [2, "Lê Thị Hoà", "Nữ", "1995", "UBND", "", "HOA@example.org", "", "x"],
         [3, "Trần Thị Ba", "Nữ", "", "", "0905123456", "", "", ""],
     ]
@@ -192,11 +201,23 @@ def test_existing_people_are_matched_by_phone_then_email_and_only_blanks_are_fil
     assert report.ok, report.as_text()
     assert (report.people_new, report.people_existing) == (0, 2)
     by_phone.refresh_from_db()
-    assert by_phone.email == "lan@example.org"  # a blank filled
-    assert by_phone.profile.organisation == "Trường THCS"  # never overwritten
-    assert (by_phone.profile.gender, by_phone.profile.birth_date) == (Profile.FEMALE, D(1990, 7, 5))
-    assert User.objects.get(pk=by_email.pk).profile.birth_year == 1995
+    assert by_phone.email is None  # the list's email is not added to the account
+    assert by_phone.profile.organisation == "Trường THCS"
+    assert (by_phone.profile.gender, by_phone.profile.birth_date, by_phone.profile.commune) == ("", None, None)
+    assert not Profile.objects.filter(user=by_email).exists()
     assert User.objects.count() == 2
+    lan = SessionParticipant.objects.get(person=by_phone)
+    assert (lan.listed_name, lan.listed_email, lan.listed_phone) == (
+        "Nguyễn Thị Lan",
+        "lan@example.org",
+        "+84905123456",
+    )
+    assert (lan.listed_organisation, lan.listed_commune, lan.listed_birth_date) == (
+        "Hội LHPN",
+        "Duy Hòa",
+        D(1990, 7, 5),
+    )
+    assert SessionParticipant.objects.get(person=by_email).listed_birth_year == 1995
 
     # A known phone under another name is imported for the known person, with a warning to check.
     report = attendance_import(session=session, data=csv_bytes([rows[0], rows[3]]), dry_run=True)
@@ -300,15 +321,65 @@ def test_files_are_sniffed_and_capped(session, monkeypatch):
     not_a_workbook = b"PK\x03\x04 garbage"
     assert attendance_import(session=session, data=not_a_workbook).errors
 
-    bomb = io.BytesIO()
-    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("xl/huge.xml", b"0" * (101 * 1024 * 1024))
-    assert attendance_import(session=session, data=bomb.getvalue()).errors
-
-    monkeypatch.setattr("trainers.importing.MAX_ROWS", 3)
+    monkeypatch.setattr("trainers.attendance_import.read.MAX_ROWS", 3)
     rows = [HEADER] + [[n, f"Người {n}", "", "", "", f"090511{n:04d}", "", ""] for n in range(30)]
     report = attendance_import(session=session, data=csv_bytes(rows))
     assert report.errors and "3" in report.errors[0].message
+    assert not User.objects.exists()
+
+
+@pytest.fixture
+def english():
+    with translation.override("en"):  # the messages' words, whatever the translation pass makes of them
+        yield
+
+
+def too_large_once_unpacked(report) -> bool:
+    return [e.line for e in report.errors] == [None] and "too large once unpacked" in report.errors[0].message
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(session, english):
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (41 * 1024 * 1024))
+    assert len(bomb.getvalue()) < 100 * 1024
+
+    tracemalloc.start()
+    report = attendance_import(session=session, data=bomb.getvalue())
+    _size, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    assert too_large_once_unpacked(report), report.as_text()
+    assert peak < 20 * 1024 * 1024
+
+
+def test_a_huge_shared_string_table_is_refused(session, english):
+    strings = b"<sst>" + b"<si><t>Nguy\xe1\xbb\x85n V\xc4\x83n A</t></si>" * 600_000 + b"</sst>"  # ~16 MB
+    report = attendance_import(session=session, data=xlsx_with_sheet_data(b"", extra={"xl/sharedStrings.xml": strings}))
+
+    assert too_large_once_unpacked(report), report.as_text()
+
+
+def test_a_very_wide_row_is_refused_without_parsing_it(session, english):
+    data = wide_row_xlsx()
+    assert len(data) < 255 * 1024
+
+    tracemalloc.start()
+    report = attendance_import(session=session, data=data)
+    _size, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    assert [e.line for e in report.errors] == [None]
+    assert "too many cells" in report.errors[0].message, report.as_text()
+    assert peak < 20 * 1024 * 1024  # the old reader built every cell: hundreds of megabytes
+
+
+def test_data_beyond_the_last_allowed_column_is_refused_not_dropped(session):
+    rows = [["Họ và tên", "SĐT", "Ngày 1"], ["Lê Văn Tám", "0905111222", "x", *[None] * 97, "ghi chú"]]
+
+    report = attendance_import(session=session, data=xlsx_bytes(rows))
+
+    assert "100" in report.errors[0].message and "2" in report.errors[0].message
     assert not User.objects.exists()
 
 
@@ -351,17 +422,134 @@ def test_an_unreadable_attendance_mark_is_refused():
 def test_a_concurrent_write_rolls_back_everything(session, monkeypatch):
     from django.db import IntegrityError
 
-    import trainers.importing
+    import trainers.attendance_import
 
-    real_write = trainers.importing._write
+    real_write = trainers.attendance_import.write_plan
 
     def write_then_collide(plan, user):
         real_write(plan, user)
         raise IntegrityError("participant_once_per_session")
 
-    monkeypatch.setattr(trainers.importing, "_write", write_then_collide)
+    monkeypatch.setattr(trainers.attendance_import, "write_plan", write_then_collide)
 
     report = attendance_import(session=session, data=csv_bytes(messy_rows()))
 
     assert not report.ok and report.errors[0].line is None
     assert not User.objects.exists() and not SessionParticipant.objects.exists()
+
+
+# --- lists as districts keep them -----------------------------------------------------------------
+
+DEMO_SHEET = Path(trainers.demo_data.__file__).with_name("danh_sach_duy_hoa_2024.xlsx")
+
+
+def more_communes(areas):
+    for code, name in (("20614", "Duy Châu"), ("20605", "Duy Phú"), ("20608", "Duy Tân")):
+        areas[name] = Area.objects.create(code=code, name=name, kind=Area.COMMUNE, parent=areas["duy_xuyen"])
+    return areas
+
+
+def test_the_demo_district_sheet_imports_cleanly_with_each_persons_own_commune(areas):
+    more_communes(areas)
+    session = make_session(areas["duy_hoa"], starts_on=D(2024, 9, 10), days=2)  # held in Duy Hòa
+
+    report = attendance_import(session=session, data=DEMO_SHEET.read_bytes(), file_name=DEMO_SHEET.name)
+
+    assert report.errors == [], report.as_text()
+    assert report.written
+    assert (report.header_line, report.days) == (7, [D(2024, 9, 10), D(2024, 9, 11)])
+    assert (report.rows_read, report.people_new, report.attendance_new) == (8, 8, 15)
+    assert report.end_line == 22  # the place-and-date line; the signatures below it are not people
+    assert report.warnings == []
+    communes = dict(Profile.objects.values_list("user__full_name", "commune__name"))
+    assert communes == {
+        "Nguyễn Văn Thành": "Duy Hòa",
+        "Trần Thị Thu Hà": "Duy Hòa",
+        "Lê Minh Tuấn": "Duy Châu",
+        "Phạm Thị Kim Oanh": "Duy Phú",
+        "Huỳnh Văn Long": "Duy Tân",
+        "Võ Thị Ngọc Ánh": "Nam Phước",
+        "Đặng Quốc Bảo": "Nam Phước",
+        "Lê Thị Thu Trang": "Duy Hòa",
+    }
+    trang = Profile.objects.get(user__email="learner@example.org")
+    assert trang.organisation == "Trường Đại học Quảng Nam (cộng tác viên Huyện đoàn)"  # the merged second line
+    assert (trang.gender, trang.birth_year) == (Profile.FEMALE, 2003)
+    assert Attendance.objects.filter(present=False).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("heading", "value", "commune"),
+    [
+        ("Xã/Phường/Thị trấn", "Thị trấn Nam Phước", "nam_phuoc"),
+        ("Địa chỉ (xã)", "Duy Hòa", "duy_hoa"),
+        ("Địa chỉ", "Thôn Phú Nham Đông, xã Duy Hòa, huyện Duy Xuyên", "duy_hoa"),
+        ("Đơn vị", "UBND xã Duy Hòa", "duy_hoa"),
+        ("Đơn vị", "UBND huyện Duy Xuyên", None),
+    ],
+)
+def test_commune_columns_under_their_usual_headings(areas, heading, value, commune):
+    session = make_session(areas["nam_phuoc"])  # held in another commune: never the fallback
+    rows = [["Họ và tên", "Số điện thoại", heading, "Ngày 1"], ["Lê Văn Tám", "0905111222", value, "x"]]
+
+    report = attendance_import(session=session, data=csv_bytes(rows))
+
+    assert report.ok, report.as_text()
+    profile = Profile.objects.get()
+    assert profile.commune == (areas[commune] if commune else None)
+
+
+def district_sheet_with_bad_rows():
+    """Title rows, a numbered header, real mistakes on lines 7 and 9, a group heading, a total and signatures."""
+    return [
+        ["UBND HUYỆN DUY XUYÊN", "", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+        ["DANH SÁCH HỌC VIÊN THAM DỰ LỚP TẬP HUẤN KHỞI NGHIỆP"],
+        [],
+        ["STT", "Họ và tên", "Số điện thoại", "Địa chỉ (xã)", "Ngày 1", "Ngày 2"],
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+        [1, "Nguyễn Văn An", "0905 111 001", "Duy Hòa", "x", "x"],
+        [2, "Trần Thị Bé", "", "Nam Phước", "x", ""],
+        [3, "Lê Văn Cường", "0905 111 003", "Duy Hòa", "x", "x"],
+        [4, "Phạm Thị Dung", "0905 111 00", "Duy Hòa", "x", "?"],
+        ["", "II. XÃ NAM PHƯỚC"],
+        ["Tổng cộng: 4 người", "", "", "", "3", "2"],
+        [],
+        ["", "", "", "Duy Xuyên, ngày 12 tháng 3 năm 2024"],
+        ["", "NGƯỜI LẬP BIỂU", "", "TM. UBND HUYỆN"],
+        ["", "(Ký, ghi rõ họ tên)", "", "KT. CHỦ TỊCH"],
+        ["", "Nguyễn Thị Hạnh", "", "Trần Văn Hùng"],
+    ]
+
+
+@pytest.mark.parametrize("make", [csv_bytes, xlsx_bytes])
+def test_only_real_bad_rows_of_a_district_sheet_are_errors(session, make):
+    report = attendance_import(session=session, data=make(district_sheet_with_bad_rows()))
+
+    assert report.bad_lines == [7, 9]
+    assert {(e.line, e.column) for e in report.errors} == {(7, ""), (9, "Số điện thoại"), (9, "Ngày 2")}
+    assert "số điện thoại" in report.errors[0].message.lower()  # translated (Vietnamese by default)
+    assert [w.line for w in report.warnings] == [10]  # the group heading, read as one and said so
+    assert report.end_line == 11
+    assert not User.objects.exists()
+
+
+def test_what_a_list_said_is_in_the_persons_download_and_goes_with_their_account(client, session, areas):
+    import json
+
+    person = make_person("Nguyễn Thị Lan", email="lan@example.org")
+    person.set_password("her-own-pass-2026")
+    person.save()
+    rows = [
+        HEADER + ["Ngày 1"],
+        [1, "Nguyễn T. Lan", "Nữ", "05/07/1990", "Hội LHPN", "0905 123 456", "lan@example.org"],
+    ]
+    assert attendance_import(session=session, data=csv_bytes([rows[0], rows[1] + ["Duy Hòa", "x"]])).ok
+    client.force_login(person)
+
+    (listed,) = json.loads(client.get("/accounts/me/data/").content)["training_sessions"]
+    assert listed["as_listed"]["listed_name"] == "Nguyễn T. Lan"
+    assert listed["as_listed"]["listed_birth_date"] == "1990-07-05"
+
+    client.post("/accounts/me/delete/", {"confirm": "yes"})
+    participant = SessionParticipant.objects.get(person=person)
+    assert participant.listed_details() == {}

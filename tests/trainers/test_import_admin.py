@@ -5,9 +5,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from accounts.models import User
-from trainers.models import Attendance, SessionParticipant
+from trainers.models import Attendance, Profile, SessionParticipant
 
-from .import_factories import csv_bytes, make_admin, make_areas, make_session, xlsx_bytes
+from .import_factories import csv_bytes, make_admin, make_areas, make_person, make_session, wide_row_xlsx, xlsx_bytes
 from .test_import import bad_rows, messy_rows
 
 pytestmark = pytest.mark.django_db
@@ -146,3 +146,126 @@ def test_abandoned_uploads_are_deleted_after_a_day(client, district_admin, sessi
 
     assert abandoned not in list(pending.iterdir())
     assert len(list(pending.iterdir())) == 1
+
+
+# --- another district's people: nothing shown, nothing changed, no takeover ----------------------
+
+
+@pytest.fixture
+def outsiders(areas):
+    """People registered in Hội An, outside the Duy Xuyên administrator's area."""
+    phone_only = make_person(
+        "Trương Thị Bích Ngọc", phone="+84905777888", area=areas["hoi_an"], organisation="Hội LHPN Hội An"
+    )
+    phone_only.set_password("her-own-pass-2026")
+    phone_only.save()
+    with_email = make_person(
+        "Phan Văn Khải", email="khai.hoian@example.org", phone="+84935444555", area=areas["hoi_an"]
+    )
+    return phone_only, with_email
+
+
+def takeover_sheet():
+    return [
+        ["STT", "Họ và tên", "Số điện thoại", "Email", "Đơn vị công tác", "Xã/phường", "Ngày 1"],
+        [1, "Nguyễn Văn Giả", "0905 777 888", "attacker@evil.example", "Đoàn TN", "Duy Hòa", "x"],
+        [2, "Ai Đó", "", "khai.hoian@example.org", "UBND xã", "Nam Phước", "x"],
+    ]
+
+
+def test_another_districts_people_are_neither_shown_nor_changed(client, district_admin, session, outsiders, areas):
+    phone_only, with_email = outsiders
+    before = [(u.full_name, u.email, u.phone, u.password) for u in (phone_only, with_email)]
+
+    preview_url = upload(client, session, csv_bytes(takeover_sheet()), name="ds.csv")["Location"]
+    html = client.get(preview_url).content.decode()
+
+    for stored in ("Trương Thị Bích Ngọc", "Phan Văn Khải", "Hội LHPN Hội An", "0935444555", "935444555", "Hội An"):
+        assert stored not in html
+    client.post(preview_url)
+
+    assert SessionParticipant.objects.filter(session=session).count() == 2  # the attendance is recorded
+    for user, was in zip((phone_only, with_email), before, strict=True):
+        user.refresh_from_db()
+        assert (user.full_name, user.email, user.phone, user.password) == was
+        profile = Profile.objects.get(user=user)
+        assert (profile.area, profile.commune, profile.gender, profile.birth_year) == (areas["hoi_an"], None, "", None)
+    assert Profile.objects.get(user=phone_only).organisation == "Hội LHPN Hội An"
+    assert not Profile.objects.visible_to(district_admin).filter(user__in=outsiders).exists()  # scope not widened
+    listed = SessionParticipant.objects.get(person=phone_only)
+    assert (listed.listed_name, listed.listed_email, listed.listed_commune) == (
+        "Nguyễn Văn Giả",
+        "attacker@evil.example",
+        "Duy Hòa",
+    )
+
+
+def test_a_phone_only_account_cannot_be_taken_over_through_an_import(client, district_admin, session, outsiders):
+    from django.core import mail
+    from django.test import Client
+
+    preview_url = upload(client, session, csv_bytes(takeover_sheet()), name="ds.csv")["Location"]
+    client.post(preview_url)
+    mail.outbox.clear()
+
+    Client().post(reverse("accounts:password_reset"), {"email": "attacker@evil.example"})
+
+    assert [m for m in mail.outbox if "attacker@evil.example" in m.to] == []
+    assert not User.objects.filter(email__iexact="attacker@evil.example").exists()
+
+
+def test_district_admin_imports_the_demo_sheet_after_load_demo_data(client):
+    from django.core.management import call_command
+
+    from trainers.demo_data.build_attendance_sheet import PATH
+    from trainers.models import TrainingSession
+
+    call_command("load_demo_data", stdout=None)
+    login = client.post(
+        reverse("wagtailadmin_login"), {"username": "district.admin@example.org", "password": "demo-2026-tot"}
+    )
+    assert login.status_code == 302
+    session = TrainingSession.objects.get(title__contains="xã Duy Hòa")
+    learner = User.objects.get(email="learner@example.org")
+    before = SessionParticipant.objects.filter(session=session).count()
+    learner_profile = Profile.objects.filter(user=learner).values().get()
+
+    preview_url = upload(client, session, PATH.read_bytes(), name=PATH.name)["Location"]
+    html = client.get(preview_url).content.decode()
+    assert f'action="{preview_url}"' in html  # valid: the confirm button is there
+    client.post(preview_url)
+
+    assert SessionParticipant.objects.filter(session=session).count() == before + 7  # the learner was enrolled
+    assert SessionParticipant.objects.get(session=session, person=learner).listed_commune == "Duy Hòa"
+    assert Profile.objects.filter(user=learner).values().get() == learner_profile
+    assert Profile.objects.get(user__phone="+84914211303").commune.name == "Duy Châu"
+
+
+# --- the file is read once, within limits ----------------------------------------------------------
+
+
+def test_an_exhausting_workbook_is_refused_at_upload_with_nothing_kept(client, district_admin, session, pending):
+    from django.utils import translation
+
+    with translation.override("en"):
+        response = upload(client, session, wide_row_xlsx())
+
+    assert response.status_code == 200  # the form again
+    assert "too many cells" in " ".join(response.context["form"].errors["file"])
+    assert not pending.exists() or not list(pending.iterdir())
+
+
+def test_the_upload_is_parsed_once_for_preview_and_confirm(client, district_admin, session, monkeypatch):
+    import openpyxl
+
+    real_load = openpyxl.load_workbook
+    loads = []
+    monkeypatch.setattr(openpyxl, "load_workbook", lambda *a, **k: loads.append(1) or real_load(*a, **k))
+
+    preview_url = upload(client, session, xlsx_bytes(messy_rows(xlsx=True)))["Location"]
+    assert client.get(preview_url).status_code == 200
+    assert client.get(preview_url).status_code == 200
+    client.post(preview_url)
+
+    assert len(loads) == 1
+    assert SessionParticipant.objects.filter(session=session).count() == 5

@@ -1,9 +1,11 @@
 """District scoping from the outside: a Duy Xuyên administrator never reaches another district's records."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
-from trainers.models import Certificate, Trainer, TrainingSession
+from trainers.models import Area, Certificate, Trainer, TrainingSession
 from trainers.services import certification_issue
 
 from .factories import (
@@ -108,9 +110,11 @@ def test_new_sessions_only_in_the_district(client, world):
     assert response.status_code == 200  # the form comes back with an error
     assert not TrainingSession.objects.filter(title="Lớp mới").exists()
     form = response.context["form"]
-    assert set(form.fields["area"].queryset) == set(world["tree"]["Duy Xuyên"].children.all()) | {
-        world["tree"]["Duy Xuyên"]
-    }
+    duy_xuyen = world["tree"]["Duy Xuyên"]
+    todays_units = set(Area.objects.filter(predecessors__parent=duy_xuyen, valid_from=datetime.date(2025, 7, 1)))
+    assert len(todays_units) == 4  # Xã Thu Bồn, Xã Duy Xuyên, Xã Nam Phước, Xã Duy Nghĩa
+    # Since 2025 new sessions are filed under today's communes, which the district's scope covers.
+    assert set(form.fields["area"].queryset) == set(duy_xuyen.children.all()) | {duy_xuyen} | todays_units
     response = client.post(reverse("training_session:add"), {**data, "area": world["tree"]["Duy Xuyên"].pk})
     assert response.status_code == 302
     assert TrainingSession.objects.get(title="Lớp mới").created_by == world["admin"]

@@ -26,7 +26,7 @@ from django.utils import timezone
 from courses.models import Audience, Enrollment
 from trainers.models import Area, Certificate, Target, Trainer
 from trainers.reports import (
-    AreaIndex,
+    AreaTree,
     ReportFilters,
     certified_trainers_by_month,
     course_completion,
@@ -154,7 +154,7 @@ def row(report, label):
 
 
 def test_area_index_rolls_duy_hoa_up_to_duy_xuyen_and_thu_bon(programme):
-    index = AreaIndex()
+    index = AreaTree()
     assert programme["duy_hoa"].pk in index.members(programme["dx"])
     assert programme["duy_hoa"].pk in index.members(programme["thu_bon"])
     assert programme["thu_bon"].pk in index.members(programme["dx"])
@@ -194,8 +194,11 @@ def test_people_reached_date_filter(programme):
 
 def test_people_reached_for_a_district_admin_is_their_district_only(programme):
     admin = district_admin(programme["dx"])
-    # AdminScope covers Duy Xuyên and its communes: p1 (Duy Hòa) and p2.
-    assert people_reached(ReportFilters(), admin).rows[-1][1:] == [1, 1, 0, 0, 2]
+    # AdminScope covers what counts under Duy Xuyên: p1 (Duy Hòa), p2, and p4 (Xã Thu Bồn, formed from its communes).
+    assert people_reached(ReportFilters(), admin).rows[-1][1:] == [2, 1, 0, 0, 3]
+    # Exactly what the province counts under the district.
+    province = people_reached(ReportFilters(area=programme["dx"]), programme["province_admin"])
+    assert province.rows == people_reached(ReportFilters(), admin).rows
     # Asking for Hội An gives nothing outside the scope.
     assert people_reached(ReportFilters(area=programme["ha"]), admin).rows[-1][1:] == [0, 0, 0, 0, 0]
 
@@ -263,7 +266,9 @@ def test_targets_for_a_district_admin(programme):
     assert {r[0] for r in report.rows} == {"Duy Xuyên"}
     labels = dict(Target.INDICATORS)
     people = next(r for r in report.rows if r[1] == str(labels["people_trained"]))
-    assert people[2] == 2  # p4 is filed under Xã Thu Bồn, outside the district admin's scope
+    assert people[2] == 3  # p1, p2 and p4 (filed under Xã Thu Bồn, which counts under Duy Xuyên)
+    province = progress_against_targets(ReportFilters(date_to=D(2025, 12, 31)), programme["province_admin"])
+    assert [r for r in province.rows if r[0] == "Duy Xuyên"] == report.rows
 
 
 # --- Completion ----------------------------------------------------------------------------------

@@ -3,12 +3,17 @@
 import datetime
 
 import pytest
+from celery.exceptions import Retry
+from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import InterfaceError, OperationalError
+from kombu.exceptions import OperationalError as BrokerError
+from redis.exceptions import ConnectionError as RedisConnectionError
 from wagtail.models import ModelLogEntry
 
 from courses.models import CoursePage, Enrollment
 from trainers import services
-from trainers.models import Certificate, CertificateCounter, SessionParticipant, Trainer
+from trainers.models import Certificate, CertificateCounter, Notification, SessionParticipant, Trainer
 from trainers.services import certificate_revoke, certification_issue, trainer_certification_unmet, trainer_certify
 
 from .factories import ParticipantFactory, TrainerFactory, TrainingSessionFactory, UserFactory, areas, attend
@@ -46,7 +51,7 @@ def test_trainer_certificate_expires_after_three_years_and_course_never(course_t
     assert trainer_cert.expires_on == D(2027, 2, 28)
     course_cert = certification_issue(person=person, kind=Certificate.COURSE, course=course_tree.course)
     assert course_cert.expires_on is None
-    assert len(course_cert.code) >= 20 and course_cert.code != trainer_cert.code
+    assert course_cert.code != trainer_cert.code
 
 
 def test_name_is_stored_composed(course_tree):
@@ -148,3 +153,92 @@ def test_trainer_certification_lists_unmet_rules_then_certifies(tree, home, supe
     assert certificate.kind == Certificate.TRAINER and certificate.trained_by == master
     assert certificate.area == tree["Duy Xuyên"] and certificate.issued_by == superuser
     assert certificate.expires_on is not None
+
+
+# --- Rendering the PDF: retried, re-run after a lost worker, idempotent, announced once -----------------
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        OperationalError("server closed the connection unexpectedly"),
+        InterfaceError("connection already closed"),
+        BrokerError("Error 111 connecting to redis:6379. Connection refused."),
+        RedisConnectionError("Connection reset by peer"),
+    ],
+    ids=["db-operational", "db-interface", "broker", "redis"],
+)
+def test_a_render_is_retried_after_a_database_or_broker_error(course_tree, monkeypatch, error):
+    from trainers import pdf, tasks
+
+    certificate = certification_issue(person=UserFactory(), kind=Certificate.COURSE, course=course_tree.course)
+    real, calls = pdf.certificate_pdf_bytes, []
+
+    def flaky(c):
+        calls.append(c.pk)
+        if len(calls) == 1:
+            raise error
+        return real(c)
+
+    monkeypatch.setattr(pdf, "certificate_pdf_bytes", flaky)
+    with pytest.raises(Retry) as retry:  # scheduled again with a delay, not failed
+        tasks.render_certificate_pdf.delay(certificate.pk)
+    assert retry.value.when is not None and retry.value.exc is error  # jitter may make the delay 0 s
+    certificate.refresh_from_db()
+    assert not certificate.pdf_rendered_at and not certificate.pdf
+    # The retry (sent by the worker; run here as the broker would deliver it), then a duplicate delivery.
+    first = tasks.render_certificate_pdf.delay(certificate.pk).get()
+    second = tasks.render_certificate_pdf.delay(certificate.pk).get()
+    certificate.refresh_from_db()
+    assert first == second == certificate.pdf_sha256 and certificate.pdf_rendered_at
+    assert len(calls) == 2  # failed once, rendered once; the duplicate rendered nothing
+
+
+def test_a_killed_workers_render_is_run_again():
+    from trainers.tasks import render_certificate_pdf
+
+    # Acknowledged only when done, and requeued (not dropped) when the worker process dies mid-render.
+    assert render_certificate_pdf.acks_late is True
+    assert render_certificate_pdf.reject_on_worker_lost is True
+    assert render_certificate_pdf.retry_backoff and render_certificate_pdf.max_retries >= 5
+
+
+def test_the_sweep_renders_every_certificate_left_without_its_pdf(course_tree, superuser):
+    from trainers import tasks
+
+    # Issued outside a commit callback: the render task never ran (as if the broker had been down).
+    waiting = [
+        certification_issue(person=UserFactory(), kind=Certificate.COURSE, course=course_tree.course) for _ in range(2)
+    ]
+    expired = certification_issue(
+        person=UserFactory(), kind=Certificate.TRAINER, trainer_level=Trainer.CORE, issued_on=D(2020, 1, 1)
+    )
+    revoked = certification_issue(person=UserFactory(), kind=Certificate.COURSE, course=course_tree.course)
+    certificate_revoke(certificate=revoked, reason="Cấp nhầm người", by=superuser)
+    assert tasks.render_missing_certificate_pdfs.delay().get() == 3
+    assert tasks.render_missing_certificate_pdfs.delay().get() == 0
+    for certificate in [*waiting, expired]:
+        certificate.refresh_from_db()
+        assert certificate.pdf_rendered_at and certificate.pdf.read(4) == b"%PDF"
+    revoked.refresh_from_db()
+    assert not revoked.pdf_rendered_at and not revoked.pdf
+
+
+def test_the_holder_is_told_once_the_pdf_exists(course_tree, django_capture_on_commit_callbacks):
+    from trainers import tasks
+
+    person = UserFactory(email="hoc.vien@example.org")
+    certificate = certification_issue(person=person, kind=Certificate.COURSE, course=course_tree.course)
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.queue_certificate_notifications.delay().get()
+    assert mail.outbox == []  # no PDF yet: no message with a link that would not work
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            tasks.render_certificate_pdf.delay(certificate.pk).get()
+    assert [m.to for m in mail.outbox] == [["hoc.vien@example.org"]]  # told by the render, not a later sweep
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            tasks.queue_certificate_notifications.delay().get()
+    assert len(mail.outbox) == 1
+    assert f"/certificates/{certificate.number}/pdf/" in mail.outbox[0].body
+    assert Notification.objects.get().status == Notification.SENT

@@ -1,6 +1,9 @@
 """Administrative areas: a tree with validity dates and successors, so old records still add up."""
 
 import datetime
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 
 from django.db import models
 from django.utils import timezone
@@ -11,7 +14,7 @@ def admin_area_ids(user) -> set[int] | None:
     """The areas an administrator answers for: None means everywhere, an empty set nowhere.
 
     Superusers and administrators scoped to a province see everything; a scope on a district
-    (or one of today's communes) covers that unit and every unit below it.
+    (or one of today's communes) covers what the reports count under it (`trainers.rollup`).
     """
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return set()
@@ -26,7 +29,9 @@ def admin_area_ids(user) -> set[int] | None:
     elif scope.kind == Area.PROVINCE:
         result = None
     else:
-        result = set(Area.objects.within(scope).values_list("pk", flat=True))
+        from ..rollup import AreaTree  # the roll-up reads this module's Area
+
+        result = AreaTree().members(scope)
     user._trainers_area_scope = result  # one lookup per request: the user object lives as long as it
     return result
 
@@ -38,18 +43,61 @@ def _scope_area(user) -> "Area | None":
     return scope.area if scope else None
 
 
+# Vietnamese alphabetical order: ă and â follow a, đ follows d, ê follows e, ô and ơ follow o, ư follows u.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {letter: rank for rank, letter in enumerate(_ALPHABET)}
+# Vowel marks that make a new letter (breve, circumflex, horn), recombined with their base letter.
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
+# Tones weigh less than letters, in dictionary order: level, huyền, hỏi, ngã, sắc, nặng.
+_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def vietnamese_sort_key(text: str) -> tuple:
+    """A collation key for Vietnamese: "Duy Xuyên" < "Đại Lộc" < "Điện Bàn" < "Đông Giang".
+
+    Letters decide first (Đ after D, Ơ after Ô), then tones (a < à < ả < ã < á < ạ), then the text as
+    written, so no ICU library is needed for the few hundred names of the area tree.
+    """
+    letters: list[str] = []
+    tones: list[int] = []
+    for char in unicodedata.normalize("NFD", text.lower()):
+        if char in _TONE_RANK and tones:
+            tones[-1] = _TONE_RANK[char]
+        elif char in _LETTER_MARKS and letters:
+            letters[-1] = unicodedata.normalize("NFC", letters[-1] + char)
+        elif char.isalnum() or char.isspace():
+            letters.append(" " if char.isspace() else char)
+            tones.append(0)
+        # apostrophes and hyphens (Ch'ơm, Tr'Hy) do not count
+    ranks = tuple(_LETTER_RANK.get(c, -1 if c == " " else ord(c) - 1000) for c in letters)
+    return (ranks, tuple(tones), text)
+
+
 class AreaQuerySet(models.QuerySet):
     def valid_on(self, day: datetime.date) -> "AreaQuerySet":
         return self.filter(models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=day)).filter(
             models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day)
         )
 
+    def current(self, on: datetime.date | None = None) -> "AreaQuerySet":
+        """The units below province level that exist today (or `on` a day): what forms offer."""
+        return self.valid_on(on or timezone.localdate()).exclude(kind=Area.PROVINCE)
+
+    def choices(self, on: datetime.date | None = None) -> list[tuple[int, str]]:
+        """(id, label) pairs in Vietnamese order, each label unique within the list."""
+        areas = list(self.select_related("parent"))
+        labels = area_labels(areas, on=on)
+        areas.sort(key=lambda a: (vietnamese_sort_key(a.name), vietnamese_sort_key(labels[a.pk])))
+        return [(a.pk, labels[a.pk]) for a in areas]
+
     def districts(self) -> "AreaQuerySet":
         return self.filter(kind__in=Area.DISTRICT_KINDS)
 
     def within(self, area: "Area") -> "AreaQuerySet":
-        """The area and every unit below it (the tree is at most province → district → commune)."""
-        return self.filter(models.Q(pk=area.pk) | models.Q(parent=area) | models.Q(parent__parent=area))
+        """The areas whose records count under `area`, across the reforms (the rule: `trainers.rollup`)."""
+        from ..rollup import AreaTree
+
+        return self.filter(pk__in=AreaTree().members(area))
 
     def visible_to(self, user) -> "AreaQuerySet":
         """The areas an administrator may file records under."""
@@ -57,9 +105,11 @@ class AreaQuerySet(models.QuerySet):
         return self if ids is None else self.filter(pk__in=ids)
 
     def district_map(self, on: datetime.date | None = None) -> dict[int, int | None]:
-        """{area id: former district id} for every area, in one query, so reports roll up without a query per row."""
-        areas = {a.pk: a for a in self.model.objects.prefetch_related("predecessors", "successors")}
-        return {pk: (d.pk if (d := area.former_district(on=on, _areas=areas)) else None) for pk, area in areas.items()}
+        """{area id: former district id} for every area, so reports roll up without a query per row."""
+        from ..rollup import AreaTree
+
+        tree = AreaTree()
+        return {pk: (d.pk if (d := tree.district(pk, on=on)) else None) for pk in tree.areas}
 
 
 class Area(models.Model):
@@ -80,6 +130,16 @@ class Area(models.Model):
         (TOWNSHIP, _("Township")),
     ]
     DISTRICT_KINDS = (CITY, TOWN, DISTRICT)
+    # The kind word is part of a unit's Vietnamese name ("Xã Thu Bồn"), not interface text, so it is
+    # not translated.
+    NAME_PREFIXES = {
+        CITY: "Thành phố",
+        TOWN: "Thị xã",
+        DISTRICT: "Huyện",
+        WARD: "Phường",
+        COMMUNE: "Xã",
+        TOWNSHIP: "Thị trấn",
+    }
 
     code = models.CharField(_("official code"), max_length=10, help_text=_("The statistics office's code."))
     name = models.CharField(_("name"), max_length=120)
@@ -126,7 +186,18 @@ class Area(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.name}"
+        return self.display_name
+
+    @property
+    def full_name(self) -> str:
+        """The name with its kind word: "Xã Thu Bồn", "Thành phố Hội An", "Huyện Quế Sơn"."""
+        prefix = self.NAME_PREFIXES.get(self.kind)
+        return f"{prefix} {self.name}" if prefix else self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name as people say it: a commune with its kind ("Xã Thu Bồn"), a district or province bare ("Hội An")."""
+        return self.name if self.kind == self.PROVINCE or self.is_district else self.full_name
 
     @property
     def is_district(self) -> bool:
@@ -135,38 +206,15 @@ class Area(models.Model):
     def is_valid_on(self, day: datetime.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or self.valid_to >= day)
 
-    def former_district(self, on: datetime.date | None = None, _areas: dict | None = None) -> "Area | None":
-        """The district-level unit this area was part of (itself if it is one).
+    def former_district(self, on: datetime.date | None = None) -> "Area | None":
+        """The former district this area's records count for (the rule: `trainers.rollup`).
 
-        A unit created after the 2025 reform has no district above it: it rolls up to the one former
-        district all its predecessors belonged to (None when they came from several). With `on`, a
-        district merged before that day is followed to the district that took it over (Nông Sơn →
-        Quế Sơn from 2025-01-01).
+        With `on`, a district merged before that day is followed to the district that took it over
+        (Nông Sơn → Quế Sơn from 2025-01-01).
         """
+        from ..rollup import AreaTree
 
-        def get(pk):
-            return _areas[pk] if _areas is not None else Area.objects.get(pk=pk)
-
-        district = self._district_above(get)
-        if district is None:
-            predecessors = [get(p.pk) if _areas is not None else p for p in self.predecessors.all()]
-            found = {d.pk: d for p in predecessors if (d := p._district_above(get)) is not None}
-            district = next(iter(found.values())) if len(found) == 1 else None
-        while district is not None and on is not None and not district.is_valid_on(on):
-            later = [s for s in district.successors.all() if s.is_district]
-            if len(later) != 1:
-                break
-            district = later[0]
-        return district
-
-    def _district_above(self, get) -> "Area | None":
-        area, steps = self, 0
-        while area is not None and steps < 5:
-            if area.is_district:
-                return area
-            area = get(area.parent_id) if area.parent_id else None
-            steps += 1
-        return None
+        return AreaTree().district(self, on=on)
 
     def current_units(self, on: datetime.date | None = None) -> list["Area"]:
         """Today's units (or those valid `on` a day) this area's records now belong to, following successors.
@@ -189,3 +237,43 @@ class Area(models.Model):
             else:
                 frontier.extend(successors)
         return sorted(result.values(), key=lambda a: a.code)
+
+
+def area_labels(areas: Iterable[Area], on: datetime.date | None = None) -> dict[int, str]:
+    """{area id: label} for a list of areas, telling apart units that would read the same.
+
+    Labels are display names. A former district sharing its bare name with a commune-level unit in
+    the list is given its kind ("Huyện Quế Sơn" beside "Xã Quế Sơn"). Where two units still read the
+    same (the former Xã Duy Nghĩa and today's Xã Duy Nghĩa), the one that exists on the day keeps the
+    plain name and the others say where and until when they existed. `parent` should be selected.
+    """
+    on = on or timezone.localdate()
+    areas = list(areas)
+    bare = Counter(a.name for a in areas)
+    labels = {a.pk: a.full_name if a.is_district and bare[a.name] > 1 else a.display_name for a in areas}
+    groups: dict[str, list[Area]] = {}
+    for area in areas:
+        groups.setdefault(labels[area.pk], []).append(area)
+    for label, group in groups.items():
+        if len(group) < 2:
+            continue
+        current = [a for a in group if a.is_valid_on(on)]
+        for area in group:
+            if len(current) == 1 and area is current[0]:
+                continue
+            labels[area.pk] = _qualified(area, label)
+    duplicates = Counter(labels.values())
+    for area in areas:
+        if duplicates[labels[area.pk]] > 1:
+            labels[area.pk] = f"{labels[area.pk]} [{area.code}]"  # last resort: the official code
+    return labels
+
+
+def _qualified(area: Area, label: str) -> str:
+    """ "Xã Duy Nghĩa (Duy Xuyên, until 30/06/2025)": the label with the unit's parent and its dates."""
+    parts = [area.parent.display_name] if area.parent is not None else []
+    if area.valid_to is not None:
+        parts.append(_("until %(date)s") % {"date": area.valid_to.strftime("%d/%m/%Y")})
+    elif area.valid_from is not None:
+        parts.append(_("from %(date)s") % {"date": area.valid_from.strftime("%d/%m/%Y")})
+    return _("%(name)s (%(context)s)") % {"name": label, "context": ", ".join(str(p) for p in parts)}

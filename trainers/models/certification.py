@@ -4,19 +4,74 @@ import datetime
 import secrets
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from accounts.links import absolute_url
 
 from .scoping import AreaScopedQuerySet
 
+# Crockford's base32: digits and capitals without I, L, O and U, so a code read aloud or copied from paper
+# is typed right; what people confuse anyway (O for 0, I or L for 1) is read as meant.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_GROUPS, CODE_GROUP_LENGTH = 3, 4  # K7QM-4TXR-9PZD: 60 random bits, and lookups are rate-limited
+_CODE_LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
 
 def new_verification_code() -> str:
-    """128 random bits, URL-safe: unguessable, printed in the QR code."""
-    return secrets.token_urlsafe(16)
+    """Twelve random Crockford base32 characters in groups of four: unguessable, easy to read aloud and type."""
+    characters = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUPS * CODE_GROUP_LENGTH))
+    return "-".join(characters[i : i + CODE_GROUP_LENGTH] for i in range(0, len(characters), CODE_GROUP_LENGTH))
+
+
+def verification_code_candidates(typed: str) -> set[str]:
+    """The stored codes a typed code may mean: as typed (older, case-sensitive codes), and as a readable code
+    whatever its case, spaces and dashes, with O read as 0 and I or L as 1."""
+    typed = (typed or "").strip()
+    candidates = {typed} if typed else set()
+    compact = "".join(typed.split()).replace("-", "").upper().translate(_CODE_LOOKALIKES)
+    if len(compact) == CODE_GROUPS * CODE_GROUP_LENGTH and all(c in CODE_ALPHABET for c in compact):
+        candidates.add("-".join(compact[i : i + CODE_GROUP_LENGTH] for i in range(0, len(compact), CODE_GROUP_LENGTH)))
+    return candidates
+
+
+class PrivateStorage(FileSystemStorage):
+    """Files under PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT and never given a URL: only a view that checks
+    permission serves them (itself, or through nginx's X-Accel-Redirect)."""
+
+    @cached_property
+    def base_location(self):
+        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+
+    def _clear_cached_properties(self, setting, **kwargs):
+        super()._clear_cached_properties(setting, **kwargs)
+        if setting == "PRIVATE_MEDIA_ROOT":
+            self.__dict__.pop("base_location", None)
+            self.__dict__.pop("location", None)
+
+    def url(self, name):
+        raise ValueError("Private files have no URL; serve them through a view that checks permission.")
+
+
+def private_storage():
+    """The storage for certificate PDFs (STORAGES["private"]): resolved at run time, so deployments choose it."""
+    return storages["private"]
+
+
+def pdf_storage_name(number: str) -> str:
+    """The stored file's name: unguessable without the secret key (no number, no name), yet the same on a retry,
+    so that a render that died before committing is overwritten rather than left behind."""
+    token = salted_hmac("trainers.certificate.pdf", number, algorithm="sha256").hexdigest()
+    return f"certificates/{token}.pdf"
+
+
+def _pdf_upload_to(instance, filename):
+    return pdf_storage_name(instance.number)
 
 
 class CertificateQuerySet(AreaScopedQuerySet):
@@ -29,12 +84,26 @@ class CertificateQuerySet(AreaScopedQuerySet):
         scope = self._in_admin_scope(user)
         return self if scope is None else self.filter(scope | models.Q(person=user))
 
+    def by_code(self, typed: str) -> "Certificate | None":
+        """The certificate a verifier means by the code they typed or scanned, if any."""
+        candidates = verification_code_candidates(typed)
+        return self.filter(code__in=candidates).first() if candidates else None
+
+    def awaiting_pdf(self) -> "CertificateQuerySet":
+        """Not revoked and not rendered yet (expired ones too: their holders may still download them)."""
+        return self.filter(status=Certificate.VALID, pdf_rendered_at__isnull=True)
+
     def valid(self, on: datetime.date | None = None) -> "CertificateQuerySet":
         """Not revoked and not expired on the day (today by default)."""
         on = on or timezone.localdate()
         return self.filter(status=Certificate.VALID).filter(
             models.Q(expires_on__isnull=True) | models.Q(expires_on__gte=on)
         )
+
+    def certifying_trainers(self, on: datetime.date | None = None) -> "CertificateQuerySet":
+        """Trainer certificates that make their holder a certified trainer on the day (mirror: `certifies_on`)."""
+        on = on or timezone.localdate()
+        return self.valid(on).filter(kind=Certificate.TRAINER, issued_on__lte=on)
 
 
 class Certificate(models.Model):
@@ -85,7 +154,7 @@ class Certificate(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    pdf = models.FileField(_("PDF"), upload_to="certificates/", blank=True)
+    pdf = models.FileField(_("PDF"), upload_to=_pdf_upload_to, storage=private_storage, blank=True)
     pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True)
     pdf_rendered_at = models.DateTimeField(_("PDF rendered at"), null=True, blank=True)
 
@@ -122,6 +191,15 @@ class Certificate(models.Model):
         if self.expires_on and self.expires_on < (day or timezone.localdate()):
             return self.EXPIRED
         return self.VALID
+
+    def certifies_on(self, day: datetime.date) -> bool:
+        """Whether this makes its holder a certified trainer on the day: the row-wise `certifying_trainers`."""
+        return (
+            self.kind == self.TRAINER
+            and self.status == self.VALID
+            and self.issued_on <= day
+            and (self.expires_on is None or self.expires_on >= day)
+        )
 
     @property
     def current_status(self) -> str:

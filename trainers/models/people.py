@@ -85,11 +85,14 @@ class TrainerQuerySet(AreaScopedQuerySet):
         return self if scope is None else self.filter(scope)
 
     def certified(self, on: datetime.date | None = None) -> "TrainerQuerySet":
-        """Core and master trainers holding a trainer certificate valid on the day."""
+        """Who is a certified trainer on the day (today by default): the one rule every screen and report uses.
+
+        A core or master trainer holding a trainer certificate issued by then, not revoked, not expired.
+        """
         from .certification import Certificate
 
-        valid = Certificate.objects.valid(on).filter(kind=Certificate.TRAINER, person=models.OuterRef("person"))
-        return self.filter(level__in=[Trainer.CORE, Trainer.MASTER]).filter(models.Exists(valid))
+        valid = Certificate.objects.certifying_trainers(on).filter(person=models.OuterRef("person"))
+        return self.filter(level__in=Trainer.CERTIFIED_LEVELS).filter(models.Exists(valid))
 
     def in_area(self, area: Area) -> "TrainerQuerySet":
         """Trainers based in the area or any unit below it."""
@@ -109,6 +112,7 @@ class Trainer(ClusterableModel):
 
     CANDIDATE, CORE, MASTER = "candidate", "core", "master"
     LEVELS = [(CANDIDATE, _("Candidate trainer")), (CORE, _("Core trainer")), (MASTER, _("Master trainer"))]
+    CERTIFIED_LEVELS = (CORE, MASTER)
 
     person = models.OneToOneField(
         settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.PROTECT, related_name="trainer"

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .people import Profile
 from .scoping import AreaScopedQuerySet
 
 
@@ -27,6 +28,10 @@ class SessionParticipantQuerySet(models.QuerySet):
     def visible_to(self, user) -> "SessionParticipantQuerySet":
         """A participant is seen by whoever sees the session."""
         return self.filter(session__in=TrainingSession.objects.visible_to(user).values("pk"))
+
+    def forget_listed_details(self) -> int:
+        """Clear what imported lists said about these participants (their account is being deleted)."""
+        return self.update(**{name: SessionParticipant._meta.get_field(name).get_default() for name in LISTED_FIELDS})
 
 
 class AttendanceQuerySet(models.QuerySet):
@@ -82,6 +87,18 @@ class TrainingSession(models.Model):
         return f"{self.title} ({self.starts_on:%d/%m/%Y})"
 
 
+LISTED_FIELDS = (
+    "listed_name",
+    "listed_gender",
+    "listed_birth_date",
+    "listed_birth_year",
+    "listed_organisation",
+    "listed_phone",
+    "listed_email",
+    "listed_commune",
+)
+
+
 class SessionParticipant(models.Model):
     """A person enrolled in a training session, with the result a master trainer gave."""
 
@@ -105,6 +122,16 @@ class SessionParticipant(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # What the imported list said about the person, kept on the session's own record: an import never
+    # writes to an existing account or profile (it may belong to someone outside the importer's area).
+    listed_name = models.CharField(_("name on the list"), max_length=150, blank=True)
+    listed_gender = models.CharField(_("gender on the list"), max_length=10, choices=Profile.GENDERS, blank=True)
+    listed_birth_date = models.DateField(_("date of birth on the list"), null=True, blank=True)
+    listed_birth_year = models.PositiveSmallIntegerField(_("year of birth on the list"), null=True, blank=True)
+    listed_organisation = models.CharField(_("organisation on the list"), max_length=200, blank=True)
+    listed_phone = models.CharField(_("phone number on the list"), max_length=16, blank=True)
+    listed_email = models.EmailField(_("email on the list"), blank=True)
+    listed_commune = models.CharField(_("commune on the list"), max_length=120, blank=True)
 
     objects = SessionParticipantQuerySet.as_manager()
 
@@ -115,6 +142,11 @@ class SessionParticipant(models.Model):
 
     def __str__(self):
         return f"{self.person} @ {self.session}"
+
+    def listed_details(self) -> dict:
+        """What imported lists said about this participant, as plain data for the person's own download."""
+        values = {name: getattr(self, name) for name in LISTED_FIELDS}
+        return {name: str(value) for name, value in values.items() if value not in ("", None)}
 
 
 class Attendance(models.Model):

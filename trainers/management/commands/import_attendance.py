@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from trainers.importing import MAX_BYTES, attendance_import
+from trainers.attendance_import import MAX_BYTES, ImportFileError, attendance_import, read_sheet
 from trainers.models import TrainingSession
 
 
@@ -30,7 +30,11 @@ class Command(BaseCommand):
             raise CommandError(_("File not found: %(path)s") % {"path": file})
         if path.stat().st_size > MAX_BYTES:
             raise CommandError(_("The file is too large; the limit is %(limit)s MB.") % {"limit": MAX_BYTES // 1048576})
-        report = attendance_import(session=training, data=path.read_bytes(), file_name=path.name, dry_run=dry_run)
+        try:
+            sheet = read_sheet(path.read_bytes(), file_name=path.name)
+        except ImportFileError as exc:
+            raise CommandError(str(exc)) from exc
+        report = attendance_import(session=training, sheet=sheet, dry_run=dry_run)
         self.stdout.write(report.as_text())
         if not report.ok:
             raise CommandError(

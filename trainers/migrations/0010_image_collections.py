@@ -115,7 +115,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("trainers", "0008_outbox_admin"),
+        ("trainers", "0009_outbox_admin"),
         ("showcase", "0002_admin_role_permissions"),
         ("wagtailimages", "0027_image_description"),
     ]

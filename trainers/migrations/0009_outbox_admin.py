@@ -33,7 +33,7 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("trainers", "0007_report_and_target_permissions")]
+    dependencies = [("trainers", "0008_certificate_private_pdf")]
 
     operations = [
         migrations.AlterModelOptions(

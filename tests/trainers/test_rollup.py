@@ -1,0 +1,170 @@
+"""The one rule of what counts under an area (trainers.rollup), and every scoped table following it.
+
+Rule, stated once: a former district covers its communes, every later unit formed from them and the
+districts merged into it; any other unit covers the units below it and its predecessors; a unit
+formed from two districts' communes counts under the district whose commune's code it kept.
+A district administrator sees exactly what the reports count under their district.
+"""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from trainers.models import Area, Certificate, Profile, Trainer, TrainingSession
+from trainers.reports import ReportFilters, report_scope
+from trainers.rollup import AreaTree
+from trainers.services import certification_issue
+
+from .factories import (
+    ProfileFactory,
+    TrainerFactory,
+    TrainingSessionFactory,
+    UserFactory,
+    areas,
+    district_admin,
+    province_admin,
+)
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+REFORM = D(2025, 7, 1)
+
+
+@pytest.fixture
+def tree():
+    found = areas()
+    found["Xã Thu Bồn"] = Area.objects.get(code="20611", valid_from=REFORM)
+    found["Duy Hòa"] = Area.objects.get(code="20611", valid_from=None)
+    found["Duy Thu"] = Area.objects.get(code="20602")
+    # A today's unit formed from a Duy Xuyên commune and a Hội An unit, keeping Duy Vinh's code.
+    found["Hội An commune"] = Area.objects.create(
+        code="20999", name="Cẩm Kim", kind=Area.COMMUNE, parent=found["Hội An"], valid_to=D(2025, 6, 30)
+    )
+    found["Xã Cross"] = Area.objects.create(
+        code="20632",
+        name="Xã Liên Kết",
+        kind=Area.COMMUNE,
+        parent=found["province"].successors.get(),
+        valid_from=REFORM,
+    )
+    duy_vinh = Area.objects.get(code="20632", valid_from=None)
+    duy_vinh.successors.set([found["Xã Cross"]])
+    found["Hội An commune"].successors.add(found["Xã Cross"])
+    return found
+
+
+def test_former_district_covers_communes_and_units_formed_from_them(tree):
+    members = AreaTree().members(tree["Duy Xuyên"])
+    assert {tree["Duy Hòa"].pk, tree["Duy Thu"].pk, tree["Xã Thu Bồn"].pk} <= members
+    assert tree["Hội An"].pk not in members
+
+
+def test_a_merged_district_counts_under_the_district_that_took_it_over(tree):
+    assert tree["Nông Sơn"].pk in AreaTree().members(tree["Quế Sơn"])
+    assert tree["Quế Sơn"].pk not in AreaTree().members(tree["Nông Sơn"])
+
+
+def test_todays_unit_covers_its_predecessors_not_the_split_district(tree):
+    members = AreaTree().members(tree["Xã Thu Bồn"])
+    assert {tree["Duy Hòa"].pk, tree["Duy Thu"].pk} <= members  # Duy Thu through Duy Tân
+    assert tree["Duy Xuyên"].pk not in members  # split into four units: its own records stay district-level
+
+
+def test_unit_from_two_districts_counts_once_under_the_kept_code(tree):
+    index = AreaTree()
+    assert index.district_of[tree["Xã Cross"].pk] == tree["Duy Xuyên"].pk
+    assert tree["Xã Cross"].pk in index.members(tree["Duy Xuyên"])
+    assert tree["Xã Cross"].pk not in index.members(tree["Hội An"])
+    # Its own predecessors' records still count under it.
+    assert tree["Hội An commune"].pk in index.members(tree["Xã Cross"])
+
+
+@pytest.mark.parametrize("district", ["Duy Xuyên", "Quế Sơn", "Xã Thu Bồn"])
+def test_district_admin_sees_exactly_what_reports_count_under_their_area(tree, district):
+    """For every area-scoped table: visible_to(admin) == rows whose area the reports count under it."""
+    places = [tree[name] for name in ("Duy Xuyên", "Duy Hòa", "Duy Thu", "Xã Thu Bồn", "Nông Sơn", "Hội An")]
+    places += [tree["Xã Cross"], tree["Hội An commune"]]
+    for place in places:
+        TrainingSessionFactory(area=place, starts_on=D(2024, 5, 1), ends_on=D(2024, 5, 2))
+        trainer = TrainerFactory(home_area=place)
+        ProfileFactory(user=trainer.person, area=place)
+        certification_issue(person=trainer.person, kind=Certificate.TRAINER, trainer_level=Trainer.CORE, area=place)
+    admin = district_admin(tree[district], email=f"admin-{tree[district].pk}@example.org")
+    counted = report_scope(ReportFilters(), admin).area_ids
+    assert counted == AreaTree().members(tree[district])
+    for model, field in [
+        (TrainingSession, "area"),
+        (Trainer, "home_area"),
+        (Profile, "area"),
+        (Certificate, "area"),
+    ]:
+        visible = set(model.objects.visible_to(admin).values_list("pk", flat=True))
+        reported = set(model.objects.filter(**{f"{field}__in": counted}).values_list("pk", flat=True))
+        assert visible == reported, model.__name__
+        assert visible, model.__name__
+    # And the province filtered to the area counts the same set.
+    everyone = province_admin(tree["province"], email="p@example.org")
+    assert report_scope(ReportFilters(area=tree[district]), everyone).area_ids == counted
+
+
+def test_duy_xuyen_admin_sees_records_filed_under_todays_communes(tree, client):
+    session = TrainingSessionFactory(area=tree["Xã Thu Bồn"], starts_on=D(2025, 8, 1), ends_on=D(2025, 8, 2))
+    other = TrainingSessionFactory(area=tree["Hội An"], starts_on=D(2025, 8, 1), ends_on=D(2025, 8, 2))
+    client.force_login(district_admin(tree["Duy Xuyên"]))
+    assert client.get(reverse("training_session:edit", args=[session.pk])).status_code == 200
+    assert client.get(reverse("training_session:edit", args=[other.pk])).status_code in (302, 403, 404)
+
+
+def test_directory_filter_uses_the_same_rule(tree, client):
+    person = UserFactory(full_name="Người Thu Bồn")
+    TrainerFactory(person=person, home_area=tree["Xã Thu Bồn"])
+    certification_issue(person=person, kind=Certificate.TRAINER, trainer_level=Trainer.CORE, area=tree["Xã Thu Bồn"])
+    listed = client.get(reverse("trainers:directory"), {"district": tree["Duy Xuyên"].pk})
+    assert "Người Thu Bồn" in listed.content.decode()
+    assert (
+        "Người Thu Bồn"
+        not in client.get(reverse("trainers:directory"), {"district": tree["Hội An"].pk}).content.decode()
+    )
+
+
+def test_home_strip_directory_and_dashboard_agree_on_certified_trainers(tree, client):
+    """One rule (Trainer.objects.certified): an expired, a revoked and a candidate's certificate count nowhere."""
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from trainers.reports import certified_trainers_by_month, progress_against_targets, public_statistics
+    from trainers.services import certificate_revoke
+
+    today = timezone.localdate()
+    dx = tree["Duy Xuyên"]
+    for name, level, issued_on in [
+        ("Đang hiệu lực", Trainer.CORE, today - datetime.timedelta(days=30)),
+        ("Đã hết hạn", Trainer.CORE, today - datetime.timedelta(days=4 * 365)),
+        ("Bị thu hồi", Trainer.MASTER, today - datetime.timedelta(days=30)),
+        ("Ứng viên", Trainer.CANDIDATE, today - datetime.timedelta(days=30)),
+    ]:
+        person = UserFactory(full_name=name)
+        TrainerFactory(person=person, home_area=tree["Duy Hòa"], level=level)
+        certificate = certification_issue(
+            person=person, kind=Certificate.TRAINER, trainer_level=Trainer.CORE, area=dx, issued_on=issued_on
+        )
+        if name == "Bị thu hồi":
+            certificate_revoke(certificate=certificate, reason="Cấp nhầm", by=None)
+    cache.clear()
+    admin = province_admin(tree["province"], email="p@example.org")
+
+    strip = public_statistics()["certified_trainers"]
+    directory = client.get(reverse("trainers:directory")).context["page_obj"].paginator.count
+    series = certified_trainers_by_month(ReportFilters(), admin)
+    dashboard_today = series.rows[-1][-1]
+    from trainers.models import Target
+
+    Target.objects.create(area=dx, year=2030, certified_trainers=5)
+    targets = progress_against_targets(ReportFilters(), admin)
+    label = str(dict(Target.INDICATORS)["certified_trainers"])
+    target_value = next(r for r in targets.rows if r[0] == dx.name and r[1] == label)[6]
+    assert strip == directory == dashboard_today == target_value == Trainer.objects.certified().count() == 1
+    # The district admin's dashboard equals the province's row for the district.
+    mine = certified_trainers_by_month(ReportFilters(), district_admin(dx, email="dx@example.org"))
+    assert next(r for r in series.rows if r[0] == dx.name) == mine.rows[0]

@@ -1,0 +1,161 @@
+"""Match: the accounts the list's people already have (by phone, then email) and each person's own commune.
+
+Only people filed in the importer's area are shown with what the system records about them; for anyone
+else the report says only that the phone or email is known.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from django.contrib.auth import get_user_model
+from django.db.models.functions import Lower
+from django.utils.translation import gettext as _
+
+from courses.text import fold_vi
+
+from ..models import Area, Profile, TrainingSession, admin_area_ids
+from .layout import FIELD_LABELS, header_key
+from .report import ImportReport
+from .rows import PersonRow
+
+COMMUNE_PREFIXES = ("thi tran ", "phuong ", "xa ", "tt ", "p ")
+
+
+def home_district(area: Area) -> Area:
+    """The district (or city/town) an area belongs to; the area itself if it has none above it."""
+    current = area
+    while current is not None and current.kind not in Area.DISTRICT_KINDS:
+        current = current.parent
+    return current or area
+
+
+def chunks(items: list, size: int = 500) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def in_scope(user, ids: Iterable[int]) -> set[int]:
+    """Of these accounts, those the importer may see: people filed in their area (everyone, from the command line)."""
+    ids = list(ids)
+    if user is None or admin_area_ids(user) is None:
+        return set(ids)
+    visible = set()
+    for chunk in chunks(ids):
+        visible.update(Profile.objects.visible_to(user).filter(user_id__in=chunk).values_list("user_id", flat=True))
+    return visible
+
+
+def match_people(people: list[PersonRow], report: ImportReport, user) -> None:
+    """Link each row to the account its phone (else its email) belongs to; say nothing stored about outsiders."""
+    User = get_user_model()
+    phones = [p.phone for p in people if p.phone]
+    emails = [p.email for p in people if p.email]
+    found = {}
+    for chunk in chunks(phones):
+        found.update({u.pk: u for u in User.objects.filter(phone__in=chunk)})
+    for chunk in chunks(emails):
+        found.update({u.pk: u for u in User.objects.annotate(email_l=Lower("email")).filter(email_l__in=chunk)})
+    visible = in_scope(user, found)
+    by_phone = {u.phone: u for u in found.values() if u.phone}
+    by_email = {u.email.lower(): u for u in found.values() if u.email}
+    for person in people:
+        phone_user = by_phone.get(person.phone) if person.phone else None
+        email_user = by_email.get(person.email) if person.email else None
+        if phone_user and email_user and phone_user.pk != email_user.pk:
+            if {phone_user.pk, email_user.pk} <= visible:
+                message = _(
+                    "The phone number belongs to “%(phone_person)s” and the email to “%(email_person)s” in the system."
+                ) % {"phone_person": phone_user, "email_person": email_user}
+            else:
+                message = _("The phone number and the email belong to two different people in the system.")
+            report.error(person.line, "", message)
+            continue
+        account = phone_user or email_user
+        if account is None:
+            continue
+        person.user_id = account.pk
+        if account.pk not in visible:
+            report.warn(
+                person.line,
+                "",
+                _(
+                    "This phone number or email belongs to a person registered outside your area: the attendance "
+                    "is recorded for them, and their account is neither shown nor changed."
+                ),
+            )
+            continue
+        if fold_vi(account.full_name) != fold_vi(person.full_name):
+            report.warn(
+                person.line,
+                FIELD_LABELS["full_name"],
+                _("“%(name)s” is recorded in the system as “%(recorded)s”; the system's name is kept.")
+                % {"name": person.full_name, "recorded": account.full_name},
+            )
+        if person.email and account.email and account.email.lower() != person.email:
+            report.warn(
+                person.line,
+                FIELD_LABELS["email"],
+                _("The system has another email for this person (%(email)s); it is kept.") % {"email": account.email},
+            )
+        if person.phone and account.phone and account.phone != person.phone:
+            report.warn(
+                person.line,
+                FIELD_LABELS["phone"],
+                _("The system has another phone number for this person (%(phone)s); it is kept.")
+                % {"phone": account.phone},
+            )
+
+
+def commune_key(name: str) -> str:
+    key = header_key(name)
+    for prefix in COMMUNE_PREFIXES:
+        if key.startswith(prefix):
+            return key[len(prefix) :]
+    return key
+
+
+def _commune_named_in(text: str, communes: dict[str, Area]) -> Area | None:
+    """The commune an address or a unit names: "Thôn 3, xã Duy Hòa", "UBND xã Duy Hòa", "Duy Hòa - Duy Xuyên"."""
+    for part in re.split(r"[,;\-–]", text):
+        if area := communes.get(commune_key(part)):
+            return area
+    words = f" {header_key(text)} "
+    found = [
+        (len(key), area)
+        for key, area in communes.items()
+        if any(f" {prefix}{key} " in words for prefix in COMMUNE_PREFIXES)
+    ]
+    return max(found, key=lambda item: item[0])[1] if found else None
+
+
+def resolve_communes(people: list[PersonRow], district: Area, session: TrainingSession, report: ImportReport):
+    """Each person's own commune, from the commune column, else from their address or unit."""
+    if not any(p.commune or p.address or p.organisation for p in people):
+        return
+    candidates = Area.objects.filter(parent=district, kind__in=(Area.WARD, Area.COMMUNE, Area.TOWNSHIP))
+    current = set(candidates.valid_on(session.starts_on).values_list("pk", flat=True))
+    communes: dict[str, Area] = {}
+    for area in candidates:
+        key = commune_key(area.name)
+        # Prefer the unit that existed on the session's first day when a name was reused.
+        if key not in communes or area.pk in current:
+            communes[key] = area
+    for person in people:
+        if person.commune:
+            person.commune_area = communes.get(commune_key(person.commune)) or _commune_named_in(
+                person.commune, communes
+            )
+            if person.commune_area is None:
+                report.warn(
+                    person.line,
+                    FIELD_LABELS["commune"],
+                    _("“%(commune)s” is not a commune of %(district)s; it was left empty.")
+                    % {"commune": person.commune, "district": district},
+                )
+            continue
+        for text in (person.address, person.organisation):
+            if text and (area := _commune_named_in(text, communes)):
+                person.commune_area, person.commune = area, area.name
+                break
