@@ -79,3 +79,15 @@ def test_another_trainers_lesson_image_is_theirs_to_change(client, trainer):
     client.force_login(trainer)
     assert refused(client.post(f"/admin/images/{theirs.pk}/delete/"))
     assert Image.objects.filter(pk=theirs.pk).exists()
+
+
+def test_an_administrator_uploads_trainer_photos_into_their_collection_only(client):
+    from wagtail.models import Collection
+
+    from .trainers.factories import areas, district_admin
+
+    client.force_login(district_admin(areas()["Duy Xuyên"]))
+    photos, root = image_collection(TRAINER_PHOTOS), Collection.get_first_root_node()
+    client.post("/admin/images/add/", {"title": "Ảnh gốc", "file": upload(), "collection": root.pk})
+    client.post("/admin/images/add/", {"title": "Ảnh chân dung", "file": upload(), "collection": photos.pk})
+    assert list(Image.objects.values_list("title", "collection")) == [("Ảnh chân dung", photos.pk)]

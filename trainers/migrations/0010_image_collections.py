@@ -56,25 +56,33 @@ def forwards(apps, schema_editor):
     trainers = Group.objects.filter(name="Trainers").first()
     if trainers:
         GroupCollectionPermission.objects.filter(
-            group=trainers, collection=root, permission__in=perms("add_image", "choose_image", "change_image")
+            group_id=trainers.pk,
+            collection_id=root.pk,
+            permission_id__in=[p.pk for p in perms("add_image", "choose_image", "change_image")],
         ).delete()
         for permission in perms("add_image", "choose_image"):
-            GroupCollectionPermission.objects.get_or_create(group=trainers, collection=lessons, permission=permission)
+            GroupCollectionPermission.objects.get_or_create(
+                group_id=trainers.pk, collection_id=lessons.pk, permission_id=permission.pk
+            )
     for group in Group.objects.filter(name__in=ADMINS):
         GroupCollectionPermission.objects.filter(
-            group=group, collection=root, permission__in=perms("add_image", "choose_image")
+            group_id=group.pk,
+            collection_id=root.pk,
+            permission_id__in=[p.pk for p in perms("add_image", "choose_image")],
         ).delete()
         for collection in (photos, projects):
             for permission in perms("add_image", "choose_image"):
-                GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+                GroupCollectionPermission.objects.get_or_create(
+                    group_id=group.pk, collection_id=collection.pk, permission_id=permission.pk
+                )
 
-    in_root = Image.objects.filter(collection=root)
-    in_root.filter(pk__in=Trainer.objects.filter(photo__isnull=False).values("photo")).update(collection=photos)
+    in_root = Image.objects.filter(collection_id=root.pk)
+    in_root.filter(pk__in=Trainer.objects.filter(photo__isnull=False).values("photo")).update(collection_id=photos.pk)
     in_root.filter(pk__in=StartupProject.objects.filter(cover_image__isnull=False).values("cover_image")).update(
-        collection=projects
+        collection_id=projects.pk
     )
-    in_root.filter(pk__in=ProjectImage.objects.values("image")).update(collection=projects)
-    in_root.update(collection=lessons)
+    in_root.filter(pk__in=ProjectImage.objects.values("image")).update(collection_id=projects.pk)
+    in_root.update(collection_id=lessons.pk)
 
 
 def backwards(apps, schema_editor):
@@ -85,7 +93,7 @@ def backwards(apps, schema_editor):
     Image = apps.get_model("wagtailimages.Image")
     root = Collection.objects.filter(depth=1).first()
     ours = Collection.objects.filter(depth=2, name__in=[LESSONS, TRAINER_PHOTOS, PROJECTS])
-    Image.objects.filter(collection__in=ours).update(collection=root)
+    Image.objects.filter(collection__in=ours).update(collection_id=root.pk)
     GroupCollectionPermission.objects.filter(collection__in=ours).delete()
     image_perms = Permission.objects.filter(content_type__app_label="wagtailimages")
     restore = {"Trainers": ["add_image", "choose_image", "change_image"]}
@@ -94,7 +102,10 @@ def backwards(apps, schema_editor):
         group = Group.objects.filter(name=name).first()
         if group:
             for permission in image_perms.filter(codename__in=codenames):
-                GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=permission)
+                # By ids: a multi-step rollback can hand this function stale related model classes.
+                GroupCollectionPermission.objects.get_or_create(
+                    group_id=group.pk, collection_id=root.pk, permission_id=permission.pk
+                )
     count = ours.count()
     ours.delete()
     if root is not None:
