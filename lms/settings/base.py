@@ -248,8 +248,6 @@ MEDIA_ORIGINS = env.list("MEDIA_ORIGINS", default=[])
 # Scripts only from our own files (no inline script, no eval) in the site and the Wagtail admin.
 # Styles allow inline: progress bars and Wagtail's admin set style attributes, and a style
 # cannot run code.
-# The admin draws no Gravatar avatars (an outside image, refused by img-src).
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
