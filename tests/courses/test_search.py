@@ -65,3 +65,29 @@ def test_demo_search_ranks_title_and_heading_matches_first(client):
     assert "Nothing matches “zzqx không có”." in html
     assert '<a href="/en/khoa-hoc/">Browse all courses</a>' in html
     assert 'href="/en/khoa-hoc/?tag=' in html  # topics to pick from
+
+
+def test_a_heading_match_outranks_a_match_in_the_text(client, course_tree):
+    from courses.models import LessonPage
+
+    from .factories import publish
+
+    module = course_tree.modules[1]
+    in_text = publish(
+        module,
+        LessonPage(
+            title="Bài đọc thêm",
+            slug="doc-them",
+            body=[{"type": "paragraph", "value": "<p>Cách định giá sản phẩm OCOP.</p>"}],
+        ),
+    )
+    in_heading = publish(
+        module,
+        LessonPage(
+            title="Bài đọc cuối",
+            slug="doc-cuoi",
+            body=[{"type": "heading", "value": "Định giá cổ phần"}, {"type": "paragraph", "value": "<p>…</p>"}],
+        ),
+    )
+    titles = [r.title for r in client.get("/search/", {"q": "dinh gia"}).context["results"]]
+    assert titles == [in_heading.title, in_text.title]
