@@ -269,3 +269,17 @@ def test_the_upload_is_parsed_once_for_preview_and_confirm(client, district_admi
 
     assert len(loads) == 1
     assert SessionParticipant.objects.filter(session=session).count() == 5
+
+
+def test_an_export_gives_outsiders_as_the_list_gave_them_never_their_accounts(
+    client, district_admin, session, outsiders
+):
+    """After an import links rows to another district's accounts, the export reveals none of their stored data."""
+    preview_url = upload(client, session, csv_bytes(takeover_sheet()), name="ds.csv")["Location"]
+    client.post(preview_url)
+
+    exported = client.get(reverse("trainers_lists:export", args=[session.pk, "csv"])).content.decode("utf-8-sig")
+
+    for stored in ("Trương Thị Bích Ngọc", "Phan Văn Khải", "Hội LHPN Hội An", "0935444555"):
+        assert stored not in exported
+    assert "Nguyễn Văn Giả" in exported and "attacker@evil.example" in exported  # what the sheet said
