@@ -484,6 +484,7 @@ def test_certificate_pdf_only_through_the_view_and_nginx_sends_it(site):
     assert browser.get("/media/documents/private-collection.pdf").status_code == 404
 
 
+@proxy_db  # with the other stack tests, which pytest-django runs last: one stack for all of them
 def test_static_files_come_from_disk_with_a_long_cache(stack):
     import json
 
