@@ -93,6 +93,33 @@ def test_render_fills_only_its_placeholders_and_refuses_a_missing_one(tmp_path):
     assert refused.returncode != 0 and "NGINX_TLS_CERTIFICATE is not set" in refused.stderr
 
 
+def test_the_systemd_units_are_valid_and_keep_the_app_off_the_network(tmp_path):
+    units = sorted((DEPLOY / "systemd").iterdir())
+    for unit in units:
+        text = unit.read_text()
+        assert "0.0.0.0" not in text and "--bind" not in text, unit.name  # only the socket unit's unix socket
+        if unit.suffix == ".service":
+            for line in (
+                "Restart=on-failure",
+                "EnvironmentFile=/etc/lms/lms.env",
+                "User=lms",
+                "StandardOutput=journal",
+            ):
+                assert line in text, (unit.name, line)
+            for key in ("MemoryMax=", "LimitNOFILE=", "TimeoutStopSec="):
+                assert key in text, (unit.name, key)
+    if not shutil.which("systemd-analyze"):
+        pytest.skip("systemd-analyze is not installed")
+    for unit in units:  # this checkout stands in for /srv/lms/app, so that the commands exist
+        (tmp_path / unit.name).write_text(unit.read_text().replace("/srv/lms/app", str(ROOT)))
+    verified = subprocess.run(
+        ["systemd-analyze", "verify", "--man=no", *(tmp_path / unit.name for unit in units)],
+        capture_output=True,
+        text=True,
+    )
+    assert (verified.returncode, verified.stderr) == (0, "")
+
+
 # ---------------------------------------------------------------------------------------------
 # The running stack
 
