@@ -228,8 +228,8 @@ def _publish(parent: Page, page: Page) -> Page:
     return page
 
 
-def load_curriculum(home: Page) -> CourseIndexPage:
-    curriculum = read_curriculum()
+def load_curriculum(home: Page, *, data_dir: Path = DATA_DIR) -> CourseIndexPage:
+    curriculum = read_curriculum(data_dir)  # all files checked before the first page is written
     catalogue = _publish(
         home,
         CourseIndexPage(
