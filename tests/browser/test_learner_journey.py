@@ -62,6 +62,7 @@ def test_whole_learner_journey(page, live_server, shoot):
     expect(page.get_by_role("status")).to_contain_text("100%")
     shoot("05-quiz-passed")
 
+    page.locator("header summary").click()  # the phone's menu is collapsed
     page.get_by_role("link", name="Khóa học của tôi", exact=True).click()
     shoot("06-my-learning")
     card = page.locator(".card", has_text=tree.course.title)
