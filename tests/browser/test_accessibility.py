@@ -95,6 +95,9 @@ def public_urls(page, base, prefix):
         base
         + first_link(page, f"{base}{prefix}/projects/", "main a[href*='/projects/']:not([href$='/projects/new/'])"),
         f"{base}{prefix}/support/",
+        f"{base}{prefix}/guides/",
+        f"{base}{prefix}/guides/learner/",
+        f"{base}{prefix}/guides/province-admin/",
         f"{base}{prefix}/accounts/login/",
         f"{base}{prefix}/accounts/register/",
         f"{base}{prefix}/no-such-page/",
