@@ -1,14 +1,221 @@
-"""Load the Vietnamese demo curriculum (courses/demo_curriculum.py) as published pages."""
+"""Load the Vietnamese demo curriculum from the data files in `demo_data/` (format: `demo_data/README.md`).
 
+Every file is read and checked before a page is written, and block values are checked by the same
+blocks the pages store them with, so a malformed file stops the load with the file and key named.
+"""
+
+import json
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.utils import translation
+from wagtail import blocks
 from wagtail.models import Page
 
 from .blocks import choice_with_id
-from .demo_curriculum import CURRICULUM
 from .models import Audience, CourseIndexPage, CoursePage, LessonPage, ModulePage, QuizPage
 
+DATA_DIR = Path(__file__).resolve().parent / "demo_data"
 
-def _stream(blocks: list[tuple[str, object]]) -> list[dict]:
-    return [{"type": block_type, "value": value} for block_type, value in blocks]
+# The keys each object may have: key -> (type, required). A key not listed here is a mistake.
+COURSE_KEYS = {
+    "slug": (str, True),
+    "title": (str, True),
+    "summary": (str, True),
+    "objectives": (list, True),
+    "audiences": (list, True),
+    "tags": (list, True),
+    "level": (str, True),
+    "hours": (int, True),
+    "is_tot": (bool, True),
+    "quiz_attempts": (int, False),  # absent: unlimited attempts
+    "modules": (list, True),
+}
+MODULE_KEYS = {
+    "slug": (str, True),
+    "title": (str, True),
+    "intro": (str, True),
+    "lessons": (list, True),
+    "quiz": (dict, False),
+}
+LESSON_KEYS = {
+    "slug": (str, True),
+    "title": (str, True),
+    "minutes": (int, True),
+    "body": (list, True),
+    "guide": (dict, True),
+}
+GUIDE_KEYS = {"steps": (list, True), "notes": (str, True)}
+QUIZ_KEYS = {"slug": (str, True), "title": (str, True), "pass_mark": (int, False), "questions": (list, True)}
+BLOCK_KEYS = {"type": (str, True), "value": (object, True)}
+
+
+class DemoDataError(ValueError):
+    """A demo data file does not have the shape the loader reads; nothing was written."""
+
+
+def _at(where: str, key: str | int) -> str:
+    """The path of a key inside a file, as `modules[0].lessons[2].body[3].value.kind`."""
+    if isinstance(key, int):
+        return f"{where}[{key}]"
+    return f"{where}.{key}" if where else key
+
+
+def _fail(where: str, message: str) -> DemoDataError:
+    return DemoDataError(f"{where}: {message}" if where else message)
+
+
+def _check_keys(where: str, data: object, keys: dict[str, tuple[type, bool]]) -> dict:
+    if not isinstance(data, dict):
+        raise _fail(where, f"expected an object, found {type(data).__name__}")
+    unknown = sorted(set(data) - set(keys))
+    if unknown:
+        raise _fail(where, f"unknown key {unknown[0]!r} (allowed: {', '.join(keys)})")
+    for key, (kind, required) in keys.items():
+        if key not in data:
+            if required:
+                raise _fail(_at(where, key), "missing")
+            continue
+        _check_type(_at(where, key), data[key], kind)
+    return data
+
+
+def _check_type(where: str, value: object, kind: type) -> None:
+    # A JSON true/false is a Python int as well; a number must not be one.
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise _fail(where, f"expected {kind.__name__}, found {type(value).__name__}")
+
+
+def _check_strings(where: str, values: list, allowed: set[str] | None = None) -> None:
+    for n, value in enumerate(values):
+        if not isinstance(value, str) or not value:
+            raise _fail(_at(where, n), "expected a non-empty string")
+        if allowed is not None and value not in allowed:
+            raise _fail(_at(where, n), f"unknown value {value!r} (allowed: {', '.join(sorted(allowed))})")
+
+
+def _check_unique_slugs(where: str, items: list[dict]) -> None:
+    # The loader finds an existing page by its slug: a repeated slug would silently drop a page.
+    seen = set()
+    for item in items:
+        if item["slug"] in seen:
+            raise _fail(where, f"slug {item['slug']!r} is used twice")
+        seen.add(item["slug"])
+
+
+# The JSON type a block's value has in a file; blocks not listed here are not used by the demo.
+BLOCK_VALUE_TYPES = [
+    (blocks.BooleanBlock, bool),
+    (blocks.IntegerBlock, int),
+    (blocks.RichTextBlock, str),
+    (blocks.CharBlock, str),
+    (blocks.TextBlock, str),
+    (blocks.ChoiceBlock, str),
+]
+
+
+def _check_value_shape(where: str, block: blocks.Block, value: object) -> None:
+    """Objects with the block's own keys, lists where it has a list, and text, numbers and true/false in place."""
+    if isinstance(block, blocks.StructBlock):
+        if not isinstance(value, dict):
+            raise _fail(where, f"expected an object, found {type(value).__name__}")
+        unknown = sorted(set(value) - set(block.child_blocks))
+        if unknown:
+            raise _fail(where, f"unknown key {unknown[0]!r} (allowed: {', '.join(block.child_blocks)})")
+        for key, child in block.child_blocks.items():
+            if key in value:
+                _check_value_shape(_at(where, key), child, value[key])
+    elif isinstance(block, blocks.ListBlock):
+        _check_type(where, value, list)
+        for n, item in enumerate(value):
+            _check_value_shape(_at(where, n), block.child_block, item)
+    else:
+        for block_class, kind in BLOCK_VALUE_TYPES:
+            if isinstance(block, block_class):
+                _check_type(where, value, kind)
+                break
+
+
+def _error_lines(where: str, error: ValidationError) -> list[str]:
+    """Wagtail's nested block errors as `path: message` lines."""
+    lines = []
+    for key, child in (getattr(error, "block_errors", None) or {}).items():
+        lines += _error_lines(_at(where, key), child)
+    non_block = getattr(error, "non_block_errors", None)
+    if non_block is not None:
+        lines += [f"{where}: {message}" for e in non_block.as_data() for message in e.messages]
+    elif not lines:
+        lines += [f"{where}: {message}" for message in error.messages]
+    return lines
+
+
+def _check_block(where: str, block: blocks.Block, value: object) -> None:
+    """Check a value with the block that stores it: required fields, choices, a question's correct answers."""
+    _check_value_shape(where, block, value)
+    try:
+        block.clean(block.to_python(value))
+    except ValidationError as error:
+        raise DemoDataError("; ".join(_error_lines(where, error))) from None
+
+
+def _check_stream(where: str, stream_block: blocks.StreamBlock, items: list) -> None:
+    for n, item in enumerate(items):
+        item = _check_keys(_at(where, n), item, BLOCK_KEYS)
+        block = stream_block.child_blocks.get(item["type"])
+        if block is None:
+            allowed = ", ".join(stream_block.child_blocks)
+            raise _fail(_at(_at(where, n), "type"), f"unknown block type {item['type']!r} (allowed: {allowed})")
+        _check_block(_at(_at(where, n), "value"), block, item["value"])
+
+
+def _check_course(course: object) -> dict:
+    course = _check_keys("", course, COURSE_KEYS)
+    _check_strings("objectives", course["objectives"])
+    _check_strings("audiences", course["audiences"], {code for code, _label in Audience.CODES})
+    _check_strings("tags", course["tags"])
+    levels = {level for level, _label in CoursePage.LEVELS}
+    if course["level"] not in levels:
+        raise _fail("level", f"unknown value {course['level']!r} (allowed: {', '.join(sorted(levels))})")
+    lesson_body = LessonPage._meta.get_field("body").stream_block
+    step_block = LessonPage._meta.get_field("guide_plan").stream_block.child_blocks["step"]
+    question_block = QuizPage._meta.get_field("questions").stream_block.child_blocks["question"]
+    for m, module in enumerate(course["modules"]):
+        at = _at("modules", m)
+        _check_keys(at, module, MODULE_KEYS)
+        for n, lesson in enumerate(module["lessons"]):
+            lesson_at = _at(_at(at, "lessons"), n)
+            _check_keys(lesson_at, lesson, LESSON_KEYS)
+            _check_stream(_at(lesson_at, "body"), lesson_body, lesson["body"])
+            guide = _check_keys(_at(lesson_at, "guide"), lesson["guide"], GUIDE_KEYS)
+            for s, step in enumerate(guide["steps"]):
+                _check_block(_at(_at(lesson_at, "guide.steps"), s), step_block, step)
+        pages = list(module["lessons"])
+        if "quiz" in module:
+            quiz = _check_keys(_at(at, "quiz"), module["quiz"], QUIZ_KEYS)
+            for q, question in enumerate(quiz["questions"]):
+                _check_block(_at(_at(at, "quiz.questions"), q), question_block, question)
+            pages.append(quiz)
+        _check_unique_slugs(at, pages)
+    _check_unique_slugs("modules", course["modules"])
+    return course
+
+
+def read_curriculum(data_dir: Path = DATA_DIR) -> list[dict]:
+    """The courses, one per `*.json` file in name order (the catalogue's order), each checked."""
+    courses = []
+    # Block messages in English, like the loader's own: they are read by whoever edits the files.
+    with translation.override("en"):
+        for path in sorted(data_dir.glob("*.json")):
+            try:
+                courses.append(_check_course(json.loads(path.read_text(encoding="utf-8"))))
+            except json.JSONDecodeError as error:
+                raise DemoDataError(f"{path}: not valid JSON: {error}") from None
+            except DemoDataError as error:
+                raise DemoDataError(f"{path}: {error}") from None
+    if not courses:
+        raise DemoDataError(f"{data_dir}: no course files (*.json)")
+    _check_unique_slugs(str(data_dir), courses)
+    return courses
 
 
 def _publish(parent: Page, page: Page) -> Page:
@@ -21,7 +228,8 @@ def _publish(parent: Page, page: Page) -> Page:
     return page
 
 
-def load_curriculum(home: Page) -> CourseIndexPage:
+def load_curriculum(home: Page, *, data_dir: Path = DATA_DIR) -> CourseIndexPage:
+    curriculum = read_curriculum(data_dir)  # all files checked before the first page is written
     catalogue = _publish(
         home,
         CourseIndexPage(
@@ -32,7 +240,7 @@ def load_curriculum(home: Page) -> CourseIndexPage:
         ),
     )
     audiences = {audience.code: audience for audience in Audience.objects.all()}
-    for course_data in CURRICULUM:
+    for course_data in curriculum:
         if catalogue.get_children().filter(slug=course_data["slug"]).exists():
             continue
         course = CoursePage(
@@ -60,36 +268,33 @@ def load_curriculum(home: Page) -> CourseIndexPage:
                         title=lesson_data["title"],
                         slug=lesson_data["slug"],
                         estimated_minutes=lesson_data["minutes"],
-                        body=_stream(lesson_data["body"]),
-                        guide_plan=_stream([("step", step) for step in guide["steps"]]),
+                        body=lesson_data["body"],
+                        guide_plan=[{"type": "step", "value": step} for step in guide["steps"]],
                         guide_notes=guide["notes"],
                     ),
                 )
             quiz_data = module_data.get("quiz")
             if quiz_data:
+                rules = {"pass_mark": quiz_data["pass_mark"]} if "pass_mark" in quiz_data else {}
                 _publish(
                     module,
                     QuizPage(
                         title=quiz_data["title"],
                         slug=quiz_data["slug"],
-                        pass_mark=quiz_data.get("pass_mark", 70),
                         max_attempts=course_data.get("quiz_attempts"),
-                        questions=_stream(
-                            [
-                                (
-                                    "question",
-                                    {
-                                        "kind": q["kind"],
-                                        "text": q["text"],
-                                        "explanation": q.get("explanation", ""),
-                                        # Stored with ids, so that a submitted answer matches the
-                                        # choice it is scored against.
-                                        "choices": [choice_with_id(n, c) for n, c in enumerate(q["choices"])],
-                                    },
-                                )
-                                for q in quiz_data["questions"]
-                            ]
-                        ),
+                        questions=[
+                            {
+                                "type": "question",
+                                "value": {
+                                    **question,
+                                    # Stored with ids, so that a submitted answer matches the
+                                    # choice it is scored against.
+                                    "choices": [choice_with_id(n, c) for n, c in enumerate(question["choices"])],
+                                },
+                            }
+                            for question in quiz_data["questions"]
+                        ],
+                        **rules,
                     ),
                 )
     return catalogue

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SYSTEM_PACKAGES=(gettext fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 poppler-utils)
-if [ "${WITH_BROWSER:-1}" = 1 ]; then SYSTEM_PACKAGES+=(chromium); fi
+if [ "${WITH_BROWSER:-1}" = 1 ]; then SYSTEM_PACKAGES+=(chromium npm); fi
 if [ "${WITH_SERVICES:-0}" = 1 ]; then SYSTEM_PACKAGES+=(redis-server); fi
 
 missing=()
@@ -27,3 +27,5 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -e ".[dev]"
 .venv/bin/python manage.py compilemessages -v0 --ignore=.venv
+# The browser tests check each page with axe-core, pinned in package-lock.json (never served to visitors).
+if [ "${WITH_BROWSER:-1}" = 1 ]; then npm ci --no-audit --no-fund --silent; fi

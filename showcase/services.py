@@ -11,7 +11,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -183,8 +183,8 @@ class CheckInResult:
             when = timezone.localtime(reg.checked_in_at)
             return _("%(name)s was already checked in at %(time)s on %(date)s.") % {
                 "name": reg.full_name,
-                "time": when.strftime("%H:%M"),
-                "date": when.strftime("%d/%m/%Y"),
+                "time": formats.time_format(when, "TIME_FORMAT"),
+                "date": formats.date_format(when, "SHORT_DATE_FORMAT"),
             }
         if self.outcome == self.NOT_CONFIRMED:
             return _("%(name)s has no place at this event (%(status)s); not checked in.") % {

@@ -1,9 +1,18 @@
+import json
+import tomllib
+from pathlib import Path
+
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
+from wagtail.models import Page
 
 from accounts.models import User
-from courses.models import CoursePage, LessonPage, QuizPage
+from courses.blocks import stable_choice_id
+from courses.demo import DATA_DIR, DemoDataError, load_curriculum, read_curriculum
+from courses.models import CoursePage, LessonPage, ModulePage, QuizPage
+from home.models import HomePage
 from trainers.models import AdminScope, Area
 
 pytestmark = pytest.mark.django_db
@@ -37,3 +46,102 @@ def test_demo_content(client):
     response = client.post("/admin/login/", {"username": "province.admin@example.org", "password": "demo-2026-tot"})
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
+
+
+def test_demo_curriculum_comes_from_the_data_files():
+    call_command("load_demo_data")
+    courses = list(CoursePage.objects.order_by("path"))
+    assert [c.slug for c in courses] == [
+        "tot-khoi-nghiep-doi-moi-sang-tao",
+        "khoi-nghiep-cho-hoc-sinh-sinh-vien",
+        "phu-nu-khoi-nghiep",
+    ]
+    assert (ModulePage.objects.count(), LessonPage.objects.count(), QuizPage.objects.count()) == (9, 27, 9)
+    assert not Page.objects.filter(live=False, depth__gt=2).exists()
+    tot = courses[0]
+    assert QuizPage.objects.descendant_of(tot).count() == 7
+    assert set(QuizPage.objects.descendant_of(tot).values_list("max_attempts", flat=True)) == {3}
+    assert set(QuizPage.objects.not_descendant_of(tot).values_list("max_attempts", flat=True)) == {None}
+    assert all(lesson.guide_plan and lesson.guide_notes for lesson in LessonPage.objects.all())
+    assert {block.block_type for lesson in LessonPage.objects.all() for block in lesson.body} >= {
+        "heading",
+        "paragraph",
+        "callout",
+        "case_study",
+        "exercise",
+    }
+    for quiz in QuizPage.objects.all():
+        assert quiz.questions, quiz.slug
+        for question in quiz.questions.raw_data:
+            choices = question["value"]["choices"]
+            # Stored ids are the stable ones, so a submitted answer matches the choice it is scored against.
+            assert [c["id"] for c in choices] == [
+                stable_choice_id(n, c["value"]["text"]) for n, c in enumerate(choices)
+            ]
+            correct = sum(c["value"]["correct"] for c in choices)
+            assert correct >= 1 if question["value"]["kind"] == "multiple" else correct == 1, quiz.slug
+
+
+def _copy_with(tmp_path, change) -> Path:
+    source = sorted(DATA_DIR.glob("*.json"))[-1]
+    data = json.loads(source.read_text(encoding="utf-8"))
+    change(data)
+    (tmp_path / source.name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return tmp_path / source.name
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.pop("title"), "title: missing"),
+        (lambda d: d.update(hours="4"), "hours: expected int, found str"),
+        (lambda d: d.update(audiences=["aliens"]), "audiences[0]: unknown value 'aliens'"),
+        (
+            lambda d: d["modules"][0]["lessons"][1]["body"].append({"type": "poem", "value": "x"}),
+            "modules[0].lessons[1].body[6].type: unknown block type 'poem'",
+        ),
+        (
+            lambda d: d["modules"][0]["lessons"][0]["body"][0].update(type="case_study", value={"area": "Hội An"}),
+            "modules[0].lessons[0].body[0].value.name: This field is required.",
+        ),
+        (
+            lambda d: d["modules"][0]["lessons"][0]["guide"]["steps"][0].update(minutes=0),
+            "modules[0].lessons[0].guide.steps[0].minutes: Ensure this value is greater than or equal to 1.",
+        ),
+        (
+            lambda d: d["modules"][0]["quiz"]["questions"][0]["choices"][0].update(right=True),
+            "modules[0].quiz.questions[0].choices[0]: unknown key 'right'",
+        ),
+        (
+            lambda d: [c.update(correct=True) for c in d["modules"][0]["quiz"]["questions"][0]["choices"]],
+            "modules[0].quiz.questions[0]: Mark exactly one answer as correct.",
+        ),
+        (
+            lambda d: d["modules"][0]["lessons"][1].update(slug=d["modules"][0]["lessons"][0]["slug"]),
+            "modules[0]: slug 'bat-dau-tu-the-manh-va-nguon-ho-tro' is used twice",
+        ),
+    ],
+)
+def test_a_malformed_file_is_named_with_its_key_and_nothing_is_loaded(tmp_path, change, message):
+    path = _copy_with(tmp_path, change)
+    with pytest.raises(DemoDataError) as error:
+        load_curriculum(HomePage.objects.get(), data_dir=tmp_path)
+    assert str(error.value).startswith(f"{path}: ")
+    assert message in str(error.value)
+    assert not Page.objects.filter(depth__gt=2).exists()
+
+
+def test_a_file_that_is_not_json_is_named(tmp_path):
+    (tmp_path / "01-broken.json").write_text('{"slug": ', encoding="utf-8")
+    with pytest.raises(DemoDataError, match=r"01-broken\.json: not valid JSON: .*line 1"):
+        read_curriculum(tmp_path)
+
+
+def test_every_demo_data_file_is_packaged():
+    """An installed wheel has only the package data pyproject lists."""
+    pyproject = tomllib.loads((Path(settings.BASE_DIR) / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["courses"]
+    courses_dir = DATA_DIR.parent
+    packaged = {path for pattern in patterns for path in courses_dir.glob(pattern)}
+    assert set(DATA_DIR.iterdir()) <= packaged
+    assert len(read_curriculum()) == len(list(DATA_DIR.glob("*.json"))) == 3

@@ -128,6 +128,8 @@ LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 # for Wagtail's admin, which ships only part of one.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
+# One date format per language (dd/mm/yyyy in Vietnamese); templates use |date with a named format.
+FORMAT_MODULE_PATH = ["lms.formats"]
 USE_I18N = True
 USE_TZ = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

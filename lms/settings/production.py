@@ -11,6 +11,8 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# Where collectstatic puts the files nginx serves (deploy/nginx/lms.conf), outside the code checkout.
+STATIC_ROOT = env.path("STATIC_ROOT", default=str(STATIC_ROOT))  # noqa: F405
 
 
 def _required(name: str, why: str, refused_prefixes: tuple[str, ...] = ()) -> str:

@@ -64,7 +64,7 @@ def test_site_and_admin_work_under_the_policy(watched, live_server, shoot):
     page.check_csp("after login")
 
     lesson = tree.lessons[0]
-    page.visit(base + lesson.url)  # with the Wagtail user bar, as an editor sees it
+    page.visit(base + lesson.url)  # with the edit link, as an editor sees it
     expect(page.get_by_role("heading", level=1)).to_have_text(lesson.title)
 
     page.visit(f"{base}/admin/pages/{lesson.pk}/edit/")

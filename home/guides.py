@@ -1,0 +1,17 @@
+"""Guides for each role: static pages in Vietnamese, illustrated by screenshots that the browser tests take.
+
+tests/browser/test_guides.py saves the pictures into static/guides/, so re-running it keeps them current.
+"""
+
+from django.urls import path
+from django.views.generic import TemplateView
+
+ROLES = ("learner", "trainer", "district-admin", "province-admin")
+
+urlpatterns = [
+    path("guides/", TemplateView.as_view(template_name="home/guides/index.html"), name="guides"),
+    *(
+        path(f"guides/{role}/", TemplateView.as_view(template_name=f"home/guides/{role}.html"), name=f"guide-{role}")
+        for role in ROLES
+    ),
+]

@@ -1,0 +1,156 @@
+"""No accessibility violations (axe-core, WCAG 2.1 AA) on any public page or main admin screen, in both languages.
+
+The demo data (load_demo_data) fills every page; the test collects all violations, then fails
+listing them, so one run shows everything there is to fix.
+"""
+
+import pytest
+from django.core.management import call_command
+
+from tests.browser.axe import axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+# Wagtail's own page editor (not our templates) leaves two kinds of fields without an accessible name:
+# a StreamField block made of one text field (its name is only in the block's header), and the
+# Draftail rich-text box (a contenteditable role=textbox). Everything else on the editor is checked.
+WAGTAIL_EDITOR_UNLABELLED = (
+    "[data-streamfield-stream-container] [data-field-input] > input[id$='-value']",
+    ".public-DraftEditor-content",
+)
+
+LANGUAGES = [("", "Đăng nhập"), ("/en", "Log in")]
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("load_demo_data", verbosity=0)
+
+
+@pytest.fixture
+def fresh_page(browser):
+    """A phone without the site's Content-Security-Policy, so that axe can be injected."""
+    contexts = []
+
+    def open_page(**extra):
+        context = browser.new_context(
+            viewport={"width": 360, "height": 740}, is_mobile=True, locale="vi-VN", bypass_csp=True, **extra
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def log_in(page, base, prefix, email, button):
+    page.goto(f"{base}{prefix}/accounts/login/")
+    page.fill("[name=username]", email)
+    page.fill("[name=password]", "demo-2026-tot")
+    page.get_by_role("button", name=button).click()
+    page.wait_for_load_state("networkidle")
+
+
+def first_link(page, url, selector="main .cards a"):
+    page.goto(url)
+    return page.locator(selector).first.get_attribute("href")
+
+
+def check(page, url, found, *, exclude=()):
+    response = page.goto(url)
+    assert response is not None
+    for line in axe_violations(page, exclude=exclude):
+        found.append(f"{url}: {line}")
+
+
+def public_urls(page, base, prefix):
+    from django.utils import translation
+
+    from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage, QuizPage
+    from showcase.models import EventIndexPage, EventPage
+    from trainers.models import Certificate
+
+    with translation.override("vi"):
+        pages = {
+            "catalogue": CourseIndexPage.objects.live().first().url,
+            "course": CoursePage.objects.live().first().url,
+            "module": ModulePage.objects.live().first().url,
+            "lesson": LessonPage.objects.live().first().url,
+            "quiz": QuizPage.objects.live().first().url,
+            "events": EventIndexPage.objects.live().first().url,
+            "event": EventPage.objects.live().first().url,
+        }
+    certificate = Certificate.objects.filter(revoked_at__isnull=True).first()
+    return [
+        f"{base}{prefix}/",
+        *(f"{base}{prefix}{url}" for url in pages.values()),
+        f"{base}{prefix}/search/?q=kh%E1%BB%9Fi+nghi%E1%BB%87p",
+        f"{base}{prefix}/search/?q=zzzyyyxxx",
+        f"{base}{prefix}/trainers/",
+        base + first_link(page, f"{base}{prefix}/trainers/", "main a[href*='/trainers/']"),
+        f"{base}{prefix}/verify/{certificate.code}/",
+        f"{base}{prefix}/verify/NOTACODE0000/",
+        f"{base}{prefix}/projects/",
+        base
+        + first_link(page, f"{base}{prefix}/projects/", "main a[href*='/projects/']:not([href$='/projects/new/'])"),
+        f"{base}{prefix}/support/",
+        f"{base}{prefix}/guides/",
+        f"{base}{prefix}/guides/learner/",
+        f"{base}{prefix}/guides/province-admin/",
+        f"{base}{prefix}/accounts/login/",
+        f"{base}{prefix}/accounts/register/",
+        f"{base}{prefix}/no-such-page/",
+    ]
+
+
+@pytest.mark.parametrize(("prefix", "button"), LANGUAGES, ids=["vi", "en"])
+def test_public_pages_have_no_accessibility_violations(fresh_page, live_server, demo, prefix, button):
+    base, found = live_server.url, []
+    page = fresh_page()
+    for url in public_urls(page, base, prefix):
+        check(page, url, found)
+    page.locator("header summary").click()  # the phone's menu, open
+    found.extend(f"menu: {line}" for line in axe_violations(page))
+    log_in(page, base, prefix, "learner@example.org", button)
+    for path in ("/accounts/me/", "/my-learning/", "/projects/mine/"):
+        check(page, f"{base}{prefix}{path}", found)
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize(("prefix", "button"), LANGUAGES, ids=["vi", "en"])
+def test_main_admin_screens_have_no_accessibility_violations(fresh_page, live_server, demo, prefix, button):
+    from wagtail.users.models import UserProfile
+
+    from accounts.models import User
+    from courses.models import LessonPage
+    from home.models import HomePage
+
+    # The admin speaks the language chosen in the account, not the site's URL prefix.
+    profile = UserProfile.get_for_user(User.objects.get(email="province.admin@example.org"))
+    profile.preferred_language = "en" if prefix else "vi"
+    profile.save()
+    base, found = live_server.url, []
+    page = fresh_page()
+    log_in(page, base, prefix, "province.admin@example.org", button)
+    lesson = LessonPage.objects.live().first()
+    for path in (
+        "/admin/",
+        f"/admin/pages/{HomePage.objects.get().pk}/",
+        "/admin/trainers/trainers/",
+        "/admin/trainers/sessions/",
+        "/admin/reports/",
+    ):
+        check(page, base + path, found)
+    check(page, f"{base}/admin/pages/{lesson.pk}/edit/", found, exclude=WAGTAIL_EDITOR_UNLABELLED)
+    assert not found, "\n".join(found)
+
+
+def test_the_checker_finds_violations(fresh_page, live_server):
+    """The harness itself: an image without text and an unlabelled field are reported."""
+    page = fresh_page()
+    page.goto(live_server.url + "/accounts/login/")
+    page.evaluate("""() => { document.querySelector("main").insertAdjacentHTML(
+        "beforeend", '<img src="/x.png"><input type="text" name="unlabelled">'); }""")
+    rules = {line.split(" ", 1)[0] for line in axe_violations(page)}
+    assert {"image-alt", "label"} <= rules

@@ -1,0 +1,54 @@
+"""A trainer reads a lesson on a phone: the page stays light, and a plain link leads to its editor."""
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+TRANSFERRED = """() => performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource"))
+    .reduce((total, entry) => total + entry.transferSize, 0)"""
+
+
+def log_in(page, base, email):
+    page.goto(base + "/accounts/login/")
+    page.fill("[name=username]", email)
+    page.fill("[name=password]", "demo-2026-tot")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_load_state("networkidle")
+
+
+def test_trainer_reads_a_lesson_light_and_finds_the_edit_link(page, live_server, shoot):
+    from courses.models import LessonPage
+
+    call_command("load_demo_data", verbosity=0)
+    lesson = LessonPage.objects.live().first()
+    base = live_server.url
+    log_in(page, base, "trainer@example.org")
+
+    sizes = []
+    page.on("response", lambda response: sizes.append((response.url, len(response.body()))))
+    page.goto(base + lesson.url)
+    page.wait_for_load_state("networkidle")
+    transferred = page.evaluate(TRANSFERRED)
+    assert 0 < transferred < 60_000, (transferred, sizes)
+    assert sum(size for _url, size in sizes) < 60_000, sizes
+    assert page.locator("wagtail-userbar, script[src*=userbar]").count() == 0
+
+    link = page.get_by_role("link", name="Sửa trang này")
+    expect(link).to_be_visible()
+    # In the page's flow, above the lesson: it covers nothing.
+    assert link.bounding_box()["y"] < page.get_by_role("heading", level=1).bounding_box()["y"]
+    shoot("lesson-for-a-trainer")
+    link.click()
+    expect(page).to_have_url(f"{base}/admin/pages/{lesson.pk}/edit/")
+
+
+def test_learner_sees_no_edit_link(page, live_server):
+    from courses.models import LessonPage
+
+    call_command("load_demo_data", verbosity=0)
+    log_in(page, live_server.url, "learner@example.org")
+    page.goto(live_server.url + LessonPage.objects.live().first().url)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.get_by_role("link", name="Sửa trang này")).to_have_count(0)
