@@ -115,10 +115,10 @@ def test_units_that_read_the_same_are_told_apart(tree):
     que_son_district, que_son_commune = tree["Quế Sơn"], Area.objects.get(code="20641", valid_from=D(2025, 7, 1))
     labels = area_labels([old, new, que_son_district, que_son_commune], on=D(2026, 1, 1))
     assert labels[new.pk] == "Xã Duy Nghĩa"
-    assert labels[old.pk] == "Xã Duy Nghĩa (Duy Xuyên, until 30/06/2025)"
+    assert labels[old.pk] == "Xã Duy Nghĩa (Duy Xuyên, đến 30/06/2025)"
     assert labels[que_son_district.pk] == "Huyện Quế Sơn" and labels[que_son_commune.pk] == "Xã Quế Sơn"
     # Alone, each reads as people say it.
     assert area_labels([que_son_district])[que_son_district.pk] == "Quế Sơn"
     # Before the reform the old commune is the one that exists, so it keeps the plain name.
     before = area_labels([old, new], on=D(2025, 3, 1))
-    assert before[old.pk] == "Xã Duy Nghĩa" and before[new.pk] == "Xã Duy Nghĩa (Đà Nẵng, from 01/07/2025)"
+    assert before[old.pk] == "Xã Duy Nghĩa" and before[new.pk] == "Xã Duy Nghĩa (Đà Nẵng, từ 01/07/2025)"
