@@ -7,7 +7,7 @@ import datetime
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from trainers.models import Area
+from areas.models import Area
 
 from .models import EventPage, Registration, StartupProject
 

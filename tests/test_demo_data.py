@@ -3,8 +3,8 @@ from django.apps import apps
 from django.core.management import call_command
 
 from accounts.models import User
+from areas.models import AdminScope, Area
 from courses.models import CoursePage, LessonPage, QuizPage
-from trainers.models import AdminScope, Area
 
 pytestmark = pytest.mark.django_db
 

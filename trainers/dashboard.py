@@ -21,11 +21,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.permissions import register_permission_policy
 
+from areas.models import admin_area_ids
 from courses.models import CoursePage
 from courses.text import fold_vi
 
 from .admin_views import ScopedPermissionPolicy, ScopedViewSetMixin
-from .models import Target, admin_area_ids
+from .models import Target
 from .reports import (
     EXPORT_FORMATS,
     REPORTS,

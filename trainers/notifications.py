@@ -38,9 +38,10 @@ from django.utils import timezone, translation
 from wagtail.log_actions import log
 
 from accounts.links import absolute_url
+from areas.models import AdminScope, Area
 from courses.models import CoursePage, Enrollment, LessonCompletion, QuizAttempt
 
-from .models import AdminScope, Area, Certificate, Notification, SessionParticipant, TrainingSession
+from .models import Certificate, Notification, SessionParticipant, TrainingSession
 
 logger = logging.getLogger(__name__)
 

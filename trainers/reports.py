@@ -25,20 +25,11 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from areas.models import Area, admin_area_ids
+from areas.rollup import AreaTree
 from courses.models import Audience, CoursePage, Enrollment
 
-from .models import (
-    HEADLINE_YEARS,
-    Area,
-    Certificate,
-    Profile,
-    SessionParticipant,
-    Target,
-    Trainer,
-    TrainingSession,
-    admin_area_ids,
-)
-from .rollup import AreaTree
+from .models import HEADLINE_YEARS, Certificate, Profile, SessionParticipant, Target, Trainer, TrainingSession
 from .spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes, xlsx_bytes
 
 EXPIRY_WINDOW_DAYS = 90

@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "lms",
     "accounts",
     "home",
+    "areas",
     "courses",
     "trainers",
     "showcase",

@@ -23,8 +23,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from areas.models import Area
 from courses.models import Audience, Enrollment
-from trainers.models import Area, Certificate, Target, Trainer
+from trainers.models import Certificate, Target, Trainer
 from trainers.reports import (
     AreaTree,
     ReportFilters,

@@ -13,9 +13,10 @@ from django.contrib.auth import get_user_model
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
+from areas.models import Area, admin_area_ids
 from courses.text import fold_vi
 
-from ..models import Area, Profile, TrainingSession, admin_area_ids
+from ..models import Profile, TrainingSession
 from .layout import FIELD_LABELS, header_key
 from .report import ImportReport
 from .rows import PersonRow

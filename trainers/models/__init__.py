@@ -1,13 +1,10 @@
-from .areas import Area, admin_area_ids
 from .certification import Certificate, CertificateCounter
 from .notifications import Notification
-from .people import AdminScope, Profile, Trainer, TrainerSpeciality
+from .people import Profile, Trainer, TrainerSpeciality
 from .sessions import Attendance, SessionParticipant, TrainingSession
 from .targets import HEADLINE_YEARS, Target
 
 __all__ = [
-    "AdminScope",
-    "Area",
     "Attendance",
     "Certificate",
     "CertificateCounter",
@@ -19,5 +16,4 @@ __all__ = [
     "Trainer",
     "TrainerSpeciality",
     "TrainingSession",
-    "admin_area_ids",
 ]

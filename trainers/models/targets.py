@@ -4,7 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .scoping import AreaScopedQuerySet
+from areas.scoping import AreaScopedQuerySet
 
 HEADLINE_YEARS = (2025, 2030)
 
@@ -31,7 +31,7 @@ class Target(models.Model):
         ("startup_projects", _("Startup projects")),
     ]
 
-    area = models.ForeignKey("trainers.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="targets")
+    area = models.ForeignKey("areas.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="targets")
     year = models.PositiveSmallIntegerField(
         _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)], help_text=_("E.g. 2025 or 2030.")
     )

@@ -11,12 +11,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from trainers.models import Area, Certificate, Profile, Trainer, TrainingSession
-from trainers.reports import ReportFilters, report_scope
-from trainers.rollup import AreaTree
-from trainers.services import certification_issue
-
-from .factories import (
+from areas.models import Area
+from areas.rollup import AreaTree
+from tests.trainers.factories import (
     ProfileFactory,
     TrainerFactory,
     TrainingSessionFactory,
@@ -25,6 +22,9 @@ from .factories import (
     district_admin,
     province_admin,
 )
+from trainers.models import Certificate, Profile, Trainer, TrainingSession
+from trainers.reports import ReportFilters, report_scope
+from trainers.services import certification_issue
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

@@ -6,8 +6,8 @@ import shutil
 import pytest
 from django.core.management import call_command
 
-from trainers.area_tree import DATA_DIR, AreaDataError, load_area_tree
-from trainers.models import Area
+from areas.loader import DATA_DIR, AreaDataError, load_area_tree
+from areas.models import Area
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
-from .models.areas import Area
+from .models import Area
 
 
 class AreaTree:
