@@ -248,7 +248,7 @@ def measure(repeat: int) -> None:
 
     from accounts.models import User
     from areas.models import AdminScope, Area
-    from trainers.reports import REPORTS, ReportFilters, report_csv, report_xlsx
+    from reports.figures import REPORTS, ReportFilters, report_csv, report_xlsx
 
     superuser, _ = User.objects.get_or_create(
         email="bench-root@example.org", defaults={"full_name": "Bench", "is_superuser": True, "is_staff": True}

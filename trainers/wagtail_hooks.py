@@ -11,7 +11,6 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import Button, HeaderButton, ListingButton
 from wagtail.permissions import register_permission_policy
 
-from .dashboard import TargetViewSet  # also registers the reports dashboard and its exports
 from .admin_forms import ProfileAdminForm, TrainerAdminForm, TrainingSessionAdminForm
 from .admin_views import (
     CertificatePermissionPolicy,
@@ -280,7 +279,6 @@ class TrainerProgrammeGroup(ModelViewSetGroup):
         TrainerViewSet,
         TrainingSessionViewSet,
         CertificateViewSet,
-        TargetViewSet,
         ProfileViewSet,
         NotificationViewSet,
     )

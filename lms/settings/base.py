@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "courses",
     "trainers",
     "showcase",
+    "reports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

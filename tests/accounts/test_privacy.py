@@ -117,7 +117,7 @@ def test_markup_in_a_registration_is_inert(client):
 
 # --- Every app's personal data: download and deletion ---------------------------------------------
 
-PROJECT_APPS = {"accounts", "areas", "courses", "trainers", "showcase", "home"}
+PROJECT_APPS = {"accounts", "areas", "courses", "trainers", "showcase", "reports", "home"}
 
 
 def _relations_to_a_person() -> set[str]:

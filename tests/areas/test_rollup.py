@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from areas.models import Area
 from areas.rollup import AreaTree
+from reports.figures import ReportFilters, report_scope
 from tests.trainers.factories import (
     ProfileFactory,
     TrainerFactory,
@@ -23,7 +24,6 @@ from tests.trainers.factories import (
     province_admin,
 )
 from trainers.models import Certificate, Profile, Trainer, TrainingSession
-from trainers.reports import ReportFilters, report_scope
 from trainers.services import certification_issue
 
 pytestmark = pytest.mark.django_db
@@ -113,10 +113,10 @@ def test_showcase_records_follow_the_same_rule(tree, district, home):
     """Projects, events and registrations: visible_to(admin) == what the reports count under the area."""
     import itertools
 
+    from reports.figures import progress_against_targets
+    from reports.models import HEADLINE_YEARS, Target
     from showcase.models import EventPage, Registration, StartupProject
     from tests.showcase.factories import ProjectFactory, make_event
-    from trainers.models import HEADLINE_YEARS, Target
-    from trainers.reports import progress_against_targets
 
     phones = itertools.count(901000000)
     places = [tree[name] for name in ("Duy Xuyên", "Duy Hòa", "Duy Thu", "Xã Thu Bồn", "Nông Sơn", "Hội An")]
@@ -204,7 +204,7 @@ def test_home_strip_directory_and_dashboard_agree_on_certified_trainers(tree, cl
     from django.core.cache import cache
     from django.utils import timezone
 
-    from trainers.reports import certified_trainers_by_month, progress_against_targets, public_statistics
+    from reports.figures import certified_trainers_by_month, progress_against_targets, public_statistics
     from trainers.services import certificate_revoke
 
     today = timezone.localdate()
@@ -229,7 +229,7 @@ def test_home_strip_directory_and_dashboard_agree_on_certified_trainers(tree, cl
     directory = client.get(reverse("trainers:directory")).context["page_obj"].paginator.count
     series = certified_trainers_by_month(ReportFilters(), admin)
     dashboard_today = series.rows[-1][-1]
-    from trainers.models import Target
+    from reports.models import Target
 
     Target.objects.create(area=dx, year=2030, certified_trainers=5)
     targets = progress_against_targets(ReportFilters(), admin)

@@ -1,4 +1,7 @@
-"""District targets (chỉ tiêu): an area's planned figures for a year, against which progress is shown."""
+"""District targets (chỉ tiêu): an area's planned figures for a year, against which progress is shown.
+
+The table keeps the name it had in `trainers` (trainers_target); so does the `view_reports` permission's codename.
+"""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -44,6 +47,7 @@ class Target(models.Model):
     objects = TargetQuerySet.as_manager()
 
     class Meta:
+        db_table = "trainers_target"
         verbose_name = _("target")
         verbose_name_plural = _("targets")
         ordering = ["area__code", "year"]
