@@ -1,10 +1,33 @@
 import os
 
 from celery import Celery
+from kombu.transport import redis as kombu_redis
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 # Only production runs workers (dev runs tasks in-process), so a worker started without
 # DJANGO_SETTINGS_MODULE must fail loudly on missing production settings, never run as dev.
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.production")
+
+
+def _conn_or_acquire_while_open(self, client=None):
+    """kombu's Redis `Channel.conn_or_acquire`, refusing with a connection error once its connection is closed.
+
+    When Redis goes away, the worker closes the broken connection (the transport drops its `client`) and
+    reconnects on a new channel. Tasks still running from the old channel (acks_late) then acknowledge, and
+    the old channel's close restores unacknowledged messages, through that closed transport: kombu 5.7.0
+    fails with AttributeError ("'NoneType' object has no attribute 'hostname'"), which nothing expects, so
+    the worker stops with "Unrecoverable error". A connection error is what kombu and Celery handle there:
+    the ack is logged as impossible and the message stays in Redis' unacked set, redelivered after the
+    visibility timeout (every task may run twice). Remove once kombu guards this itself.
+    """
+    transport = self.connection
+    if client is None and (transport is None or transport.client is None):
+        raise RedisConnectionError("the broker connection of this channel is closed")
+    return _conn_or_acquire(self, client)
+
+
+_conn_or_acquire = kombu_redis.Channel.conn_or_acquire
+kombu_redis.Channel.conn_or_acquire = _conn_or_acquire_while_open
 
 app = Celery("lms")
 app.config_from_object("django.conf:settings", namespace="CELERY")
