@@ -1,6 +1,11 @@
+import functools
+import logging
 import os
 
 from celery import Celery
+from celery.contrib.django.task import DjangoTask
+from django.db import transaction
+from kombu.exceptions import OperationalError as BrokerError
 from kombu.transport import redis as kombu_redis
 from redis.exceptions import ConnectionError as RedisConnectionError
 
@@ -29,7 +34,29 @@ def _conn_or_acquire_while_open(self, client=None):
 _conn_or_acquire = kombu_redis.Channel.conn_or_acquire
 kombu_redis.Channel.conn_or_acquire = _conn_or_acquire_while_open
 
-app = Celery("lms")
+logger = logging.getLogger(__name__)
+
+
+class Task(DjangoTask):
+    """Our tasks: queueing after a commit never turns a saved request into an error page."""
+
+    def delay_on_commit(self, *args, **kwargs) -> None:
+        transaction.on_commit(functools.partial(self._publish_after_commit, args, kwargs))
+
+    def apply_async_on_commit(self, args=None, kwargs=None, **options) -> None:
+        transaction.on_commit(functools.partial(self._publish_after_commit, args, kwargs, **options))
+
+    def _publish_after_commit(self, args, kwargs, **options) -> None:
+        # The data is committed and its work is findable by a periodic sweep (the outbox's pending rows,
+        # certificates without a PDF): with the broker away, the task is queued again later.
+        # CELERY_TASK_PUBLISH_RETRY_POLICY bounds the wait to about a second.
+        try:
+            self.apply_async(args, kwargs, **options)
+        except BrokerError:
+            logger.warning("Broker unreachable: %s(%s) left for its periodic sweep", self.name, args, exc_info=True)
+
+
+app = Celery("lms", task_cls=Task)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
