@@ -1,8 +1,11 @@
 import functools
 import logging
 import os
+import socket
+import time
 
 from celery import Celery
+from celery.beat import PersistentScheduler
 from celery.contrib.django.task import DjangoTask
 from django.db import transaction
 from kombu.exceptions import OperationalError as BrokerError
@@ -65,3 +68,30 @@ app.autodiscover_tasks()
 def ping(value: str) -> str:
     """Echo a value back: lets deployments and CI prove a worker round trip."""
     return f"pong:{value}"
+
+
+class HeartbeatScheduler(PersistentScheduler):
+    """Celery beat's scheduler, recording beat's heartbeat in the database once a minute as it schedules."""
+
+    heartbeat_every = 60.0
+    _last_heartbeat = 0.0
+
+    def tick(self, *args, **kwargs):
+        wait = super().tick(*args, **kwargs)
+        if time.monotonic() - self._last_heartbeat >= self.heartbeat_every:
+            self._record_heartbeat()
+        return min(wait, self.heartbeat_every)
+
+    def _record_heartbeat(self) -> None:
+        from django.db import DatabaseError, close_old_connections
+
+        from home.heartbeats import Heartbeat, heartbeat_record
+
+        close_old_connections()  # beat is long-lived: a connection from before a PostgreSQL restart is dead
+        try:
+            heartbeat_record(kind=Heartbeat.BEAT, hostname=f"beat@{socket.gethostname()}")
+        except DatabaseError:
+            # Scheduling goes on without the database; the admin panel shows beat as stale meanwhile.
+            logger.warning("Could not record beat's heartbeat", exc_info=True)
+            return
+        self._last_heartbeat = time.monotonic()

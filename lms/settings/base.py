@@ -202,6 +202,8 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "inte
 # The worker and beat wait out a broker outage of any length, at start-up too, rather than exit.
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# Beat records its own heartbeat as it schedules (home/heartbeats.py).
+CELERY_BEAT_SCHEDULER = "lms.celery:HeartbeatScheduler"
 CELERY_BEAT_SCHEDULE: dict = {
     # Run exactly one `celery beat`; crontab times are in CELERY_TIMEZONE (Asia/Ho_Chi_Minh).
     "notifications-certificates-issued": {
@@ -223,6 +225,12 @@ CELERY_BEAT_SCHEDULE: dict = {
     "notifications-sweep": {
         "task": "trainers.tasks.sweep_notifications",
         "schedule": crontab(minute="*/10"),
+    },
+    "worker-heartbeat": {
+        # A queued heartbeat nobody runs is no news: it expires before the next one.
+        "task": "home.tasks.record_worker_heartbeat",
+        "schedule": 60.0,
+        "options": {"expires": 55},
     },
     "certificates-render-missing": {
         "task": "trainers.tasks.render_missing_certificate_pdfs",
