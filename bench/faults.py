@@ -32,6 +32,7 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 WEB_PORT = 8766
+TO_WALK = 4  # lessons each learner completes through the web; the earlier ones are done in prepare()
 SETTLE = 20  # seconds of load after each recovery, so that late effects (renders, e-mails) show up
 
 
@@ -130,7 +131,7 @@ def prepare(learners: int) -> tuple[list[dict], list[tuple[int, str, str]]]:
     call_command("collectstatic", "--noinput", verbosity=0)
     call_command("load_demo_data", verbosity=0)
     from accounts.models import User
-    from courses.models import CoursePage, Enrollment, QuizAttempt
+    from courses.models import CoursePage, Enrollment, LessonCompletion, QuizAttempt
     from courses.models.pages import QuizPage
 
     course = CoursePage.objects.get(is_tot=True)
@@ -146,6 +147,8 @@ def prepare(learners: int) -> tuple[list[dict], list[tuple[int, str, str]]]:
             QuizAttempt.objects.get_or_create(
                 enrollment=enrollment, quiz=quiz, number=1, defaults={"score": 100, "passed": True, "answers": {}}
             )
+        for lesson in lessons[:-TO_WALK]:
+            LessonCompletion.objects.get_or_create(enrollment=enrollment, lesson=lesson)
         client = Client()
         client.force_login(user, backend="accounts.backends.EmailOrPhoneBackend")
         people.append({"user_id": user.pk, "session": client.cookies["sessionid"].value})
@@ -213,15 +216,11 @@ class Load:
         for person in people:
             s = requests.Session()
             s.cookies.set("sessionid", person["session"])
-            sessions.append((person, s, {"next": 0, "token": None}))
-        while not self.stop.is_set():
-            busy = False
-            for person, s, state in sessions:
+            sessions.append((person, s, {"next": len(self.lessons) - TO_WALK, "token": None}))
+        for person, s, state in sessions:
+            while state["next"] < len(self.lessons):
                 if self.stop.is_set():
                     return
-                if state["next"] >= len(self.lessons):
-                    continue
-                busy = True
                 lesson_id, url, complete = self.lessons[state["next"]]
                 try:
                     if state["token"] is None:
@@ -229,6 +228,7 @@ class Load:
                         self._count(page.status_code)
                         match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
                         if not match:
+                            time.sleep(0.2)
                             continue
                         state["token"] = match.group(1)
                     done = s.post(
@@ -251,8 +251,8 @@ class Load:
                     state["next"] += 1
                 elif done.status_code == 403:
                     state["token"] = None  # a new CSRF token after a session hiccup
-            if not busy:
-                return
+                else:
+                    time.sleep(0.2)
 
     def _count(self, status: int) -> None:
         with self.lock:
@@ -291,8 +291,16 @@ def main():
     redis.start()
     atexit.register(redis.stop)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # atexit then stops what this script started
+    # bench.settings, with server errors logged (what raised during a fault) to the processes' logs.
+    (work / "faults_settings.py").write_text(
+        "from bench.settings import *  # noqa\n"
+        "LOGGING = {'version': 1, 'disable_existing_loggers': False,"
+        " 'handlers': {'console': {'class': 'logging.StreamHandler'}},"
+        " 'root': {'handlers': ['console'], 'level': 'WARNING'}}\n"
+    )
     os.environ.update(
-        DJANGO_SETTINGS_MODULE="bench.settings",
+        PYTHONPATH=os.pathsep.join([str(ROOT), str(work)]),
+        DJANGO_SETTINGS_MODULE="faults_settings",
         CELERY_BROKER_URL=f"redis://127.0.0.1:{args.redis_port}/0",
         CACHE_URL=f"rediscache://127.0.0.1:{args.redis_port}/1",
         EMAIL_URL=f"filemail:///{work / 'mail'}",
@@ -303,7 +311,7 @@ def main():
         MEDIA_ROOT=str(work / "media"),
     )
     os.environ.pop("CELERY_RESULT_BACKEND", None)
-    sys.path.insert(0, str(ROOT))
+    sys.path[:0] = [str(ROOT), str(work)]
     import django
 
     django.setup()
