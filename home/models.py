@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
 from wagtail.models import Page
 
+from .heartbeats import Heartbeat  # noqa: F401  (the background processes' heartbeats, in their own module)
 from .page_cache import CachedViewRestrictionsMixin
 from .routing import DirectRoutingMixin
 
