@@ -5,12 +5,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import Button, HeaderButton, ListingButton
 from wagtail.permissions import register_permission_policy
 
+from .admin_home import administrator_home_panel
 from .dashboard import TargetViewSet  # also registers the reports dashboard and its exports
 from .admin_forms import ProfileAdminForm, TrainerAdminForm, TrainingSessionAdminForm
 from .admin_views import (
@@ -354,25 +354,8 @@ def hide_wagtail_reports_below_the_province(request, menu_items):
         menu_items[:] = []
 
 
-class FailedNotificationsPanel(Component):
-    """On the admin home: how many notifications in the administrator's area failed, linking to them."""
-
-    name = "failed_notifications"
-    order = 90
-    template_name = "trainers/admin/failed_notifications_panel.html"
-
-    def __init__(self, count: int):
-        self.count = count
-
-    def get_context_data(self, parent_context=None):
-        url = reverse("notification:index") + "?status=" + Notification.FAILED
-        return {"count": self.count, "url": url}
-
-
 @hooks.register("construct_homepage_panels")
-def add_failed_notifications_panel(request, panels):
-    if not NotificationPermissionPolicy(Notification).user_has_permission(request.user, "view"):
-        return
-    count = Notification.objects.visible_to(request.user).failed().count()
-    if count:
-        panels.append(FailedNotificationsPanel(count))
+def add_administrator_home_panel(request, panels):
+    panel = administrator_home_panel(request.user)
+    if panel is not None:
+        panels.append(panel)
