@@ -11,6 +11,7 @@ from wagtail.admin.widgets import Button, HeaderButton, ListingButton
 from wagtail.permissions import register_permission_policy
 
 from .admin_home import administrator_home_panel
+from .admin_yes_no import yes_no_column
 from .dashboard import TargetViewSet  # also registers the reports dashboard and its exports
 from .admin_forms import ProfileAdminForm, TrainerAdminForm, TrainingSessionAdminForm
 from .admin_views import (
@@ -118,7 +119,7 @@ class TrainingSessionViewSet(ActionUrlMixin, ScopedViewSetMixin, ModelViewSet):
     name = "training_session"
     index_view_class = TrainingSessionIndexView
     inspect_view_enabled = True
-    list_display = ["title", "starts_on", "ends_on", "area", "mode", "is_tot"]
+    list_display = ["title", "starts_on", "ends_on", "area", "mode", yes_no_column(TrainingSession, "is_tot")]
     list_filter = ["mode", "is_tot", "starts_on"]
     list_export = ["title", "starts_on", "ends_on", "area", "venue", "mode", "is_tot"]
     export_filename = "training-sessions"
