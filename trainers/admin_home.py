@@ -38,6 +38,7 @@ class Figure:
     label: str
     value: int | None
     url: str
+    note: str = ""  # e.g. the year a figure counts
 
 
 @dataclass(frozen=True)
@@ -66,18 +67,17 @@ def key_figures(user, today: datetime.date | None = None) -> list[Figure]:
     sessions = filtered_sessions(year).filter(scope.condition("area")).count()
     dashboard = reverse("trainers_reports:index")
     figures = [
-        Figure(_("Certified trainers today"), total("certified_trainers"), dashboard + "#report-certified"),
+        Figure(_("Certified trainers"), total("certified_trainers"), dashboard + "#report-certified"),
         Figure(_("People trained"), total("people_trained"), dashboard + "#report-reach"),
         Figure(
-            _("Training sessions in %(year)s") % {"year": today.year},
+            _("Training sessions"),
             sessions,
             reverse("training_session:index") + f"?starts_on_from={year.date_from:%Y-%m-%d}",
+            note=str(today.year),
         ),
     ]
-    if values["startup_projects"] is not None:
-        figures.append(
-            Figure(_("Published startup projects"), total("startup_projects"), reverse("startup_project:index"))
-        )
+    if values["startup_projects"] is not None:  # published projects, as the targets report counts them
+        figures.append(Figure(_("Startup projects"), total("startup_projects"), reverse("startup_project:index")))
     return figures
 
 
@@ -101,37 +101,17 @@ def todos(user) -> list[Todo]:
         count = lessons_to_review(user)
         if count:
             items.append(
-                Todo(
-                    ngettext("%(n)s lesson awaits your review", "%(n)s lessons await your review", count)
-                    % {"n": count},
-                    count,
-                    "#awaiting-review-section",
-                )
+                # Wagtail's own panel headings (and translations); the panels list the lessons below.
+                Todo(_("Awaiting your review"), count, "#awaiting-review-section")
             )
         own = own_lessons_in_review(user)
         if own:
-            items.append(
-                Todo(
-                    ngettext("%(n)s of your lessons is in review", "%(n)s of your lessons are in review", own)
-                    % {"n": own},
-                    own,
-                    "#objects-in-workflow-section",
-                )
-            )
+            items.append(Todo(_("Your pages and snippets in a workflow"), own, "#objects-in-workflow-section"))
     if viewer_may_see_reports(user):
         expiring = expiring_certificates(ReportFilters(), user)
         if expiring.rows:
-            count = len(expiring.rows)
-            items.append(
-                Todo(
-                    ngettext(
-                        "%(n)s certificate expires within 90 days", "%(n)s certificates expire within 90 days", count
-                    )
-                    % {"n": count},
-                    count,
-                    reverse("trainers_reports:index") + "#report-expiring",
-                )
-            )
+            url = reverse("trainers_reports:index") + "#report-expiring"
+            items.append(Todo(expiring.title, len(expiring.rows), url))
     if NotificationPermissionPolicy(Notification).user_has_permission(user, "view"):
         failed = Notification.objects.visible_to(user).failed().count()
         if failed:
@@ -150,7 +130,7 @@ def todos(user) -> list[Todo]:
     if can_import(user):
         # Imports keep no record of a rejected file (nothing is written until the preview is clean),
         # so there are no import errors to count: the to-do is the import itself.
-        items.append(Todo(str(_("Import an attendance list")), None, reverse("trainers_lists:index")))
+        items.append(Todo(_("Import a participant list"), None, reverse("trainers_lists:index")))
     return items
 
 

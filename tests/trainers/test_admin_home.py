@@ -83,7 +83,7 @@ def test_the_to_dos_count_expiring_certificates_and_link_the_import(client, prog
     todo = panel(client.get(HOME).content.decode())
     expiring = Certificate.objects.filter(person=trainer.person, status=Certificate.VALID).count()
     assert expiring >= 1
-    assert f'<li data-count="{expiring}"><a href="/admin/reports/#report-expiring">{expiring} ' in todo
+    assert f'<li data-count="{expiring}"><a href="/admin/reports/#report-expiring">' in todo
     assert 'href="/admin/participant-lists/"' in todo  # imports keep no error record: the import itself
 
 
