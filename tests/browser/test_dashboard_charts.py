@@ -4,6 +4,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from .conftest import ARTIFACTS
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 READ_CHARTS = """
@@ -37,7 +39,9 @@ def test_the_dashboard_charts_are_legible(page, live_server, shoot):
     page.goto(live_server.url + "/admin/reports/?date_from=2021-01-01")
     expect(page.locator("#chart-certified")).to_be_visible()
     charts = page.evaluate(READ_CHARTS)
+    page.locator("#report-certified").scroll_into_view_if_needed()
     shoot("dashboard")
+    page.locator("#report-certified .report__chart").screenshot(path=str(ARTIFACTS / "dashboard-certified-chart.png"))
     assert not crashes
     # Eighteen district lines would be unreadable: the total, the five largest districts, the others.
     assert len(charts["lines"]) == 7 and charts["lines"][-1] == charts["others"], charts["lines"]

@@ -42,6 +42,7 @@
         label: dataset.label, data: dataset.data, borderColor: colour,
         backgroundColor: line ? colour : colour + "cc", borderWidth: line && i === 0 ? 3 : 2, tension: 0.2,
         borderDash: dataset.others ? [6, 4] : undefined,
+        pointRadius: line && spec.labels.length > 24 ? 0 : 3,  // years of months: lines, not beads
       };
     });
     var values = valueAxis(percent), categories = { beginAtZero: true };
