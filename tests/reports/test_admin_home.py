@@ -7,10 +7,11 @@ import pytest
 from django.utils import timezone
 
 from reports.figures import ReportFilters, progress_against_targets
-from trainers.models import Certificate, Target
+from reports.models import Target
+from tests.trainers.factories import ParticipantFactory, TrainingSessionFactory, district_admin
+from trainers.models import Certificate
 
-from . import test_reports
-from .factories import ParticipantFactory, TrainingSessionFactory, district_admin
+from . import test_figures as test_reports
 
 pytestmark = pytest.mark.django_db
 programme = test_reports.programme  # the hand-counted fixture (Duy Xuyên, Hội An, Duy Hòa, Thu Bồn)

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.contrib.staticfiles import finders
 
-from . import test_reports
+from . import test_figures as test_reports
 
 pytestmark = pytest.mark.django_db
 programme = test_reports.programme
