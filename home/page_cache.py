@@ -3,31 +3,66 @@
 Wagtail finds a page in several queries (site, root page, each level of the tree, view
 restrictions). The result depends only on published content, so it is cached under a content
 version that every publish, unpublish, move, delete, site or restriction change bumps.
+
+The version lives in PostgreSQL (home.ContentVersion); the cache holds a copy for a few seconds
+only. A Redis restored from an older snapshot therefore cannot bring back an older version (and
+with it the routes of unpublished pages): its copy has expired, or, in a process that has seen a
+newer version, is recognised as older and read again from the database.
 """
 
 from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "pages:content-version"
+# How long the cache's copy of the version is trusted: at most one database read per this many
+# seconds for the whole site, and the longest a restored snapshot could serve an older version.
+VERSION_TRUST_SECONDS = 5
 TIMEOUT = 24 * 3600
+
+# The highest version this process has read: a cached copy below it comes from a restored cache.
+_highest_seen = 0
+
+
+def _stored_version() -> int:
+    from .models import ContentVersion
+
+    return ContentVersion.objects.filter(pk=1).values_list("version", flat=True).first() or 1
 
 
 def content_version() -> int:
+    global _highest_seen
     version = cache.get(VERSION_KEY)
+    if version is not None and version >= _highest_seen:
+        _highest_seen = version
+        return version
+    stored = _stored_version()
     if version is None:
-        cache.add(VERSION_KEY, 1, None)
-        version = cache.get(VERSION_KEY, 1)
-    return version
+        # add, not set: a reader that saw the database just before a bump committed must not
+        # overwrite the newer copy that the bump's on_commit wrote.
+        cache.add(VERSION_KEY, stored, VERSION_TRUST_SECONDS)
+    else:
+        cache.set(VERSION_KEY, stored, VERSION_TRUST_SECONDS)
+    _highest_seen = stored
+    return stored
 
 
 def bump_content_version(**kwargs) -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+    from .models import ContentVersion
+
+    global _highest_seen
+    if not ContentVersion.objects.filter(pk=1).update(version=F("version") + 1):
+        ContentVersion.objects.get_or_create(pk=1, defaults={"version": 2})
+    # Should this transaction roll back, content_version() finds the database lower and follows it.
+    _highest_seen = _stored_version()
+    # Drop the copy now (this transaction reads its own bump), publish the new one once committed
+    # (before that, other processes rightly keep serving what is still committed).
+    cache.delete(VERSION_KEY)
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, _stored_version(), VERSION_TRUST_SECONDS))
 
 
 def bump_on_page_delete(sender, instance, **kwargs):
