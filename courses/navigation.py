@@ -12,7 +12,7 @@ from home.page_cache import content_version
 
 from .models import Enrollment, LessonPage
 from .permissions import can_see_trainer_guide
-from .progress import enrollment_progress
+from .progress import cached_enrollment_progress
 
 
 def course_outline(course_path: str) -> tuple[dict, list[dict]]:
@@ -66,8 +66,13 @@ def lesson_context(page: Page, request) -> dict:
     position = ids.index(page.pk) if page.pk in ids else 0
     enrollment = None
     if user.is_authenticated and course:
-        enrollment = Enrollment.objects.filter(user=user, course_id=course["id"]).select_related("course").first()
-    progress = enrollment_progress(enrollment)
+        enrollment = (
+            Enrollment.objects.filter(user=user, course_id=course["id"])
+            .select_related("course")
+            .with_progress_stamp()
+            .first()
+        )
+    progress = cached_enrollment_progress(enrollment)
     done = progress.done_ids
     to_url = url_maker(page, request)
     for item in outline:
