@@ -8,11 +8,10 @@ completion and reports all read it from here, so no two screens can disagree.
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import Page
 
-from home.page_cache import content_version
+from home.page_cache import cached_by_version, content_version
 
 from .models import Enrollment, LessonCompletion, QuizAttempt
 
@@ -95,9 +94,9 @@ def enrollment_progress(enrollment: Enrollment | None) -> Progress:
 def cached_enrollment_progress(enrollment: Enrollment | None) -> Progress:
     """enrollment_progress, cached under the enrolment's progress stamp and the content version.
 
-    The enrolment must come from Enrollment.objects.with_progress_stamp() (and select_related
-    the course): a new completion or passed attempt changes the stamp, a publish or unpublish the
-    content version, so the cached figure is never older than the database.
+    The enrolment must come from Enrollment.objects.with_progress_stamp(): a new completion or
+    passed attempt changes the stamp, a publish or unpublish the content version, so the cached
+    figure is never older than the database.
     """
     if enrollment is None:
         return NO_PROGRESS
@@ -105,8 +104,4 @@ def cached_enrollment_progress(enrollment: Enrollment | None) -> Progress:
         f"courses:progress:{content_version()}:{enrollment.pk}:{enrollment.progress_stamp}:"
         f"{enrollment.completed_at is not None}"
     )
-    progress = cache.get(key)
-    if progress is None:
-        progress = enrollment_progress(enrollment)
-        cache.set(key, progress, PROGRESS_TIMEOUT)
-    return progress
+    return cached_by_version(key, lambda: enrollment_progress(enrollment), PROGRESS_TIMEOUT)
