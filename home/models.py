@@ -12,6 +12,15 @@ from .page_cache import CachedViewRestrictionsMixin
 from .routing import DirectRoutingMixin
 
 
+class ContentVersion(models.Model):
+    """The published content's version (home/page_cache.py), kept where a restored cache cannot turn it back."""
+
+    version = models.PositiveBigIntegerField(_("version"), default=1)
+
+    class Meta:
+        verbose_name = _("content version")
+
+
 class HomePage(CachedViewRestrictionsMixin, DirectRoutingMixin, Page):
     """The site's front page: what the programme is, with a way into the courses."""
 

@@ -168,8 +168,23 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
         "OPTIONS": {"location": "private", "default_acl": "private", "file_overwrite": True},
     }
 
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://lms")}
+# Sessions live in PostgreSQL; the cache only spares the read (accounts/sessions.py).
+SESSION_ENGINE = "accounts.sessions"
+
+
+def cache_settings(config: dict) -> dict:
+    """A cache that makes pages slower, not down, when Redis is unavailable.
+
+    django-redis answers a miss (and logs it) instead of raising, and gives up on a dead server
+    within a second; everything the cache holds can be read again from PostgreSQL.
+    """
+    if config["BACKEND"].startswith("django_redis."):
+        config.setdefault("OPTIONS", {}).update(IGNORE_EXCEPTIONS=True, SOCKET_CONNECT_TIMEOUT=0.5, SOCKET_TIMEOUT=0.5)
+    return {"default": config}
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+CACHES = cache_settings(env.cache("CACHE_URL", default="locmemcache://lms"))
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
