@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0003_certificate_settings'),
+        ('home', '0004_worker_heartbeats'),
     ]
 
     operations = [
