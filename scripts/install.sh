@@ -5,7 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SYSTEM_PACKAGES=(gettext fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 poppler-utils)
-if [ "${WITH_BROWSER:-1}" = 1 ]; then SYSTEM_PACKAGES+=(chromium npm); fi
+if [ "${WITH_BROWSER:-1}" = 1 ]; then
+  SYSTEM_PACKAGES+=(chromium)
+  # axe-core comes from the npm registry: Debian's npm only where no Node.js with npm is installed
+  # (a NodeSource nodejs ships its own npm and conflicts with Debian's package).
+  command -v npm >/dev/null || SYSTEM_PACKAGES+=(npm)
+fi
 if [ "${WITH_SERVICES:-0}" = 1 ]; then SYSTEM_PACKAGES+=(redis-server); fi
 
 missing=()
