@@ -4,7 +4,8 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from trainers.models import Area, Profile
+from areas.models import Area
+from trainers.models import Profile
 
 from .models import User
 from .phones import normalise_phone

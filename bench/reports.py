@@ -80,8 +80,8 @@ def build(scale: float) -> None:
     from django.core.management import call_command
     from django.db import connection
 
+    from areas.models import Area
     from courses.models import CoursePage, LessonPage
-    from trainers.models import Area
 
     learners = int(200_000 * scale)
     sessions = int(20_000 * scale)
@@ -247,8 +247,8 @@ def measure(repeat: int) -> None:
     from django.db import connection, reset_queries
 
     from accounts.models import User
-    from trainers.models import AdminScope, Area
-    from trainers.reports import REPORTS, ReportFilters, report_csv, report_xlsx
+    from areas.models import AdminScope, Area
+    from reports.figures import REPORTS, ReportFilters, report_csv, report_xlsx
 
     superuser, _ = User.objects.get_or_create(
         email="bench-root@example.org", defaults={"full_name": "Bench", "is_superuser": True, "is_staff": True}

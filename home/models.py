@@ -44,8 +44,7 @@ def programme_statistics() -> dict[str, int]:
     """The public statistics strip, computed at most once every five minutes (a fixed handful of queries)."""
     statistics = cache.get(STATISTICS_CACHE_KEY)
     if statistics is None:
-        from showcase.reports import public_counts
-        from trainers.reports import public_statistics
+        from reports.figures import public_counts, public_statistics
 
         statistics = {**public_statistics(), **public_counts()}
         cache.set(STATISTICS_CACHE_KEY, statistics, STATISTICS_TIMEOUT)

@@ -4,7 +4,8 @@ from django.db.models import Q, QuerySet
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from accounts.models import User
-from trainers.models import Area, Profile, Trainer, TrainingSession, admin_area_ids
+from areas.models import Area, admin_area_ids
+from trainers.models import Profile, Trainer, TrainingSession
 
 from .models import StartupProject
 

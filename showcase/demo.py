@@ -13,7 +13,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from trainers.models import Area, Profile, Trainer
+from areas.models import Area
+from trainers.models import Profile, Trainer
 
 from .models import (
     Award,
@@ -635,7 +636,7 @@ def _organisations(districts: dict[str, Area], projects: dict[str, StartupProjec
 @transaction.atomic
 def load_showcase(home) -> dict[str, int]:
     """Create the demo events, projects, awards and support organisations once; returns what exists."""
-    from trainers.demo import load_areas
+    from areas.loader import load_areas
 
     districts = load_areas()
     past, _upcoming = _events(home)

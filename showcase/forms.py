@@ -9,9 +9,10 @@ from wagtail.images.fields import WagtailImageField
 
 from accounts.models import User
 from accounts.phones import normalise_phone
+from areas.models import Area
 from courses.models import CoursePage
 from trainers.image_collections import PROJECTS, image_collection
-from trainers.models import Area, Trainer
+from trainers.models import Trainer
 
 from .models import ProjectInvitation, StartupProject, invitation_address
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
-from trainers.models import Area
-from trainers.models.scoping import AreaScopedQuerySet
+from areas.models import Area
+from areas.scoping import AreaScopedQuerySet
 
 
 class EventPageQuerySet(PageQuerySet, AreaScopedQuerySet):

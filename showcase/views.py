@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from trainers.models import Area
+from areas.models import Area
 
 from .forms import CheckInCodeForm, ProjectForm
 from .models import (

@@ -9,11 +9,11 @@ from django.core.management import call_command
 from wagtail.models import Page
 
 from accounts.models import User
+from areas.models import AdminScope, Area
 from courses.blocks import stable_choice_id
 from courses.demo import DATA_DIR, DemoDataError, load_curriculum, read_curriculum
 from courses.models import CoursePage, LessonPage, ModulePage, QuizPage
 from home.models import HomePage
-from trainers.models import AdminScope, Area
 
 pytestmark = pytest.mark.django_db
 

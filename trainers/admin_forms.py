@@ -6,9 +6,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from areas.models import Area, admin_area_ids
 from courses.models import CoursePage
 
-from .models import Area, Profile, SessionParticipant, Trainer, admin_area_ids
+from .models import Profile, SessionParticipant, Trainer
 
 
 def _users_in_scope(user):

@@ -22,8 +22,10 @@ from wagtail.admin.views.generic.usage import UsageView
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from areas.models import admin_area_ids
+
 from .admin_forms import CertifyForm, ResultFormSet, RevokeForm
-from .models import Certificate, Notification, SessionParticipant, Trainer, TrainingSession, admin_area_ids
+from .models import Certificate, Notification, SessionParticipant, Trainer, TrainingSession
 from .notifications import notification_resend
 from .services import certificate_revoke, trainer_certification_unmet, trainer_certify
 
@@ -42,13 +44,6 @@ class ScopedPermissionPolicy(ModelPermissionPolicy):
         if self.user_has_any_permission(user, actions):
             return visible(self.model, user)
         return self.model._default_manager.none()
-
-
-class ProvincePermissionPolicy(ScopedPermissionPolicy):
-    """Only administrators of the whole province (or superusers) manage areas and scopes."""
-
-    def user_has_permission(self, user, action):
-        return admin_area_ids(user) is None and super().user_has_permission(user, action)
 
 
 class CertificatePermissionPolicy(ScopedPermissionPolicy):

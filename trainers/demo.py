@@ -1,4 +1,4 @@
-"""Demo data for the trainer programme: the area tree with the 2025 reforms (trainers/area_data/), then
+"""Demo data for the trainer programme (after the area tree, `areas.loader.load_areas`):
 trainers over three generations, sessions, profiles and certificates.
 
 Everything is looked up by a natural key before it is created, so loading twice changes nothing.
@@ -8,21 +8,12 @@ import datetime
 
 from django.utils import timezone
 
-from .area_tree import load_area_tree
-from .models import AdminScope, Area, Attendance, Certificate, Profile, SessionParticipant, Trainer, TrainingSession
+from areas.models import AdminScope, Area
+
+from .models import Attendance, Certificate, Profile, SessionParticipant, Trainer, TrainingSession
 
 D = datetime.date
 REFORM_2025 = D(2025, 7, 1)  # districts abolished; Quảng Nam merged into Đà Nẵng
-
-
-def load_areas() -> dict[str, Area]:
-    """Create or update the whole area tree from the data files; returns the former districts by name.
-
-    The tree (trainers/area_data/) holds Duy Xuyên's 14 communes, Nông Sơn → Quế Sơn and the four
-    communes that replaced Duy Xuyên exactly as the demo accounts and their records expect.
-    """
-    areas = load_area_tree()
-    return {area.name: area for area in areas.values() if area.is_district}
 
 
 # (email, full name, gender, birth year, home area, level, trained by (email), specialities, bio)

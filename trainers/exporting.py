@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from django.utils.text import slugify
 from wagtail.log_actions import log
 
+from areas.models import admin_area_ids
 from courses.text import fold_vi
 
-from .models import Attendance, Profile, SessionParticipant, TrainingSession, admin_area_ids
+from .models import Attendance, Profile, SessionParticipant, TrainingSession
 from .spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes, xlsx_bytes
 
 HEADINGS = ["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Đơn vị công tác", "Số điện thoại", "Email", "Xã/phường"]

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import CharField, DateTimeField, Exists, F, Max, OuterRef, Q, Subquery, Value
+from django.db.models import CharField, DateTimeField, Exists, F, Max, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest
 from django.template.loader import select_template
 from django.urls import reverse
@@ -38,9 +38,10 @@ from django.utils import timezone, translation
 from wagtail.log_actions import log
 
 from accounts.links import absolute_url
+from areas.rollup import administrators_by_area
 from courses.models import CoursePage, Enrollment, LessonCompletion, QuizAttempt
 
-from .models import AdminScope, Area, Certificate, Notification, SessionParticipant, TrainingSession
+from .models import Certificate, Notification, SessionParticipant, TrainingSession
 
 logger = logging.getLogger(__name__)
 
@@ -214,7 +215,7 @@ def queue_expiry_reminders(*, today: datetime.date | None = None) -> int:
     )
     if not certificates:
         return 0
-    admins_for_area = _district_admins_by_area()
+    admins_for_area = administrators_by_area()
     rows = []
     for pk, person_id, area_id, expires_on in certificates:
         common = {
@@ -226,24 +227,6 @@ def queue_expiry_reminders(*, today: datetime.date | None = None) -> int:
         for admin_id in admins_for_area.get(area_id, ()):
             rows.append(Notification(user_id=admin_id, kind=Notification.EXPIRY_ADMIN_REMINDER, **common))
     return len(notifications_queue(rows))
-
-
-def _district_admins_by_area() -> dict[int, set[int]]:
-    """{area id: administrators answering for it} for administrators below the province (two queries)."""
-    scopes = list(
-        AdminScope.objects.filter(user__is_active=True).exclude(area__kind=Area.PROVINCE).select_related("area")
-    )
-    if not scopes:
-        return {}
-    scope_area_ids = {scope.area_id for scope in scopes}
-    within = Q(pk__in=scope_area_ids) | Q(parent__in=scope_area_ids) | Q(parent__parent__in=scope_area_ids)
-    areas = Area.objects.filter(within).values_list("pk", "parent_id", "parent__parent_id")
-    result: dict[int, set[int]] = {}
-    for pk, parent_id, grandparent_id in areas:
-        for scope in scopes:
-            if scope.area_id in (pk, parent_id, grandparent_id):
-                result.setdefault(pk, set()).add(scope.user_id)
-    return result
 
 
 def notifications_sweep(*, now: datetime.datetime | None = None) -> dict[str, int]:

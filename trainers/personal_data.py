@@ -17,7 +17,7 @@ from wagtail.images import get_image_model
 
 from accounts.services import DELETED_NAME
 
-from .models import AdminScope, Certificate, Notification, Profile, SessionParticipant, Trainer, TrainingSession
+from .models import Certificate, Notification, Profile, SessionParticipant, Trainer, TrainingSession
 
 
 def _iso(value):
@@ -79,7 +79,6 @@ def export_person(user) -> dict:
             {"kind": n.kind, "created_at": _iso(n.created_at), "status": n.status, "sent_at": _iso(n.sent_at)}
             for n in Notification.objects.filter(user=user)
         ],
-        "admin_scope": [str(scope.area) for scope in AdminScope.objects.filter(user=user).select_related("area")],
     }
 
 
@@ -104,7 +103,6 @@ def anonymise_person(user) -> None:
 
     SessionParticipant.objects.filter(person=user).forget_listed_details()
     Notification.objects.filter(user=user).delete()
-    AdminScope.objects.filter(user=user).delete()
 
 
 COVERS = {
@@ -115,5 +113,4 @@ COVERS = {
     "trainers.Certificate.issued_by",  # kept: which (anonymised) administrator issued it
     "trainers.TrainingSession.created_by",  # kept: which (anonymised) account created the session
     "trainers.Notification.user",
-    "trainers.AdminScope.user",
 }

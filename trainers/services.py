@@ -11,18 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from areas.models import Area
 from courses.models import CoursePage, Enrollment
 
-from .models import (
-    Area,
-    Attendance,
-    Certificate,
-    CertificateCounter,
-    Notification,
-    Profile,
-    SessionParticipant,
-    Trainer,
-)
+from .models import Attendance, Certificate, CertificateCounter, Notification, Profile, SessionParticipant, Trainer
 from .models.certification import pdf_storage_name
 from .notifications import notification_queue
 

@@ -1,5 +1,8 @@
 """The project's one CSV/XLSX writer and its one cell neutraliser (OWASP "CSV injection").
 
+It lives in `trainers` because both the attendance export here and `reports` (which may import
+`trainers`, never the other way round) write spreadsheets through it.
+
 A text cell that starts with `= + - @`, a tab or a carriage return is run as a formula by Excel,
 LibreOffice and Google Sheets (`=HYPERLINK(...)` in a learner's name becomes a link that leaks
 data). Every such cell gets a leading apostrophe: spreadsheets then show the text and never

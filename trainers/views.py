@@ -19,8 +19,9 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 
 from accounts.addresses import client_address
+from areas.models import Area
 
-from .models import Area, Certificate, Trainer
+from .models import Certificate, Trainer
 from .services import certificate_pdf_render
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9_\- ]{10,40}$")  # old codes, and new ones typed with spaces

@@ -11,14 +11,12 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import Button, HeaderButton, ListingButton
 from wagtail.permissions import register_permission_policy
 
-from .dashboard import TargetViewSet  # also registers the reports dashboard and its exports
 from .admin_forms import ProfileAdminForm, TrainerAdminForm, TrainingSessionAdminForm
 from .admin_views import (
     CertificatePermissionPolicy,
     CertificateRevokeView,
     NotificationPermissionPolicy,
     NotificationResendView,
-    ProvincePermissionPolicy,
     ScopedIndexView,
     ScopedInspectView,
     ScopedPermissionPolicy,
@@ -28,25 +26,13 @@ from .admin_views import (
     may_see_wagtail_reports,
 )
 from .notifications import RESEND_LOG_ACTION
-from .models import (
-    AdminScope,
-    Area,
-    Attendance,
-    Certificate,
-    Notification,
-    Profile,
-    SessionParticipant,
-    Trainer,
-    TrainingSession,
-    admin_area_ids,
-)
+from areas.models import admin_area_ids
+from .models import Attendance, Certificate, Notification, Profile, SessionParticipant, Trainer, TrainingSession
 
 for model in (Trainer, TrainingSession, SessionParticipant, Attendance, Profile):
     register_permission_policy(model, ScopedPermissionPolicy(model))
 register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate))
 register_permission_policy(Notification, NotificationPermissionPolicy(Notification))
-register_permission_policy(Area, ProvincePermissionPolicy(Area))
-register_permission_policy(AdminScope, ProvincePermissionPolicy(AdminScope))
 
 
 class ActionUrlMixin:
@@ -257,40 +243,6 @@ class NotificationViewSet(ActionUrlMixin, ScopedViewSetMixin, ModelViewSet):
         return Notification.objects.select_related("user")
 
 
-class AreaViewSet(ModelViewSet):
-    model = Area
-    icon = "site"
-    menu_label = _("Areas")
-    url_prefix = "trainers/areas"
-    name = "area"
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    list_display = ["name", "code", "kind", "parent", "valid_from", "valid_to"]
-    list_filter = ["kind"]
-    search_fields = ["name", "code"]
-    search_backend_name = None
-    form_fields = ["code", "name", "kind", "parent", "valid_from", "valid_to", "successors"]
-
-    def get_queryset(self, request):
-        return Area.objects.select_related("parent")
-
-
-class AdminScopeViewSet(ModelViewSet):
-    model = AdminScope
-    icon = "lock"
-    menu_label = _("Administrative scopes")
-    url_prefix = "trainers/scopes"
-    name = "admin_scope"
-    copy_view_enabled = False
-    list_display = ["user", "area"]
-    search_fields = ["user__full_name", "user__email"]
-    search_backend_name = None
-    form_fields = ["user", "area"]
-
-    def get_queryset(self, request):
-        return AdminScope.objects.select_related("user", "area")
-
-
 class ProfileViewSet(ScopedViewSetMixin, ModelViewSet):
     model = Profile
     icon = "user"
@@ -327,11 +279,8 @@ class TrainerProgrammeGroup(ModelViewSetGroup):
         TrainerViewSet,
         TrainingSessionViewSet,
         CertificateViewSet,
-        TargetViewSet,
         ProfileViewSet,
         NotificationViewSet,
-        AreaViewSet,
-        AdminScopeViewSet,
     )
 
 

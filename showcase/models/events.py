@@ -71,7 +71,7 @@ class EventPage(Page):
     ends_at = models.DateTimeField(_("ends at"))
     place = models.CharField(_("place"), max_length=255, help_text=_("Venue and address."))
     area = models.ForeignKey(
-        "trainers.Area",
+        "areas.Area",
         verbose_name=_("area"),
         on_delete=models.PROTECT,
         related_name="+",

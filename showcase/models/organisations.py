@@ -33,7 +33,7 @@ class SupportOrganisation(models.Model):
     summary = models.TextField(_("about"), max_length=600)
     offers = models.TextField(_("what they offer"), help_text=_("Mentoring, space, funding, testing… one per line."))
     area = models.ForeignKey(
-        "trainers.Area", verbose_name=_("area"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "areas.Area", verbose_name=_("area"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",

@@ -59,14 +59,14 @@ class StartupProject(ClusterableModel):
         _("description"), blank=True, help_text=_("The problem, the solution, the customers and the team.")
     )
     area = models.ForeignKey(
-        "trainers.Area",
+        "areas.Area",
         verbose_name=_("district"),
         on_delete=models.PROTECT,
         related_name="+",
         help_text=_("The district (or today's unit) the project is based in."),
     )
     commune = models.ForeignKey(
-        "trainers.Area",
+        "areas.Area",
         verbose_name=_("commune"),
         null=True,
         blank=True,

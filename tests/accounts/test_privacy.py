@@ -117,7 +117,7 @@ def test_markup_in_a_registration_is_inert(client):
 
 # --- Every app's personal data: download and deletion ---------------------------------------------
 
-PROJECT_APPS = {"accounts", "courses", "trainers", "showcase", "home"}
+PROJECT_APPS = {"accounts", "areas", "courses", "trainers", "showcase", "reports", "home"}
 
 
 def _relations_to_a_person() -> set[str]:
@@ -142,7 +142,7 @@ def test_every_relation_to_a_person_is_covered_by_a_registered_app():
     assert relations, "the check found no relation at all: it is looking in the wrong place"
     assert relations - covered == set(), "register these in the app's AppConfig.ready() (accounts.personal_data)"
     assert covered - relations == set(), "registered relations that no longer exist"
-    assert {source.app_label for source in sources()} >= {"courses", "trainers", "showcase"}
+    assert {source.app_label for source in sources()} >= {"areas", "courses", "trainers", "showcase"}
 
 
 @pytest.fixture

@@ -5,10 +5,10 @@ import datetime
 import factory
 from django.utils import timezone
 
+from areas.models import Area
 from courses.models import Audience
 from showcase.models import Award, EventIndexPage, EventPage, ProjectMember, StartupProject, SupportOrganisation
 from tests.trainers.factories import ProfileFactory, UserFactory
-from trainers.models import Area
 
 
 def district(name: str = "Duy Xuyên", code: str | None = None) -> Area:

@@ -1,8 +1,8 @@
 import pytest
 
+from reports.figures import event_reach, project_breakdown, public_counts
 from showcase.demo import load_showcase
 from showcase.models import EventPage, Registration, StartupProject
-from showcase.reports import event_reach, project_breakdown, public_counts
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,9 @@ import datetime
 import factory
 
 from accounts.models import User
-from trainers.demo import load_areas
-from trainers.models import AdminScope, Area, Attendance, Profile, SessionParticipant, Trainer, TrainingSession
+from areas.loader import load_areas
+from areas.models import AdminScope, Area
+from trainers.models import Attendance, Profile, SessionParticipant, Trainer, TrainingSession
 
 
 def areas() -> dict[str, Area]:

@@ -8,7 +8,8 @@ from django.contrib.auth.models import Group
 from openpyxl import Workbook
 
 from accounts.models import User
-from trainers.models import AdminScope, Area, Profile, TrainingSession
+from areas.models import AdminScope, Area
+from trainers.models import Profile, TrainingSession
 
 D = datetime.date
 FIRST_DAY = D(2024, 3, 12)

@@ -13,10 +13,11 @@ from wagtail.models import ModelLogEntry
 
 import trainers.demo_data
 from accounts.models import User
+from areas.models import Area
 from trainers.attendance_import import IMPORT_LOG_ACTION, attendance_import
 from trainers.attendance_import.read import clean_text, parse_date
 from trainers.attendance_import.rows import parse_mark
-from trainers.models import Area, Attendance, Profile, SessionParticipant
+from trainers.models import Attendance, Profile, SessionParticipant
 
 from .import_factories import (
     D,

@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from trainers.models import Area, Certificate, Trainer, TrainingSession
+from areas.models import Area
+from trainers.models import Certificate, Trainer, TrainingSession
 from trainers.services import certification_issue
 
 from .factories import (

@@ -13,9 +13,11 @@ from django.contrib.auth import get_user_model
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
+from areas.models import Area, admin_area_ids
+from areas.rollup import AreaTree
 from courses.text import fold_vi
 
-from ..models import Area, Profile, TrainingSession, admin_area_ids
+from ..models import Profile, TrainingSession
 from .layout import FIELD_LABELS, header_key
 from .report import ImportReport
 from .rows import PersonRow
@@ -24,11 +26,11 @@ COMMUNE_PREFIXES = ("thi tran ", "phuong ", "xa ", "tt ", "p ")
 
 
 def home_district(area: Area) -> Area:
-    """The district (or city/town) an area belongs to; the area itself if it has none above it."""
-    current = area
-    while current is not None and current.kind not in Area.DISTRICT_KINDS:
-        current = current.parent
-    return current or area
+    """The former district a session's records count for (the rule: `areas.rollup`); the area itself at province level.
+
+    A session filed under one of today's communes belongs to the former district it was formed in.
+    """
+    return AreaTree().district(area) or area
 
 
 def chunks(items: list, size: int = 500) -> Iterable[list]:

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from ..models import Area, Attendance, SessionParticipant, TrainingSession
+from areas.models import Area
+
+from ..models import Attendance, SessionParticipant, TrainingSession
 from . import read
 from .layout import find_layout
 from .match import chunks, home_district, match_people, resolve_communes

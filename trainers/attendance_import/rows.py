@@ -19,9 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.phones import normalise_phone
+from areas.models import Area
 from courses.text import fold_vi
 
-from ..models import Area, Profile
+from ..models import Profile
 from .layout import FIELD_LABELS, Layout
 from .read import clean_text, parse_date
 from .report import ImportReport, format_day

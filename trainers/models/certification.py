@@ -13,8 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from accounts.links import absolute_url
-
-from .scoping import AreaScopedQuerySet
+from areas.scoping import AreaScopedQuerySet
 
 # Crockford's base32: digits and capitals without I, L, O and U, so a code read aloud or copied from paper
 # is typed right; what people confuse anyway (O for 0, I or L for 1) is read as meant.
@@ -142,7 +141,7 @@ class Certificate(models.Model):
         related_name="+",
     )
     area = models.ForeignKey(
-        "trainers.Area", verbose_name=_("area"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "areas.Area", verbose_name=_("area"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     issued_on = models.DateField(_("issued on"))
     expires_on = models.DateField(_("expires on"), null=True, blank=True)

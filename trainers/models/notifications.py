@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .areas import admin_area_ids
+from areas.models import admin_area_ids
 
 
 class NotificationQuerySet(models.QuerySet):

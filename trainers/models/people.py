@@ -1,4 +1,4 @@
-"""People as the programme counts them: learner profiles, trainers and their lineage, admin scopes."""
+"""People as the programme counts them: learner profiles, trainers and their lineage."""
 
 import datetime
 
@@ -9,8 +9,8 @@ from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from .areas import Area, admin_area_ids
-from .scoping import AreaScopedQuerySet
+from areas.models import Area
+from areas.scoping import AreaScopedQuerySet
 
 
 class ProfileQuerySet(AreaScopedQuerySet):
@@ -37,7 +37,7 @@ class Profile(models.Model):
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     area = models.ForeignKey(
-        "trainers.Area",
+        "areas.Area",
         verbose_name=_("district"),
         null=True,
         blank=True,
@@ -46,7 +46,7 @@ class Profile(models.Model):
         help_text=_("The district (or today's unit) the person lives or works in."),
     )
     commune = models.ForeignKey(
-        "trainers.Area",
+        "areas.Area",
         verbose_name=_("commune"),
         null=True,
         blank=True,
@@ -119,7 +119,7 @@ class Trainer(ClusterableModel):
     )
     level = models.CharField(_("level"), max_length=12, choices=LEVELS, default=CANDIDATE)
     home_area = models.ForeignKey(
-        "trainers.Area", verbose_name=_("home area"), on_delete=models.PROTECT, related_name="trainers"
+        "areas.Area", verbose_name=_("home area"), on_delete=models.PROTECT, related_name="trainers"
     )
     specialities = TaggableManager(through=TrainerSpeciality, blank=True, verbose_name=_("specialities"))
     photo = models.ForeignKey(
@@ -159,27 +159,3 @@ class Trainer(ClusterableModel):
     @property
     def name(self) -> str:
         return self.person.full_name
-
-
-class AdminScopeQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "AdminScopeQuerySet":
-        """Only administrators of the whole province hand out scopes."""
-        return self if admin_area_ids(user) is None else self.none()
-
-
-class AdminScope(models.Model):
-    """The area an administrator answers for: a district administrator sees only that district."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("administrator"), on_delete=models.CASCADE, related_name="admin_scope"
-    )
-    area = models.ForeignKey("trainers.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="+")
-
-    objects = AdminScopeQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("administrative scope")
-        verbose_name_plural = _("administrative scopes")
-
-    def __str__(self):
-        return f"{self.user} · {self.area}"

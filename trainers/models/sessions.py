@@ -4,8 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from areas.scoping import AreaScopedQuerySet
+
 from .people import Profile
-from .scoping import AreaScopedQuerySet
 
 
 class TrainingSessionQuerySet(AreaScopedQuerySet):
@@ -49,7 +50,7 @@ class TrainingSession(models.Model):
     starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("last day"))
     area = models.ForeignKey(
-        "trainers.Area",
+        "areas.Area",
         verbose_name=_("area"),
         on_delete=models.PROTECT,
         related_name="sessions",

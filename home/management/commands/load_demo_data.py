@@ -3,11 +3,12 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.models import User
+from areas.loader import load_areas
+from areas.models import AdminScope
 from courses.demo import load_curriculum
 from home.models import HomePage
 from showcase.demo import load_showcase
-from trainers.demo import load_areas, load_trainer_programme
-from trainers.models import AdminScope
+from trainers.demo import load_trainer_programme
 
 DEMO_PASSWORD = "demo-2026-tot"
 

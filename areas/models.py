@@ -1,10 +1,15 @@
-"""Administrative areas: a tree with validity dates and successors, so old records still add up."""
+"""Administrative areas (a tree with validity dates and successors, so old records still add up) and the
+scope each administrator answers for.
+
+The tables keep the names they had when these models lived in `trainers` (see migrations/0001).
+"""
 
 import datetime
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +19,7 @@ def admin_area_ids(user) -> set[int] | None:
     """The areas an administrator answers for: None means everywhere, an empty set nowhere.
 
     Superusers and administrators scoped to a province see everything; a scope on a district
-    (or one of today's communes) covers what the reports count under it (`trainers.rollup`).
+    (or one of today's communes) covers what the reports count under it (`areas.rollup`).
     """
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return set()
@@ -29,7 +34,7 @@ def admin_area_ids(user) -> set[int] | None:
     elif scope.kind == Area.PROVINCE:
         result = None
     else:
-        from ..rollup import AreaTree  # the roll-up reads this module's Area
+        from .rollup import AreaTree  # the roll-up reads this module's Area
 
         result = AreaTree().members(scope)
     user._trainers_area_scope = result  # one lookup per request: the user object lives as long as it
@@ -37,8 +42,6 @@ def admin_area_ids(user) -> set[int] | None:
 
 
 def _scope_area(user) -> "Area | None":
-    from .people import AdminScope  # people imports nothing from here; a late import keeps the modules flat
-
     scope = AdminScope.objects.filter(user=user).select_related("area").first()
     return scope.area if scope else None
 
@@ -94,8 +97,8 @@ class AreaQuerySet(models.QuerySet):
         return self.filter(kind__in=Area.DISTRICT_KINDS)
 
     def within(self, area: "Area") -> "AreaQuerySet":
-        """The areas whose records count under `area`, across the reforms (the rule: `trainers.rollup`)."""
-        from ..rollup import AreaTree
+        """The areas whose records count under `area`, across the reforms (the rule: `areas.rollup`)."""
+        from .rollup import AreaTree
 
         return self.filter(pk__in=AreaTree().members(area))
 
@@ -106,7 +109,7 @@ class AreaQuerySet(models.QuerySet):
 
     def district_map(self, on: datetime.date | None = None) -> dict[int, int | None]:
         """{area id: former district id} for every area, so reports roll up without a query per row."""
-        from ..rollup import AreaTree
+        from .rollup import AreaTree
 
         tree = AreaTree()
         return {pk: (d.pk if (d := tree.district(pk, on=on)) else None) for pk in tree.areas}
@@ -166,6 +169,7 @@ class Area(models.Model):
     objects = AreaQuerySet.as_manager()
 
     class Meta:
+        db_table = "trainers_area"
         verbose_name = _("area")
         verbose_name_plural = _("areas")
         ordering = ["code", "valid_from"]
@@ -207,12 +211,12 @@ class Area(models.Model):
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or self.valid_to >= day)
 
     def former_district(self, on: datetime.date | None = None) -> "Area | None":
-        """The former district this area's records count for (the rule: `trainers.rollup`).
+        """The former district this area's records count for (the rule: `areas.rollup`).
 
         With `on`, a district merged before that day is followed to the district that took it over
         (Nông Sơn → Quế Sơn from 2025-01-01).
         """
-        from ..rollup import AreaTree
+        from .rollup import AreaTree
 
         return AreaTree().district(self, on=on)
 
@@ -237,6 +241,31 @@ class Area(models.Model):
             else:
                 frontier.extend(successors)
         return sorted(result.values(), key=lambda a: a.code)
+
+
+class AdminScopeQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "AdminScopeQuerySet":
+        """Only administrators of the whole province hand out scopes."""
+        return self if admin_area_ids(user) is None else self.none()
+
+
+class AdminScope(models.Model):
+    """The area an administrator answers for: a district administrator sees only that district."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("administrator"), on_delete=models.CASCADE, related_name="admin_scope"
+    )
+    area = models.ForeignKey(Area, verbose_name=_("area"), on_delete=models.PROTECT, related_name="+")
+
+    objects = AdminScopeQuerySet.as_manager()
+
+    class Meta:
+        db_table = "trainers_adminscope"
+        verbose_name = _("administrative scope")
+        verbose_name_plural = _("administrative scopes")
+
+    def __str__(self):
+        return f"{self.user} · {self.area}"
 
 
 def area_labels(areas: Iterable[Area], on: datetime.date | None = None) -> dict[int, str]:

@@ -1,4 +1,4 @@
-"""The one rule of what counts under an area (trainers.rollup), and every scoped table following it.
+"""The one rule of what counts under an area (areas.rollup), and every scoped table following it.
 
 Rule, stated once: a former district covers its communes, every later unit formed from them and the
 districts merged into it; any other unit covers the units below it and its predecessors; a unit
@@ -11,12 +11,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from trainers.models import Area, Certificate, Profile, Trainer, TrainingSession
-from trainers.reports import ReportFilters, report_scope
-from trainers.rollup import AreaTree
-from trainers.services import certification_issue
-
-from .factories import (
+from areas.models import Area
+from areas.rollup import AreaTree
+from reports.figures import ReportFilters, report_scope
+from tests.trainers.factories import (
     ProfileFactory,
     TrainerFactory,
     TrainingSessionFactory,
@@ -25,6 +23,8 @@ from .factories import (
     district_admin,
     province_admin,
 )
+from trainers.models import Certificate, Profile, Trainer, TrainingSession
+from trainers.services import certification_issue
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -108,6 +108,77 @@ def test_district_admin_sees_exactly_what_reports_count_under_their_area(tree, d
     assert report_scope(ReportFilters(area=tree[district]), everyone).area_ids == counted
 
 
+@pytest.mark.parametrize("district", ["Duy Xuyên", "Quế Sơn", "Xã Thu Bồn"])
+def test_showcase_records_follow_the_same_rule(tree, district, home):
+    """Projects, events and registrations: visible_to(admin) == what the reports count under the area."""
+    import itertools
+
+    from reports.figures import progress_against_targets
+    from reports.models import HEADLINE_YEARS, Target
+    from showcase.models import EventPage, Registration, StartupProject
+    from tests.showcase.factories import ProjectFactory, make_event
+
+    phones = itertools.count(901000000)
+    places = [tree[name] for name in ("Duy Xuyên", "Duy Hòa", "Duy Thu", "Xã Thu Bồn", "Nông Sơn", "Hội An")]
+    places += [tree["Xã Cross"], tree["Hội An commune"]]
+    for place in places:
+        ProjectFactory(area=place)
+        event = make_event(home, area=place)
+        Registration.objects.create(event=event, full_name="Khách", phone=f"0{next(phones)}")
+    admin = district_admin(tree[district], email=f"admin-{tree[district].pk}@example.org")
+    counted = report_scope(ReportFilters(), admin).area_ids
+    assert counted == AreaTree().members(tree[district])
+    for model, field in [(StartupProject, "area"), (EventPage, "area"), (Registration, "event__area")]:
+        visible = set(model.objects.visible_to(admin).values_list("pk", flat=True))
+        reported = set(model.objects.filter(**{f"{field}__in": counted}).values_list("pk", flat=True))
+        assert visible == reported, model.__name__
+        assert visible, model.__name__
+    # The targets report's "startup projects" for the area counts the projects its administrator sees.
+    Target.objects.create(area=tree[district], year=HEADLINE_YEARS[-1], startup_projects=9)
+    everyone = province_admin(tree["province"], email="p@example.org")
+    label = str(dict(Target.INDICATORS)["startup_projects"])
+    report = progress_against_targets(ReportFilters(), everyone)
+    (value,) = [row[2 + 4 * (len(HEADLINE_YEARS) - 1)] for row in report.rows if row[1] == label]
+    assert value == StartupProject.objects.visible_to(admin).count()
+
+
+def test_district_admins_are_reminded_of_certificates_filed_under_todays_units_and_merged_districts(
+    tree, django_capture_on_commit_callbacks
+):
+    """Who answers for a record (reverse roll-up): Duy Xuyên for Xã Thu Bồn, Quế Sơn for Nông Sơn."""
+    from django.core import mail
+    from django.utils import timezone
+
+    from trainers import tasks
+
+    dx_admin = district_admin(tree["Duy Xuyên"], email="dx@example.org")
+    qs_admin = district_admin(tree["Quế Sơn"], email="qs@example.org")
+    district_admin(tree["Hội An"], email="hoian@example.org")
+    today = timezone.localdate()
+    for place in ("Xã Thu Bồn", "Nông Sơn"):
+        trainer = TrainerFactory(home_area=tree[place], person__email=f"gv-{tree[place].pk}@example.org")
+        certificate = certification_issue(
+            person=trainer.person, kind=Certificate.TRAINER, trainer_level=Trainer.CORE, area=tree[place]
+        )
+        Certificate.objects.filter(pk=certificate.pk).update(expires_on=today + datetime.timedelta(days=10))
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            tasks.queue_expiry_reminders.delay().get()
+    admin_mail = sorted(
+        m.to[0] for m in mail.outbox if m.to[0] in {dx_admin.email, qs_admin.email, "hoian@example.org"}
+    )
+    assert admin_mail == ["dx@example.org", "qs@example.org"]
+
+
+def test_an_import_for_a_todays_commune_files_people_under_its_former_district(tree):
+    from trainers.attendance_import.match import home_district
+
+    assert home_district(tree["Xã Thu Bồn"]) == tree["Duy Xuyên"]
+    assert home_district(tree["Duy Hòa"]) == tree["Duy Xuyên"]
+    assert home_district(tree["Xã Cross"]) == tree["Duy Xuyên"]  # kept Duy Vinh's code
+    assert home_district(tree["province"]) == tree["province"]
+
+
 def test_duy_xuyen_admin_sees_records_filed_under_todays_communes(tree, client):
     session = TrainingSessionFactory(area=tree["Xã Thu Bồn"], starts_on=D(2025, 8, 1), ends_on=D(2025, 8, 2))
     other = TrainingSessionFactory(area=tree["Hội An"], starts_on=D(2025, 8, 1), ends_on=D(2025, 8, 2))
@@ -133,7 +204,7 @@ def test_home_strip_directory_and_dashboard_agree_on_certified_trainers(tree, cl
     from django.core.cache import cache
     from django.utils import timezone
 
-    from trainers.reports import certified_trainers_by_month, progress_against_targets, public_statistics
+    from reports.figures import certified_trainers_by_month, progress_against_targets, public_statistics
     from trainers.services import certificate_revoke
 
     today = timezone.localdate()
@@ -158,7 +229,7 @@ def test_home_strip_directory_and_dashboard_agree_on_certified_trainers(tree, cl
     directory = client.get(reverse("trainers:directory")).context["page_obj"].paginator.count
     series = certified_trainers_by_month(ReportFilters(), admin)
     dashboard_today = series.rows[-1][-1]
-    from trainers.models import Target
+    from reports.models import Target
 
     Target.objects.create(area=dx, year=2030, certified_trainers=5)
     targets = progress_against_targets(ReportFilters(), admin)

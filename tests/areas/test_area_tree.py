@@ -1,4 +1,4 @@
-"""The area tree shipped in trainers/area_data/: counts, the 2025 mergers, succession paths, idempotent loading."""
+"""The area tree shipped in areas/data/: counts, the 2025 mergers, succession paths, idempotent loading."""
 
 import datetime
 import shutil
@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from trainers.area_tree import DATA_DIR, AreaDataError, load_area_tree
-from trainers.models import Area
+from areas.loader import DATA_DIR, AreaDataError, load_area_tree
+from areas.models import Area
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -66,7 +66,7 @@ def test_todays_units_carry_the_code_of_one_predecessor(tree):
 def test_known_mapping_error_is_not_repeated(tree):
     # NQ 1659 §59: the Quảng Nam xã Phước Ninh went into Xã Quế Phước only, not into Phường Hải Châu.
     assert [str(u) for u in tree["20669"].current_units(on=TODAY)] == ["Xã Quế Phước"]
-    assert not Area.objects.filter(code="20674").exists()  # a GSO listing error, see area_data/README.md
+    assert not Area.objects.filter(code="20674").exists()  # a GSO listing error, see areas/data/README.md
 
 
 def test_the_demo_subtree_is_unchanged(tree):

@@ -4,10 +4,8 @@ import datetime
 
 import pytest
 
-from trainers.models import Area, admin_area_ids
-from trainers.models.areas import area_labels, vietnamese_sort_key
-
-from .factories import UserFactory, areas, district_admin, province_admin
+from areas.models import Area, admin_area_ids, area_labels, vietnamese_sort_key
+from tests.trainers.factories import UserFactory, areas, district_admin, province_admin
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

@@ -1,8 +1,8 @@
-"""The one rule of who sees what in the trainer programme: an administrator sees their area and below."""
+"""The one rule of who sees what: an administrator sees the records filed in their area and below (`areas.rollup`)."""
 
 from django.db import models
 
-from .areas import admin_area_ids
+from .models import admin_area_ids
 
 
 class AreaScopedQuerySet(models.QuerySet):

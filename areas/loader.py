@@ -1,4 +1,4 @@
-"""Load the administrative-area tree from the data files in `area_data/` (sources: `area_data/README.md`).
+"""Load the administrative-area tree from the data files in `data/` (sources: `data/README.md`).
 
 The files are the one home of the tree: the former Quảng Nam province, its districts and communes with
 their validity dates, the 2025-01-01 mergers, and today's units of Đà Nẵng formed from them on
@@ -13,9 +13,9 @@ from pathlib import Path
 
 from django.db import transaction
 
-from .models.areas import Area
+from .models import Area
 
-DATA_DIR = Path(__file__).resolve().parent / "area_data"
+DATA_DIR = Path(__file__).resolve().parent / "data"
 KINDS = {kind for kind, _label in Area.KINDS}
 STATUSES = {"verified", "unverified"}
 
@@ -171,3 +171,13 @@ def load_area_tree(data_dir: Path = DATA_DIR) -> dict[str, Area]:
     )
     Through.objects.bulk_create([Through(from_area_id=f, to_area_id=t) for f, t in sorted(pairs - have)])
     return areas
+
+
+def load_areas() -> dict[str, Area]:
+    """Create or update the whole area tree from the data files; returns the former districts by name.
+
+    The tree (areas/data/) holds Duy Xuyên's 14 communes, Nông Sơn → Quế Sơn and the four
+    communes that replaced Duy Xuyên exactly as the demo accounts and their records expect.
+    """
+    areas = load_area_tree()
+    return {area.name: area for area in areas.values() if area.is_district}

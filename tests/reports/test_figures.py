@@ -23,9 +23,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from areas.models import Area
 from courses.models import Audience, Enrollment
-from trainers.models import Area, Certificate, Target, Trainer
-from trainers.reports import (
+from reports.figures import (
     AreaTree,
     ReportFilters,
     certified_trainers_by_month,
@@ -36,8 +36,8 @@ from trainers.reports import (
     public_statistics,
     trainer_cascade,
 )
-
-from .factories import (
+from reports.models import Target
+from tests.trainers.factories import (
     ParticipantFactory,
     ProfileFactory,
     TrainerFactory,
@@ -47,6 +47,7 @@ from .factories import (
     district_admin,
     province_admin,
 )
+from trainers.models import Certificate, Trainer
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

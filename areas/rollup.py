@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
-from .models.areas import Area
+from .models import AdminScope, Area
 
 
 class AreaTree:
@@ -132,3 +132,24 @@ class AreaTree:
             if (a.is_district or a.is_valid_on(self.today)) and (allowed is None or a.pk in allowed)
         ]
         return sorted(units, key=lambda a: (not a.is_district, a.kind == Area.PROVINCE, a.name))
+
+
+def administrators_by_area(tree: AreaTree | None = None) -> dict[int, set[int]]:
+    """{area id: active administrators below the province who answer for records filed there}.
+
+    The reverse of `members`: an administrator answers for a record when its area is among the
+    members of their scope's area. Province administrators answer for everything and are left out.
+    """
+    scopes = list(
+        AdminScope.objects.filter(user__is_active=True)
+        .exclude(area__kind=Area.PROVINCE)
+        .values_list("user_id", "area_id")
+    )
+    if not scopes:
+        return {}
+    tree = tree or AreaTree()
+    result: dict[int, set[int]] = {}
+    for user_id, area_id in scopes:
+        for pk in tree.members(area_id):
+            result.setdefault(pk, set()).add(user_id)
+    return result

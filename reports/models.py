@@ -1,10 +1,13 @@
-"""District targets (chỉ tiêu): an area's planned figures for a year, against which progress is shown."""
+"""District targets (chỉ tiêu): an area's planned figures for a year, against which progress is shown.
+
+The table keeps the name it had in `trainers` (trainers_target); so does the `view_reports` permission's codename.
+"""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .scoping import AreaScopedQuerySet
+from areas.scoping import AreaScopedQuerySet
 
 HEADLINE_YEARS = (2025, 2030)
 
@@ -31,7 +34,7 @@ class Target(models.Model):
         ("startup_projects", _("Startup projects")),
     ]
 
-    area = models.ForeignKey("trainers.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="targets")
+    area = models.ForeignKey("areas.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="targets")
     year = models.PositiveSmallIntegerField(
         _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)], help_text=_("E.g. 2025 or 2030.")
     )
@@ -44,6 +47,7 @@ class Target(models.Model):
     objects = TargetQuerySet.as_manager()
 
     class Meta:
+        db_table = "trainers_target"
         verbose_name = _("target")
         verbose_name_plural = _("targets")
         ordering = ["area__code", "year"]

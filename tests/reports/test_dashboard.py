@@ -12,11 +12,11 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from home.models import STATISTICS_CACHE_KEY
-from trainers.models import Target
-from trainers.reports import ReportFilters, all_reports
+from reports.figures import ReportFilters, all_reports
+from reports.models import Target
+from tests.trainers.factories import district_admin
 
-from . import test_reports
-from .factories import district_admin
+from . import test_figures as test_reports
 
 pytestmark = pytest.mark.django_db
 programme = test_reports.programme  # the hand-counted fixture
@@ -96,7 +96,9 @@ def test_filter_by_todays_unit_through_the_page(client, programme):
     assert rows[list(rows)[-1]][1:] == [2, 0, 0, 0, 2]  # p1 (Duy Hòa) and p4 (Xã Thu Bồn)
 
 
-@pytest.mark.parametrize("key", ["certified", "targets", "reach", "completion", "generations", "cascade"])
+@pytest.mark.parametrize(
+    "key", ["certified", "targets", "reach", "completion", "generations", "cascade", "projects", "pipeline", "events"]
+)
 def test_csv_and_xlsx_exports_hold_the_numbers_on_screen(client, programme, key):
     admin = programme["province_admin"]
     client.force_login(admin)

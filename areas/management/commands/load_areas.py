@@ -1,10 +1,10 @@
-"""manage.py load_areas: create or update the administrative-area tree from trainers/area_data/."""
+"""manage.py load_areas: create or update the administrative-area tree from areas/data/."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from trainers.area_tree import AreaDataError, load_area_tree
-from trainers.models import Area
+from areas.loader import AreaDataError, load_area_tree
+from areas.models import Area
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ Python only arranges the aggregated buckets into rows. Every report runs a fixed
 whatever the size of the data. The screen, the charts and the CSV/XLSX exports read the same
 `Report.rows`, so they cannot disagree.
 
-Areas: a record keeps the area it was filed under. `AreaTree` (trainers.rollup, the one rule of
+Areas: a record keeps the area it was filed under. `AreaTree` (areas.rollup, the one rule of
 what counts under an area) loads the tree once per report and works out, for every area, which
 former district it rolls up to and which units its records count under. Administrators are scoped
 by `admin_area_ids` (their AdminScope), the same rule every `visible_to` uses.
@@ -17,7 +17,6 @@ import calendar
 import datetime
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
@@ -25,21 +24,14 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from areas.models import Area, admin_area_ids
+from areas.rollup import AreaTree
 from courses.models import Audience, CoursePage, Enrollment
+from showcase.models import Award, EventPage, Registration, StartupProject
+from trainers.models import Certificate, Profile, SessionParticipant, Trainer, TrainingSession
+from trainers.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes, xlsx_bytes
 
-from .models import (
-    HEADLINE_YEARS,
-    Area,
-    Certificate,
-    Profile,
-    SessionParticipant,
-    Target,
-    Trainer,
-    TrainingSession,
-    admin_area_ids,
-)
-from .rollup import AreaTree
-from .spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes, xlsx_bytes
+from .models import HEADLINE_YEARS, Target
 
 EXPIRY_WINDOW_DAYS = 90
 CASCADE_ROWS = 100
@@ -154,7 +146,7 @@ def viewer_may_see_reports(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    return user.has_perm("trainers.view_reports") and admin_area_ids(user) != set()
+    return user.has_perm("reports.view_reports") and admin_area_ids(user) != set()
 
 
 # --- Shared querysets ----------------------------------------------------------------------------
@@ -341,15 +333,11 @@ def _values_by_area(filters: ReportFilters, scope: Scope, cutoff: datetime.date)
     return values
 
 
-def _startup_projects_by_area(scope: Scope, cutoff: datetime.date) -> dict[int | None, int] | None:
-    """Published startup projects per area, when the showcase app is installed (None otherwise)."""
-    try:
-        project_model = apps.get_model("showcase", "StartupProject")
-    except LookupError:
-        return None
-    end = timezone.make_aware(datetime.datetime.combine(cutoff + datetime.timedelta(days=1), datetime.time.min))
+def _startup_projects_by_area(scope: Scope, cutoff: datetime.date) -> dict[int | None, int]:
+    """Startup projects per area as the programme counts them (`StartupProject.objects.counted`)."""
     rows = (
-        project_model.objects.filter(scope.condition("area"), status="published", published_at__lt=end)
+        StartupProject.objects.counted(cutoff)
+        .filter(scope.condition("area"))
         .values("area")
         .annotate(n=Count("pk"))
         .order_by()
@@ -719,6 +707,221 @@ def expiring_certificates(filters: ReportFilters, user) -> Report:
     )
 
 
+# --- 7. Startup projects and events (the showcase) -----------------------------------------------
+
+
+def _projects(user=None, year: int | None = None):
+    projects = StartupProject.objects.all() if user is None else StartupProject.objects.visible_to(user)
+    if year is not None:
+        projects = projects.filter(created_at__year=year)
+    return projects
+
+
+def projects_by_district(
+    *, user=None, until: datetime.date | None = None, on: datetime.date | None = None, projects=None
+) -> dict[int, int]:
+    """{former district id: number of projects}, for the district targets for startup projects.
+
+    Counts what `StartupProject.objects.counted()` counts (published, by the day first published),
+    the definition the targets report uses. A project keeps the area it was filed in; it is rolled
+    up to that area's former district.
+    """
+    if projects is None:
+        projects = StartupProject.objects.all() if user is None else StartupProject.objects.visible_to(user)
+    counts = projects.counted(until).values("area").annotate(n=Count("pk")).order_by()
+    tree = AreaTree()
+    district_of = {pk: (d.pk if (d := tree.district(pk, on=on)) else None) for pk in tree.areas}
+    result: dict[int, int] = {}
+    for row in counts:
+        district = district_of.get(row["area"])
+        if district is not None:
+            result[district] = result.get(district, 0) + row["n"]
+    return result
+
+
+def project_breakdown(
+    *, user=None, year: int | None = None, published_only: bool = False, area_ids: set[int] | None = None
+) -> dict:
+    """The pipeline: projects of every status by area, stage and origin, with women-led and student-led counts.
+
+    `year` is the year a project was started (created); for the figure held against the targets,
+    see `projects_by_district`.
+    """
+    projects = _projects(user, year)
+    if area_ids is not None:
+        projects = projects.filter(area__in=area_ids)
+    if published_only:
+        projects = projects.published()
+    stage_labels, origin_labels = dict(StartupProject.STAGES), dict(StartupProject.ORIGINS)
+    # Aggregate aliases must differ from the annotations they count (women_led → n_women_led).
+    counted = projects.with_leadership().aggregate(
+        n_total=Count("pk"),
+        n_published=Count("pk", filter=Q(status=StartupProject.PUBLISHED)),
+        n_women_led=Count("pk", filter=Q(women_led=True)),
+        n_student_led=Count("pk", filter=Q(student_led=True)),
+        n_ocop=Count("pk", filter=Q(origin=StartupProject.OCOP)),
+        n_research=Count("pk", filter=Q(origin=StartupProject.RESEARCH)),
+    )
+    totals = {key.removeprefix("n_"): value for key, value in counted.items()}
+    by_area = projects.values("area", "area__name").annotate(n=Count("pk")).order_by("area__name")
+    by_stage = projects.values("stage").annotate(n=Count("pk")).order_by("stage")
+    by_origin = projects.values("origin").annotate(n=Count("pk")).order_by("origin")
+    return {
+        **totals,
+        "by_area": [{"area_id": r["area"], "area": r["area__name"], "count": r["n"]} for r in by_area],
+        "by_stage": [{"stage": r["stage"], "label": stage_labels[r["stage"]], "count": r["n"]} for r in by_stage],
+        "by_origin": [{"origin": r["origin"], "label": origin_labels[r["origin"]], "count": r["n"]} for r in by_origin],
+    }
+
+
+def event_reach(
+    *,
+    user=None,
+    year: int | None = None,
+    area_ids: set[int] | None = None,
+    start: datetime.datetime | None = None,
+    end: datetime.datetime | None = None,
+) -> list[dict]:
+    """Per event: places, registrations (confirmed, waiting, cancelled), check-ins, and check-ins by gender."""
+    events = EventPage.objects.all() if user is None else EventPage.objects.visible_to(user)
+    if year is not None:
+        events = events.filter(starts_at__year=year)
+    if area_ids is not None:
+        events = events.filter(area__in=area_ids)
+    if start is not None:
+        events = events.filter(starts_at__gte=start)
+    if end is not None:
+        events = events.filter(starts_at__lt=end)
+    confirmed, checked = Q(registrations__status=Registration.CONFIRMED), Q(registrations__checked_in_at__isnull=False)
+    rows = (
+        events.order_by("starts_at")
+        .values("pk", "title", "kind", "starts_at", "capacity", "area__name")
+        .annotate(
+            confirmed=Count("registrations", filter=confirmed),
+            waiting=Count("registrations", filter=Q(registrations__status=Registration.WAITING)),
+            cancelled=Count("registrations", filter=Q(registrations__status=Registration.CANCELLED)),
+            checked_in=Count("registrations", filter=checked),
+            checked_in_women=Count(
+                "registrations", filter=checked & Q(registrations__person__profile__gender="female")
+            ),
+            checked_in_men=Count("registrations", filter=checked & Q(registrations__person__profile__gender="male")),
+        )
+    )
+    return [{**row, "area": row.pop("area__name")} for row in rows]
+
+
+def event_reach_totals(*, user=None, year: int | None = None) -> dict[str, int]:
+    """Registrations and check-ins over all events in scope, for the reach report's headline."""
+    registrations = Registration.objects.all() if user is None else Registration.objects.visible_to(user)
+    if year is not None:
+        registrations = registrations.filter(event__starts_at__year=year)
+    return registrations.aggregate(
+        registrations=Count("pk", filter=~Q(status=Registration.CANCELLED)),
+        checked_in=Count("pk", filter=Q(checked_in_at__isnull=False)),
+        checked_in_women=Count("pk", filter=Q(checked_in_at__isnull=False, person__profile__gender="female")),
+        checked_in_with_account=Count("person", filter=Q(checked_in_at__isnull=False), distinct=True),
+    )
+
+
+def public_counts() -> dict[str, int]:
+    """For the home page's statistics strip: published projects, events held, awards given."""
+    return {
+        "projects_published": StartupProject.objects.published().count(),
+        "events_held": EventPage.objects.live().public().filter(starts_at__lte=timezone.now()).count(),
+        "awards": Award.objects.filter(project__status=StartupProject.PUBLISHED).count(),
+    }
+
+
+def _showcase_scope(filters: ReportFilters, user) -> set[int] | None:
+    """The area ids a showcase report narrows to beyond `visible_to(user)`: the filter's area, rolled up."""
+    return None if filters.area is None else AreaTree().members(filters.area)
+
+
+def startup_projects(filters: ReportFilters, user) -> Report:
+    """Startup projects per former district, as the targets count them (published by the day asked about)."""
+    scope = report_scope(filters, user)
+    projects = StartupProject.objects.visible_to(user).filter(scope.condition("area"))
+    counts = projects_by_district(projects=projects, until=filters.date_to)
+    rows = [[name, counts.get(pk, 0)] for name, pk in _district_rows(scope, counts)]
+    return Report(
+        key="projects",
+        title=_("Startup projects by district"),
+        headings=[_("District"), _("Startup projects")],
+        rows=rows,
+        chart={
+            "type": "bar",
+            "labels": [row[0] for row in rows],
+            "datasets": [{"label": _("Startup projects"), "data": [row[1] for row in rows]}],
+        },
+        note=_("Published projects, counted from the day they were first published, up to the end of the range."),
+        filters=filters,
+    )
+
+
+def project_pipeline(filters: ReportFilters, user) -> Report:
+    """Every project in scope (any status) by stage and by origin, with women-led and student-led counts."""
+    ids = _showcase_scope(filters, user)
+    breakdown = project_breakdown(user=user, area_ids=ids)
+    rows = [[_("Stage"), row["label"], row["count"]] for row in breakdown["by_stage"]]
+    rows += [[_("Origin"), row["label"], row["count"]] for row in breakdown["by_origin"]]
+    rows += [
+        [_("Total"), _("All projects"), breakdown["total"]],
+        [_("Total"), _("Published"), breakdown["published"]],
+        [_("Total"), _("Women-led"), breakdown["women_led"]],
+        [_("Total"), _("Student-led"), breakdown["student_led"]],
+    ]
+    return Report(
+        key="pipeline",
+        title=_("Startup project pipeline"),
+        headings=[_("Grouped by"), _("Group"), _("Projects")],
+        rows=rows,
+        note=_("Projects of every status, by when they were started; not narrowed by the date range."),
+        filters=filters,
+    )
+
+
+def event_reach_report(filters: ReportFilters, user) -> Report:
+    """Per event held in scope: places, registrations and check-ins (by gender)."""
+    ids = _showcase_scope(filters, user)
+    start, end = filters.datetime_range()
+    kinds = dict(EventPage.KINDS)
+    rows = [
+        [
+            row["title"],
+            str(kinds.get(row["kind"], row["kind"])),
+            timezone.localtime(row["starts_at"]).date(),
+            row["area"],
+            row["capacity"],
+            row["confirmed"],
+            row["waiting"],
+            row["cancelled"],
+            row["checked_in"],
+            row["checked_in_women"],
+            row["checked_in_men"],
+        ]
+        for row in event_reach(user=user, area_ids=ids, start=start, end=end)
+    ]
+    return Report(
+        key="events",
+        title=_("Event reach"),
+        headings=[
+            _("Event"),
+            _("Kind"),
+            _("Starts on"),
+            _("Area"),
+            _("Places"),
+            _("Confirmed"),
+            _("Waiting"),
+            _("Cancelled"),
+            _("Checked in"),
+            _("Checked-in women"),
+            _("Checked-in men"),
+        ],
+        rows=rows,
+        filters=filters,
+    )
+
+
 # --- All reports, exports, the public strip ------------------------------------------------------
 
 
@@ -730,6 +933,9 @@ REPORTS = {
     "generations": trainer_generations,
     "cascade": trainer_reach,
     "expiring": expiring_certificates,
+    "projects": startup_projects,
+    "pipeline": project_pipeline,
+    "events": event_reach_report,
 }
 
 

@@ -1,12 +1,11 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from reports.figures import event_reach, event_reach_totals, project_breakdown, projects_by_district, public_counts
 from showcase.models import StartupProject
-from showcase.reports import event_reach, event_reach_totals, project_breakdown, projects_by_district, public_counts
 from showcase.services import project_review, registration_check_in, registration_create
+from tests.showcase.factories import AwardFactory, ProjectFactory, add_member, commune, district, make_event, person
 from tests.trainers.factories import district_admin
-
-from .factories import AwardFactory, ProjectFactory, add_member, commune, district, make_event, person
 
 pytestmark = pytest.mark.django_db
 
@@ -39,9 +38,9 @@ def test_projects_per_district_agree_with_the_targets_report():
 
     from django.utils import timezone
 
+    from reports.figures import ReportFilters, progress_against_targets
+    from reports.models import HEADLINE_YEARS, Target
     from tests.trainers.factories import province_admin
-    from trainers.models import HEADLINE_YEARS, Target
-    from trainers.reports import ReportFilters, progress_against_targets
 
     duy_xuyen, hoi_an = district("Duy Xuyên"), district("Hội An")
 
@@ -100,3 +99,41 @@ def test_the_review_service_refuses_another_district():
         project_review(project=theirs, by=admin, publish=True)
     theirs.refresh_from_db()
     assert theirs.status == StartupProject.SUBMITTED
+
+
+def test_the_dashboard_shows_startup_projects_the_pipeline_and_event_reach(client, home):
+    """The showcase's figures on the dashboard, scoped like every report, with the same numbers in the export."""
+    import csv
+    import io
+
+    from django.urls import reverse
+
+    from tests.trainers.factories import province_admin
+
+    duy_xuyen, hoi_an = district("Duy Xuyên"), district("Hội An")
+    ProjectFactory(area=duy_xuyen)
+    ProjectFactory(area=duy_xuyen, origin="ocop", ocop_stars=3)
+    ProjectFactory(area=hoi_an)
+    ProjectFactory(area=duy_xuyen, status=StartupProject.SUBMITTED, published_at=None)  # not counted yet
+    event = make_event(home, area=duy_xuyen)
+    registration_create(event=event, full_name="Khách", phone="0905 000 001")
+
+    def sections(user):
+        client.force_login(user)
+        response = client.get("/admin/reports/")
+        assert response.status_code == 200
+        return {s["report"].key: s["report"] for s in response.context["sections"]}
+
+    province = sections(province_admin(duy_xuyen.parent, email="p@example.org"))
+    assert dict(map(tuple, province["projects"].rows)) == {"Duy Xuyên": 2, "Hội An": 1}
+    totals = [r[2] for r in province["pipeline"].rows[-4:]]  # all, published, women-led, student-led
+    assert totals[:2] == [4, 3]
+    (row,) = province["events"].rows
+    assert (row[0], row[3], row[5], row[8]) == (event.title, "Duy Xuyên", 1, 0)  # title, area, confirmed, checked in
+    text = client.get(reverse("trainers_reports:export", args=["projects", "csv"])).content.decode("utf-8-sig")
+    assert ["Duy Xuyên", "2"] in list(csv.reader(io.StringIO(text)))
+
+    mine = sections(district_admin(hoi_an, email="hoian@example.org"))
+    assert mine["projects"].rows == [["Hội An", 1]]
+    assert mine["pipeline"].rows[-4][2] == 1
+    assert mine["events"].rows == []
