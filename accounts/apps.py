@@ -4,9 +4,20 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
+    # This module holds two configs: without this Django would use neither (nor run ready()).
+    default = True
     name = "accounts"
     verbose_name = _("Accounts")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from .backends import forget_cached_user
+        from .models import User
+
+        post_save.connect(forget_cached_user, sender=User, dispatch_uid="accounts_forget_cached_user_saved")
+        post_delete.connect(forget_cached_user, sender=User, dispatch_uid="accounts_forget_cached_user_deleted")
 
 
 class UsersAdminConfig(WagtailUsersAppConfig):

@@ -1,5 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.core.cache import cache
+from django.db import transaction
 
 from .phones import looks_like_phone, normalise_phone
 
@@ -39,6 +41,24 @@ def lockout_username(request, credentials: dict | None = None) -> str:
     return canonical_identifier(raw)
 
 
+# A signed-in user is read from the cache on every request. Saving or deleting the user (a password
+# change, deactivation, last login) drops the entry; it also expires after this long, so that a
+# drop lost while Redis was away, or a restored snapshot, is outlived within a minute.
+USER_TRUST_SECONDS = 60
+
+
+def user_cache_key(user_id) -> str:
+    return f"accounts:user:{user_id}"
+
+
+def forget_cached_user(sender, instance, **kwargs) -> None:
+    """Drop a saved or deleted user's cache entry, now and again once the change is committed."""
+    key = user_cache_key(instance.pk)
+    cache.delete(key)
+    # A request that read the old row before the commit may have cached it meanwhile.
+    transaction.on_commit(lambda: cache.delete(key))
+
+
 class EmailOrPhoneBackend(ModelBackend):
     """Authenticate with an email address (any case) or a phone number written any usual way."""
 
@@ -54,3 +74,13 @@ class EmailOrPhoneBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+    def get_user(self, user_id):
+        """The session's user from the cache, else from the database (ModelBackend's checks apply)."""
+        key = user_cache_key(user_id)
+        user = cache.get(key)
+        if user is None:
+            user = super().get_user(user_id)
+            if user is not None:
+                cache.set(key, user, USER_TRUST_SECONDS)
+        return user

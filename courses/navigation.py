@@ -4,25 +4,20 @@ Built in a constant number of queries whatever the size of the course: the page 
 paths give the course without walking up to it.
 """
 
-from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import Page
 
-from home.page_cache import content_version
+from home.page_cache import cached_by_version, content_version
 
 from .models import Enrollment, LessonPage
 from .permissions import can_see_trainer_guide
-from .progress import enrollment_progress
+from .progress import cached_enrollment_progress
 
 
 def course_outline(course_path: str) -> tuple[dict, list[dict]]:
     """The course (as a dict) and its lessons and quizzes in reading order: one query, then cached."""
     key = f"courses:outline:{content_version()}:{course_path}"
-    outline = cache.get(key)
-    if outline is None:
-        outline = _course_outline(course_path)
-        cache.set(key, outline, 24 * 3600)
-    course, items = outline
+    course, items = cached_by_version(key, lambda: _course_outline(course_path))
     return dict(course), [dict(item) for item in items]
 
 
@@ -66,8 +61,9 @@ def lesson_context(page: Page, request) -> dict:
     position = ids.index(page.pk) if page.pk in ids else 0
     enrollment = None
     if user.is_authenticated and course:
-        enrollment = Enrollment.objects.filter(user=user, course_id=course["id"]).select_related("course").first()
-    progress = enrollment_progress(enrollment)
+        # The course is loaded only when the progress is not cached (learner_progress reads its path).
+        enrollment = Enrollment.objects.filter(user=user, course_id=course["id"]).with_progress_stamp().first()
+    progress = cached_enrollment_progress(enrollment)
     done = progress.done_ids
     to_url = url_maker(page, request)
     for item in outline:

@@ -11,9 +11,12 @@ from dataclasses import dataclass
 from django.db.models import Q
 from wagtail.models import Page
 
+from home.page_cache import cached_by_version, content_version
+
 from .models import Enrollment, LessonCompletion, QuizAttempt
 
 STEP_MODELS = ("lessonpage", "quizpage")
+PROGRESS_TIMEOUT = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -86,3 +89,19 @@ def enrollment_progress(enrollment: Enrollment | None) -> Progress:
     if enrollment is None:
         return NO_PROGRESS
     return learner_progress([enrollment])[enrollment.pk]
+
+
+def cached_enrollment_progress(enrollment: Enrollment | None) -> Progress:
+    """enrollment_progress, cached under the enrolment's progress stamp and the content version.
+
+    The enrolment must come from Enrollment.objects.with_progress_stamp(): a new completion or
+    passed attempt changes the stamp, a publish or unpublish the content version, so the cached
+    figure is never older than the database.
+    """
+    if enrollment is None:
+        return NO_PROGRESS
+    key = (
+        f"courses:progress:{content_version()}:{enrollment.pk}:{enrollment.progress_stamp}:"
+        f"{enrollment.completed_at is not None}"
+    )
+    return cached_by_version(key, lambda: enrollment_progress(enrollment), PROGRESS_TIMEOUT)

@@ -7,8 +7,18 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
 from wagtail.models import Page
 
+from .heartbeats import Heartbeat  # noqa: F401  (the background processes' heartbeats, in their own module)
 from .page_cache import CachedViewRestrictionsMixin
 from .routing import DirectRoutingMixin
+
+
+class ContentVersion(models.Model):
+    """The published content's version (home/page_cache.py), kept where a restored cache cannot turn it back."""
+
+    version = models.PositiveBigIntegerField(_("version"), default=1)
+
+    class Meta:
+        verbose_name = _("content version")
 
 
 class HomePage(CachedViewRestrictionsMixin, DirectRoutingMixin, Page):

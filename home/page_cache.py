@@ -3,31 +3,134 @@
 Wagtail finds a page in several queries (site, root page, each level of the tree, view
 restrictions). The result depends only on published content, so it is cached under a content
 version that every publish, unpublish, move, delete, site or restriction change bumps.
+
+The version lives in PostgreSQL (home.ContentVersion); the cache holds a copy for a few seconds
+only. A Redis restored from an older snapshot therefore cannot bring back an older version (and
+with it the routes of unpublished pages): its copy has expired, or, in a process that has seen a
+newer version, is recognised as older and read again from the database.
+
+Within a request the version is read once. Entries whose key names the version they were built
+for never change, so each process also keeps the latest of them in memory (cached_by_version):
+a warm page costs a few round trips to Redis, not one per entry.
 """
 
+import pickle
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import TypeVar
+
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import transaction
+from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+T = TypeVar("T")
+
 VERSION_KEY = "pages:content-version"
+# How long the cache's copy of the version is trusted: at most one database read per this many
+# seconds for the whole site, and the longest a restored snapshot could serve an older version.
+VERSION_TRUST_SECONDS = 5
 TIMEOUT = 24 * 3600
+
+# The highest version this process has read: a cached copy below it comes from a restored cache.
+_highest_seen = 0
+# The version read during the current request, in this thread (None outside requests: a worker
+# or a command that runs for hours must not keep one).
+_request = threading.local()
+LOCAL_ENTRIES = 2000
+_local_entries: OrderedDict[str, bytes] = OrderedDict()
+_local_lock = threading.Lock()
+
+
+def _stored_version() -> int:
+    from .models import ContentVersion
+
+    return ContentVersion.objects.filter(pk=1).values_list("version", flat=True).first() or 1
 
 
 def content_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, None)
-        version = cache.get(VERSION_KEY, 1)
+    memo = getattr(_request, "version", None)
+    if memo is not None:
+        return memo
+    version = _content_version()
+    if getattr(_request, "active", False):
+        _request.version = version
     return version
 
 
+def _content_version() -> int:
+    global _highest_seen
+    version = cache.get(VERSION_KEY)
+    if version is not None and version >= _highest_seen:
+        _highest_seen = version
+        return version
+    stored = _stored_version()
+    # The shared copy was missing (expired, flushed, restored) or older: what this process keeps in
+    # memory may have been built from another state of the database (a restored backup, a test).
+    with _local_lock:
+        _local_entries.clear()
+    if version is None:
+        # add, not set: a reader that saw the database just before a bump committed must not
+        # overwrite the newer copy that the bump's on_commit wrote.
+        cache.add(VERSION_KEY, stored, VERSION_TRUST_SECONDS)
+    else:
+        cache.set(VERSION_KEY, stored, VERSION_TRUST_SECONDS)
+    _highest_seen = stored
+    return stored
+
+
 def bump_content_version(**kwargs) -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+    from .models import ContentVersion
+
+    global _highest_seen
+    if not ContentVersion.objects.filter(pk=1).update(version=F("version") + 1):
+        ContentVersion.objects.get_or_create(pk=1, defaults={"version": 2})
+    # Should this transaction roll back, content_version() finds the database lower and follows it.
+    _highest_seen = _stored_version()
+    _request.version = None
+    # Drop the copy now (this transaction reads its own bump), publish the new one once committed
+    # (before that, other processes rightly keep serving what is still committed).
+    cache.delete(VERSION_KEY)
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, _stored_version(), VERSION_TRUST_SECONDS))
+
+
+def _request_started(**kwargs) -> None:
+    _request.active, _request.version = True, None
+
+
+def _request_finished(**kwargs) -> None:
+    _request.active, _request.version = False, None
+
+
+def cached_by_version(key: str, build: Callable[[], T | None], timeout: int = TIMEOUT) -> T | None:
+    """The entry under `key`, built once; `key` must name the content version (or another stamp) it depends on.
+
+    Such an entry never changes, so the latest ones are kept in this process as well as in the
+    shared cache. Kept pickled: each caller gets its own copy of pages and dicts to change.
+    """
+    with _local_lock:
+        raw = _local_entries.get(key)
+        if raw is not None:
+            _local_entries.move_to_end(key)
+    if raw is not None:
+        return pickle.loads(raw)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        if value is None:
+            return None
+        cache.set(key, value, timeout)
+    raw = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    with _local_lock:
+        _local_entries[key] = raw
+        if len(_local_entries) > LOCAL_ENTRIES:
+            _local_entries.popitem(last=False)
+    return pickle.loads(raw)
 
 
 def bump_on_page_delete(sender, instance, **kwargs):
@@ -36,6 +139,8 @@ def bump_on_page_delete(sender, instance, **kwargs):
 
 
 def connect_signals():
+    request_started.connect(_request_started, dispatch_uid="page_cache_request_started")
+    request_finished.connect(_request_finished, dispatch_uid="page_cache_request_finished")
     page_published.connect(bump_content_version, dispatch_uid="page_cache_published")
     page_unpublished.connect(bump_content_version, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(bump_content_version, dispatch_uid="page_cache_moved")
@@ -60,15 +165,18 @@ def serve(request, path):
     if request.method not in ("GET", "HEAD"):
         return wagtail_views.serve(request, path)
     key = f"pages:route:{content_version()}:{request.get_host()}:{get_language()}:{path}"
-    entry = cache.get(key)
-    if entry is None:
+
+    def build():
         route = Page.route_for_request(request, path)
         if route is None:
-            return wagtail_views.serve(request, path)  # Wagtail's own 404
+            return None
         page = route[0]
         if isinstance(page, CachedViewRestrictionsMixin):
             page._cached_view_restrictions = list(page.get_view_restrictions())
-        entry = (Site.find_for_request(request), tuple(route))
-        cache.set(key, entry, TIMEOUT)
+        return (Site.find_for_request(request), tuple(route))
+
+    entry = cached_by_version(key, build)
+    if entry is None:
+        return wagtail_views.serve(request, path)  # Wagtail's own 404
     request._wagtail_site, request._wagtail_route_for_request = entry[0], entry[1]
     return wagtail_views.serve(request, path)

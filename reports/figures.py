@@ -300,8 +300,8 @@ def _status(value: int | None, target: int, year: int, as_of: datetime.date) -> 
     return StatusCell(_("Behind"), LATE)
 
 
-def _values_by_area(filters: ReportFilters, scope: Scope, cutoff: datetime.date) -> dict[str, dict[int | None, int]]:
-    """{indicator: {area id: value}} counted up to the cutoff day: three (four) grouped queries."""
+def values_by_area(filters: ReportFilters, scope: Scope, cutoff: datetime.date) -> dict[str, dict[int | None, int]]:
+    """{indicator: {area id: value}} up to the cutoff day (targets report, admin home): a few grouped queries."""
     values: dict[str, dict[int | None, int]] = {key: {} for key, _label in Target.INDICATORS}
     for row in (
         Trainer.objects.certified(on=cutoff)
@@ -356,7 +356,7 @@ def progress_against_targets(filters: ReportFilters, user) -> Report:
     for target in targets:
         by_area.setdefault(target.area_id, {})[target.year] = target
     cutoffs = {year: min(datetime.date(year, 12, 31), as_of) for year in HEADLINE_YEARS}
-    values = {year: _values_by_area(filters, scope, cutoff) for year, cutoff in cutoffs.items()}
+    values = {year: values_by_area(filters, scope, cutoff) for year, cutoff in cutoffs.items()}
 
     headings = [_("Area"), _("Indicator")]
     for year in HEADLINE_YEARS:

@@ -11,6 +11,7 @@ from wagtail.permissions import register_permission_policy
 from areas.models import admin_area_ids
 from trainers.admin_views import ScopedPermissionPolicy, ScopedViewSetMixin
 
+from .admin_home import administrator_home_panel
 from .figures import viewer_may_see_reports
 from .models import Target
 from .views import EXPORT_LOG_ACTION, urlpatterns
@@ -96,3 +97,10 @@ class TargetViewSet(ScopedViewSetMixin, ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_targets():
     return TargetViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def add_administrator_home_panel(request, panels):
+    panel = administrator_home_panel(request.user)
+    if panel is not None:
+        panels.append(panel)

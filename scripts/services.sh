@@ -41,7 +41,6 @@ start() {
   fi
   echo "export DATABASE_URL=postgres://postgres@127.0.0.1:$PG_PORT/lms"
   echo "export CELERY_BROKER_URL=redis://127.0.0.1:$REDIS_PORT/0"
-  echo "export CELERY_RESULT_BACKEND=redis://127.0.0.1:$REDIS_PORT/2"
   echo "export CACHE_URL=rediscache://127.0.0.1:$REDIS_PORT/1"
 }
 

@@ -11,6 +11,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.permissions import register_permission_policy
 
 from trainers.admin_views import ScopedIndexView, ScopedPermissionPolicy, ScopedViewSetMixin
+from trainers.admin_yes_no import yes_no_column
 
 from .admin_forms import ProjectAdminForm, SupportOrganisationAdminForm
 from .admin_views import ProjectReviewView, ReadOnlyScopedPermissionPolicy
@@ -131,7 +132,13 @@ class SupportOrganisationViewSet(ModelViewSet):
     url_prefix = "showcase/organisations"
     name = "support_organisation"
     copy_view_enabled = False
-    list_display = ["name", "kind", "area", "publish_contact", "is_listed"]
+    list_display = [
+        "name",
+        "kind",
+        "area",
+        yes_no_column(SupportOrganisation, "publish_contact"),
+        yes_no_column(SupportOrganisation, "is_listed"),
+    ]
     list_filter = ["kind", "publish_contact", "is_listed"]
     search_fields = ["name", "summary"]
     search_backend_name = None

@@ -12,6 +12,7 @@ EXPECTED = {
     "notifications-inactive-learners": "trainers.tasks.queue_inactivity_reminders",
     "notifications-sweep": "trainers.tasks.sweep_notifications",
     "certificates-render-missing": "trainers.tasks.render_missing_certificate_pdfs",
+    "worker-heartbeat": "home.tasks.record_worker_heartbeat",
 }
 
 

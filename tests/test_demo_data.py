@@ -1,3 +1,4 @@
+import datetime
 import json
 import tomllib
 from pathlib import Path
@@ -6,6 +7,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Page
 
 from accounts.models import User
@@ -14,6 +16,9 @@ from courses.blocks import stable_choice_id
 from courses.demo import DATA_DIR, DemoDataError, load_curriculum, read_curriculum
 from courses.models import CoursePage, LessonPage, ModulePage, QuizPage
 from home.models import HomePage
+from reports.figures import ReportFilters, certified_trainers_by_month, expiring_certificates
+from reports.models import HEADLINE_YEARS, Target
+from trainers.models import Certificate, Trainer, TrainingSession
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +150,32 @@ def test_every_demo_data_file_is_packaged():
     packaged = {path for pattern in patterns for path in courses_dir.glob(pattern)}
     assert set(DATA_DIR.iterdir()) <= packaged
     assert len(read_curriculum()) == len(list(DATA_DIR.glob("*.json"))) == 3
+
+
+def test_demo_history_and_targets_give_every_report_something_true():
+    call_command("load_demo_data")
+    today = timezone.localdate()
+    districts_2025 = (
+        Area.objects.districts().filter(code__startswith="5").exclude(valid_to__lt=datetime.date(2025, 1, 1))
+    )
+    assert districts_2025.count() == 17  # Nông Sơn joined Quế Sơn at the end of 2024
+    for year in HEADLINE_YEARS:
+        assert set(Target.objects.filter(year=year).values_list("area", flat=True)) >= set(
+            districts_2025.values_list("pk", flat=True)
+        )
+    # Growth: more certified trainers each year-end, sessions every year since 2021 in several districts.
+    year_ends = [datetime.date(y, 12, 31) for y in range(2021, 2026)] + [today]
+    certified = [Trainer.objects.certified(on=day).count() for day in year_ends]
+    assert certified == sorted(certified) and certified[0] >= 2 and certified[-1] > certified[0] + 10
+    for year in range(2021, 2027):
+        sessions = TrainingSession.objects.filter(starts_on__year=year)
+        assert sessions.values("area").distinct().count() >= 4, year
+    # Some certificates lapsed, some expire within the expiry window.
+    assert Certificate.objects.filter(kind=Certificate.TRAINER, expires_on__lt=today).exists()
+    province = User.objects.get(email="province.admin@example.org")
+    assert expiring_certificates(ReportFilters(), province).rows
+    monthly = certified_trainers_by_month(ReportFilters(date_from=datetime.date(2021, 1, 1)), province)
+    assert len([d for d in monthly.chart["datasets"] if any(d["data"])]) >= 8  # total and several districts
+    # The Duy Hòa class the import demo sheet targets is unchanged.
+    duy_hoa = TrainingSession.objects.get(title="Tập huấn khởi nghiệp cho đoàn viên thanh niên xã Duy Hòa")
+    assert duy_hoa.participants.count() == 6

@@ -243,7 +243,6 @@ def stack(django_db_setup, django_db_blocker):
         DB_CONN_MAX_AGE="0",  # the test's flush between tests must not wait for gunicorn's connections
         CACHE_URL=_redis_url(os.environ["CACHE_URL"], 13).replace("redis://", "rediscache://", 1),
         CELERY_BROKER_URL=_redis_url(os.environ["CELERY_BROKER_URL"], 14),
-        CELERY_RESULT_BACKEND="",
         EMAIL_URL="consolemail://",
         MEDIA_ROOT=str(work / "media"),
         PRIVATE_MEDIA_ROOT=str(work / "private"),

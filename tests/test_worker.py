@@ -7,53 +7,17 @@ import time
 from pathlib import Path
 
 import pytest
+from redis import Redis
 
-from lms.celery import app, ping
+from lms.celery import app
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKER = os.environ.get("CELERY_BROKER_URL", "")
-RESULTS = os.environ.get("CELERY_RESULT_BACKEND", "")
 
 pytestmark = [
     pytest.mark.worker,
-    pytest.mark.skipif(
-        not (BROKER.startswith("redis://") and RESULTS), reason="needs Redis: run under scripts/services.sh"
-    ),
+    pytest.mark.skipif(not BROKER.startswith("redis://"), reason="needs Redis: run under scripts/services.sh"),
 ]
-
-
-@pytest.fixture(scope="module")
-def worker():
-    """A real worker process on the Redis broker, using the test database when it is shared."""
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "lms.settings.test"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "lms", "worker", "--pool=solo", "--concurrency=1", "-l", "warning"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    app.conf.task_always_eager = False
-    try:
-        yield process
-    finally:
-        app.conf.task_always_eager = True
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
-def test_task_round_trip_through_a_real_worker(worker):
-    deadline = time.monotonic() + 60
-    result = ping.delay("xin chào")
-    while not result.ready() and time.monotonic() < deadline:
-        assert worker.poll() is None, worker.stdout.read()
-        time.sleep(0.2)
-    assert result.get(timeout=5, disable_sync_subtasks=False) == "pong:xin chào"
-    assert result.status == "SUCCESS"
 
 
 @pytest.fixture
@@ -118,13 +82,11 @@ def test_a_notification_is_sent_once_by_racing_workers(db_worker, settings):
 
     user = UserFactory(email="dua@example.org", full_name="Trần Thị Đua")
     notification = Notification.objects.create(user=user, kind=Notification.INACTIVE_REMINDER, object_key="learning")
-    results = [send_notification.apply_async((notification.pk,), queue="notifications-test") for _ in range(6)]
-    deadline = time.monotonic() + 120  # two prefork workers start (Django set-up) before the first task
-    while not all(r.ready() for r in results) and time.monotonic() < deadline:
-        assert db_worker.poll() is None, db_worker.stdout.read()
-        time.sleep(0.2)
-    outcomes = sorted(r.get(timeout=5, disable_sync_subtasks=False) for r in results)
-    assert outcomes == ["sent"] + ["skipped"] * 5
+    for _ in range(6):
+        send_notification.apply_async((notification.pk,), queue="notifications-test")
+    redis = Redis.from_url(BROKER)
+    # No result backend: done when the queue is drained and every message is acknowledged.
+    _wait_for(lambda: redis.llen("notifications-test") == 0 and redis.hlen("unacked") == 0, db_worker)
     notification.refresh_from_db()
     assert notification.status == Notification.SENT and notification.sent_at and notification.attempts == 1
 

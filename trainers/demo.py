@@ -1,5 +1,6 @@
 """Demo data for the trainer programme (after the area tree, `areas.loader.load_areas`):
-trainers over three generations, sessions, profiles and certificates.
+trainers over three generations, sessions, profiles and certificates, and five years of history in
+eight districts (the targets: `reports.demo`).
 
 Everything is looked up by a natural key before it is created, so loading twice changes nothing.
 """
@@ -386,4 +387,96 @@ def load_trainer_programme(districts: dict[str, Area]) -> dict[str, Trainer]:
                 reason="Cấp nhầm: học viên dùng chung tài khoản với người khác.",
                 by=province_admin,
             )
+    load_history(districts, masters, province_admin)
     return trainers
+
+
+# --- Five years of history -------------------------------------------------
+# The programme as it grew from 2021: each year some districts certify trainers and run a one-day class,
+# so the monthly chart, the targets table and the cascade have a past. Trainers certified up to 2022 were
+# renewed when their three years ran out, except in odd-numbered districts, whose certificates lapsed;
+# the December 2023 certificates expire in the coming months. Names and e-mails are generated, stable.
+HISTORY_YEARS = range(2021, 2027)
+HISTORY_DISTRICTS = ["Tam Kỳ", "Hội An", "Điện Bàn", "Duy Xuyên", "Thăng Bình", "Núi Thành", "Đại Lộc", "Quế Sơn"]
+HISTORY_PEOPLE_PER_SESSION = 6
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Phan", "Trương", "Đặng", "Bùi"]
+MIDDLE = {Profile.FEMALE: ["Thị", "Thị Thu", "Ngọc", "Thị Kim"], Profile.MALE: ["Văn", "Minh", "Đức", "Quang"]}
+GIVEN = {
+    Profile.FEMALE: ["Lan", "Hương", "Trang", "Nhung", "Thảo", "Vy", "Hạnh", "Mỹ"],
+    Profile.MALE: ["Hùng", "Nam", "Phúc", "Tài", "Khoa", "Bảo", "Tín", "Lộc"],
+}
+HISTORY_GROUPS = [["youth"], ["students", "youth"], ["women"], ["cadres"], ["entrepreneurs"], ["students"]]
+
+
+def _history_name(seed: int) -> tuple[str, str]:
+    gender = Profile.FEMALE if seed % 2 == 0 else Profile.MALE
+    name = " ".join(
+        [
+            SURNAMES[seed % len(SURNAMES)],
+            MIDDLE[gender][(seed // 2) % len(MIDDLE[gender])],
+            GIVEN[gender][(seed // 3) % len(GIVEN[gender])],
+        ]
+    )
+    return gender, name
+
+
+def load_history(districts: dict[str, Area], masters: list[Trainer], issued_by) -> None:
+    """Trainers certified, classes run and people trained in eight districts each year from 2021 to 2026."""
+    from .services import TRAINER_CERTIFICATE_YEARS, add_years, certification_issue
+
+    today = timezone.localdate()
+    for d, district_name in enumerate(HISTORY_DISTRICTS):
+        district = districts[district_name]
+        for year in HISTORY_YEARS:
+            seed = d * 100 + (year - 2020) * 10
+            trainer = None
+            if (d + year) % 2 == 0:  # every other year, the district certifies one more trainer
+                gender, name = _history_name(seed)
+                user = _person(f"gv.{district.code}.{year}@example.org", name)
+                _profile(user, gender, 1975 + seed % 20, district, ["cadres"])
+                mentor = masters[d % len(masters)]
+                trainer = _trainer(user, Trainer.CORE, district, mentor, [], "")
+                issued_on = D(2023, 12, 10 + d) if year == 2023 else D(year, 2 + d, 15)
+                certified = Certificate.objects.filter(person=user, kind=Certificate.TRAINER).exists()
+                if issued_on <= today and not certified:
+                    certificate = certification_issue(
+                        person=user,
+                        kind=Certificate.TRAINER,
+                        trainer_level=Trainer.CORE,
+                        trained_by=mentor,
+                        area=district,
+                        issued_by=issued_by,
+                        issued_on=issued_on,
+                    )
+                    renewed_on = add_years(issued_on, TRAINER_CERTIFICATE_YEARS)
+                    if year <= 2022 and d % 2 == 0 and renewed_on <= today:
+                        certification_issue(
+                            person=user,
+                            kind=Certificate.TRAINER,
+                            trainer_level=Trainer.CORE,
+                            trained_by=mentor,
+                            area=district,
+                            issued_by=issued_by,
+                            issued_on=certificate.expires_on,
+                        )
+            starts_on = D(year, 3 + (d % 8), 5 + d)
+            if starts_on > today:
+                continue
+            session = _session(
+                f"Khởi nghiệp cho người dân {district_name} {year}",
+                starts_on,
+                starts_on,
+                district,
+                venue=f"Trung tâm Văn hóa {district_name}",
+                trainers=[trainer or masters[d % len(masters)]],
+                by=issued_by,
+            )
+            # More people each year as the programme grows.
+            for n in range(HISTORY_PEOPLE_PER_SESSION + (year - 2021)):
+                gender, name = _history_name(seed + n + 1)
+                user = _person(f"hv.{district.code}.{year}.{n}@example.org", name)
+                groups = HISTORY_GROUPS[(seed + n) % len(HISTORY_GROUPS)]
+                if gender == Profile.MALE and groups == ["women"]:
+                    groups = ["youth"]
+                _profile(user, gender, 1980 + (seed + n) % 25, district, groups)
+                _participate(session, user, result=SessionParticipant.PASSED)

@@ -5,12 +5,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import Button, HeaderButton, ListingButton
 from wagtail.permissions import register_permission_policy
 
+from .admin_yes_no import yes_no_column
 from .admin_forms import ProfileAdminForm, TrainerAdminForm, TrainingSessionAdminForm
 from .admin_views import (
     CertificatePermissionPolicy,
@@ -104,7 +104,7 @@ class TrainingSessionViewSet(ActionUrlMixin, ScopedViewSetMixin, ModelViewSet):
     name = "training_session"
     index_view_class = TrainingSessionIndexView
     inspect_view_enabled = True
-    list_display = ["title", "starts_on", "ends_on", "area", "mode", "is_tot"]
+    list_display = ["title", "starts_on", "ends_on", "area", "mode", yes_no_column(TrainingSession, "is_tot")]
     list_filter = ["mode", "is_tot", "starts_on"]
     list_export = ["title", "starts_on", "ends_on", "area", "venue", "mode", "is_tot"]
     export_filename = "training-sessions"
@@ -301,27 +301,3 @@ def hide_wagtail_reports_below_the_province(request, menu_items):
     """Wagtail's own reports span every district: shown to the province only (URLs refused by middleware)."""
     if not may_see_wagtail_reports(request.user):
         menu_items[:] = []
-
-
-class FailedNotificationsPanel(Component):
-    """On the admin home: how many notifications in the administrator's area failed, linking to them."""
-
-    name = "failed_notifications"
-    order = 90
-    template_name = "trainers/admin/failed_notifications_panel.html"
-
-    def __init__(self, count: int):
-        self.count = count
-
-    def get_context_data(self, parent_context=None):
-        url = reverse("notification:index") + "?status=" + Notification.FAILED
-        return {"count": self.count, "url": url}
-
-
-@hooks.register("construct_homepage_panels")
-def add_failed_notifications_panel(request, panels):
-    if not NotificationPermissionPolicy(Notification).user_has_permission(request.user, "view"):
-        return
-    count = Notification.objects.visible_to(request.user).failed().count()
-    if count:
-        panels.append(FailedNotificationsPanel(count))

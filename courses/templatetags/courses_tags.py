@@ -1,10 +1,9 @@
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
-from home.page_cache import TIMEOUT, content_version
+from home.page_cache import cached_by_version, content_version
 
 from ..models import CourseIndexPage
 
@@ -17,12 +16,12 @@ def catalogue_url(context) -> str:
     request = context.get("request")
     host = request.get_host() if request else ""
     key = f"courses:catalogue-url:{content_version()}:{host}:{get_language()}"
-    url = cache.get(key)
-    if url is None:
+
+    def build() -> str:
         catalogue = CourseIndexPage.objects.live().public().order_by("path").first()
-        url = (catalogue.get_url(request) if catalogue else "") or ""
-        cache.set(key, url, TIMEOUT)
-    return url
+        return (catalogue.get_url(request) if catalogue else "") or ""
+
+    return cached_by_version(key, build)
 
 
 @register.simple_tag

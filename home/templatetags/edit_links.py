@@ -15,7 +15,10 @@ def page_edit_link(context) -> dict:
     page = context.get("page")
     request = context.get("request")
     user = getattr(request, "user", None)
-    if not isinstance(page, Page) or user is None or not user.is_authenticated:
+    # A preview (of a page perhaps never saved) is shown inside the editor already.
+    if not isinstance(page, Page) or not page.pk or getattr(request, "is_preview", False):
+        return {}
+    if user is None or not user.is_authenticated:
         return {}
     if not user.has_perm("wagtailadmin.access_admin") or not page.permissions_for_user(user).can_edit():
         return {}

@@ -168,15 +168,32 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
         "OPTIONS": {"location": "private", "default_acl": "private", "file_overwrite": True},
     }
 
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://lms")}
+# Sessions live in PostgreSQL; the cache only spares the read (accounts/sessions.py).
+SESSION_ENGINE = "accounts.sessions"
+
+
+def cache_settings(config: dict) -> dict:
+    """A cache that makes pages slower, not down, when Redis is unavailable.
+
+    django-redis answers a miss (and logs it) instead of raising, and gives up on a dead server
+    within a second; everything the cache holds can be read again from PostgreSQL.
+    """
+    if config["BACKEND"].startswith("django_redis."):
+        config.setdefault("OPTIONS", {}).update(IGNORE_EXCEPTIONS=True, SOCKET_CONNECT_TIMEOUT=0.5, SOCKET_TIMEOUT=0.5)
+    return {"default": config}
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+CACHES = cache_settings(env.cache("CACHE_URL", default="locmemcache://lms"))
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ToT LMS <no-reply@example.org>")
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="memory://")
-CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
+# Nothing reads task results (every task's effect is in the database): no result backend to wait on.
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = not env.str("CELERY_BROKER_URL", default="")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
@@ -186,8 +203,26 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TIMEZONE = TIME_ZONE
-# Redelivery after a lost worker waits this long; keep it above the longest task.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # A task not acknowledged within this time is handed out again (its worker died, or Redis restarted under
+    # it). Above the longest task (TASK_TIME_LIMIT, 300 s) and the longest retry countdown (retry_backoff_max,
+    # 600 s, in trainers/tasks.py): a countdown past it would be redelivered and run twice while still waiting.
+    "visibility_timeout": 900,
+    # A request that queues a task while Redis is away answers quickly; the outbox sweeper catches up later.
+    "socket_connect_timeout": 2,
+    "socket_timeout": 10,
+    "socket_keepalive": True,
+    "retry_on_timeout": True,
+    "health_check_interval": 25,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# Publishing from a web request: two quick tries, then the caller's fallback (the row waits in the outbox).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}
+# The worker and beat wait out a broker outage of any length, at start-up too, rather than exit.
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# Beat records its own heartbeat as it schedules (home/heartbeats.py).
+CELERY_BEAT_SCHEDULER = "lms.celery:HeartbeatScheduler"
 CELERY_BEAT_SCHEDULE: dict = {
     # Run exactly one `celery beat`; crontab times are in CELERY_TIMEZONE (Asia/Ho_Chi_Minh).
     "notifications-certificates-issued": {
@@ -209,6 +244,12 @@ CELERY_BEAT_SCHEDULE: dict = {
     "notifications-sweep": {
         "task": "trainers.tasks.sweep_notifications",
         "schedule": crontab(minute="*/10"),
+    },
+    "worker-heartbeat": {
+        # A queued heartbeat nobody runs is no news: it expires before the next one.
+        "task": "home.tasks.record_worker_heartbeat",
+        "schedule": 60.0,
+        "options": {"expires": 55},
     },
     "certificates-render-missing": {
         "task": "trainers.tasks.render_missing_certificate_pdfs",

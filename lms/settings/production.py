@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import cache_settings, env
 
 DEBUG = False
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
@@ -30,7 +30,7 @@ _required(
     "a shared cache such as rediscache://host:6379/1 (lockouts, throttles and sessions live there).",
     ("locmemcache:", "dummycache:"),
 )
-CACHES = {"default": env.cache("CACHE_URL")}
+CACHES = cache_settings(env.cache("CACHE_URL"))
 
 # Without a broker, certificates, e-mails and reminders would run inside the web request.
 CELERY_BROKER_URL = _required(

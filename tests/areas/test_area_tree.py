@@ -5,7 +5,6 @@ import shutil
 
 import pytest
 from django.core.management import call_command
-from django.utils import translation
 
 from areas.loader import DATA_DIR, AreaDataError, load_area_tree
 from areas.models import Area
@@ -124,7 +123,9 @@ def test_inconsistent_data_is_refused_and_nothing_is_written(tmp_path):
 
 
 def test_load_areas_command_is_idempotent(capsys):
-    with translation.override("en"):  # the command speaks the active language; read it in English
+    from django.utils import translation
+
+    with translation.override("en"):
         call_command("load_areas")
         assert "346 areas" in capsys.readouterr().out
         first = _snapshot()

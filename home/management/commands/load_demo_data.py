@@ -7,6 +7,7 @@ from areas.loader import load_areas
 from areas.models import AdminScope
 from courses.demo import load_curriculum
 from home.models import HomePage
+from reports.demo import load_targets
 from showcase.demo import load_showcase
 from trainers.demo import load_trainer_programme
 
@@ -64,6 +65,7 @@ class Command(BaseCommand):
             defaults={"area": districts["Duy Xuyên"]},
         )
         load_trainer_programme(districts)
+        load_targets(districts)
         load_showcase(home)  # after the programme: trainer@ mentors a Duy Xuyên project
 
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))

@@ -1,0 +1,69 @@
+"""Sessions kept in PostgreSQL and read through the cache (SESSION_ENGINE).
+
+Django's cached_db trusts a cache entry until the session expires, two weeks later. A Redis
+restored from an older snapshot, or one that was unreachable when someone logged out (so the
+entry's delete was lost), would then bring a deleted session back to life. Here an entry is
+trusted for TRUST_SECONDS after it was read from or written to the database, and expires then;
+the next request reads the row again. The cost is one query per active session per
+TRUST_SECONDS; what remains is a window of at most TRUST_SECONDS for a logout made while Redis
+was away. Checking the row on every hit would close it but cost a query on every request.
+"""
+
+import logging
+import time
+
+from asgiref.sync import sync_to_async
+from django.contrib.sessions.backends import cached_db
+from django.contrib.sessions.backends.db import SessionStore as DBStore
+
+logger = logging.getLogger("django.contrib.sessions")
+
+TRUST_SECONDS = 60
+
+
+class SessionStore(cached_db.SessionStore):
+    # Entries are (written at, data); a new prefix so that cached_db's plain entries are never read.
+    cache_key_prefix = "accounts.sessions."
+
+    def load(self):
+        try:
+            entry = self._cache.get(self.cache_key)
+        except Exception:  # an unreachable cache or a key the backend refuses: read the database
+            entry = None
+        if entry is not None and 0 <= time.time() - entry[0] < TRUST_SECONDS:
+            return entry[1]
+        session = self._get_session_from_db()
+        if session is None:
+            return {}
+        data = self.decode(session.session_data)
+        self._cache_write(data, self.get_expiry_age(expiry=session.expire_date))
+        return data
+
+    def save(self, must_create=False):
+        DBStore.save(self, must_create)
+        self._cache_write(self._session, self.get_expiry_age())
+
+    def delete(self, session_key=None):
+        DBStore.delete(self, session_key)
+        session_key = session_key or self.session_key
+        if session_key:
+            try:
+                self._cache.delete(self.cache_key_prefix + session_key)
+            except Exception:
+                logger.exception("Could not delete a session from the cache (%s)", self._cache)
+
+    def _cache_write(self, data: dict, expiry_age: int) -> None:
+        try:
+            self._cache.set(self.cache_key, (time.time(), data), min(expiry_age, TRUST_SECONDS))
+        except Exception:
+            logger.exception("Could not save a session to the cache (%s)", self._cache)
+
+    # This site is served by WSGI; the async variants go through the same rules.
+    async def aload(self):
+        return await sync_to_async(self.load)()
+
+    async def asave(self, must_create=False):
+        return await sync_to_async(self.save)(must_create)
+
+    async def adelete(self, session_key=None):
+        return await sync_to_async(self.delete)(session_key)

@@ -1,0 +1,438 @@
+"""Fault drill: gunicorn + a Celery worker + beat under a load of learners, through restarts and kills.
+
+Usage (PostgreSQL from scripts/services.sh; the script runs its own Redis, with its append-only file on as
+the production broker must have it):
+    export SERVICES_DIR=/tmp/svc-faults PG_PORT=54481 REDIS_PORT=63881
+    eval "$(scripts/services.sh start)"
+    .venv/bin/python bench/faults.py [--clients 4] [--learners 120] [--redis-port 63891]
+
+For each fault (restart PostgreSQL, restart Redis, kill -9 a worker child, kill -9 the worker's main
+process; a supervisor loop here stands in for systemd's Restart=on-failure) it prints: requests, 5xx,
+connection errors, lesson completions lost or duplicated (the clients' successes against the database's rows),
+certificates without a PDF, e-mails sent twice (the file mail backend's messages) and the recovery time
+(until a lesson completes through gunicorn and a worker heartbeat sent after the fault is recorded).
+A script, not a test: it takes a few minutes and restarts services.
+"""
+
+import argparse
+import atexit
+import collections
+import email
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+WEB_PORT = 8766
+TO_WALK = 4  # lessons each learner completes through the web; the earlier ones are done in prepare()
+SETTLE = 20  # seconds of load after each recovery, so that late effects (renders, e-mails) show up
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+# --- Services ----------------------------------------------------------------------------------------
+
+
+def as_postgres(*command: str) -> list[str]:
+    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else list(command)
+
+
+def pg_ctl(*args: str) -> None:
+    pgbin = sorted(Path("/usr/lib/postgresql").glob("*/bin"))[-1]
+    data = Path(os.environ["SERVICES_DIR"]) / "pg"
+    subprocess.run(as_postgres(str(pgbin / "pg_ctl"), "-D", str(data), "-w", "-t", "60", *args), check=True,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
+
+
+class Redis:
+    def __init__(self, port: int, directory: Path):
+        self.port, self.directory = port, directory
+
+    def start(self) -> None:
+        subprocess.run(
+            ["redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "--port", str(self.port),
+             "--dir", str(self.directory), "--save", "", "--appendonly", "yes",
+             "--pidfile", str(self.directory / "redis.pid"), "--logfile", str(self.directory / "redis.log")],
+            check=True,
+        )  # fmt: skip
+        self._wait(lambda: self.cli("ping") == "PONG")
+
+    def stop(self) -> None:
+        self.cli("shutdown", "nosave")
+        self._wait(lambda: self.cli("ping") != "PONG")
+
+    def cli(self, *args: str) -> str:
+        return subprocess.run(["redis-cli", "-p", str(self.port), *args], capture_output=True, text=True).stdout.strip()
+
+    @staticmethod
+    def _wait(condition, seconds: float = 15) -> None:
+        deadline = time.monotonic() + seconds
+        while not condition():
+            if time.monotonic() > deadline:
+                raise RuntimeError("redis did not change state")
+            time.sleep(0.1)
+
+
+class Supervised:
+    """A process restarted whenever it exits (systemd's Restart=on-failure, RestartSec=1)."""
+
+    def __init__(self, name: str, command: list[str], env: dict, logfile: Path):
+        self.name, self.command, self.env, self.logfile = name, command, env, logfile
+        self.process: subprocess.Popen | None = None
+        self.restarts = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+        while self.process is None:
+            time.sleep(0.1)
+
+    def _run(self) -> None:
+        with self.logfile.open("a") as out:
+            while not self._stop.is_set():
+                self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env, stdout=out, stderr=out)
+                code = self.process.wait()
+                if self._stop.is_set():
+                    return
+                self.restarts += 1
+                log(f"{self.name} exited ({code}); restarting in 1 s")
+                time.sleep(1)
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+# --- Data --------------------------------------------------------------------------------------------
+
+
+def prepare(learners: int) -> tuple[list[dict], list[tuple[int, str, str]]]:
+    """Demo data; learners with every quiz of the ToT course passed, so their last lesson completes it."""
+    from django.core.management import call_command
+    from django.test import Client
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", "--noinput", verbosity=0)
+    call_command("load_demo_data", verbosity=0)
+    from accounts.models import User
+    from courses.models import CoursePage, Enrollment, LessonCompletion, QuizAttempt
+    from courses.models.pages import QuizPage
+
+    course = CoursePage.objects.get(is_tot=True)
+    lessons = list(course.lessons())
+    quizzes = list(QuizPage.objects.live().descendant_of(course))
+    people = []
+    for n in range(learners):
+        user, _created = User.objects.get_or_create(
+            email=f"faults-{n}@example.org", defaults={"full_name": f"Học viên thử {n}"}
+        )
+        enrollment, _created = Enrollment.objects.get_or_create(user=user, course=course)
+        for quiz in quizzes:
+            QuizAttempt.objects.get_or_create(
+                enrollment=enrollment, quiz=quiz, number=1, defaults={"score": 100, "passed": True, "answers": {}}
+            )
+        for lesson in lessons[:-TO_WALK]:
+            LessonCompletion.objects.get_or_create(enrollment=enrollment, lesson=lesson)
+        client = Client()
+        client.force_login(user, backend="accounts.backends.EmailOrPhoneBackend")
+        people.append({"user_id": user.pk, "session": client.cookies["sessionid"].value})
+    from django.urls import reverse
+
+    steps = [(lesson.pk, lesson.url, reverse("courses:complete_lesson", args=[lesson.pk])) for lesson in lessons]
+    return people, steps
+
+
+def completions(user_ids: list[int]) -> collections.Counter:
+    from courses.models import LessonCompletion
+
+    rows = LessonCompletion.objects.filter(enrollment__user_id__in=user_ids).values_list(
+        "enrollment__user_id", "lesson_id"
+    )
+    return collections.Counter(rows)
+
+
+def pdfs_missing(user_ids: list[int]) -> int:
+    from trainers.models import Certificate
+
+    return Certificate.objects.awaiting_pdf().filter(person_id__in=user_ids).count()
+
+
+def certificates(user_ids: list[int]) -> int:
+    from trainers.models import Certificate
+
+    return Certificate.objects.filter(person_id__in=user_ids).count()
+
+
+def mails(directory: Path) -> tuple[int, int]:
+    """Messages written by the file mail backend, and how many repeat an earlier (recipient, subject)."""
+    seen = collections.Counter()
+    for path in directory.glob("*"):
+        for chunk in path.read_text(errors="replace").split("\n" + "-" * 79 + "\n"):
+            if chunk.strip():
+                message = email.message_from_string(chunk)
+                seen[(message["To"], message["Subject"])] += 1
+    return sum(seen.values()), sum(n - 1 for n in seen.values())
+
+
+# --- Load --------------------------------------------------------------------------------------------
+
+
+class Load:
+    """A few clients, each walking its learners through the course's lessons (POST "complete")."""
+
+    def __init__(self, people: list[dict], lessons: list[tuple[int, str, str]], clients: int):
+        self.lessons = lessons
+        self.stats = collections.Counter()
+        self.successes: set[tuple[int, int]] = set()
+        self.last_ok = 0.0
+        self.lock = threading.Lock()
+        self.stop = threading.Event()
+        groups = [people[i::clients] for i in range(clients)]
+        self.threads = [threading.Thread(target=self._client, args=(g,), daemon=True) for g in groups]
+
+    def start(self) -> None:
+        for thread in self.threads:
+            thread.start()
+
+    def _client(self, people: list[dict]) -> None:
+        base = f"http://127.0.0.1:{WEB_PORT}"
+        sessions = []
+        for person in people:
+            s = requests.Session()
+            s.cookies.set("sessionid", person["session"])
+            sessions.append((person, s, {"next": len(self.lessons) - TO_WALK, "token": None}))
+        for person, s, state in sessions:
+            while state["next"] < len(self.lessons):
+                if self.stop.is_set():
+                    return
+                lesson_id, url, complete = self.lessons[state["next"]]
+                try:
+                    if state["token"] is None:
+                        page = s.get(base + url, timeout=30)
+                        self._count(page.status_code)
+                        match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+                        if not match:
+                            time.sleep(0.2)
+                            continue
+                        state["token"] = match.group(1)
+                    done = s.post(
+                        base + complete,
+                        data={"csrfmiddlewaretoken": state["token"]},
+                        allow_redirects=False,
+                        timeout=30,
+                    )
+                except requests.RequestException:
+                    with self.lock:
+                        self.stats["requests"] += 1
+                        self.stats["connection errors"] += 1
+                    time.sleep(0.2)
+                    continue
+                self._count(done.status_code)
+                if done.status_code == 302:
+                    with self.lock:
+                        self.successes.add((person["user_id"], lesson_id))
+                        self.last_ok = time.monotonic()
+                    state["next"] += 1
+                elif done.status_code == 403:
+                    state["token"] = None  # a new CSRF token after a session hiccup
+                else:
+                    time.sleep(0.2)
+
+    def _count(self, status: int) -> None:
+        with self.lock:
+            self.stats["requests"] += 1
+            if status >= 500:
+                self.stats["5xx"] += 1
+            elif status >= 400:
+                self.stats["4xx"] += 1
+
+    def snapshot(self) -> tuple[collections.Counter, set]:
+        with self.lock:
+            return collections.Counter(self.stats), set(self.successes)
+
+
+# --- Drill -------------------------------------------------------------------------------------------
+
+
+def worker_heartbeat_after(moment: float, app) -> bool:
+    from home.heartbeats import Heartbeat
+
+    return Heartbeat.objects.filter(kind=Heartbeat.WORKER, last_seen__gte=moment).exists()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--learners", type=int, default=300)
+    parser.add_argument("--redis-port", type=int, default=63891)
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres") or not os.environ.get("SERVICES_DIR"):
+        sys.exit("Set SERVICES_DIR and DATABASE_URL to scripts/services.sh's PostgreSQL (see the docstring).")
+
+    work = Path(tempfile.mkdtemp(prefix="faults-"))
+    (work / "mail").mkdir()
+    redis = Redis(args.redis_port, work)
+    redis.start()
+    atexit.register(redis.stop)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # atexit then stops what this script started
+    # bench.settings, with server errors logged (what raised during a fault) to the processes' logs.
+    (work / "faults_settings.py").write_text(
+        "from bench.settings import *  # noqa\n"
+        "LOGGING = {'version': 1, 'disable_existing_loggers': False,"
+        " 'handlers': {'console': {'class': 'logging.StreamHandler'}},"
+        " 'root': {'handlers': ['console'], 'level': 'WARNING'}}\n"
+    )
+    os.environ.update(
+        PYTHONPATH=os.pathsep.join([str(ROOT), str(work)]),
+        DJANGO_SETTINGS_MODULE="faults_settings",
+        CELERY_BROKER_URL=f"redis://127.0.0.1:{args.redis_port}/0",
+        CACHE_URL=f"rediscache://127.0.0.1:{args.redis_port}/1",
+        EMAIL_URL=f"filemail:///{work / 'mail'}",
+        SECURE_SSL_REDIRECT="0",
+        SECURE_COOKIES="0",
+        DB_CONN_MAX_AGE="60",
+        PRIVATE_MEDIA_ROOT=str(work / "private"),
+        MEDIA_ROOT=str(work / "media"),
+    )
+    os.environ.pop("CELERY_RESULT_BACKEND", None)
+    sys.path[:0] = [str(ROOT), str(work)]
+    import django
+
+    django.setup()
+    from django.db import close_old_connections
+
+    from lms.celery import app
+
+    log("preparing demo data and learners")
+    people, lessons = prepare(args.learners)
+    user_ids = [p["user_id"] for p in people]
+    env = dict(os.environ)
+    python = sys.executable
+    gunicorn = [str(ROOT / ".venv/bin/gunicorn"), "lms.wsgi", "-w", "3", "-b", f"127.0.0.1:{WEB_PORT}"]
+    web = Supervised("gunicorn", [*gunicorn, "--log-level", "warning"], env, work / "web.log")
+    worker = Supervised("worker", [python, "-m", "celery", "-A", "lms", "worker", "--pool=prefork", "-c", "2",
+                                   "-n", "faults@%h", "-l", "warning"], env, work / "worker.log")  # fmt: skip
+    beat = Supervised("beat", [python, "-m", "celery", "-A", "lms", "beat", "-l", "warning",
+                               "-s", str(work / "beat-schedule")], env, work / "beat.log")  # fmt: skip
+    for process in (web, worker, beat):
+        process.start()
+        atexit.register(process.stop)
+    time.sleep(8)
+    load = Load(people, lessons, args.clients)
+    load.start()
+    log(f"load: {args.clients} clients, {len(people)} learners, {len(lessons)} lessons each; logs in {work}")
+
+    def restart_postgres():
+        pg_ctl("-m", "fast", "restart")
+
+    def restart_redis():
+        redis.stop()
+        time.sleep(3)
+        redis.start()
+
+    def kill_worker_child():
+        children = subprocess.run(["pgrep", "-P", str(worker.process.pid)], capture_output=True, text=True).stdout
+        os.kill(int(children.split()[0]), signal.SIGKILL)
+
+    def kill_worker_main():
+        os.kill(worker.process.pid, signal.SIGKILL)
+
+    faults = [
+        ("none (baseline)", lambda: None),
+        ("restart PostgreSQL", restart_postgres),
+        ("restart Redis", restart_redis),
+        ("kill -9 worker child", kill_worker_child),
+        ("kill -9 worker main", kill_worker_main),
+    ]
+    rows = []
+    time.sleep(10)
+    for name, inject in faults:
+        stats_before, _ok = load.snapshot()
+        wall = time.time()
+        started = time.monotonic()
+        log(f"fault: {name}")
+        inject()
+        recovered = None
+        probe_sent = False
+        while time.monotonic() - started < 180:
+            close_old_connections()
+            try:
+                if not probe_sent:
+                    app.send_task("home.tasks.record_worker_heartbeat")
+                    probe_sent = True
+                if load.last_ok > started and worker_heartbeat_after(_at(wall), app):
+                    recovered = time.monotonic() - started
+                    break
+            except Exception as error:  # the services are coming back
+                log(f"  waiting: {type(error).__name__}")
+            time.sleep(0.5)
+        time.sleep(SETTLE)
+        close_old_connections()
+        stats, successes = load.snapshot()
+        in_db = completions(user_ids)
+        lost = len([key for key in successes if key not in in_db])
+        duplicated = sum(n - 1 for n in in_db.values())
+        sent, twice = mails(work / "mail")
+        rows.append(
+            {
+                "fault": name,
+                "requests": stats["requests"] - stats_before["requests"],
+                "5xx": stats["5xx"] - stats_before["5xx"],
+                "conn err": stats["connection errors"] - stats_before["connection errors"],
+                "lost": lost,
+                "dup": duplicated,
+                "certs": certificates(user_ids),
+                "no PDF": pdfs_missing(user_ids),
+                "mails": sent,
+                "twice": twice,
+                "recovery s": f"{recovered:.1f}" if recovered is not None else "> 180",
+            }
+        )
+        log(f"  {rows[-1]}")
+
+    # What the periodic sweeps (every 10-15 min in production) recover, run once now.
+    load.stop.set()
+    app.send_task("trainers.tasks.render_missing_certificate_pdfs")
+    app.send_task("trainers.tasks.sweep_notifications")
+    time.sleep(30)
+    close_old_connections()
+    after_sweep = pdfs_missing(user_ids), mails(work / "mail")
+    headers = list(rows[0])
+    widths = {h: max(len(h), *(len(str(r[h])) for r in rows)) for h in headers}
+    print()
+    print(" | ".join(h.ljust(widths[h]) for h in headers))
+    print("-|-".join("-" * widths[h] for h in headers))
+    for row in rows:
+        print(" | ".join(str(row[h]).ljust(widths[h]) for h in headers))
+    missing, (sent, twice) = after_sweep
+    print(f"\nAfter the sweeps: certificates without a PDF {missing}; e-mails {sent}, sent twice {twice}.")
+    print(f"Restarts: worker {worker.restarts}, web {web.restarts}, beat {beat.restarts}.")
+    print(f"Logs: {work}")
+
+
+def _at(wall: float):
+    import datetime
+
+    from django.utils import timezone
+
+    return datetime.datetime.fromtimestamp(wall, tz=timezone.get_current_timezone())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""With Redis unreachable the site is slower, not down: everything is read again from PostgreSQL."""
+
+import environ
+import pytest
+from django.core.cache import cache
+
+from accounts import sessions
+from courses.services import lesson_complete
+from lms.settings.base import cache_settings
+
+pytestmark = pytest.mark.django_db
+
+LOGGED_IN = 'action="/accounts/logout/"'
+
+
+@pytest.fixture
+def redis_down(settings):
+    """The production cache configuration, pointed at a port where no Redis listens."""
+    settings.CACHES = cache_settings(environ.Env.cache_url_config("rediscache://127.0.0.1:1/0"))
+    assert cache.get("anything") is None  # no exception: the failure is ignored…
+    return settings
+
+
+def test_pages_login_and_logout_work_without_redis(redis_down, client, home, course_tree, learner, caplog):
+    assert client.get("/").status_code == 200
+    assert "aria-valuenow" not in client.get(course_tree.lessons[1].url).content.decode()
+
+    response = client.post("/accounts/login/", {"username": "LEARNER@example.org", "password": "pass-word-123"})
+    assert response.status_code == 302
+    lesson_complete(user=learner, lesson=course_tree.lessons[0])
+    response = client.get(course_tree.lessons[1].url)
+    html = response.content.decode()
+    assert response.status_code == 200 and LOGGED_IN in html and 'aria-valuenow="16"' in html
+
+    assert client.post("/accounts/logout/").status_code == 302
+    html = client.get(course_tree.lessons[1].url).content.decode()
+    assert LOGGED_IN not in html and "/accounts/login/?next=" in html
+    # …but it is logged.
+    assert any(record.name == "django_redis.cache" for record in caplog.records)
+
+
+def test_unpublishing_without_redis_takes_effect(redis_down, client, course_tree):
+    lesson = course_tree.lessons[0]
+    assert client.get(lesson.url).status_code == 200
+    lesson.unpublish()
+    assert client.get(lesson.url).status_code == 404
+
+
+def test_a_logged_out_session_is_not_revived_by_a_restored_cache(client, course_tree, learner):
+    client.force_login(learner)
+    session_key = client.session.session_key
+    cache_key = sessions.SessionStore.cache_key_prefix + session_key
+    assert LOGGED_IN in client.get(course_tree.lessons[0].url).content.decode()
+    written_at, data = cache.get(cache_key)
+
+    client.post("/accounts/logout/")
+    # Redis comes back from a snapshot taken before the logout: the entry is there again, as it
+    # was when written (a snapshot older than TRUST_SECONDS; a younger one still holds it unexpired).
+    cache.set(cache_key, (written_at - sessions.TRUST_SECONDS, data))
+    client.cookies["sessionid"] = session_key
+    assert LOGGED_IN not in client.get(course_tree.lessons[0].url).content.decode()
+    assert client.get("/my-learning/").status_code == 302
