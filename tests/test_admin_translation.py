@@ -49,8 +49,6 @@ PENDING_PROJECT_FIXES = {
     "administrators, the workflow 'Course review' and its task 'Editor review')",
     r"Can (add|change|delete|view) .+|.+ \| .+ \| .+": "permission names on the group form: Django and "
     "Wagtail store them in English in auth_permission when migrating",
-    r"No worker has reported .+|The scheduler \(beat\) has not reported .+": "the background processes "
-    "panel's alerts (home/wagtail_hooks.py), new: for the translation pass",
 }
 PENDING = re.compile("|".join(f"(?:{pattern})" for pattern in PENDING_PROJECT_FIXES))
 

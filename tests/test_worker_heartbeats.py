@@ -4,7 +4,8 @@ import datetime
 from unittest import mock
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from home.heartbeats import Heartbeat
 from home.tasks import record_worker_heartbeat
@@ -14,9 +15,14 @@ from .trainers.factories import areas, district_admin, province_admin
 
 pytestmark = pytest.mark.django_db
 
-PANEL = "Background processes"
-WORKER_DOWN = "No worker has reported for more than 5 minutes"
-BEAT_DOWN = "The scheduler (beat) has not reported for more than 5 minutes"
+with translation.override("vi"):  # the admin speaks Vietnamese
+    PANEL = gettext("Background processes")
+    WORKER_DOWN = gettext(
+        "No worker has reported for more than 5 minutes: e-mails and certificates wait until one runs again."
+    )
+    BEAT_DOWN = gettext(
+        "The scheduler (beat) has not reported for more than 5 minutes: reminders and catch-up sweeps are not queued."
+    )
 
 
 def test_the_worker_heartbeat_task_run_twice_keeps_one_row_per_worker():
