@@ -37,7 +37,8 @@ def test_the_worker_heartbeat_task_run_twice_keeps_one_row_per_worker():
 def test_beat_records_its_heartbeat_as_it_schedules_once_a_minute(tmp_path):
     scheduler = HeartbeatScheduler(app=app, schedule_filename=str(tmp_path / "beat-schedule"), lazy=True)
     scheduler.setup_schedule()
-    with mock.patch.object(HeartbeatScheduler, "apply_async"):  # nothing is published
+    # Nothing is published; beat's close_old_connections() would close the test's transaction on PostgreSQL.
+    with mock.patch.object(HeartbeatScheduler, "apply_async"), mock.patch("django.db.close_old_connections"):
         assert scheduler.tick() <= 60
         scheduler.tick()
     beat = Heartbeat.objects.get(kind=Heartbeat.BEAT)

@@ -95,7 +95,10 @@ def worker(redis_dir):
                 process.kill()
 
 
-def test_the_worker_survives_a_redis_restart_while_holding_tasks(worker, redis_dir):
+def test_the_worker_survives_a_redis_restart_while_holding_tasks(worker, redis_dir, monkeypatch):
+    # Celery prefers a CELERY_BROKER_URL from the environment (set in CI's PostgreSQL + Redis phase)
+    # over the broker it is given: without this the probe would publish to the suite's Redis.
+    monkeypatch.delenv("CELERY_BROKER_URL", raising=False)
     client = Celery("probe", broker=f"redis://127.0.0.1:{PORT}/0")
     held, fresh = redis_dir / "held", redis_dir / "fresh"
     for _ in range(2):
