@@ -119,27 +119,68 @@ class AccountForm(ContactForm):
         fields = ["full_name", "email", "phone", "preferred_language"]
 
 
+class _AreaChoices(forms.models.ModelChoiceIterator):
+    """The units in Vietnamese order with names as people say them, told apart where two read the same."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self.queryset.choices()
+
+
 class ProfileForm(forms.ModelForm):
-    """The details reports count by; asked at registration and editable later."""
+    """The details reports count by; asked at registration and editable later.
+
+    The place is one of today's commune-level units (the district level ended on 2025-07-01). A
+    profile filed under a former unit that went wholly into one of today's shows that unit, saved
+    with the next save; one filed under a unit that was split (a former district) keeps it, with a
+    note, until the person picks today's unit: only the person knows which part they live in.
+    """
 
     class Meta:
         model = Profile
-        fields = ["gender", "birth_year", "area", "commune", "organisation", "learner_groups"]
+        fields = ["gender", "birth_year", "area", "organisation", "learner_groups"]
+        labels = {"area": _("Commune or ward")}
         widgets = {
             "learner_groups": forms.CheckboxSelectMultiple,
             "birth_year": forms.NumberInput(attrs={"inputmode": "numeric"}),
         }
-        help_texts = {"learner_groups": _("Choose every group you belong to.")}
+        help_texts = {
+            "area": _("Where you live or work, as the units are named since 1 July 2025."),
+            "learner_groups": _("Choose every group you belong to."),
+        }
         error_messages = {
             "birth_year": {"invalid": _("Enter the year you were born as four digits, for example 1990.")},
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = Area.objects.districts().order_by("name")
-        self.fields["commune"].queryset = Area.objects.filter(
-            kind__in=[Area.COMMUNE, Area.WARD, Area.TOWNSHIP]
-        ).order_by("name")
+        field = self.fields["area"]
+        today_units = Area.objects.current().exclude(kind__in=Area.DISTRICT_KINDS)
+        self.stored_area = self.instance.commune or self.instance.area if self.instance.pk else None
+        stored = self.stored_area
+        if stored is None or stored.is_valid_on(timezone.localdate()):
+            units = today_units
+        else:
+            successors = stored.current_units()
+            if len(successors) == 1 and successors[0] != stored:
+                # Merged into one of today's units: that is where the person lives now.
+                self.initial["area"] = successors[0].pk
+                units = today_units
+                field.help_text = _("You chose %(former)s, which is now part of %(today)s.") % {
+                    "former": stored.display_name,
+                    "today": successors[0].display_name,
+                }
+            else:
+                # Split between several units: only the person knows which one; keep theirs until they choose.
+                self.initial["area"] = stored.pk
+                units = Area.objects.filter(pk=stored.pk) | today_units
+                field.help_text = _(
+                    "%(former)s no longer exists since 1 July 2025: "
+                    "choose the commune or ward you live or work in today."
+                ) % {"former": stored.display_name}
+        field.iterator = _AreaChoices
+        field.queryset = units
 
     def clean_birth_year(self):
         year = self.cleaned_data.get("birth_year")
@@ -151,9 +192,12 @@ class ProfileForm(forms.ModelForm):
             )
         return year
 
-    def clean(self):
-        cleaned = super().clean()
-        area, commune = cleaned.get("area"), cleaned.get("commune")
-        if area and commune and commune.parent_id != area.id:
-            self.add_error("commune", _("This commune is not in the district you chose."))
-        return cleaned
+    def _post_clean(self):
+        # The form shows one place; the profile keeps a former commune in its own field. Only a new choice
+        # replaces what was stored, so saving other details never rewrites the place a person gave.
+        if "area" in self.cleaned_data:
+            if self.cleaned_data["area"] == self.stored_area:
+                self.cleaned_data["area"] = self.instance.area
+            else:
+                self.instance.commune = None
+        super()._post_clean()
