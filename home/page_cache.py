@@ -37,6 +37,7 @@ VERSION_KEY = "pages:content-version"
 VERSION_TRUST_SECONDS = 5
 TIMEOUT = 24 * 3600
 
+NOT_READ = object()
 # The highest version this process has read: a cached copy below it comes from a restored cache.
 _highest_seen = 0
 # The version read during the current request, in this thread (None outside requests: a worker
@@ -63,9 +64,11 @@ def content_version() -> int:
     return version
 
 
-def _content_version() -> int:
+def _content_version(version=NOT_READ) -> int:
+    """The content version, from the cache's copy (`version`, when already read) if it can be trusted."""
     global _highest_seen
-    version = cache.get(VERSION_KEY)
+    if version is NOT_READ:
+        version = cache.get(VERSION_KEY)
     if version is not None and version >= _highest_seen:
         _highest_seen = version
         return version
@@ -99,12 +102,45 @@ def bump_content_version(**kwargs) -> None:
     transaction.on_commit(lambda: cache.set(VERSION_KEY, _stored_version(), VERSION_TRUST_SECONDS))
 
 
+def read_with_version(keys: list[str]) -> dict:
+    """Cache entries read together with the content version, in one round trip to the cache.
+
+    For what every request reads first (its session, its user): a page then waits for the cache
+    once. The version is kept for the request as content_version() would keep it; the entries are
+    returned, and kept for take_read() until the request ends.
+    """
+    if not getattr(_request, "active", False) or getattr(_request, "version", None) is not None:
+        values = cache.get_many(keys)
+    else:
+        values = cache.get_many([VERSION_KEY, *keys])
+        _request.version = _content_version(values.pop(VERSION_KEY, None))
+    if getattr(_request, "active", False):
+        _request.entries = {key: values.get(key) for key in keys}
+    return values
+
+
+def take_read(key: str):
+    """The entry read_with_version() read under `key` in this request (None: it was not there), once;
+    NOT_READ if it did not read it (or it was taken already, or dropped since)."""
+    entries = getattr(_request, "entries", None)
+    if not entries or key not in entries:
+        return NOT_READ
+    return entries.pop(key)
+
+
+def drop_read(key: str) -> None:
+    """Forget an entry read earlier in this request: it changed since."""
+    entries = getattr(_request, "entries", None)
+    if entries:
+        entries.pop(key, None)
+
+
 def _request_started(**kwargs) -> None:
-    _request.active, _request.version = True, None
+    _request.active, _request.version, _request.entries = True, None, None
 
 
 def _request_finished(**kwargs) -> None:
-    _request.active, _request.version = False, None
+    _request.active, _request.version, _request.entries = False, None, None
 
 
 def cached_by_version(key: str, build: Callable[[], T | None], timeout: int = TIMEOUT) -> T | None:
@@ -164,6 +200,9 @@ def serve(request, path):
 
     if request.method not in ("GET", "HEAD"):
         return wagtail_views.serve(request, path)
+    # The visitor's session and user first: they come with the content version in one round trip
+    # (accounts/sessions.py), which the route's key would otherwise read on its own.
+    getattr(request, "user", None) and request.user.is_authenticated  # noqa: B018
     key = f"pages:route:{content_version()}:{request.get_host()}:{get_language()}:{path}"
 
     def build():
