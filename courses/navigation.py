@@ -61,7 +61,7 @@ def learner_state(page: Page, request) -> tuple[Enrollment | None, Progress]:
     enrollment = None
     if user.is_authenticated and course:
         # The course is loaded only when the progress is not cached (learner_progress reads its path).
-        enrollment = Enrollment.objects.filter(user=user, course_id=course["id"]).with_progress_stamp().first()
+        enrollment = Enrollment.objects.stamped(user_id=user.pk, course_id=course["id"])
     return enrollment, cached_enrollment_progress(enrollment)
 
 

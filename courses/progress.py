@@ -94,7 +94,7 @@ def enrollment_progress(enrollment: Enrollment | None) -> Progress:
 def cached_enrollment_progress(enrollment: Enrollment | None) -> Progress:
     """enrollment_progress, cached under the enrolment's progress stamp and the content version.
 
-    The enrolment must come from Enrollment.objects.with_progress_stamp(): a new completion or
+    The enrolment must come from Enrollment.objects.stamped(): a new completion or
     passed attempt changes the stamp, a publish or unpublish the content version, so the cached
     figure is never older than the database.
     """

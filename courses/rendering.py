@@ -40,7 +40,11 @@ def _viewer(user) -> SimpleNamespace:
 
 
 def cacheable(request) -> bool:
-    if request.method not in ("GET", "HEAD") or getattr(request, "is_preview", False) or request.META.get("QUERY_STRING"):
+    if (
+        request.method not in ("GET", "HEAD")
+        or getattr(request, "is_preview", False)
+        or request.META.get("QUERY_STRING")
+    ):
         return False
     user = request.user
     if user.is_authenticated and (user.is_staff or user.is_superuser):
@@ -59,7 +63,8 @@ def serve_lesson(page, request) -> HttpResponse:
         if enrollment is not None:
             digest = hashlib.blake2b(done.encode(), digest_size=12).hexdigest()
             state = f"enrolled:{progress.completed}:{progress.total}:{digest}"
-    key = f"courses:lesson-html:{content_version()}:{request.get_host()}:{get_language()}:{request.path}:{page.pk}:{state}"
+    where = f"{request.get_host()}:{get_language()}:{request.path}"
+    key = f"courses:lesson-html:{content_version()}:{where}:{page.pk}:{state}"
 
     def render() -> str:
         context = page.get_context(request, learner_state=(enrollment, progress))
