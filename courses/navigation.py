@@ -15,10 +15,17 @@ from .progress import Progress, cached_enrollment_progress
 
 
 def course_outline(course_path: str) -> tuple[dict, list[dict]]:
-    """The course (as a dict) and its lessons and quizzes in reading order: one query, then cached."""
-    key = f"courses:outline:{content_version()}:{course_path}"
-    course, items = cached_by_version(key, lambda: _course_outline(course_path))
+    """The course (as a dict) and its lessons and quizzes in reading order: one query, then cached.
+
+    The dicts are the caller's own, to add to.
+    """
+    course, items = _shared_outline(course_path)
     return dict(course), [dict(item) for item in items]
+
+
+def _shared_outline(course_path: str) -> tuple[dict, list[dict]]:
+    key = f"courses:outline:{content_version()}:{course_path}"
+    return cached_by_version(key, lambda: _course_outline(course_path), shared=True)
 
 
 def _course_outline(course_path: str) -> tuple[dict, list[dict]]:
@@ -57,7 +64,7 @@ def learner_state(page: Page, request) -> tuple[Enrollment | None, Progress]:
     """The learner's enrolment in the page's course (one query) and their progress (cached)."""
     user = request.user
     # Lessons and quizzes sit under a module, under the course.
-    course, _outline = course_outline(_course_path(page))
+    course, _items = _shared_outline(_course_path(page))
     enrollment = None
     if user.is_authenticated and course:
         # The course is loaded only when the progress is not cached (learner_progress reads its path).

@@ -104,4 +104,4 @@ def cached_enrollment_progress(enrollment: Enrollment | None) -> Progress:
         f"courses:progress:{content_version()}:{enrollment.pk}:{enrollment.progress_stamp}:"
         f"{enrollment.completed_at is not None}"
     )
-    return cached_by_version(key, lambda: enrollment_progress(enrollment), PROGRESS_TIMEOUT)
+    return cached_by_version(key, lambda: enrollment_progress(enrollment), PROGRESS_TIMEOUT, shared=True)

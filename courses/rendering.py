@@ -72,7 +72,7 @@ def serve_lesson(page, request) -> HttpResponse:
         response = TemplateResponse(request, page.get_template(request), context)
         return response.render().content.decode()
 
-    html = cached_by_version(key, render, TIMEOUT)
+    html = cached_by_version(key, render, TIMEOUT, shared=True)
     if CSRF_MARKER in html:
         html = html.replace(CSRF_MARKER, get_token(request))
     return HttpResponse(html)

@@ -44,7 +44,7 @@ _highest_seen = 0
 # or a command that runs for hours must not keep one).
 _request = threading.local()
 LOCAL_ENTRIES = 2000
-_local_entries: OrderedDict[str, bytes] = OrderedDict()
+_local_entries: OrderedDict[str, tuple[bool, object]] = OrderedDict()
 _local_lock = threading.Lock()
 
 
@@ -143,30 +143,36 @@ def _request_finished(**kwargs) -> None:
     _request.active, _request.version, _request.entries = False, None, None
 
 
-def cached_by_version(key: str, build: Callable[[], T | None], timeout: int = TIMEOUT) -> T | None:
+def cached_by_version(
+    key: str, build: Callable[[], T | None], timeout: int = TIMEOUT, *, shared: bool = False
+) -> T | None:
     """The entry under `key`, built once; `key` must name the content version (or another stamp) it depends on.
 
     Such an entry never changes, so the latest ones are kept in this process as well as in the
-    shared cache. Kept pickled: each caller gets its own copy of pages and dicts to change.
+    shared cache. Kept pickled: each caller gets its own copy of pages and dicts to change. With
+    `shared`, every caller in this process gets the same object instead (no copy to make): for
+    values nobody changes, such as strings, frozen dataclasses, or a route whose page is only read.
     """
     with _local_lock:
-        raw = _local_entries.get(key)
-        if raw is not None:
+        held = _local_entries.get(key)
+        if held is not None:
             _local_entries.move_to_end(key)
-    if raw is not None:
-        return pickle.loads(raw)
+    if held is not None:
+        is_pickle, stored = held
+        return pickle.loads(stored) if is_pickle else stored
     value = cache.get(key)
     if value is None:
         value = build()
         if value is None:
             return None
         cache.set(key, value, timeout)
-    raw = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    # A shared value is the one unpickled from (or just written to) the cache: no caller holds it yet.
+    held = (False, value) if shared else (True, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
     with _local_lock:
-        _local_entries[key] = raw
+        _local_entries[key] = held
         if len(_local_entries) > LOCAL_ENTRIES:
             _local_entries.popitem(last=False)
-    return pickle.loads(raw)
+    return value if shared else pickle.loads(held[1])
 
 
 def bump_on_page_delete(sender, instance, **kwargs):
@@ -214,7 +220,8 @@ def serve(request, path):
             page._cached_view_restrictions = list(page.get_view_restrictions())
         return (Site.find_for_request(request), tuple(route))
 
-    entry = cached_by_version(key, build)
+    # Shared: serving a page reads it and never changes it (pages keep nothing about a request).
+    entry = cached_by_version(key, build, shared=True)
     if entry is None:
         return wagtail_views.serve(request, path)  # Wagtail's own 404
     request._wagtail_site, request._wagtail_route_for_request = entry[0], entry[1]
