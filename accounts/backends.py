@@ -3,7 +3,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 from django.db import transaction
 
-from home.page_cache import NOT_READ, drop_read, take_read
+from home.page_cache import drop_read, read
 
 from .phones import looks_like_phone, normalise_phone
 
@@ -81,10 +81,7 @@ class EmailOrPhoneBackend(ModelBackend):
     def get_user(self, user_id):
         """The session's user from the cache, else from the database (ModelBackend's checks apply)."""
         key = user_cache_key(user_id)
-        # Usually read already, with the session (accounts/sessions.py).
-        user = take_read(key)
-        if user is NOT_READ:
-            user = cache.get(key)
+        user = read(key)  # usually read already, with the session (accounts/sessions.py)
         if user is None:
             user = super().get_user(user_id)
             if user is not None:

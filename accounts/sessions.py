@@ -10,28 +10,17 @@ was away. Checking the row on every hit would close it but cost a query on every
 """
 
 import logging
-import threading
 import time
 
 from asgiref.sync import sync_to_async
-from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends import cached_db
 from django.contrib.sessions.backends.db import SessionStore as DBStore
 
 from home.page_cache import read_with_version
 
-from .backends import user_cache_key
-
 logger = logging.getLogger("django.contrib.sessions")
 
 TRUST_SECONDS = 60
-
-# Whose each session was when this process last read it, so that the next request reads the
-# session, its user and the content version from the cache in one round trip. Only a guess of
-# which user entry to read alongside: the backend takes it only for the id the session holds.
-_users_of_sessions: dict[str, str] = {}
-_users_lock = threading.Lock()
-REMEMBERED_SESSIONS = 20_000
 
 
 class SessionStore(cached_db.SessionStore):
@@ -39,36 +28,19 @@ class SessionStore(cached_db.SessionStore):
     cache_key_prefix = "accounts.sessions."
 
     def load(self):
-        keys = [self.cache_key]
-        user_id = _users_of_sessions.get(self.session_key)
-        if user_id is not None:
-            keys.append(user_cache_key(user_id))
         try:
-            entry = read_with_version(keys).get(self.cache_key)
+            # What this session's previous request read (its user, its enrolment) comes along.
+            entry = read_with_version([self.cache_key], visitor=self.session_key).get(self.cache_key)
         except Exception:  # an unreachable cache or a key the backend refuses: read the database
             entry = None
         if entry is not None and 0 <= time.time() - entry[0] < TRUST_SECONDS:
-            data = entry[1]
-        else:
-            session = self._get_session_from_db()
-            if session is None:
-                return {}
-            data = self.decode(session.session_data)
-            self._cache_write(data, self.get_expiry_age(expiry=session.expire_date))
-        self._remember_user(data)
+            return entry[1]
+        session = self._get_session_from_db()
+        if session is None:
+            return {}
+        data = self.decode(session.session_data)
+        self._cache_write(data, self.get_expiry_age(expiry=session.expire_date))
         return data
-
-    def _remember_user(self, data: dict) -> None:
-        user_id = data.get(SESSION_KEY)
-        if _users_of_sessions.get(self.session_key) == user_id:
-            return
-        with _users_lock:
-            if len(_users_of_sessions) >= REMEMBERED_SESSIONS:
-                _users_of_sessions.clear()  # each session then costs one more round trip, once
-            if user_id is None:
-                _users_of_sessions.pop(self.session_key, None)
-            else:
-                _users_of_sessions[self.session_key] = user_id
 
     def save(self, must_create=False):
         DBStore.save(self, must_create)

@@ -37,7 +37,6 @@ VERSION_KEY = "pages:content-version"
 VERSION_TRUST_SECONDS = 5
 TIMEOUT = 24 * 3600
 
-NOT_READ = object()
 # The highest version this process has read: a cached copy below it comes from a restored cache.
 _highest_seen = 0
 # The version read during the current request, in this thread (None outside requests: a worker
@@ -46,6 +45,10 @@ _request = threading.local()
 LOCAL_ENTRIES = 2000
 _local_entries: OrderedDict[str, tuple[bool, object]] = OrderedDict()
 _local_lock = threading.Lock()
+# The keys each visitor's last request read through read(), to read with their next request's
+# session. Only which keys to fetch: what a key holds is still read from the cache each time.
+REMEMBERED_VISITORS = 20_000
+_visitors_keys: dict[str, frozenset[str]] = {}
 
 
 def _stored_version() -> int:
@@ -64,10 +67,10 @@ def content_version() -> int:
     return version
 
 
-def _content_version(version=NOT_READ) -> int:
-    """The content version, from the cache's copy (`version`, when already read) if it can be trusted."""
+def _content_version(version: int | None = None, *, read: bool = True) -> int:
+    """The content version, from the cache's copy (`version`, when `read` already) if it can be trusted."""
     global _highest_seen
-    if version is NOT_READ:
+    if read:
         version = cache.get(VERSION_KEY)
     if version is not None and version >= _highest_seen:
         _highest_seen = version
@@ -102,30 +105,40 @@ def bump_content_version(**kwargs) -> None:
     transaction.on_commit(lambda: cache.set(VERSION_KEY, _stored_version(), VERSION_TRUST_SECONDS))
 
 
-def read_with_version(keys: list[str]) -> dict:
+def read_with_version(keys: list[str], *, visitor: str | None = None) -> dict:
     """Cache entries read together with the content version, in one round trip to the cache.
 
-    For what every request reads first (its session, its user): a page then waits for the cache
-    once. The version is kept for the request as content_version() would keep it; the entries are
-    returned, and kept for take_read() until the request ends.
+    For what every request reads first (its session): a page then waits for the cache once. The
+    version is kept for the request as content_version() would keep it. With `visitor` (a session
+    key), the entries that this visitor's previous request read through read() (its user, its
+    enrolment) come in the same round trip, and read() takes them from there.
     """
-    if not getattr(_request, "active", False) or getattr(_request, "version", None) is not None:
-        values = cache.get_many(keys)
+    extra = _visitors_keys.get(visitor, ()) if visitor else ()
+    wanted = [*keys, *(key for key in extra if key not in keys)]
+    if not getattr(_request, "active", False):
+        return cache.get_many(wanted)
+    if getattr(_request, "version", None) is not None:
+        values = cache.get_many(wanted)
     else:
-        values = cache.get_many([VERSION_KEY, *keys])
-        _request.version = _content_version(values.pop(VERSION_KEY, None))
-    if getattr(_request, "active", False):
-        _request.entries = {key: values.get(key) for key in keys}
+        values = cache.get_many([VERSION_KEY, *wanted])
+        _request.version = _content_version(values.pop(VERSION_KEY, None), read=False)
+    _request.entries = {key: values.get(key) for key in wanted}
+    _request.visitor, _request.read_keys = visitor, set()
     return values
 
 
-def take_read(key: str):
-    """The entry read_with_version() read under `key` in this request (None: it was not there), once;
-    NOT_READ if it did not read it (or it was taken already, or dropped since)."""
+def read(key: str):
+    """cache.get(key), unless read_with_version() has read it already in this request (once).
+
+    The key is remembered for the visitor, so that their next request reads it with the session.
+    """
+    read_keys = getattr(_request, "read_keys", None)
+    if read_keys is not None:
+        read_keys.add(key)
     entries = getattr(_request, "entries", None)
-    if not entries or key not in entries:
-        return NOT_READ
-    return entries.pop(key)
+    if entries and key in entries:
+        return entries.pop(key)
+    return cache.get(key)
 
 
 def drop_read(key: str) -> None:
@@ -137,10 +150,18 @@ def drop_read(key: str) -> None:
 
 def _request_started(**kwargs) -> None:
     _request.active, _request.version, _request.entries = True, None, None
+    _request.visitor, _request.read_keys = None, None
 
 
 def _request_finished(**kwargs) -> None:
+    visitor, read_keys = getattr(_request, "visitor", None), getattr(_request, "read_keys", None)
+    if visitor and read_keys and _visitors_keys.get(visitor) != read_keys:
+        with _local_lock:
+            if len(_visitors_keys) >= REMEMBERED_VISITORS:
+                _visitors_keys.clear()  # each visitor then costs one more round trip, once
+            _visitors_keys[visitor] = frozenset(read_keys)
     _request.active, _request.version, _request.entries = False, None, None
+    _request.visitor, _request.read_keys = None, None
 
 
 def cached_by_version(
