@@ -11,7 +11,7 @@ from home.page_cache import cached_by_version, content_version
 
 from .models import Enrollment, LessonPage
 from .permissions import can_see_trainer_guide
-from .progress import Progress, cached_enrollment_progress
+from .progress import Progress, cached_enrollment, cached_enrollment_progress
 
 
 def course_outline(course_path: str) -> tuple[dict, list[dict]]:
@@ -61,14 +61,14 @@ def url_maker(page: Page, request):
 
 
 def learner_state(page: Page, request) -> tuple[Enrollment | None, Progress]:
-    """The learner's enrolment in the page's course (one query) and their progress (cached)."""
+    """The learner's enrolment in the page's course and their progress, both cached (courses/progress.py)."""
     user = request.user
     # Lessons and quizzes sit under a module, under the course.
     course, _items = _shared_outline(_course_path(page))
     enrollment = None
     if user.is_authenticated and course:
         # The course is loaded only when the progress is not cached (learner_progress reads its path).
-        enrollment = Enrollment.objects.stamped(user_id=user.pk, course_id=course["id"])
+        enrollment = cached_enrollment(user_id=user.pk, course_id=course["id"])
     return enrollment, cached_enrollment_progress(enrollment)
 
 
