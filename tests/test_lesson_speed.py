@@ -159,7 +159,7 @@ def test_staff_get_their_own_page_not_the_learners_cached_one(client, course_tre
     client.get(url)
     client.force_login(trainer)
     html = client.get(url).content.decode()
-    assert f"/admin/pages/{course_tree.lessons[0].pk}/edit/" in html
+    assert 'href="/admin/"' in html  # the menu's link to the admin, for staff only
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's connection check")
