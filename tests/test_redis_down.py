@@ -60,3 +60,18 @@ def test_a_logged_out_session_is_not_revived_by_a_restored_cache(client, course_
     client.cookies["sessionid"] = session_key
     assert LOGGED_IN not in client.get(course_tree.lessons[0].url).content.decode()
     assert client.get("/my-learning/").status_code == 302
+
+
+def test_the_verify_throttle_holds_without_redis(redis_down, client, monkeypatch):
+    """Counted in PostgreSQL meanwhile: the same limit for every web process, never an error page."""
+    from django.utils import timezone
+
+    from trainers.views import VERIFY_LIMIT
+
+    now = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: now)  # all within one minute's window, however slow the machine
+
+    statuses = [client.get("/verify/KHONGCOMA12345/").status_code for _ in range(VERIFY_LIMIT + 2)]
+    assert statuses[:VERIFY_LIMIT] == [404] * VERIFY_LIMIT and statuses[-2:] == [429, 429]
+    # Per address: someone else is not refused.
+    assert client.get("/verify/KHONGCOMA12345/", REMOTE_ADDR="203.0.113.9").status_code == 404
