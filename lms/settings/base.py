@@ -252,8 +252,14 @@ CELERY_BEAT_SCHEDULE: dict = {
         "options": {"expires": 55},
     },
     "certificates-render-missing": {
+        # A certificate whose render was lost (broker or worker away) gets its PDF, and its holder the
+        # message, within minutes; queueing a render that is already done costs one indexed query.
         "task": "trainers.tasks.render_missing_certificate_pdfs",
-        "schedule": crontab(minute="*/15"),
+        "schedule": crontab(minute="*/5"),
+    },
+    "showcase-registration-notices-sweep": {
+        "task": "showcase.tasks.sweep_registration_notices",
+        "schedule": crontab(minute="*/5"),
     },
 }
 
