@@ -6,12 +6,17 @@ the production broker must have it):
     eval "$(scripts/services.sh start)"
     .venv/bin/python bench/faults.py [--clients 4] [--learners 120] [--redis-port 63891]
 
-For each fault (restart PostgreSQL, restart Redis, kill -9 a worker child, kill -9 the worker's main
-process; a supervisor loop here stands in for systemd's Restart=on-failure) it prints: requests, 5xx,
-connection errors, lesson completions lost or duplicated (the clients' successes against the database's rows),
-certificates without a PDF, e-mails sent twice (the file mail backend's messages) and the recovery time
-(until a lesson completes through gunicorn and a worker heartbeat sent after the fault is recorded).
-A script, not a test: it takes a few minutes and restarts services.
+For each fault (restart PostgreSQL, restart Redis, Redis down for 30 s, kill -9 a worker child, kill -9 the
+worker's main process; a supervisor loop here stands in for systemd's Restart=on-failure) it prints: requests,
+5xx, connection errors, lessons completed and certificates issued during the fault's window (so that a row
+measured without load shows as such), lesson completions lost or duplicated (the clients' successes against
+the database's rows), certificates without a PDF at the end of the window, e-mails sent twice (the file mail
+backend's messages) and the recovery time (until a lesson completes through gunicorn and a worker heartbeat
+sent after the fault is recorded). Each learner reads every lesson page before completing it; a client that
+has walked all its learners goes on reading pages, so every fault is measured under load.
+At the end it runs the periodic sweeps once (beat runs them every 5 to 10 minutes) and waits until every
+certificate has its PDF and the outbox is empty (or 5 minutes), printing how long that took.
+A script, not a test: it takes several minutes and restarts services.
 """
 
 import argparse
@@ -32,8 +37,10 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 WEB_PORT = 8766
-TO_WALK = 4  # lessons each learner completes through the web; the earlier ones are done in prepare()
+TO_WALK = 8  # lessons each learner completes through the web; the earlier ones are done in prepare()
 SETTLE = 20  # seconds of load after each recovery, so that late effects (renders, e-mails) show up
+REDIS_DOWN = 30  # seconds Redis stays away in the "Redis down" fault
+CATCH_UP = 300  # seconds the final check waits for the sweeps' renders and e-mails
 
 
 def log(message: str) -> None:
@@ -123,7 +130,8 @@ class Supervised:
 
 
 def prepare(learners: int) -> tuple[list[dict], list[tuple[int, str, str]]]:
-    """Demo data; learners with every quiz of the ToT course passed, so their last lesson completes it."""
+    """Demo data; new learners (for this run) with every quiz of the ToT course passed, so their last lesson
+    completes it and issues a certificate."""
     from django.core.management import call_command
     from django.test import Client
 
@@ -138,10 +146,10 @@ def prepare(learners: int) -> tuple[list[dict], list[tuple[int, str, str]]]:
     lessons = list(course.lessons())
     quizzes = list(QuizPage.objects.live().descendant_of(course))
     people = []
+    run = time.strftime("%Y%m%d%H%M%S")
     for n in range(learners):
-        user, _created = User.objects.get_or_create(
-            email=f"faults-{n}@example.org", defaults={"full_name": f"Học viên thử {n}"}
-        )
+        user = User.objects.create_user(email=f"faults-{run}-{n}@example.org", password=None,
+                                        full_name=f"Học viên thử {n}")  # fmt: skip
         enrollment, _created = Enrollment.objects.get_or_create(user=user, course=course)
         for quiz in quizzes:
             QuizAttempt.objects.get_or_create(
@@ -171,6 +179,16 @@ def pdfs_missing(user_ids: list[int]) -> int:
     from trainers.models import Certificate
 
     return Certificate.objects.awaiting_pdf().filter(person_id__in=user_ids).count()
+
+
+def outbox_unsent(user_ids: list[int]) -> int:
+    from trainers.models import Notification
+
+    return (
+        Notification.objects.filter(user_id__in=user_ids)
+        .exclude(status__in=[Notification.SENT, Notification.SKIPPED])
+        .count()
+    )
 
 
 def certificates(user_ids: list[int]) -> int:
@@ -216,21 +234,21 @@ class Load:
         for person in people:
             s = requests.Session()
             s.cookies.set("sessionid", person["session"])
-            sessions.append((person, s, {"next": len(self.lessons) - TO_WALK, "token": None}))
+            sessions.append((person, s, {"next": len(self.lessons) - TO_WALK, "token": None, "read": False}))
         for person, s, state in sessions:
             while state["next"] < len(self.lessons):
                 if self.stop.is_set():
                     return
                 lesson_id, url, complete = self.lessons[state["next"]]
                 try:
-                    if state["token"] is None:
+                    if not state["read"]:  # a learner reads the lesson before marking it done
                         page = s.get(base + url, timeout=30)
                         self._count(page.status_code)
                         match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
                         if not match:
                             time.sleep(0.2)
                             continue
-                        state["token"] = match.group(1)
+                        state["token"], state["read"] = match.group(1), True
                     done = s.post(
                         base + complete,
                         data={"csrfmiddlewaretoken": state["token"]},
@@ -238,9 +256,7 @@ class Load:
                         timeout=30,
                     )
                 except requests.RequestException:
-                    with self.lock:
-                        self.stats["requests"] += 1
-                        self.stats["connection errors"] += 1
+                    self._count(None)
                     time.sleep(0.2)
                     continue
                 self._count(done.status_code)
@@ -249,15 +265,29 @@ class Load:
                         self.successes.add((person["user_id"], lesson_id))
                         self.last_ok = time.monotonic()
                     state["next"] += 1
+                    state["read"] = False
                 elif done.status_code == 403:
-                    state["token"] = None  # a new CSRF token after a session hiccup
+                    state["read"] = False  # a new CSRF token after a session hiccup
                 else:
                     time.sleep(0.2)
+        # Every learner of this client is through: keep the load on by reading lessons until the drill ends.
+        n = 0
+        while not self.stop.is_set():
+            _person, s, _state = sessions[n % len(sessions)]
+            _lesson_id, url, _complete = self.lessons[n % len(self.lessons)]
+            n += 1
+            try:
+                self._count(s.get(base + url, timeout=30).status_code)
+            except requests.RequestException:
+                self._count(None)
+                time.sleep(0.2)
 
-    def _count(self, status: int) -> None:
+    def _count(self, status: int | None) -> None:
         with self.lock:
             self.stats["requests"] += 1
-            if status >= 500:
+            if status is None:
+                self.stats["connection errors"] += 1
+            elif status >= 500:
                 self.stats["5xx"] += 1
             elif status >= 400:
                 self.stats["4xx"] += 1
@@ -346,6 +376,11 @@ def main():
         time.sleep(3)
         redis.start()
 
+    def redis_down_a_while():
+        redis.stop()
+        time.sleep(REDIS_DOWN)
+        redis.start()
+
     def kill_worker_child():
         children = subprocess.run(["pgrep", "-P", str(worker.process.pid)], capture_output=True, text=True).stdout
         os.kill(int(children.split()[0]), signal.SIGKILL)
@@ -357,19 +392,23 @@ def main():
         ("none (baseline)", lambda: None),
         ("restart PostgreSQL", restart_postgres),
         ("restart Redis", restart_redis),
+        (f"Redis down {REDIS_DOWN} s", redis_down_a_while),
         ("kill -9 worker child", kill_worker_child),
         ("kill -9 worker main", kill_worker_main),
     ]
     rows = []
     time.sleep(10)
     for name, inject in faults:
-        stats_before, _ok = load.snapshot()
+        close_old_connections()
+        stats_before, ok_before = load.snapshot()
+        issued_before = certificates(user_ids)
         wall = time.time()
         started = time.monotonic()
         log(f"fault: {name}")
         inject()
         recovered = None
         probe_sent = False
+        waiting_for = set()
         while time.monotonic() - started < 180:
             close_old_connections()
             try:
@@ -380,7 +419,9 @@ def main():
                     recovered = time.monotonic() - started
                     break
             except Exception as error:  # the services are coming back
-                log(f"  waiting: {type(error).__name__}")
+                if type(error).__name__ not in waiting_for:
+                    waiting_for.add(type(error).__name__)
+                    log(f"  waiting: {type(error).__name__}")
             time.sleep(0.5)
         time.sleep(SETTLE)
         close_old_connections()
@@ -395,10 +436,11 @@ def main():
                 "requests": stats["requests"] - stats_before["requests"],
                 "5xx": stats["5xx"] - stats_before["5xx"],
                 "conn err": stats["connection errors"] - stats_before["connection errors"],
+                "completed": len(successes) - len(ok_before),
+                "certs issued": certificates(user_ids) - issued_before,
                 "lost": lost,
                 "dup": duplicated,
-                "certs": certificates(user_ids),
-                "no PDF": pdfs_missing(user_ids),
+                "no PDF yet": pdfs_missing(user_ids),
                 "mails": sent,
                 "twice": twice,
                 "recovery s": f"{recovered:.1f}" if recovered is not None else "> 180",
@@ -406,13 +448,20 @@ def main():
         )
         log(f"  {rows[-1]}")
 
-    # What the periodic sweeps (every 10-15 min in production) recover, run once now.
+    # What the periodic sweeps (beat: every 5 minutes for PDFs, every 10 for the outbox) recover, run once now;
+    # then wait for their renders and e-mails rather than a fixed time.
     load.stop.set()
     app.send_task("trainers.tasks.render_missing_certificate_pdfs")
     app.send_task("trainers.tasks.sweep_notifications")
-    time.sleep(30)
-    close_old_connections()
-    after_sweep = pdfs_missing(user_ids), mails(work / "mail")
+    swept = time.monotonic()
+    while True:
+        close_old_connections()
+        missing, unsent = pdfs_missing(user_ids), outbox_unsent(user_ids)
+        if (not missing and not unsent) or time.monotonic() - swept > CATCH_UP:
+            break
+        time.sleep(1)
+    caught_up = time.monotonic() - swept
+    after_sweep = missing, unsent, mails(work / "mail")
     headers = list(rows[0])
     widths = {h: max(len(h), *(len(str(r[h])) for r in rows)) for h in headers}
     print()
@@ -420,8 +469,11 @@ def main():
     print("-|-".join("-" * widths[h] for h in headers))
     for row in rows:
         print(" | ".join(str(row[h]).ljust(widths[h]) for h in headers))
-    missing, (sent, twice) = after_sweep
-    print(f"\nAfter the sweeps: certificates without a PDF {missing}; e-mails {sent}, sent twice {twice}.")
+    missing, unsent, (sent, twice) = after_sweep
+    print(
+        f"\nAfter the sweeps ({caught_up:.0f} s later): certificates without a PDF {missing}; "
+        f"e-mails {sent}, sent twice {twice}; outbox rows not sent {unsent}."
+    )
     print(f"Restarts: worker {worker.restarts}, web {web.restarts}, beat {beat.restarts}.")
     print(f"Logs: {work}")
 
