@@ -34,7 +34,7 @@ def test_crontab_times_in_ho_chi_minh():
         "notifications-session-reminders": crontab(hour=7, minute=0),
         "notifications-certification-expiry": crontab(hour=7, minute=30),
         "notifications-inactive-learners": crontab(hour=8, minute=0),
-        "notifications-sweep": crontab(minute="*/10"),
+        "notifications-sweep": crontab(minute="*/5"),
         # Lost renders and notices are caught up within minutes, not a quarter of an hour.
         "certificates-render-missing": crontab(minute="*/5"),
         "showcase-registration-notices-sweep": crontab(minute="*/5"),

@@ -48,7 +48,9 @@ logger = logging.getLogger(__name__)
 INACTIVE_DAYS = 14
 EXPIRY_NOTICE_DAYS = 30
 SENDING_STALE_AFTER = datetime.timedelta(hours=1)
-PENDING_RESEND_AFTER = datetime.timedelta(minutes=10)
+# A pending row older than this lost its task (the broker was away when it was published): the sweeper queues it
+# again. Queueing a row whose task is merely late is harmless: only one task can claim it.
+PENDING_RESEND_AFTER = datetime.timedelta(minutes=2)
 BATCH = 1000
 MAX_ATTEMPTS = 5  # claims of one row before a raising send is left `failed` for a person to look at
 RESEND_LOG_ACTION = "trainers.notification.resend"

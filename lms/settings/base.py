@@ -242,8 +242,9 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(hour=8, minute=0),
     },
     "notifications-sweep": {
+        # A message whose task was lost to a broker outage goes out within minutes (trainers/notifications.py).
         "task": "trainers.tasks.sweep_notifications",
-        "schedule": crontab(minute="*/10"),
+        "schedule": crontab(minute="*/5"),
     },
     "worker-heartbeat": {
         # A queued heartbeat nobody runs is no news: it expires before the next one.

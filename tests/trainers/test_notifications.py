@@ -237,6 +237,25 @@ def test_sweeper_requeues_pending_and_fails_stuck_rows(learner, course_tree, dja
     assert len(mail.outbox) == 1
 
 
+def test_a_message_whose_task_was_lost_to_a_broker_blip_goes_out_within_minutes(
+    learner, course_tree, django_capture_on_commit_callbacks
+):
+    lost, fresh = (
+        Notification.objects.create(
+            user=learner, kind=Notification.ENROLLED, object_key=key, context={"course_id": course_tree.course.pk}
+        )
+        for key in ("e:1", "e:2")
+    )
+    Notification.objects.filter(pk=lost.pk).update(created_at=timezone.now() - datetime.timedelta(minutes=3))
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            tasks.sweep_notifications.delay().get()
+    # The fresh row's own task may still be on its way: it is left to it.
+    assert Notification.objects.get(pk=lost.pk).status == Notification.SENT
+    assert Notification.objects.get(pk=fresh.pk).status == Notification.PENDING
+    assert len(mail.outbox) == 1
+
+
 # --- The outbox in the admin ----------------------------------------------------------------------
 
 
