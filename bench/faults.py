@@ -41,6 +41,7 @@ TO_WALK = 8  # lessons each learner completes through the web; the earlier ones 
 SETTLE = 20  # seconds of load after each recovery, so that late effects (renders, e-mails) show up
 REDIS_DOWN = 30  # seconds Redis stays away in the "Redis down" fault
 CATCH_UP = 300  # seconds the final check waits for the sweeps' renders and e-mails
+SWEEP_EVERY = 30  # seconds between the final check's sweeps (beat's schedule, compressed)
 
 
 def log(message: str) -> None:
@@ -129,7 +130,7 @@ class Supervised:
 # --- Data --------------------------------------------------------------------------------------------
 
 
-def prepare(learners: int) -> tuple[list[dict], list[tuple[int, str, str]]]:
+def prepare(learners: int) -> tuple[list[dict], list[tuple[int, str, str]], list[str]]:
     """Demo data; new learners (for this run) with every quiz of the ToT course passed, so their last lesson
     completes it and issues a certificate."""
     from django.core.management import call_command
@@ -162,8 +163,14 @@ def prepare(learners: int) -> tuple[list[dict], list[tuple[int, str, str]]]:
         people.append({"user_id": user.pk, "session": client.cookies["sessionid"].value})
     from django.urls import reverse
 
+    from trainers.models import Certificate
+
     steps = [(lesson.pk, lesson.url, reverse("courses:complete_lesson", args=[lesson.pk])) for lesson in lessons]
-    return people, steps
+    # Pages anyone may open, read now and then by an anonymous visitor alongside the learners.
+    codes = Certificate.objects.filter(status=Certificate.VALID).values_list("code", flat=True)[:3]
+    public = ["/", "/en/", "/search/?q=kh%E1%BB%9Fi+nghi%E1%BB%87p"]
+    public += [reverse("trainers:verify", args=[code]) for code in codes]
+    return people, steps, public
 
 
 def completions(user_ids: list[int]) -> collections.Counter:
@@ -214,12 +221,15 @@ def mails(directory: Path) -> tuple[int, int]:
 class Load:
     """A few clients, each walking its learners through the course's lessons (POST "complete")."""
 
-    def __init__(self, people: list[dict], lessons: list[tuple[int, str, str]], clients: int):
-        self.lessons = lessons
+    PUBLIC_EVERY = 20  # one anonymous page per this many requests (keeps /verify/ under its throttle's 30/min)
+
+    def __init__(self, people: list[dict], lessons: list[tuple[int, str, str]], public: list[str], clients: int):
+        self.lessons, self.public = lessons, public
         self.stats = collections.Counter()
         self.successes: set[tuple[int, int]] = set()
         self.last_ok = 0.0
         self.lock = threading.Lock()
+        self.counted = self.public_due = self.visits = 0
         self.stop = threading.Event()
         groups = [people[i::clients] for i in range(clients)]
         self.threads = [threading.Thread(target=self._client, args=(g,), daemon=True) for g in groups]
@@ -235,10 +245,12 @@ class Load:
             s = requests.Session()
             s.cookies.set("sessionid", person["session"])
             sessions.append((person, s, {"next": len(self.lessons) - TO_WALK, "token": None, "read": False}))
+        visitor = requests.Session()
         for person, s, state in sessions:
             while state["next"] < len(self.lessons):
                 if self.stop.is_set():
                     return
+                self._visit(visitor, base)
                 lesson_id, url, complete = self.lessons[state["next"]]
                 try:
                     if not state["read"]:  # a learner reads the lesson before marking it done
@@ -273,6 +285,7 @@ class Load:
         # Every learner of this client is through: keep the load on by reading lessons until the drill ends.
         n = 0
         while not self.stop.is_set():
+            self._visit(visitor, base)
             _person, s, _state = sessions[n % len(sessions)]
             _lesson_id, url, _complete = self.lessons[n % len(self.lessons)]
             n += 1
@@ -282,8 +295,24 @@ class Load:
                 self._count(None)
                 time.sleep(0.2)
 
+    def _visit(self, visitor: requests.Session, base: str) -> None:
+        """An anonymous visitor's page (home, search, a certificate check) when one is due."""
+        with self.lock:
+            if not self.public_due:
+                return
+            self.public_due -= 1
+            self.visits += 1
+            url = self.public[self.visits % len(self.public)]
+        try:
+            self._count(visitor.get(base + url, timeout=30).status_code)
+        except requests.RequestException:
+            self._count(None)
+
     def _count(self, status: int | None) -> None:
         with self.lock:
+            self.counted += 1
+            if self.counted % self.PUBLIC_EVERY == 0:
+                self.public_due += 1
             self.stats["requests"] += 1
             if status is None:
                 self.stats["connection errors"] += 1
@@ -350,7 +379,7 @@ def main():
     from lms.celery import app
 
     log("preparing demo data and learners")
-    people, lessons = prepare(args.learners)
+    people, lessons, public = prepare(args.learners)
     user_ids = [p["user_id"] for p in people]
     env = dict(os.environ)
     python = sys.executable
@@ -364,7 +393,7 @@ def main():
         process.start()
         atexit.register(process.stop)
     time.sleep(8)
-    load = Load(people, lessons, args.clients)
+    load = Load(people, lessons, public, args.clients)
     load.start()
     log(f"load: {args.clients} clients, {len(people)} learners, {len(lessons)} lessons each; logs in {work}")
 
@@ -448,19 +477,27 @@ def main():
         )
         log(f"  {rows[-1]}")
 
-    # What the periodic sweeps (beat: every 5 minutes for PDFs, every 10 for the outbox) recover, run once now;
-    # then wait for their renders and e-mails rather than a fixed time.
+    # What the periodic sweeps recover: beat runs them every 5 minutes; here every SWEEP_EVERY seconds to shorten
+    # the wait. The outbox sweep only re-queues rows pending for 2 minutes (their own task may still be on its
+    # way), so a message whose task was lost shows up here within about 2.5 minutes, in production within 7.
     load.stop.set()
-    app.send_task("trainers.tasks.render_missing_certificate_pdfs")
-    app.send_task("trainers.tasks.sweep_notifications")
     swept = time.monotonic()
-    while True:
+    last_sweep = -SWEEP_EVERY
+    pdfs_done = outbox_done = None
+    while time.monotonic() - swept < CATCH_UP:
+        if time.monotonic() - last_sweep >= SWEEP_EVERY:
+            app.send_task("trainers.tasks.render_missing_certificate_pdfs")
+            app.send_task("trainers.tasks.sweep_notifications")
+            last_sweep = time.monotonic()
         close_old_connections()
         missing, unsent = pdfs_missing(user_ids), outbox_unsent(user_ids)
-        if (not missing and not unsent) or time.monotonic() - swept > CATCH_UP:
+        if not missing and pdfs_done is None:
+            pdfs_done = time.monotonic() - swept
+        if not unsent and outbox_done is None:
+            outbox_done = time.monotonic() - swept
+        if pdfs_done is not None and outbox_done is not None:
             break
         time.sleep(1)
-    caught_up = time.monotonic() - swept
     after_sweep = missing, unsent, mails(work / "mail")
     headers = list(rows[0])
     widths = {h: max(len(h), *(len(str(r[h])) for r in rows)) for h in headers}
@@ -470,10 +507,12 @@ def main():
     for row in rows:
         print(" | ".join(str(row[h]).ljust(widths[h]) for h in headers))
     missing, unsent, (sent, twice) = after_sweep
-    print(
-        f"\nAfter the sweeps ({caught_up:.0f} s later): certificates without a PDF {missing}; "
-        f"e-mails {sent}, sent twice {twice}; outbox rows not sent {unsent}."
-    )
+
+    def within(seconds):
+        return f"after {seconds:.0f} s" if seconds is not None else f"still, after {CATCH_UP} s"
+
+    print(f"\nAfter the sweeps: certificates without a PDF {missing} ({within(pdfs_done)}); "
+          f"outbox rows not sent {unsent} ({within(outbox_done)}); e-mails {sent}, sent twice {twice}.")  # fmt: skip
     print(f"Restarts: worker {worker.restarts}, web {web.restarts}, beat {beat.restarts}.")
     print(f"Logs: {work}")
 
