@@ -14,6 +14,7 @@ EXPECTED = {
     "certificates-render-missing": "trainers.tasks.render_missing_certificate_pdfs",
     "worker-heartbeat": "home.tasks.record_worker_heartbeat",
     "showcase-registration-notices-sweep": "showcase.tasks.sweep_registration_notices",
+    "throttle-counts-forget": "trainers.tasks.forget_throttle_counts",
 }
 
 

@@ -1,5 +1,7 @@
 """With Redis unreachable the site is slower, not down: everything is read again from PostgreSQL."""
 
+import datetime
+
 import environ
 import pytest
 from django.core.cache import cache
@@ -66,6 +68,8 @@ def test_the_verify_throttle_holds_without_redis(redis_down, client, monkeypatch
     """Counted in PostgreSQL meanwhile: the same limit for every web process, never an error page."""
     from django.utils import timezone
 
+    from trainers import tasks
+    from trainers.models import ThrottleCount
     from trainers.views import VERIFY_LIMIT
 
     now = timezone.now()
@@ -75,3 +79,7 @@ def test_the_verify_throttle_holds_without_redis(redis_down, client, monkeypatch
     assert statuses[:VERIFY_LIMIT] == [404] * VERIFY_LIMIT and statuses[-2:] == [429, 429]
     # Per address: someone else is not refused.
     assert client.get("/verify/KHONGCOMA12345/", REMOTE_ADDR="203.0.113.9").status_code == 404
+    # The addresses counted meanwhile are forgotten once their window is over.
+    assert ThrottleCount.objects.count() == 2
+    monkeypatch.setattr(timezone, "now", lambda: now + datetime.timedelta(minutes=2))
+    assert [tasks.forget_throttle_counts.delay().get() for _ in range(2)] == [2, 0]

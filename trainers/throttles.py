@@ -43,8 +43,13 @@ def request_throttled(request, *, scope: str, limit: int, window: int = 60) -> b
 def _count_in_database(*, scope: str, address: str, window: int) -> int:
     now = timezone.now()
     start = now - datetime.timedelta(seconds=now.timestamp() % window)
-    row, created = ThrottleCount.objects.get_or_create(scope=scope, address=address, window_start=start)
-    if created:  # once per address and window: forget the windows that are over
-        ThrottleCount.objects.filter(window_start__lt=start).delete()
+    row, _created = ThrottleCount.objects.get_or_create(scope=scope, address=address, window_start=start)
     ThrottleCount.objects.filter(pk=row.pk).update(hits=F("hits") + 1)
     return ThrottleCount.objects.values_list("hits", flat=True).get(pk=row.pk)
+
+
+def throttle_counts_forget(*, window: int = 60) -> int:
+    """Delete the counts of windows that are over: client addresses are kept no longer than the cache keeps them."""
+    cutoff = timezone.now() - datetime.timedelta(seconds=window)
+    deleted, _by_model = ThrottleCount.objects.filter(window_start__lt=cutoff).delete()
+    return deleted

@@ -262,6 +262,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "showcase.tasks.sweep_registration_notices",
         "schedule": crontab(minute="*/5"),
     },
+    "throttle-counts-forget": {
+        "task": "trainers.tasks.forget_throttle_counts",
+        "schedule": crontab(minute="*/10"),
+    },
 }
 
 WAGTAIL_SITE_NAME = "Giảng viên nguồn khởi nghiệp"
