@@ -221,8 +221,9 @@ def registration_check_in(*, code: str, by, event: EventPage | None = None) -> C
 
 
 # Notices owed whose task was lost (the broker was away when the registration was saved) are queued again by
-# the sweeper after NOTICE_GRACE (the task normally runs within seconds), for NOTICE_MAX_AGE and until the event ends.
-NOTICE_GRACE = datetime.timedelta(minutes=10)
+# the sweeper after NOTICE_GRACE (the task normally runs within seconds; queueing one that is merely late is
+# harmless, only one run can claim it), for NOTICE_MAX_AGE and until the event ends.
+NOTICE_GRACE = datetime.timedelta(minutes=2)
 NOTICE_MAX_AGE = datetime.timedelta(days=2)
 _SENT_FIELD = {Registration.CONFIRMATION: "confirmation_sent_at", Registration.PROMOTION: "promotion_sent_at"}
 
