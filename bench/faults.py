@@ -4,18 +4,20 @@ Usage (PostgreSQL from scripts/services.sh; the script runs its own Redis, with 
 the production broker must have it):
     export SERVICES_DIR=/tmp/svc-faults PG_PORT=54481 REDIS_PORT=63881
     eval "$(scripts/services.sh start)"
-    .venv/bin/python bench/faults.py [--clients 4] [--learners 120] [--redis-port 63891]
+    .venv/bin/python bench/faults.py [--clients 4] [--learners 500] [--redis-port 63891]
 
 For each fault (restart PostgreSQL, restart Redis, Redis down for 30 s, kill -9 a worker child, kill -9 the
 worker's main process; a supervisor loop here stands in for systemd's Restart=on-failure) it prints: requests,
-5xx, connection errors, lessons completed and certificates issued during the fault's window (so that a row
-measured without load shows as such), lesson completions lost or duplicated (the clients' successes against
-the database's rows), certificates without a PDF at the end of the window, e-mails sent twice (the file mail
-backend's messages) and the recovery time (until a lesson completes through gunicorn and a worker heartbeat
-sent after the fault is recorded). Each learner reads every lesson page before completing it; a client that
-has walked all its learners goes on reading pages, so every fault is measured under load.
-At the end it runs the periodic sweeps once (beat runs them every 5 to 10 minutes) and waits until every
-certificate has its PDF and the outbox is empty (or 5 minutes), printing how long that took.
+5xx, connection errors, lessons completed and certificates issued during the fault's window (a row measured
+without completions shows as such), lesson completions lost or duplicated (the clients' successes against the
+database's rows), certificates without a PDF at the end of the window, e-mails sent twice (the file mail
+backend's messages) and the recovery time (until a lesson completion succeeds through gunicorn, which needs
+the database, and a worker heartbeat sent after the fault is recorded).
+Each learner reads every lesson page before completing it, and an anonymous visitor opens the home page,
+search and /verify/ now and then; a client that has walked all its learners goes on reading pages. The
+default 500 learners walking 16 lessons each outlast the drill on a two-core machine.
+At the end it runs the periodic sweeps (beat: every 5 minutes; here every 30 s) and waits until every
+certificate has its PDF and the outbox is empty (or 5 minutes), printing how long each took.
 A script, not a test: it takes several minutes and restarts services.
 """
 
@@ -37,7 +39,7 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 WEB_PORT = 8766
-TO_WALK = 8  # lessons each learner completes through the web; the earlier ones are done in prepare()
+TO_WALK = 16  # lessons each learner completes through the web; the earlier ones are done in prepare()
 SETTLE = 20  # seconds of load after each recovery, so that late effects (renders, e-mails) show up
 REDIS_DOWN = 30  # seconds Redis stays away in the "Redis down" fault
 CATCH_UP = 300  # seconds the final check waits for the sweeps' renders and e-mails
@@ -338,7 +340,7 @@ def worker_heartbeat_after(moment: float, app) -> bool:
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--clients", type=int, default=4)
-    parser.add_argument("--learners", type=int, default=300)
+    parser.add_argument("--learners", type=int, default=500)  # enough for the walk to outlast the drill
     parser.add_argument("--redis-port", type=int, default=63891)
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres") or not os.environ.get("SERVICES_DIR"):
