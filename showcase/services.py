@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import logging
 from collections.abc import Sequence
 
@@ -219,24 +220,34 @@ def registration_check_in(*, code: str, by, event: EventPage | None = None) -> C
     return CheckInResult(CheckInResult.OK, registration)
 
 
+# Notices owed whose task was lost (the broker was away when the registration was saved) are queued again by
+# the sweeper after NOTICE_GRACE (the task normally runs within seconds; queueing one that is merely late is
+# harmless, only one run can claim it), for NOTICE_MAX_AGE and until the event ends.
+NOTICE_GRACE = datetime.timedelta(minutes=2)
+NOTICE_MAX_AGE = datetime.timedelta(days=2)
+_SENT_FIELD = {Registration.CONFIRMATION: "confirmation_sent_at", Registration.PROMOTION: "promotion_sent_at"}
+
+
 def registration_notice_send(*, registration_id: int, kind: str) -> bool:
     """Email a confirmation (or a "you have a place now" notice) once, in the registrant's language.
 
-    Returns True when an email went out. The row is locked and stamped in one transaction, so a
-    retried task finds `*_sent_at` set and sends nothing.
+    Returns True when an email went out. The notice is claimed first by stamping `*_sent_at` with a
+    conditional UPDATE that only one run can win, so a retried or redelivered task, or the sweeper,
+    never sends it again; a send that raises gives the claim back for the retry. A worker that dies
+    between the claim and the send loses that notice (at most once, never twice).
     """
-    field = {Registration.CONFIRMATION: "confirmation_sent_at", Registration.PROMOTION: "promotion_sent_at"}[kind]
-    with transaction.atomic():
-        registration = (
-            Registration.objects.select_for_update(of=("self",))
-            .select_related("event")
-            .filter(pk=registration_id)
-            .first()
-        )
-        if registration is None or not registration.email or getattr(registration, field) is not None:
-            return False
-        if registration.status == Registration.CANCELLED:
-            return False
+    field = _SENT_FIELD[kind]
+    now = timezone.now()
+    claimed = (
+        Registration.objects.filter(pk=registration_id, email__isnull=False, **{f"{field}__isnull": True})
+        .exclude(email="")
+        .exclude(status=Registration.CANCELLED)
+        .update(**{field: now})
+    )
+    if not claimed:
+        return False
+    registration = Registration.objects.select_related("event").get(pk=registration_id)
+    try:
         with translation.override(registration.language):
             context = {
                 "registration": registration,
@@ -249,9 +260,30 @@ def registration_notice_send(*, registration_id: int, kind: str) -> bool:
             subject = render_to_string("showcase/emails/registration_subject.txt", context).strip()
             body = render_to_string("showcase/emails/registration_body.txt", context)
         send_mail(subject, body, None, [registration.email])
-        setattr(registration, field, timezone.now())
-        registration.save(update_fields=[field])
+    except Exception:
+        Registration.objects.filter(pk=registration_id, **{field: now}).update(**{field: None})
+        raise
     return True
+
+
+def registration_notices_sweep(*, now: datetime.datetime | None = None) -> int:
+    """Queue again every notice still owed after NOTICE_GRACE; returns how many were queued."""
+    from .tasks import send_registration_notice  # tasks import this module
+
+    now = now or timezone.now()
+    window = (now - NOTICE_MAX_AGE, now - NOTICE_GRACE)
+    owed = (
+        Registration.objects.filter(email__isnull=False, event__ends_at__gt=now)
+        .exclude(email="")
+        .exclude(status=Registration.CANCELLED)
+    )
+    confirmations = owed.filter(confirmation_sent_at__isnull=True, queued_at__range=window)
+    promotions = owed.filter(promotion_sent_at__isnull=True, promoted_at__range=window)
+    notices = [(pk, Registration.CONFIRMATION) for pk in confirmations.values_list("pk", flat=True)]
+    notices += [(pk, Registration.PROMOTION) for pk in promotions.values_list("pk", flat=True)]
+    for pk, kind in notices:
+        send_registration_notice.delay(pk, kind)
+    return len(notices)
 
 
 @transaction.atomic

@@ -2,10 +2,20 @@
 
 from celery import shared_task
 
+from lms.celery import TRANSIENT_ERRORS
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+
+@shared_task(acks_late=True, autoretry_for=TRANSIENT_ERRORS, retry_backoff=True, retry_jitter=True, max_retries=5)
 def send_registration_notice(registration_id: int, kind: str) -> bool:
     """Email a registrant their confirmation or their "you have a place" notice, once."""
     from .services import registration_notice_send
 
     return registration_notice_send(registration_id=registration_id, kind=kind)
+
+
+@shared_task
+def sweep_registration_notices() -> int:
+    """Periodic: queue again the registration notices whose task was lost (the broker was away)."""
+    from .services import registration_notices_sweep
+
+    return registration_notices_sweep()

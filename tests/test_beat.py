@@ -13,6 +13,8 @@ EXPECTED = {
     "notifications-sweep": "trainers.tasks.sweep_notifications",
     "certificates-render-missing": "trainers.tasks.render_missing_certificate_pdfs",
     "worker-heartbeat": "home.tasks.record_worker_heartbeat",
+    "showcase-registration-notices-sweep": "showcase.tasks.sweep_registration_notices",
+    "throttle-counts-forget": "trainers.tasks.forget_throttle_counts",
 }
 
 
@@ -33,8 +35,10 @@ def test_crontab_times_in_ho_chi_minh():
         "notifications-session-reminders": crontab(hour=7, minute=0),
         "notifications-certification-expiry": crontab(hour=7, minute=30),
         "notifications-inactive-learners": crontab(hour=8, minute=0),
-        "notifications-sweep": crontab(minute="*/10"),
-        "certificates-render-missing": crontab(minute="*/15"),
+        "notifications-sweep": crontab(minute="*/5"),
+        # Lost renders and notices are caught up within minutes, not a quarter of an hour.
+        "certificates-render-missing": crontab(minute="*/5"),
+        "showcase-registration-notices-sweep": crontab(minute="*/5"),
     }
     for name, entry in expected.items():
         assert schedule[name]["schedule"] == entry, name

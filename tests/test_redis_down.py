@@ -1,5 +1,7 @@
 """With Redis unreachable the site is slower, not down: everything is read again from PostgreSQL."""
 
+import datetime
+
 import environ
 import pytest
 from django.core.cache import cache
@@ -60,3 +62,24 @@ def test_a_logged_out_session_is_not_revived_by_a_restored_cache(client, course_
     client.cookies["sessionid"] = session_key
     assert LOGGED_IN not in client.get(course_tree.lessons[0].url).content.decode()
     assert client.get("/my-learning/").status_code == 302
+
+
+def test_the_verify_throttle_holds_without_redis(redis_down, client, monkeypatch):
+    """Counted in PostgreSQL meanwhile: the same limit for every web process, never an error page."""
+    from django.utils import timezone
+
+    from trainers import tasks
+    from trainers.models import ThrottleCount
+    from trainers.views import VERIFY_LIMIT
+
+    now = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: now)  # all within one minute's window, however slow the machine
+
+    statuses = [client.get("/verify/KHONGCOMA12345/").status_code for _ in range(VERIFY_LIMIT + 2)]
+    assert statuses[:VERIFY_LIMIT] == [404] * VERIFY_LIMIT and statuses[-2:] == [429, 429]
+    # Per address: someone else is not refused.
+    assert client.get("/verify/KHONGCOMA12345/", REMOTE_ADDR="203.0.113.9").status_code == 404
+    # The addresses counted meanwhile are forgotten once their window is over.
+    assert ThrottleCount.objects.count() == 2
+    monkeypatch.setattr(timezone, "now", lambda: now + datetime.timedelta(minutes=2))
+    assert [tasks.forget_throttle_counts.delay().get() for _ in range(2)] == [2, 0]

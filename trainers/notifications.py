@@ -48,7 +48,9 @@ logger = logging.getLogger(__name__)
 INACTIVE_DAYS = 14
 EXPIRY_NOTICE_DAYS = 30
 SENDING_STALE_AFTER = datetime.timedelta(hours=1)
-PENDING_RESEND_AFTER = datetime.timedelta(minutes=10)
+# A pending row older than this lost its task (the broker was away when it was published): the sweeper queues it
+# again. Queueing a row whose task is merely late is harmless: only one task can claim it.
+PENDING_RESEND_AFTER = datetime.timedelta(minutes=2)
 BATCH = 1000
 MAX_ATTEMPTS = 5  # claims of one row before a raising send is left `failed` for a person to look at
 RESEND_LOG_ACTION = "trainers.notification.resend"
@@ -249,24 +251,30 @@ def notifications_sweep(*, now: datetime.datetime | None = None) -> dict[str, in
 
 
 def notification_send(*, notification_id: int) -> str:
-    """Claim the row (only one worker can), render it in the recipient's language, send it, record it."""
+    """Render the row in the recipient's language, claim it (only one worker can), send it, record it.
+
+    Rendering reads the database, so it comes before the claim: a database that goes away meanwhile leaves
+    the row pending for the task's retry, not claimed and stuck in 'sending'.
+    """
+    notification = Notification.objects.select_related("user").filter(pk=notification_id).first()
+    if notification is None or notification.status != Notification.PENDING:
+        return "skipped"
+    user = notification.user
+    if not user.email or not user.is_active:
+        Notification.objects.filter(pk=notification_id, status=Notification.PENDING).update(status=Notification.SKIPPED)
+        return Notification.SKIPPED
+    subject, body = render_notification(notification)
     claimed = Notification.objects.filter(pk=notification_id, status=Notification.PENDING).update(
         status=Notification.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
     )
     if not claimed:
         return "skipped"
-    notification = Notification.objects.select_related("user").get(pk=notification_id)
-    user = notification.user
-    if not user.email or not user.is_active:
-        Notification.objects.filter(pk=notification_id).update(status=Notification.SKIPPED)
-        return Notification.SKIPPED
     try:
-        subject, body = render_notification(notification)
         EmailMessage(subject=subject, body=body, to=[user.email], headers=_headers(notification)).send()
     except Exception as error:
         # Not sent (as far as we know): give the row back so a retry or the sweeper claims it again,
         # until it has had its attempts; then it waits, failed, for an administrator.
-        give_back = Notification.FAILED if notification.attempts >= MAX_ATTEMPTS else Notification.PENDING
+        give_back = Notification.FAILED if notification.attempts + 1 >= MAX_ATTEMPTS else Notification.PENDING
         Notification.objects.filter(pk=notification_id, status=Notification.SENDING).update(
             status=give_back, last_error=repr(error)[:1000]
         )

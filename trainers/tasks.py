@@ -1,13 +1,8 @@
 """Background work for the trainer programme; every task takes ids and may safely run twice."""
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
-from kombu.exceptions import OperationalError as BrokerError
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
 
-# The database or the broker was away for a moment (a restart, a failover), or the disk was: worth another try.
-TRANSIENT_ERRORS = (OperationalError, InterfaceError, BrokerError, RedisConnectionError, RedisTimeoutError, OSError)
+from lms.celery import TRANSIENT_ERRORS
 
 
 @shared_task(
@@ -42,7 +37,7 @@ def render_missing_certificate_pdfs() -> int:
 # --- Notifications (trainers/notifications.py): rows in an outbox, each sent at most once -----------
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(acks_late=True, autoretry_for=TRANSIENT_ERRORS, retry_backoff=True, retry_jitter=True, max_retries=5)
 def send_notification(notification_id: int) -> str:
     """Send one queued notification; a second run (retry, redelivery, a racing worker) sends nothing."""
     from .notifications import notification_send
@@ -88,3 +83,11 @@ def sweep_notifications() -> dict:
     from .notifications import notifications_sweep
 
     return notifications_sweep()
+
+
+@shared_task
+def forget_throttle_counts() -> int:
+    """Periodic: delete the per-address counts the /verify/ throttle kept in the database while Redis was away."""
+    from .throttles import throttle_counts_forget
+
+    return throttle_counts_forget()

@@ -6,7 +6,6 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.files.storage import FileSystemStorage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -20,29 +19,19 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
-from accounts.addresses import client_address
 from areas.models import Area
 from courses.models import Enrollment
 from courses.progress import learner_progress
 
 from .models import Certificate, Trainer
 from .services import certificate_pdf_render
+from .throttles import request_throttled
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9_\- ]{10,40}$")  # old codes, and new ones typed with spaces
 VERIFY_LIMIT = 30  # look-ups per address per minute: enough for people, too few to enumerate codes
 DIRECTORY_PAGE_SIZE = 24
 CARD_PHOTO = "fill-160x160"
 PROFILE_PHOTO = "fill-480x480"
-
-
-def _throttled(request, scope: str, limit: int, window: int = 60) -> bool:
-    key = f"throttle:{scope}:{client_address(request)}"
-    if cache.add(key, 1, timeout=window):
-        return False
-    try:
-        return cache.incr(key) > limit
-    except ValueError:  # expired between add and incr
-        return False
 
 
 @require_safe
@@ -57,7 +46,7 @@ def verify_lookup(request):
 @require_safe
 def verify(request, code: str):
     """The public check of a certificate, reached from its QR code or a typed code."""
-    if _throttled(request, "verify", VERIFY_LIMIT):
+    if request_throttled(request, scope="verify", limit=VERIFY_LIMIT):
         response = render(request, "trainers/too_many_requests.html", status=429)
         response["Retry-After"] = "60"
         return response

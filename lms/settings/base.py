@@ -245,8 +245,9 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(hour=8, minute=0),
     },
     "notifications-sweep": {
+        # A message whose task was lost to a broker outage goes out within minutes (trainers/notifications.py).
         "task": "trainers.tasks.sweep_notifications",
-        "schedule": crontab(minute="*/10"),
+        "schedule": crontab(minute="*/5"),
     },
     "worker-heartbeat": {
         # A queued heartbeat nobody runs is no news: it expires before the next one.
@@ -255,8 +256,18 @@ CELERY_BEAT_SCHEDULE: dict = {
         "options": {"expires": 55},
     },
     "certificates-render-missing": {
+        # A certificate whose render was lost (broker or worker away) gets its PDF, and its holder the
+        # message, within minutes; queueing a render that is already done costs one indexed query.
         "task": "trainers.tasks.render_missing_certificate_pdfs",
-        "schedule": crontab(minute="*/15"),
+        "schedule": crontab(minute="*/5"),
+    },
+    "showcase-registration-notices-sweep": {
+        "task": "showcase.tasks.sweep_registration_notices",
+        "schedule": crontab(minute="*/5"),
+    },
+    "throttle-counts-forget": {
+        "task": "trainers.tasks.forget_throttle_counts",
+        "schedule": crontab(minute="*/10"),
     },
 }
 

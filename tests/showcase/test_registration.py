@@ -1,16 +1,18 @@
+import datetime
 import re
 import threading
 
 import pytest
+from celery.exceptions import Retry
 from django.core import mail
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from showcase.models import Registration
+from showcase.models import EventPage, Registration
 from showcase.services import registration_cancel, registration_create, registration_notice_send
-from showcase.tasks import send_registration_notice
+from showcase.tasks import send_registration_notice, sweep_registration_notices
 
 from .factories import make_event
 
@@ -112,6 +114,54 @@ def test_confirmation_is_sent_once_in_the_registrants_language(home, django_capt
     assert registration_notice_send(registration_id=vietnamese.pk, kind=Registration.CONFIRMATION) is False
     english.refresh_from_db()
     assert english.confirmation_sent_at == sent_at and len(mail.outbox) == 2
+
+
+def test_notices_whose_task_was_lost_are_sent_by_the_sweep_once(home, django_capture_on_commit_callbacks):
+    event = make_event(home, capacity=1)
+    past = make_event(home, capacity=5)
+    # Saved outside a commit callback: the notice tasks never ran (as if the broker had been down).
+    first = visitor(event, 1, email="an@example.org")
+    second = visitor(event, 2, email="binh@example.org")  # waiting list
+    cancelled = visitor(event, 3, email="chi@example.org")
+    gone = visitor(past, 4, email="dung@example.org")
+    over = timezone.now() - datetime.timedelta(days=1)
+    EventPage.objects.filter(pk=past.pk).update(starts_at=over - datetime.timedelta(hours=8), ends_at=over)
+    with django_capture_on_commit_callbacks(execute=False):
+        registration_cancel(registration=cancelled)
+        registration_cancel(registration=first)  # moves `second` up: a place notice is owed too
+    mail.outbox.clear()
+    assert sweep_registration_notices.delay().get() == 0  # within the grace: their own tasks may still run
+    later = timezone.now() - datetime.timedelta(minutes=11)
+    Registration.objects.update(queued_at=later)
+    Registration.objects.filter(pk=second.pk).update(promoted_at=later)
+    for _ in range(2):
+        sweep_registration_notices.delay().get()
+    # Her confirmation and her place notice; nothing for the cancelled ones, nor for an event that is over.
+    assert [m.to for m in mail.outbox] == [["binh@example.org"], ["binh@example.org"]]
+    second.refresh_from_db()
+    assert second.confirmation_sent_at and second.promotion_sent_at
+    assert not Registration.objects.get(pk=gone.pk).confirmation_sent_at
+
+
+def test_a_notice_is_retried_after_a_database_error(home, monkeypatch):
+    event = make_event(home, capacity=1)
+    registration = visitor(event, 1, email="an@example.org")
+    mail.outbox.clear()
+    calls = []
+
+    def flaky(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("server closed the connection unexpectedly")
+        return mail.send_mail(*args, **kwargs)
+
+    monkeypatch.setattr("showcase.services.send_mail", flaky)
+    with pytest.raises(Retry):  # scheduled again, not dropped
+        send_registration_notice.delay(registration.pk, Registration.CONFIRMATION)
+    registration.refresh_from_db()
+    assert registration.confirmation_sent_at is None  # the claim was given back
+    results = [send_registration_notice.delay(registration.pk, Registration.CONFIRMATION).get() for _ in range(2)]
+    assert results == [True, False] and [m.to for m in mail.outbox] == [["an@example.org"]]
 
 
 def test_no_email_no_send(home):

@@ -3,8 +3,12 @@
 import datetime
 
 import pytest
+from celery.exceptions import Retry
 from django.core import mail
+from django.core.mail import EmailMessage
+from django.db import OperationalError
 from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerError
 
 from courses.models import Enrollment, LessonCompletion
 from courses.services import enrollment_create
@@ -89,6 +93,33 @@ def test_a_failed_send_gives_the_row_back(learner, course_tree, monkeypatch):
     assert notification.status == Notification.PENDING and "SMTP down" in notification.last_error
     monkeypatch.undo()
     assert notification_send(notification_id=notification.pk) == Notification.SENT
+
+
+@pytest.mark.parametrize(
+    "error",
+    [OperationalError("server closed the connection unexpectedly"), BrokerError("Connection refused")],
+    ids=["database", "broker"],
+)
+def test_a_send_is_retried_after_a_database_or_broker_error(learner, course_tree, monkeypatch, error):
+    notification = Notification.objects.create(
+        user=learner, kind=Notification.ENROLLED, object_key="e:1", context={"course_id": course_tree.course.pk}
+    )
+    real, calls = EmailMessage.send, []
+
+    def flaky(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise error
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(EmailMessage, "send", flaky)
+    with pytest.raises(Retry):  # scheduled again, not dropped
+        tasks.send_notification.delay(notification.pk)
+    notification.refresh_from_db()
+    assert notification.status == Notification.PENDING
+    # The retry, then a duplicate delivery of it: one message.
+    assert [tasks.send_notification.delay(notification.pk).get() for _ in range(2)] == [Notification.SENT, "skipped"]
+    assert len(mail.outbox) == 1
 
 
 def test_no_email_address_is_skipped(course_tree):
@@ -203,6 +234,25 @@ def test_sweeper_requeues_pending_and_fails_stuck_rows(learner, course_tree, dja
     pending.refresh_from_db()
     stuck.refresh_from_db()
     assert pending.status == Notification.SENT and stuck.status == Notification.FAILED
+    assert len(mail.outbox) == 1
+
+
+def test_a_message_whose_task_was_lost_to_a_broker_blip_goes_out_within_minutes(
+    learner, course_tree, django_capture_on_commit_callbacks
+):
+    lost, fresh = (
+        Notification.objects.create(
+            user=learner, kind=Notification.ENROLLED, object_key=key, context={"course_id": course_tree.course.pk}
+        )
+        for key in ("e:1", "e:2")
+    )
+    Notification.objects.filter(pk=lost.pk).update(created_at=timezone.now() - datetime.timedelta(minutes=3))
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            tasks.sweep_notifications.delay().get()
+    # The fresh row's own task may still be on its way: it is left to it.
+    assert Notification.objects.get(pk=lost.pk).status == Notification.SENT
+    assert Notification.objects.get(pk=fresh.pk).status == Notification.PENDING
     assert len(mail.outbox) == 1
 
 

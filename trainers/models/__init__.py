@@ -2,6 +2,7 @@ from .certification import Certificate, CertificateCounter
 from .notifications import Notification
 from .people import Profile, Trainer, TrainerSpeciality
 from .sessions import Attendance, SessionParticipant, TrainingSession
+from .throttles import ThrottleCount
 
 __all__ = [
     "Attendance",
@@ -10,6 +11,7 @@ __all__ = [
     "Notification",
     "Profile",
     "SessionParticipant",
+    "ThrottleCount",
     "Trainer",
     "TrainerSpeciality",
     "TrainingSession",
