@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('trainers', '0013_target_moved_to_reports'),
+        ('trainers', '0014_roles_named_in_vietnamese'),
     ]
 
     operations = [
