@@ -34,9 +34,9 @@ def admin_area_ids(user) -> set[int] | None:
     elif scope.kind == Area.PROVINCE:
         result = None
     else:
-        from .rollup import AreaTree  # the roll-up reads this module's Area
+        from .rollup import area_tree  # the roll-up reads this module's Area
 
-        result = AreaTree().members(scope)
+        result = area_tree().members(scope)
     user._trainers_area_scope = result  # one lookup per request: the user object lives as long as it
     return result
 
@@ -98,9 +98,9 @@ class AreaQuerySet(models.QuerySet):
 
     def within(self, area: "Area") -> "AreaQuerySet":
         """The areas whose records count under `area`, across the reforms (the rule: `areas.rollup`)."""
-        from .rollup import AreaTree
+        from .rollup import area_tree
 
-        return self.filter(pk__in=AreaTree().members(area))
+        return self.filter(pk__in=area_tree().members(area))
 
     def visible_to(self, user) -> "AreaQuerySet":
         """The areas an administrator may file records under."""
@@ -109,9 +109,9 @@ class AreaQuerySet(models.QuerySet):
 
     def district_map(self, on: datetime.date | None = None) -> dict[int, int | None]:
         """{area id: former district id} for every area, so reports roll up without a query per row."""
-        from .rollup import AreaTree
+        from .rollup import area_tree
 
-        tree = AreaTree()
+        tree = area_tree()
         return {pk: (d.pk if (d := tree.district(pk, on=on)) else None) for pk in tree.areas}
 
 
@@ -216,9 +216,9 @@ class Area(models.Model):
         With `on`, a district merged before that day is followed to the district that took it over
         (Nông Sơn → Quế Sơn from 2025-01-01).
         """
-        from .rollup import AreaTree
+        from .rollup import area_tree
 
-        return AreaTree().district(self, on=on)
+        return area_tree().district(self, on=on)
 
     def current_units(self, on: datetime.date | None = None) -> list["Area"]:
         """Today's units (or those valid `on` a day) this area's records now belong to, following successors.

@@ -191,8 +191,9 @@ def build(scale: float) -> None:
                 cur,
                 """WITH s AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM trainers_trainingsession
                               WHERE title LIKE 'Lớp %%')
-                   INSERT INTO trainers_sessionparticipant (enrolled_at, result, result_note, person_id, session_id)
-                   SELECT now(), 'pending', '', %s + ((s.n * 20 + j) %% %s), s.id
+                   INSERT INTO trainers_sessionparticipant (enrolled_at, result, result_note, person_id, session_id,
+                       listed_name, listed_gender, listed_organisation, listed_phone, listed_email, listed_commune)
+                   SELECT now(), 'pending', '', %s + ((s.n * 20 + j) %% %s), s.id, '', '', '', '', '', ''
                    FROM s CROSS JOIN generate_series(0, 19) j""",
                 [first_user, learners],
             )

@@ -59,7 +59,7 @@ def key_figures(user, today: datetime.date | None = None) -> list[Figure]:
     today = today or timezone.localdate()
     filters = ReportFilters()
     scope = report_scope(filters, user)
-    values = values_by_area(filters, scope, today)
+    values = values_by_area(filters, scope, [today])[0]
 
     def total(key: str) -> int | None:
         per_area = values[key]

@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Count, Exists, F, IntegerField, Min, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from areas.models import Area, admin_area_ids
-from areas.rollup import AreaTree
+from areas.rollup import AreaTree, area_tree
 from courses.models import Audience, CoursePage, Enrollment
 from showcase.models import Award, EventPage, Registration, StartupProject
 from trainers.models import Certificate, Profile, SessionParticipant, Trainer, TrainingSession
@@ -126,7 +126,7 @@ class Scope:
 
 def report_scope(filters: ReportFilters, user) -> Scope:
     """Intersect the viewer's AdminScope with the area filter (rolled up through the area helpers)."""
-    index = AreaTree()
+    index = area_tree()
     allowed = admin_area_ids(user)
     ids = allowed
     if filters.area is not None:
@@ -300,49 +300,101 @@ def _status(value: int | None, target: int, year: int, as_of: datetime.date) -> 
     return StatusCell(_("Behind"), LATE)
 
 
-def values_by_area(filters: ReportFilters, scope: Scope, cutoff: datetime.date) -> dict[str, dict[int | None, int]]:
-    """{indicator: {area id: value}} up to the cutoff day (targets report, admin home): a few grouped queries."""
-    values: dict[str, dict[int | None, int]] = {key: {} for key, _label in Target.INDICATORS}
+def _end_of(day: datetime.date) -> datetime.datetime:
+    """The first instant after the day, in local time (timestamps before it fall on or before the day)."""
+    return timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))
+
+
+def values_by_area(
+    filters: ReportFilters, scope: Scope, cutoffs: list[datetime.date]
+) -> list[dict[str, dict[int | None, int]]]:
+    """For each cutoff day, {indicator: {area id: value}} up to it (targets report, admin home).
+
+    Three grouped queries whatever the number of cutoffs: each counts every cutoff in one pass.
+    """
+    values: list[dict[str, dict[int | None, int]]] = [
+        {key: {} for key, _label in Target.INDICATORS} for _cutoff in cutoffs
+    ]
+    certified = {
+        f"n{i}": Count("pk", filter=Q(pk__in=Trainer.objects.certified(on=cutoff).values("pk")))
+        for i, cutoff in enumerate(cutoffs)
+    }
     for row in (
-        Trainer.objects.certified(on=cutoff)
+        Trainer.objects.filter(level__in=Trainer.CERTIFIED_LEVELS)
         .filter(scope.condition("home_area"))
         .values("home_area")
-        .annotate(n=Count("pk"))
+        .annotate(**certified)
         .order_by()
     ):
-        values["certified_trainers"][row["home_area"]] = row["n"]
+        for i in range(len(cutoffs)):
+            if row[f"n{i}"]:
+                values[i]["certified_trainers"][row["home_area"]] = row[f"n{i}"]
+
+    # A person is reached by a cutoff when their first session (or first enrolment) in the filters
+    # came by then: one pass over the people reached by the last cutoff counts every cutoff.
+    last = max(cutoffs)
+    first_session = (
+        SessionParticipant.objects.filter(person=OuterRef("pk"), session__in=filtered_sessions(filters, until=last))
+        .order_by()
+        .values("person")
+        .annotate(day=Min("session__starts_on"))
+        .values("day")
+    )
+    first_enrolment = (
+        filtered_enrollments(filters, until=_end_of(last))
+        .filter(user=OuterRef("pk"))
+        .order_by()
+        .values("user")
+        .annotate(at=Min("enrolled_at"))
+        .values("at")
+    )
     students = Profile.learner_groups.through.objects.filter(
         profile__user=OuterRef("pk"), audience__code=Audience.STUDENTS
     )
+    counts = {}
+    for i, cutoff in enumerate(cutoffs):
+        by_then = Q(first_session__lte=cutoff) | Q(first_enrolment__lt=_end_of(cutoff))
+        # Each person is one row (a profile is one-to-one), so a plain count counts people.
+        counts[f"total{i}"] = Count("pk", filter=by_then)
+        counts[f"women{i}"] = Count("pk", filter=by_then & Q(profile__gender="female"))
+        counts[f"students{i}"] = Count("pk", filter=by_then & Q(is_student=True))
     people = (
-        reached_people(filters, scope, until=cutoff)
-        .annotate(area_key=_person_area(), is_student=Exists(students))
-        .values("area_key")
+        reached_people(filters, scope, until=last)
         .annotate(
-            total=Count("pk", distinct=True),
-            women=Count("pk", distinct=True, filter=Q(profile__gender="female")),
-            students=Count("pk", distinct=True, filter=Q(is_student=True)),
+            area_key=_person_area(),
+            is_student=Exists(students),
+            first_session=Subquery(first_session),
+            first_enrolment=Subquery(first_enrolment),
         )
+        .values("area_key")
+        .annotate(**counts)
         .order_by()
     )
     for row in people:
-        values["people_trained"][row["area_key"]] = row["total"]
-        values["women_reached"][row["area_key"]] = row["women"]
-        values["students_reached"][row["area_key"]] = row["students"]
-    values["startup_projects"] = _startup_projects_by_area(scope, cutoff)
+        for i in range(len(cutoffs)):
+            if row[f"total{i}"]:
+                values[i]["people_trained"][row["area_key"]] = row[f"total{i}"]
+                values[i]["women_reached"][row["area_key"]] = row[f"women{i}"]
+                values[i]["students_reached"][row["area_key"]] = row[f"students{i}"]
+    for i, by_area in enumerate(_startup_projects_by_area(scope, cutoffs)):
+        values[i]["startup_projects"] = by_area
     return values
 
 
-def _startup_projects_by_area(scope: Scope, cutoff: datetime.date) -> dict[int | None, int]:
-    """Startup projects per area as the programme counts them (`StartupProject.objects.counted`)."""
+def _startup_projects_by_area(scope: Scope, cutoffs: list[datetime.date]) -> list[dict[int | None, int]]:
+    """For each cutoff, startup projects per area as the programme counts them (`StartupProject.objects.counted`)."""
+    counts = {
+        f"n{i}": Count("pk", filter=Q(pk__in=StartupProject.objects.counted(cutoff).values("pk")))
+        for i, cutoff in enumerate(cutoffs)
+    }
     rows = (
-        StartupProject.objects.counted(cutoff)
+        StartupProject.objects.counted(max(cutoffs))
         .filter(scope.condition("area"))
         .values("area")
-        .annotate(n=Count("pk"))
+        .annotate(**counts)
         .order_by()
     )
-    return {row["area"]: row["n"] for row in rows}
+    return [{row["area"]: row[f"n{i}"] for row in rows if row[f"n{i}"]} for i in range(len(cutoffs))]
 
 
 def progress_against_targets(filters: ReportFilters, user) -> Report:
@@ -356,7 +408,7 @@ def progress_against_targets(filters: ReportFilters, user) -> Report:
     for target in targets:
         by_area.setdefault(target.area_id, {})[target.year] = target
     cutoffs = {year: min(datetime.date(year, 12, 31), as_of) for year in HEADLINE_YEARS}
-    values = {year: values_by_area(filters, scope, cutoff) for year, cutoff in cutoffs.items()}
+    values = dict(zip(cutoffs, values_by_area(filters, scope, list(cutoffs.values())), strict=True))
 
     headings = [_("Area"), _("Indicator")]
     for year in HEADLINE_YEARS:
@@ -729,7 +781,7 @@ def projects_by_district(
     if projects is None:
         projects = StartupProject.objects.all() if user is None else StartupProject.objects.visible_to(user)
     counts = projects.counted(until).values("area").annotate(n=Count("pk")).order_by()
-    tree = AreaTree()
+    tree = area_tree()
     district_of = {pk: (d.pk if (d := tree.district(pk, on=on)) else None) for pk in tree.areas}
     result: dict[int, int] = {}
     for row in counts:
@@ -834,7 +886,7 @@ def public_counts() -> dict[str, int]:
 
 def _showcase_scope(filters: ReportFilters, user) -> set[int] | None:
     """The area ids a showcase report narrows to beyond `visible_to(user)`: the filter's area, rolled up."""
-    return None if filters.area is None else AreaTree().members(filters.area)
+    return None if filters.area is None else area_tree().members(filters.area)
 
 
 def startup_projects(filters: ReportFilters, user) -> Report:
@@ -976,7 +1028,7 @@ EXPORT_FORMATS = {
 
 def public_statistics() -> dict[str, int]:
     """The home page strip: certified trainers today, people trained, former districts with activity."""
-    index = AreaTree()
+    index = area_tree()
     everyone = Scope(index=index, area_ids=None, districts=index.districts())
     certified = Trainer.objects.certified().count()
     people = reached_people(ReportFilters(), everyone).count()
