@@ -42,8 +42,18 @@ def admin_area_ids(user) -> set[int] | None:
 
 
 def _scope_area(user) -> "Area | None":
+    """The area of the user's AdminScope (None without one), kept on the user object for `admin_scope_area`."""
     scope = AdminScope.objects.filter(user=user).select_related("area").first()
-    return scope.area if scope else None
+    user._areas_scope_area = scope.area if scope else None
+    return user._areas_scope_area
+
+
+def admin_scope_area(user) -> "Area | None":
+    """The area an administrator's scope names (None without a scope): what their screens are headed with."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    cached = getattr(user, "_areas_scope_area", False)
+    return _scope_area(user) if cached is False else cached
 
 
 # Vietnamese alphabetical order: ă and â follow a, đ follows d, ê follows e, ô and ơ follow o, ư follows u.

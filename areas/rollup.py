@@ -14,8 +14,8 @@ Policy (every scope, report, export, filter and notification calls this module):
   each new unit), so that no record counts under two districts.
 - A province (or today's city) covers everything.
 
-The tree is loaded in two queries and worked out in memory: a few hundred units. Inside
-`one_area_tree()` (a request: see `with_one_area_tree`) it is loaded once and shared by every
+The tree is loaded in one query and worked out in memory: a few hundred units. Inside
+`one_area_tree()` (every request: `OneAreaTreeMiddleware`) it is loaded once and shared by every
 caller of `area_tree()`; outside it, each call loads the tree afresh, so a change to the areas
 is seen at once.
 """
@@ -23,7 +23,6 @@ is seen at once.
 from __future__ import annotations
 
 import datetime
-import functools
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -160,15 +159,15 @@ def one_area_tree() -> Iterator[None]:
         _request_memo.reset(token)
 
 
-def with_one_area_tree(view: Callable) -> Callable:
-    """A view decorator: one area tree for the whole request (`one_area_tree`)."""
+class OneAreaTreeMiddleware:
+    """One area tree per request: every scope, filter and report of the request shares it (`one_area_tree`)."""
 
-    @functools.wraps(view)
-    def wrapped(*args, **kwargs):
+    def __init__(self, get_response: Callable):
+        self.get_response = get_response
+
+    def __call__(self, request):
         with one_area_tree():
-            return view(*args, **kwargs)
-
-    return wrapped
+            return self.get_response(request)
 
 
 def area_tree() -> AreaTree:

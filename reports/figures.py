@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Case, Count, Exists, F, IntegerField, Min, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, CharField, Count, Exists, F, IntegerField, Min, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -310,25 +310,31 @@ def values_by_area(
 ) -> list[dict[str, dict[int | None, int]]]:
     """For each cutoff day, {indicator: {area id: value}} up to it (targets report, admin home).
 
-    Three grouped queries whatever the number of cutoffs: each counts every cutoff in one pass.
+    One statement whatever the number of cutoffs: three grouped selects (certified trainers, people
+    reached, startup projects), each counting every cutoff in one pass, joined by UNION ALL.
     """
-    values: list[dict[str, dict[int | None, int]]] = [
-        {key: {} for key, _label in Target.INDICATORS} for _cutoff in cutoffs
-    ]
-    certified = {
-        f"n{i}": Count("pk", filter=Q(pk__in=Trainer.objects.certified(on=cutoff).values("pk")))
-        for i, cutoff in enumerate(cutoffs)
-    }
-    for row in (
+    k = len(cutoffs)
+    columns = [f"c{i}" for i in range(3 * k)]
+
+    certified = (
         Trainer.objects.filter(level__in=Trainer.CERTIFIED_LEVELS)
         .filter(scope.condition("home_area"))
-        .values("home_area")
-        .annotate(**certified)
+        .values(kind=Value("c"), filed_under=F("home_area"))
+        .annotate(
+            **dict(
+                zip(
+                    columns,
+                    [
+                        Count("pk", filter=Q(pk__in=Trainer.objects.certified(on=cutoff).values("pk")))
+                        for cutoff in cutoffs
+                    ]
+                    + [Value(0)] * (2 * k),
+                    strict=True,
+                )
+            )
+        )
         .order_by()
-    ):
-        for i in range(len(cutoffs)):
-            if row[f"n{i}"]:
-                values[i]["certified_trainers"][row["home_area"]] = row[f"n{i}"]
+    )
 
     # A person is reached by a cutoff when their first session (or first enrolment) in the filters
     # came by then: one pass over the people reached by the last cutoff counts every cutoff.
@@ -351,13 +357,13 @@ def values_by_area(
     students = Profile.learner_groups.through.objects.filter(
         profile__user=OuterRef("pk"), audience__code=Audience.STUDENTS
     )
-    counts = {}
-    for i, cutoff in enumerate(cutoffs):
-        by_then = Q(first_session__lte=cutoff) | Q(first_enrolment__lt=_end_of(cutoff))
-        # Each person is one row (a profile is one-to-one), so a plain count counts people.
-        counts[f"total{i}"] = Count("pk", filter=by_then)
-        counts[f"women{i}"] = Count("pk", filter=by_then & Q(profile__gender="female"))
-        counts[f"students{i}"] = Count("pk", filter=by_then & Q(is_student=True))
+    people_counts = []
+    for measure in ("total", "women", "students"):
+        for cutoff in cutoffs:
+            by_then = Q(first_session__lte=cutoff) | Q(first_enrolment__lt=_end_of(cutoff))
+            extra = {"total": Q(), "women": Q(profile__gender="female"), "students": Q(is_student=True)}[measure]
+            # Each person is one row (a profile is one-to-one), so a plain count counts people.
+            people_counts.append(Count("pk", filter=by_then & extra))
     people = (
         reached_people(filters, scope, until=last)
         .annotate(
@@ -366,35 +372,43 @@ def values_by_area(
             first_session=Subquery(first_session),
             first_enrolment=Subquery(first_enrolment),
         )
-        .values("area_key")
-        .annotate(**counts)
+        .values(kind=Value("p"), filed_under=F("area_key"))
+        .annotate(**dict(zip(columns, people_counts, strict=True)))
         .order_by()
     )
-    for row in people:
-        for i in range(len(cutoffs)):
-            if row[f"total{i}"]:
-                values[i]["people_trained"][row["area_key"]] = row[f"total{i}"]
-                values[i]["women_reached"][row["area_key"]] = row[f"women{i}"]
-                values[i]["students_reached"][row["area_key"]] = row[f"students{i}"]
-    for i, by_area in enumerate(_startup_projects_by_area(scope, cutoffs)):
-        values[i]["startup_projects"] = by_area
-    return values
 
-
-def _startup_projects_by_area(scope: Scope, cutoffs: list[datetime.date]) -> list[dict[int | None, int]]:
-    """For each cutoff, startup projects per area as the programme counts them (`StartupProject.objects.counted`)."""
-    counts = {
-        f"n{i}": Count("pk", filter=Q(pk__in=StartupProject.objects.counted(cutoff).values("pk")))
-        for i, cutoff in enumerate(cutoffs)
-    }
-    rows = (
-        StartupProject.objects.counted(max(cutoffs))
+    projects = (
+        StartupProject.objects.counted(last)
         .filter(scope.condition("area"))
-        .values("area")
-        .annotate(**counts)
+        .values(kind=Value("s"), filed_under=F("area"))
+        .annotate(
+            **dict(
+                zip(
+                    columns,
+                    [
+                        Count("pk", filter=Q(pk__in=StartupProject.objects.counted(cutoff).values("pk")))
+                        for cutoff in cutoffs
+                    ]
+                    + [Value(0)] * (2 * k),
+                    strict=True,
+                )
+            )
+        )
         .order_by()
     )
-    return [{row["area"]: row[f"n{i}"] for row in rows if row[f"n{i}"]} for i in range(len(cutoffs))]
+
+    values: list[dict[str, dict[int | None, int]]] = [{key: {} for key, _label in Target.INDICATORS} for _c in cutoffs]
+    indicators = {
+        "c": ["certified_trainers"],
+        "p": ["people_trained", "women_reached", "students_reached"],
+        "s": ["startup_projects"],
+    }
+    for kind, area, *counts in certified.union(people, projects, all=True).values_list("kind", "filed_under", *columns):
+        for j, indicator in enumerate(indicators[kind]):
+            for i in range(k):
+                if counts[j * k + i]:
+                    values[i][indicator][area] = counts[j * k + i]
+    return values
 
 
 def progress_against_targets(filters: ReportFilters, user) -> Report:
@@ -472,21 +486,24 @@ def people_reached(filters: ReportFilters, user) -> Report:
     """Distinct people reached (sessions or online courses) by learner group and gender: two queries."""
     scope = report_scope(filters, user)
     people = reached_people(filters, scope)
+    # One statement, two groupings: by (group, gender), where a person counts once in each of their
+    # groups, and by gender alone, where each person counts once. A person is one row per group (a
+    # profile is one-to-one, a group listed once), so plain counts count people.
     by_group = (
-        people.values(group=F("profile__learner_groups__code"), gender=F("profile__gender"))
-        .annotate(n=Count("pk", distinct=True))
+        people.values(is_total=Value(0), group=F("profile__learner_groups__code"), gender=F("profile__gender"))
+        .annotate(n=Count("pk"))
         .order_by()
     )
-    totals = people.values(gender=F("profile__gender")).annotate(n=Count("pk", distinct=True)).order_by()
+    totals = (
+        people.values(is_total=Value(1), group=Value(None, output_field=CharField()), gender=F("profile__gender"))
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     cells: dict[str | None, dict[str, int]] = {}
-    for row in by_group:
-        cells.setdefault(row["group"], {})
-        gender = row["gender"] or ""
-        cells[row["group"]][gender] = cells[row["group"]].get(gender, 0) + row["n"]
     total_cells: dict[str, int] = {}
-    for row in totals:
-        gender = row["gender"] or ""
-        total_cells[gender] = total_cells.get(gender, 0) + row["n"]
+    for is_total, group, gender, n in by_group.union(totals, all=True).values_list("is_total", "group", "gender", "n"):
+        counts = total_cells if is_total else cells.setdefault(group, {})
+        counts[gender or ""] = counts.get(gender or "", 0) + n
 
     gender_labels = {"female": _("Female"), "male": _("Male"), "other": _("Other"), "": _("Not stated")}
     genders = [key for key, _label in GENDER_COLUMNS]
@@ -573,15 +590,22 @@ taught AS (
     SELECT DISTINCT st.trainer_id, p.person_id
     FROM {led} st JOIN {participant} p ON p.session_id = st.trainingsession_id
     WHERE st.trainingsession_id IN ({sessions})
+),
+reach AS (
+    SELECT tree.root_id,
+           COUNT(DISTINCT CASE WHEN tree.root_id = tree.trainer_id THEN taught.person_id END) AS direct,
+           COUNT(DISTINCT taught.person_id) AS downstream,
+           COUNT(DISTINCT tree.trainer_id) - 1 AS trainers_below
+    FROM tree LEFT JOIN taught ON taught.trainer_id = tree.trainer_id
+    GROUP BY tree.root_id
+    ORDER BY downstream DESC, direct DESC, tree.root_id
+    LIMIT {limit}
 )
-SELECT tree.root_id,
-       COUNT(DISTINCT CASE WHEN tree.root_id = tree.trainer_id THEN taught.person_id END) AS direct,
-       COUNT(DISTINCT taught.person_id) AS downstream,
-       COUNT(DISTINCT tree.trainer_id) - 1 AS trainers_below
-FROM tree LEFT JOIN taught ON taught.trainer_id = tree.trainer_id
-GROUP BY tree.root_id
-ORDER BY downstream DESC, direct DESC, tree.root_id
-LIMIT {limit}
+SELECT reach.root_id, reach.direct, reach.downstream, reach.trainers_below,
+       u.full_name, t.level, t.generation, t.home_area_id,
+       (SELECT COUNT(*) FROM {trainer} c WHERE c.trained_by_id = t.id) AS trainee_count
+FROM reach JOIN {trainer} t ON t.id = reach.root_id JOIN {user} u ON u.id = t.person_id
+ORDER BY reach.downstream DESC, reach.direct DESC, reach.root_id
 """
 
 
@@ -657,6 +681,7 @@ def _reach_report(filters: ReportFilters, scope: Scope, trainers) -> Report:
         trainer=Trainer._meta.db_table,
         led=TrainingSession.trainers.through._meta.db_table,
         participant=SessionParticipant._meta.db_table,
+        user=get_user_model()._meta.db_table,
         roots=roots_sql,
         sessions=sessions_sql,
         limit=int(CASCADE_ROWS),
@@ -664,24 +689,18 @@ def _reach_report(filters: ReportFilters, scope: Scope, trainers) -> Report:
     with connection.cursor() as cursor:
         cursor.execute(sql, [*roots_params, *sessions_params])
         reach = cursor.fetchall()
-    details = {
-        t.pk: t
-        for t in Trainer.objects.filter(pk__in=[r[0] for r in reach])
-        .select_related("person", "home_area")
-        .annotate(trainee_count=Count("trainees"))
-    }
     rows = []
     district_names = {a.pk: a.name for a in scope.index.districts()}
-    for trainer_id, direct, downstream, below in reach:
-        trainer = details[trainer_id]
-        district = scope.index.district_of.get(trainer.home_area_id)
+    levels = dict(Trainer.LEVELS)
+    for _id, direct, downstream, below, name, level, generation, home_area, trainees in reach:
+        district = scope.index.district_of.get(home_area)
         rows.append(
             [
-                trainer.person.full_name,
-                trainer.get_level_display(),
-                trainer.generation,
-                district_names.get(district, trainer.home_area.name),
-                trainer.trainee_count,
+                name,
+                levels.get(level, level),
+                generation,
+                district_names.get(district, scope.index.areas[home_area].name),
+                trainees,
                 below,
                 direct,
                 downstream,
@@ -805,24 +824,42 @@ def project_breakdown(
     if published_only:
         projects = projects.published()
     stage_labels, origin_labels = dict(StartupProject.STAGES), dict(StartupProject.ORIGINS)
-    # Aggregate aliases must differ from the annotations they count (women_led → n_women_led).
-    counted = projects.with_leadership().aggregate(
-        n_total=Count("pk"),
-        n_published=Count("pk", filter=Q(status=StartupProject.PUBLISHED)),
-        n_women_led=Count("pk", filter=Q(women_led=True)),
-        n_student_led=Count("pk", filter=Q(student_led=True)),
-        n_ocop=Count("pk", filter=Q(origin=StartupProject.OCOP)),
-        n_research=Count("pk", filter=Q(origin=StartupProject.RESEARCH)),
+    # One grouped query; the totals and the three breakdowns are sums over its groups. Aggregate
+    # aliases must differ from the annotations they count (women_led → n_women_led).
+    groups = list(
+        projects.with_leadership()
+        .values("area", "area__name", "stage", "origin")
+        .annotate(
+            n_total=Count("pk"),
+            n_published=Count("pk", filter=Q(status=StartupProject.PUBLISHED)),
+            n_women_led=Count("pk", filter=Q(women_led=True)),
+            n_student_led=Count("pk", filter=Q(student_led=True)),
+        )
+        .order_by()
     )
-    totals = {key.removeprefix("n_"): value for key, value in counted.items()}
-    by_area = projects.values("area", "area__name").annotate(n=Count("pk")).order_by("area__name")
-    by_stage = projects.values("stage").annotate(n=Count("pk")).order_by("stage")
-    by_origin = projects.values("origin").annotate(n=Count("pk")).order_by("origin")
+    totals = {key: sum(g[f"n_{key}"] for g in groups) for key in ("total", "published", "women_led", "student_led")}
+    totals["ocop"] = sum(g["n_total"] for g in groups if g["origin"] == StartupProject.OCOP)
+    totals["research"] = sum(g["n_total"] for g in groups if g["origin"] == StartupProject.RESEARCH)
+
+    def count_by(*keys: str) -> dict[tuple, int]:
+        counts: dict[tuple, int] = {}
+        for g in groups:
+            key = tuple(g[k] for k in keys)
+            counts[key] = counts.get(key, 0) + g["n_total"]
+        return counts
+
+    by_area = sorted(count_by("area", "area__name").items(), key=lambda item: (item[0][1] or "", item[0][0] or 0))
     return {
         **totals,
-        "by_area": [{"area_id": r["area"], "area": r["area__name"], "count": r["n"]} for r in by_area],
-        "by_stage": [{"stage": r["stage"], "label": stage_labels[r["stage"]], "count": r["n"]} for r in by_stage],
-        "by_origin": [{"origin": r["origin"], "label": origin_labels[r["origin"]], "count": r["n"]} for r in by_origin],
+        "by_area": [{"area_id": area, "area": name, "count": n} for (area, name), n in by_area],
+        "by_stage": [
+            {"stage": stage, "label": stage_labels[stage], "count": n}
+            for (stage,), n in sorted(count_by("stage").items())
+        ],
+        "by_origin": [
+            {"origin": origin, "label": origin_labels[origin], "count": n}
+            for (origin,), n in sorted(count_by("origin").items())
+        ],
     }
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.log_actions import log
 
-from areas.rollup import area_tree, with_one_area_tree
+from areas.rollup import area_tree
 from courses.text import fold_vi
 
 from .figures import EXPORT_FORMATS, REPORTS, all_reports, report_by_key, viewer_may_see_reports
@@ -34,7 +34,6 @@ def _form(request) -> ReportFilterForm:
 
 
 @require_GET
-@with_one_area_tree
 def dashboard(request):
     """All reports on one page: filter form, charts (Chart.js, local) and the same numbers as tables."""
     _check(request)
@@ -75,7 +74,6 @@ def dashboard(request):
 
 
 @require_GET
-@with_one_area_tree
 def export(request, key: str, fmt: str):
     """One report as CSV or XLSX, with the filters of the dashboard it was downloaded from."""
     _check(request)

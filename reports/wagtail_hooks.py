@@ -9,7 +9,6 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from areas.models import admin_area_ids
-from areas.rollup import one_area_tree
 from trainers.admin_views import ScopedPermissionPolicy, ScopedViewSetMixin
 
 from .admin_home import administrator_home_panel
@@ -102,7 +101,6 @@ def register_targets():
 
 @hooks.register("construct_homepage_panels")
 def add_administrator_home_panel(request, panels):
-    with one_area_tree():
-        panel = administrator_home_panel(request.user)
+    panel = administrator_home_panel(request.user)
     if panel is not None:
         panels.append(panel)
