@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Case, CharField, Count, Exists, F, IntegerField, Min, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, CharField, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -310,104 +310,51 @@ def values_by_area(
 ) -> list[dict[str, dict[int | None, int]]]:
     """For each cutoff day, {indicator: {area id: value}} up to it (targets report, admin home).
 
-    One statement whatever the number of cutoffs: three grouped selects (certified trainers, people
-    reached, startup projects), each counting every cutoff in one pass, joined by UNION ALL.
+    One statement: for each cutoff, three grouped selects (certified trainers, people reached,
+    startup projects) joined by UNION ALL, each row (kind, cutoff, area, up to three counts).
     """
-    k = len(cutoffs)
-    columns = [f"c{i}" for i in range(3 * k)]
-
-    certified = (
-        Trainer.objects.filter(level__in=Trainer.CERTIFIED_LEVELS)
-        .filter(scope.condition("home_area"))
-        .values(kind=Value("c"), filed_under=F("home_area"))
-        .annotate(
-            **dict(
-                zip(
-                    columns,
-                    [
-                        Count("pk", filter=Q(pk__in=Trainer.objects.certified(on=cutoff).values("pk")))
-                        for cutoff in cutoffs
-                    ]
-                    + [Value(0)] * (2 * k),
-                    strict=True,
-                )
-            )
-        )
-        .order_by()
-    )
-
-    # A person is reached by a cutoff when their first session (or first enrolment) in the filters
-    # came by then: one pass over the people reached by the last cutoff counts every cutoff.
-    last = max(cutoffs)
-    first_session = (
-        SessionParticipant.objects.filter(person=OuterRef("pk"), session__in=filtered_sessions(filters, until=last))
-        .order_by()
-        .values("person")
-        .annotate(day=Min("session__starts_on"))
-        .values("day")
-    )
-    first_enrolment = (
-        filtered_enrollments(filters, until=_end_of(last))
-        .filter(user=OuterRef("pk"))
-        .order_by()
-        .values("user")
-        .annotate(at=Min("enrolled_at"))
-        .values("at")
-    )
     students = Profile.learner_groups.through.objects.filter(
         profile__user=OuterRef("pk"), audience__code=Audience.STUDENTS
     )
-    people_counts = []
-    for measure in ("total", "women", "students"):
-        for cutoff in cutoffs:
-            by_then = Q(first_session__lte=cutoff) | Q(first_enrolment__lt=_end_of(cutoff))
-            extra = {"total": Q(), "women": Q(profile__gender="female"), "students": Q(is_student=True)}[measure]
-            # Each person is one row (a profile is one-to-one), so a plain count counts people.
-            people_counts.append(Count("pk", filter=by_then & extra))
-    people = (
-        reached_people(filters, scope, until=last)
-        .annotate(
-            area_key=_person_area(),
-            is_student=Exists(students),
-            first_session=Subquery(first_session),
-            first_enrolment=Subquery(first_enrolment),
+    zero = Value(0)
+    selects = []
+    for i, cutoff in enumerate(cutoffs):
+        selects.append(
+            Trainer.objects.certified(on=cutoff)
+            .filter(scope.condition("home_area"))
+            .values(kind=Value("c"), cutoff=Value(i), filed_under=F("home_area"))
+            .annotate(c0=Count("pk"), c1=zero, c2=zero)
+            .order_by()
         )
-        .values(kind=Value("p"), filed_under=F("area_key"))
-        .annotate(**dict(zip(columns, people_counts, strict=True)))
-        .order_by()
-    )
-
-    projects = (
-        StartupProject.objects.counted(last)
-        .filter(scope.condition("area"))
-        .values(kind=Value("s"), filed_under=F("area"))
-        .annotate(
-            **dict(
-                zip(
-                    columns,
-                    [
-                        Count("pk", filter=Q(pk__in=StartupProject.objects.counted(cutoff).values("pk")))
-                        for cutoff in cutoffs
-                    ]
-                    + [Value(0)] * (2 * k),
-                    strict=True,
-                )
+        # Each person is one row (a profile is one-to-one), so plain counts count people.
+        selects.append(
+            reached_people(filters, scope, until=cutoff)
+            .annotate(area_key=_person_area(), is_student=Exists(students))
+            .values(kind=Value("p"), cutoff=Value(i), filed_under=F("area_key"))
+            .annotate(
+                c0=Count("pk"),
+                c1=Count("pk", filter=Q(profile__gender="female")),
+                c2=Count("pk", filter=Q(is_student=True)),
             )
+            .order_by()
         )
-        .order_by()
-    )
-
+        selects.append(
+            StartupProject.objects.counted(cutoff)
+            .filter(scope.condition("area"))
+            .values(kind=Value("s"), cutoff=Value(i), filed_under=F("area"))
+            .annotate(c0=Count("pk"), c1=zero, c2=zero)
+            .order_by()
+        )
     values: list[dict[str, dict[int | None, int]]] = [{key: {} for key, _label in Target.INDICATORS} for _c in cutoffs]
     indicators = {
         "c": ["certified_trainers"],
         "p": ["people_trained", "women_reached", "students_reached"],
         "s": ["startup_projects"],
     }
-    for kind, area, *counts in certified.union(people, projects, all=True).values_list("kind", "filed_under", *columns):
-        for j, indicator in enumerate(indicators[kind]):
-            for i in range(k):
-                if counts[j * k + i]:
-                    values[i][indicator][area] = counts[j * k + i]
+    rows = selects[0].union(*selects[1:], all=True).values_list("kind", "cutoff", "filed_under", "c0", "c1", "c2")
+    for kind, i, area, *counts in rows:
+        for indicator, n in zip(indicators[kind], counts, strict=False):
+            values[i][indicator][area] = n
     return values
 
 
