@@ -31,7 +31,8 @@ from showcase.models import Award, EventPage, Registration, StartupProject
 from trainers.models import Certificate, Profile, SessionParticipant, Trainer, TrainingSession
 from trainers.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes, xlsx_bytes
 
-from .models import HEADLINE_YEARS, Target
+from . import first_reach
+from .models import HEADLINE_YEARS, FirstReach, Target
 
 EXPIRY_WINDOW_DAYS = 90
 CASCADE_ROWS = 100
@@ -182,16 +183,29 @@ def _person_area():
     return Coalesce("profile__commune", "profile__area")
 
 
+def _end_of(day: datetime.date) -> datetime.datetime:
+    """The first instant after the day, in local time (timestamps before it fall on or before the day)."""
+    return timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))
+
+
 def reached_people(filters: ReportFilters, scope: Scope, until: datetime.date | None = None):
-    """Distinct people who took part in a session or enrolled in a course, filed by their profile's area."""
-    end = None
-    if until:
-        end = datetime.datetime.combine(until + datetime.timedelta(days=1), datetime.time.min)
-        end = timezone.make_aware(end)
-    sessions = filtered_sessions(filters, until=until)
-    took_part = SessionParticipant.objects.filter(person=OuterRef("pk"), session__in=sessions.values("pk"))
-    enrolled = filtered_enrollments(filters, until=end).filter(user=OuterRef("pk"))
-    people = get_user_model().objects.filter(Exists(took_part) | Exists(enrolled))
+    """Distinct people who took part in a session or enrolled in a course, filed by their profile's area.
+
+    Cumulative counts (no start date, no course) read each person's first reach (`FirstReach`) where
+    the database keeps it: the same people, without going through every session and enrolment.
+    """
+    day = until or filters.date_to
+    if first_reach.in_use() and not filters.date_from and not filters.course:
+        reached = FirstReach.objects.all()
+        if day:
+            reached = reached.filter(Q(first_session_on__lte=day) | Q(first_enrolled_at__lt=_end_of(day)))
+        people = get_user_model().objects.filter(pk__in=reached.values("person_id"))
+    else:
+        end = _end_of(until) if until else None
+        sessions = filtered_sessions(filters, until=until)
+        took_part = SessionParticipant.objects.filter(person=OuterRef("pk"), session__in=sessions.values("pk"))
+        enrolled = filtered_enrollments(filters, until=end).filter(user=OuterRef("pk"))
+        people = get_user_model().objects.filter(Exists(took_part) | Exists(enrolled))
     if scope.area_ids is not None:
         people = people.annotate(person_area=_person_area()).filter(person_area__in=scope.area_ids)
     return people
@@ -298,11 +312,6 @@ def _status(value: int | None, target: int, year: int, as_of: datetime.date) -> 
     if value >= 0.75 * expected:
         return StatusCell(_("Slightly behind"), BEHIND)
     return StatusCell(_("Behind"), LATE)
-
-
-def _end_of(day: datetime.date) -> datetime.datetime:
-    """The first instant after the day, in local time (timestamps before it fall on or before the day)."""
-    return timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))
 
 
 def values_by_area(

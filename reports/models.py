@@ -3,6 +3,7 @@
 The table keeps the name it had in `trainers` (trainers_target); so does the `view_reports` permission's codename.
 """
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -59,3 +60,32 @@ class Target(models.Model):
 
     def __str__(self):
         return f"{self.area} · {self.year}"
+
+
+class FirstReach(models.Model):
+    """When a person was first reached: the first day of their first session and their first enrolment.
+
+    Derived data, kept by the database itself (triggers, `reports.first_reach`) on PostgreSQL, so
+    that every way of writing a participant, an enrolment or a session's dates (services, imports,
+    the admin) keeps it; rebuilt with `manage.py rebuild_first_reach`. The reports read it for
+    cumulative figures (no start date, no course); a row may outlive a deleted person (no foreign
+    key constraint: deletions run in any order), and reports join the people table.
+    """
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+    first_session_on = models.DateField(_("first day of the first session"), null=True)
+    first_enrolled_at = models.DateTimeField(_("first enrolment"), null=True)
+
+    class Meta:
+        verbose_name = _("first reach")
+        verbose_name_plural = _("first reaches")
+
+    def __str__(self):
+        return f"{self.person_id}: {self.first_session_on} / {self.first_enrolled_at}"
