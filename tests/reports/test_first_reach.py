@@ -15,7 +15,7 @@ from trainers.models import SessionParticipant
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif("not first_reach.in_use()", reason="kept by PostgreSQL triggers only"),
+    pytest.mark.skipif(not first_reach.in_use(), reason="kept by PostgreSQL triggers only"),
 ]
 
 
