@@ -188,24 +188,33 @@ def _end_of(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))
 
 
-def reached_people(filters: ReportFilters, scope: Scope, until: datetime.date | None = None):
-    """Distinct people who took part in a session or enrolled in a course, filed by their profile's area.
+def _first_reached(filters: ReportFilters, scope: Scope, until: datetime.date | None = None):
+    """The people reached as `FirstReach` rows in scope, where that table can answer; else None.
 
-    Cumulative counts (no start date, no course) read each person's first reach (`FirstReach`) where
-    the database keeps it: the same people, without going through every session and enrolment.
+    It can for cumulative counts (no start date, no course) where the database keeps it: the same
+    people as going through every session and enrolment, filed under the same profile area.
     """
+    if not first_reach.in_use() or filters.date_from or filters.course:
+        return None
     day = until or filters.date_to
-    if first_reach.in_use() and not filters.date_from and not filters.course:
-        reached = FirstReach.objects.all()
-        if day:
-            reached = reached.filter(Q(first_session_on__lte=day) | Q(first_enrolled_at__lt=_end_of(day)))
-        people = get_user_model().objects.filter(pk__in=reached.values("person_id"))
-    else:
-        end = _end_of(until) if until else None
-        sessions = filtered_sessions(filters, until=until)
-        took_part = SessionParticipant.objects.filter(person=OuterRef("pk"), session__in=sessions.values("pk"))
-        enrolled = filtered_enrollments(filters, until=end).filter(user=OuterRef("pk"))
-        people = get_user_model().objects.filter(Exists(took_part) | Exists(enrolled))
+    rows = FirstReach.objects.all()
+    if day:
+        rows = rows.filter(Q(first_session_on__lte=day) | Q(first_enrolled_at__lt=_end_of(day)))
+    if scope.area_ids is not None:
+        rows = rows.filter(area__in=scope.area_ids)
+    return rows
+
+
+def reached_people(filters: ReportFilters, scope: Scope, until: datetime.date | None = None):
+    """Distinct people who took part in a session or enrolled in a course, filed by their profile's area."""
+    first = _first_reached(filters, scope, until)
+    if first is not None:
+        return get_user_model().objects.filter(pk__in=first.values("person_id"))
+    end = _end_of(until) if until else None
+    sessions = filtered_sessions(filters, until=until)
+    took_part = SessionParticipant.objects.filter(person=OuterRef("pk"), session__in=sessions.values("pk"))
+    enrolled = filtered_enrollments(filters, until=end).filter(user=OuterRef("pk"))
+    people = get_user_model().objects.filter(Exists(took_part) | Exists(enrolled))
     if scope.area_ids is not None:
         people = people.annotate(person_area=_person_area()).filter(person_area__in=scope.area_ids)
     return people
@@ -322,9 +331,8 @@ def values_by_area(
     One statement: for each cutoff, three grouped selects (certified trainers, people reached,
     startup projects) joined by UNION ALL, each row (kind, cutoff, area, up to three counts).
     """
-    students = Profile.learner_groups.through.objects.filter(
-        profile__user=OuterRef("pk"), audience__code=Audience.STUDENTS
-    )
+    # Pupils and students as one set looked up by hash, not a subquery per person.
+    students = Profile.learner_groups.through.objects.filter(audience__code=Audience.STUDENTS).values("profile__user")
     zero = Value(0)
     selects = []
     for i, cutoff in enumerate(cutoffs):
@@ -335,18 +343,26 @@ def values_by_area(
             .annotate(c0=Count("pk"), c1=zero, c2=zero)
             .order_by()
         )
-        # Each person is one row (a profile is one-to-one), so plain counts count people.
-        selects.append(
-            reached_people(filters, scope, until=cutoff)
-            .annotate(area_key=_person_area(), is_student=Exists(students))
-            .values(kind=Value("p"), cutoff=Value(i), filed_under=F("area_key"))
-            .annotate(
+        first = _first_reached(filters, scope, until=cutoff)
+        if first is not None:  # one scan of one table
+            people = first.values(kind=Value("p"), cutoff=Value(i), filed_under=F("area")).annotate(
                 c0=Count("pk"),
-                c1=Count("pk", filter=Q(profile__gender="female")),
+                c1=Count("pk", filter=Q(gender=Profile.FEMALE)),
                 c2=Count("pk", filter=Q(is_student=True)),
             )
-            .order_by()
-        )
+        else:
+            # Each person is one row (a profile is one-to-one), so plain counts count people.
+            people = (
+                reached_people(filters, scope, until=cutoff)
+                .annotate(area_key=_person_area())
+                .values(kind=Value("p"), cutoff=Value(i), filed_under=F("area_key"))
+                .annotate(
+                    c0=Count("pk"),
+                    c1=Count("pk", filter=Q(profile__gender=Profile.FEMALE)),
+                    c2=Count("pk", filter=Q(pk__in=students)),
+                )
+            )
+        selects.append(people.order_by())
         selects.append(
             StartupProject.objects.counted(cutoff)
             .filter(scope.condition("area"))
@@ -439,27 +455,46 @@ GENDER_COLUMNS = [("female", "Female"), ("male", "Male"), ("other", "Other"), ("
 
 
 def people_reached(filters: ReportFilters, user) -> Report:
-    """Distinct people reached (sessions or online courses) by learner group and gender: two queries."""
+    """Distinct people reached (sessions or online courses) by learner group and gender: one query."""
     scope = report_scope(filters, user)
-    people = reached_people(filters, scope)
-    # One statement, two groupings: by (group, gender), where a person counts once in each of their
-    # groups, and by gender alone, where each person counts once. A person is one row per group (a
-    # profile is one-to-one, a group listed once), so plain counts count people.
-    by_group = (
-        people.values(is_total=Value(0), group=F("profile__learner_groups__code"), gender=F("profile__gender"))
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    totals = (
-        people.values(is_total=Value(1), group=Value(None, output_field=CharField()), gender=F("profile__gender"))
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    group_codes = [code for code, _label in Audience.CODES]
     cells: dict[str | None, dict[str, int]] = {}
     total_cells: dict[str, int] = {}
-    for is_total, group, gender, n in by_group.union(totals, all=True).values_list("is_total", "group", "gender", "n"):
-        counts = total_cells if is_total else cells.setdefault(group, {})
-        counts[gender or ""] = counts.get(gender or "", 0) + n
+    first = _first_reached(filters, scope)
+    if first is not None:
+        # One scan of FirstReach by gender, each group's members (and those in none) as one hashed set.
+        members = Profile.learner_groups.through.objects.values("profile_id")
+        groups = {
+            code: Count("pk", filter=Q(profile_id__in=members.filter(audience__code=code))) for code in group_codes
+        }
+        groups[None] = Count("pk", filter=Q(profile__isnull=True) | ~Q(profile_id__in=members))
+        aliases = {f"g{i}": (code, count) for i, (code, count) in enumerate(groups.items())}
+        counted = first.values("gender").annotate(n=Count("pk"), **{a: count for a, (_code, count) in aliases.items()})
+        for row in counted.order_by():
+            gender = row["gender"] or ""
+            total_cells[gender] = total_cells.get(gender, 0) + row["n"]
+            for alias, (code, _count) in aliases.items():
+                if row[alias]:
+                    cells.setdefault(code, {})[gender] = cells.get(code, {}).get(gender, 0) + row[alias]
+    else:
+        # One statement, two groupings: by (group, gender), where a person counts once in each of their
+        # groups, and by gender alone, where each person counts once. A person is one row per group (a
+        # profile is one-to-one, a group listed once), so plain counts count people.
+        people = reached_people(filters, scope)
+        by_group = (
+            people.values(is_total=Value(0), group=F("profile__learner_groups__code"), gender=F("profile__gender"))
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        totals = (
+            people.values(is_total=Value(1), group=Value(None, output_field=CharField()), gender=F("profile__gender"))
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        rows = by_group.union(totals, all=True).values_list("is_total", "group", "gender", "n")
+        for is_total, group, gender, n in rows:
+            counts = total_cells if is_total else cells.setdefault(group, {})
+            counts[gender or ""] = counts.get(gender or "", 0) + n
 
     gender_labels = {"female": _("Female"), "male": _("Male"), "other": _("Other"), "": _("Not stated")}
     genders = [key for key, _label in GENDER_COLUMNS]

@@ -63,7 +63,8 @@ class Target(models.Model):
 
 
 class FirstReach(models.Model):
-    """When a person was first reached: the first day of their first session and their first enrolment.
+    """When a person was first reached (first session's first day, first enrolment), with their profile's area,
+    gender and whether they are a pupil or student.
 
     Derived data, kept by the database itself (triggers, `reports.first_reach`) on PostgreSQL, so
     that every way of writing a participant, an enrolment or a session's dates (services, imports,
@@ -82,6 +83,26 @@ class FirstReach(models.Model):
     )
     first_session_on = models.DateField(_("first day of the first session"), null=True)
     first_enrolled_at = models.DateTimeField(_("first enrolment"), null=True)
+    # Copied from the person's profile (kept by the same triggers) so that a figure is one table scan.
+    profile = models.ForeignKey(
+        "trainers.Profile",
+        verbose_name=_("profile"),
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    area = models.ForeignKey(
+        "areas.Area",
+        verbose_name=_("area"),
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+        help_text=_("The profile's commune, else its district: the area the person is filed under."),
+    )
+    gender = models.CharField(_("gender"), max_length=10, blank=True, help_text=_("Empty without a profile."))
+    is_student = models.BooleanField(_("pupil or student"), default=False)
 
     class Meta:
         verbose_name = _("first reach")

@@ -6,12 +6,12 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from courses.models import Enrollment
+from courses.models import Audience, Enrollment
 from courses.services import enrollment_create
 from reports import first_reach
 from reports.models import FirstReach
-from tests.trainers.factories import ParticipantFactory, TrainingSessionFactory, UserFactory, areas
-from trainers.models import SessionParticipant
+from tests.trainers.factories import ParticipantFactory, ProfileFactory, TrainingSessionFactory, UserFactory, areas
+from trainers.models import Profile, SessionParticipant
 
 pytestmark = [
     pytest.mark.django_db,
@@ -34,6 +34,11 @@ def recomputed() -> dict[int, tuple]:
 
 def kept() -> dict[int, tuple]:
     return {r.person_id: (r.first_session_on, r.first_enrolled_at) for r in FirstReach.objects.all()}
+
+
+def filed() -> dict[int, tuple]:
+    """{person id: (area, gender, pupil or student)} as FirstReach holds them."""
+    return {r.person_id: (r.area_id, r.gender, r.is_student) for r in FirstReach.objects.all()}
 
 
 def test_every_write_keeps_first_reach_equal_to_a_recount(course_tree):
@@ -73,3 +78,20 @@ def test_rebuilding_is_idempotent_and_repairs_the_table(course_tree):
     assert kept() == expected == recomputed()
     call_command("rebuild_first_reach", verbosity=0)
     assert kept() == expected
+
+
+def test_a_profile_edit_moves_the_person_between_areas_genders_and_groups(course_tree):
+    a = areas()
+    person = UserFactory()
+    enrollment_create(user=person, course=course_tree.course)
+    assert filed()[person.pk] == (None, "", False)  # no profile yet: province level, gender not stated
+    profile = ProfileFactory(user=person, gender=Profile.MALE, area=a["Duy Xuyên"])
+    assert filed()[person.pk] == (a["Duy Xuyên"].pk, Profile.MALE, False)
+    profile.gender, profile.area = Profile.FEMALE, a["Hội An"]
+    profile.save()
+    profile.learner_groups.add(Audience.objects.get(code=Audience.STUDENTS))
+    assert filed()[person.pk] == (a["Hội An"].pk, Profile.FEMALE, True)
+    profile.learner_groups.clear()
+    assert filed()[person.pk] == (a["Hội An"].pk, Profile.FEMALE, False)
+    call_command("rebuild_first_reach", verbosity=0)
+    assert filed()[person.pk] == (a["Hội An"].pk, Profile.FEMALE, False)
