@@ -462,14 +462,16 @@ def people_reached(filters: ReportFilters, user) -> Report:
     total_cells: dict[str, int] = {}
     first = _first_reached(filters, scope)
     if first is not None:
-        # One scan of FirstReach by gender, each group's members (and those in none) as one hashed set.
-        members = Profile.learner_groups.through.objects.values("profile_id")
-        groups = {
-            code: Count("pk", filter=Q(profile_id__in=members.filter(audience__code=code))) for code in group_codes
-        }
-        groups[None] = Count("pk", filter=Q(profile__isnull=True) | ~Q(profile_id__in=members))
+        # One scan of FirstReach by gender: each group is a bit of its learner_groups (reports.first_reach).
+        bits = {code: 1 << first_reach.GROUP_BITS[code] for code in group_codes}
+        groups = {code: Count("pk", filter=~Q(**{f"in_{code}": 0})) for code in group_codes}
+        groups[None] = Count("pk", filter=Q(learner_groups=0))
         aliases = {f"g{i}": (code, count) for i, (code, count) in enumerate(groups.items())}
-        counted = first.values("gender").annotate(n=Count("pk"), **{a: count for a, (_code, count) in aliases.items()})
+        counted = (
+            first.alias(**{f"in_{code}": F("learner_groups").bitand(bit) for code, bit in bits.items()})
+            .values("gender")
+            .annotate(n=Count("pk"), **{a: count for a, (_code, count) in aliases.items()})
+        )
         for row in counted.order_by():
             gender = row["gender"] or ""
             total_cells[gender] = total_cells.get(gender, 0) + row["n"]

@@ -10,15 +10,31 @@ themselves there (`in_use`).
 
 from django.db import connection
 
-REFRESH_FUNCTION = """
+from courses.models import Audience
+
+# Bit i of `FirstReach.learner_groups` is set for the learner group with code Audience.CODES[i];
+# OTHER_GROUP for a group with any other code (so "in no group" stays exact).
+GROUP_BITS = {code: i for i, (code, _label) in enumerate(Audience.CODES)}
+OTHER_GROUP = 30
+_BIT_OF_CODE = (
+    "CASE a.code "
+    + " ".join(f"WHEN '{code}' THEN {bit}" for code, bit in GROUP_BITS.items())
+    + f" ELSE {OTHER_GROUP} END"
+)
+_GROUPS_OF_PROFILE = f"""(SELECT coalesce(bit_or(1 << ({_BIT_OF_CODE})), 0)
+        FROM trainers_profile_learner_groups g JOIN courses_audience a ON a.id = g.audience_id
+        WHERE g.profile_id = pf.id)"""
+
+REFRESH_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION reports_first_reach_refresh(p bigint) RETURNS void AS $$
 BEGIN
     IF p IS NULL THEN
         RETURN;
     END IF;
     INSERT INTO reports_firstreach (person_id, first_session_on, first_enrolled_at, profile_id, area_id, gender,
-                                    is_student)
-    SELECT p, s.first_on, e.first_at, pr.id, pr.area_key, coalesce(pr.gender, ''), coalesce(pr.is_student, false)
+                                    is_student, learner_groups)
+    SELECT p, s.first_on, e.first_at, pr.id, pr.area_key, coalesce(pr.gender, ''), coalesce(pr.is_student, false),
+           coalesce(pr.learner_groups, 0)
     FROM (SELECT min(ts.starts_on) AS first_on
           FROM trainers_sessionparticipant sp JOIN trainers_trainingsession ts ON ts.id = sp.session_id
           WHERE sp.person_id = p) s
@@ -26,14 +42,15 @@ BEGIN
     LEFT JOIN LATERAL (
         SELECT pf.id, coalesce(pf.commune_id, pf.area_id) AS area_key, pf.gender,
                EXISTS (SELECT 1 FROM trainers_profile_learner_groups g JOIN courses_audience a ON a.id = g.audience_id
-                       WHERE g.profile_id = pf.id AND a.code = 'students') AS is_student
+                       WHERE g.profile_id = pf.id AND a.code = 'students') AS is_student,
+               {_GROUPS_OF_PROFILE} AS learner_groups
         FROM trainers_profile pf WHERE pf.user_id = p
     ) pr ON true
     WHERE s.first_on IS NOT NULL OR e.first_at IS NOT NULL
     ON CONFLICT (person_id) DO UPDATE
         SET first_session_on = EXCLUDED.first_session_on, first_enrolled_at = EXCLUDED.first_enrolled_at,
             profile_id = EXCLUDED.profile_id, area_id = EXCLUDED.area_id, gender = EXCLUDED.gender,
-            is_student = EXCLUDED.is_student;
+            is_student = EXCLUDED.is_student, learner_groups = EXCLUDED.learner_groups;
     IF NOT FOUND THEN
         DELETE FROM reports_firstreach WHERE person_id = p;
     END IF;
@@ -118,14 +135,15 @@ DROP FUNCTION IF EXISTS reports_first_reach_person();
 DROP FUNCTION IF EXISTS reports_first_reach_refresh(bigint);
 """
 
-REBUILD = """
+REBUILD = f"""
 DELETE FROM reports_firstreach;
 INSERT INTO reports_firstreach (person_id, first_session_on, first_enrolled_at, profile_id, area_id, gender,
-                                is_student)
+                                is_student, learner_groups)
 SELECT r.person_id, r.first_on, r.first_at, pf.id, coalesce(pf.commune_id, pf.area_id), coalesce(pf.gender, ''),
        pf.id IS NOT NULL AND EXISTS (
            SELECT 1 FROM trainers_profile_learner_groups g JOIN courses_audience a ON a.id = g.audience_id
-           WHERE g.profile_id = pf.id AND a.code = 'students')
+           WHERE g.profile_id = pf.id AND a.code = 'students'),
+       coalesce({_GROUPS_OF_PROFILE}, 0)
 FROM (
     SELECT person_id, min(first_on) AS first_on, min(first_at) AS first_at FROM (
         SELECT sp.person_id, min(ts.starts_on) AS first_on, NULL::timestamptz AS first_at

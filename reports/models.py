@@ -103,6 +103,9 @@ class FirstReach(models.Model):
     )
     gender = models.CharField(_("gender"), max_length=10, blank=True, help_text=_("Empty without a profile."))
     is_student = models.BooleanField(_("pupil or student"), default=False)
+    learner_groups = models.BigIntegerField(
+        _("learner groups"), default=0, help_text=_("Bit i set: in the group with the i-th code (reports.first_reach).")
+    )
 
     class Meta:
         verbose_name = _("first reach")

@@ -35,6 +35,7 @@ class Migration(migrations.Migration):
                 ('first_enrolled_at', models.DateTimeField(null=True, verbose_name='first enrolment')),
                 ('gender', models.CharField(blank=True, help_text='Empty without a profile.', max_length=10, verbose_name='gender')),
                 ('is_student', models.BooleanField(default=False, verbose_name='pupil or student')),
+                ('learner_groups', models.BigIntegerField(default=0, help_text='Bit i set: in the group with the i-th code (reports.first_reach).', verbose_name='learner groups')),
                 ('area', models.ForeignKey(db_constraint=False, help_text="The profile's commune, else its district: the area the person is filed under.", null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='areas.area', verbose_name='area')),
                 ('profile', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='trainers.profile', verbose_name='profile')),
             ],

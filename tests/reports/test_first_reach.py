@@ -9,6 +9,7 @@ from django.utils import timezone
 from courses.models import Audience, Enrollment
 from courses.services import enrollment_create
 from reports import first_reach
+from reports.first_reach import GROUP_BITS
 from reports.models import FirstReach
 from tests.trainers.factories import ParticipantFactory, ProfileFactory, TrainingSessionFactory, UserFactory, areas
 from trainers.models import Profile, SessionParticipant
@@ -37,8 +38,8 @@ def kept() -> dict[int, tuple]:
 
 
 def filed() -> dict[int, tuple]:
-    """{person id: (area, gender, pupil or student)} as FirstReach holds them."""
-    return {r.person_id: (r.area_id, r.gender, r.is_student) for r in FirstReach.objects.all()}
+    """{person id: (area, gender, pupil or student, learner group bits)} as FirstReach holds them."""
+    return {r.person_id: (r.area_id, r.gender, r.is_student, r.learner_groups) for r in FirstReach.objects.all()}
 
 
 def test_every_write_keeps_first_reach_equal_to_a_recount(course_tree):
@@ -84,14 +85,15 @@ def test_a_profile_edit_moves_the_person_between_areas_genders_and_groups(course
     a = areas()
     person = UserFactory()
     enrollment_create(user=person, course=course_tree.course)
-    assert filed()[person.pk] == (None, "", False)  # no profile yet: province level, gender not stated
+    assert filed()[person.pk] == (None, "", False, 0)  # no profile yet: province level, gender not stated
     profile = ProfileFactory(user=person, gender=Profile.MALE, area=a["Duy Xuyên"])
-    assert filed()[person.pk] == (a["Duy Xuyên"].pk, Profile.MALE, False)
+    assert filed()[person.pk] == (a["Duy Xuyên"].pk, Profile.MALE, False, 0)
     profile.gender, profile.area = Profile.FEMALE, a["Hội An"]
     profile.save()
-    profile.learner_groups.add(Audience.objects.get(code=Audience.STUDENTS))
-    assert filed()[person.pk] == (a["Hội An"].pk, Profile.FEMALE, True)
-    profile.learner_groups.clear()
-    assert filed()[person.pk] == (a["Hội An"].pk, Profile.FEMALE, False)
+    profile.learner_groups.add(*Audience.objects.filter(code__in=[Audience.STUDENTS, Audience.YOUTH]))
+    both = 1 << GROUP_BITS[Audience.STUDENTS] | 1 << GROUP_BITS[Audience.YOUTH]
+    assert filed()[person.pk] == (a["Hội An"].pk, Profile.FEMALE, True, both)
     call_command("rebuild_first_reach", verbosity=0)
-    assert filed()[person.pk] == (a["Hội An"].pk, Profile.FEMALE, False)
+    assert filed()[person.pk] == (a["Hội An"].pk, Profile.FEMALE, True, both)
+    profile.learner_groups.clear()
+    assert filed()[person.pk] == (a["Hội An"].pk, Profile.FEMALE, False, 0)
