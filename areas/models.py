@@ -34,16 +34,26 @@ def admin_area_ids(user) -> set[int] | None:
     elif scope.kind == Area.PROVINCE:
         result = None
     else:
-        from .rollup import AreaTree  # the roll-up reads this module's Area
+        from .rollup import area_tree  # the roll-up reads this module's Area
 
-        result = AreaTree().members(scope)
+        result = area_tree().members(scope)
     user._trainers_area_scope = result  # one lookup per request: the user object lives as long as it
     return result
 
 
 def _scope_area(user) -> "Area | None":
+    """The area of the user's AdminScope (None without one), kept on the user object for `admin_scope_area`."""
     scope = AdminScope.objects.filter(user=user).select_related("area").first()
-    return scope.area if scope else None
+    user._areas_scope_area = scope.area if scope else None
+    return user._areas_scope_area
+
+
+def admin_scope_area(user) -> "Area | None":
+    """The area an administrator's scope names (None without a scope): what their screens are headed with."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    cached = getattr(user, "_areas_scope_area", False)
+    return _scope_area(user) if cached is False else cached
 
 
 # Vietnamese alphabetical order: ă and â follow a, đ follows d, ê follows e, ô and ơ follow o, ư follows u.
@@ -98,9 +108,9 @@ class AreaQuerySet(models.QuerySet):
 
     def within(self, area: "Area") -> "AreaQuerySet":
         """The areas whose records count under `area`, across the reforms (the rule: `areas.rollup`)."""
-        from .rollup import AreaTree
+        from .rollup import area_tree
 
-        return self.filter(pk__in=AreaTree().members(area))
+        return self.filter(pk__in=area_tree().members(area))
 
     def visible_to(self, user) -> "AreaQuerySet":
         """The areas an administrator may file records under."""
@@ -109,9 +119,9 @@ class AreaQuerySet(models.QuerySet):
 
     def district_map(self, on: datetime.date | None = None) -> dict[int, int | None]:
         """{area id: former district id} for every area, so reports roll up without a query per row."""
-        from .rollup import AreaTree
+        from .rollup import area_tree
 
-        tree = AreaTree()
+        tree = area_tree()
         return {pk: (d.pk if (d := tree.district(pk, on=on)) else None) for pk in tree.areas}
 
 
@@ -216,9 +226,9 @@ class Area(models.Model):
         With `on`, a district merged before that day is followed to the district that took it over
         (Nông Sơn → Quế Sơn from 2025-01-01).
         """
-        from .rollup import AreaTree
+        from .rollup import area_tree
 
-        return AreaTree().district(self, on=on)
+        return area_tree().district(self, on=on)
 
     def current_units(self, on: datetime.date | None = None) -> list["Area"]:
         """Today's units (or those valid `on` a day) this area's records now belong to, following successors.

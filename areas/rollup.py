@@ -14,13 +14,18 @@ Policy (every scope, report, export, filter and notification calls this module):
   each new unit), so that no record counts under two districts.
 - A province (or today's city) covers everything.
 
-The tree is loaded in two queries and worked out in memory: a few hundred units.
+The tree is loaded in one query and worked out in memory: a few hundred units. Inside
+`one_area_tree()` (every request: `OneAreaTreeMiddleware`) it is loaded once and shared by every
+caller of `area_tree()`; outside it, each call loads the tree afresh, so a change to the areas
+is seen at once.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.utils import timezone
 
@@ -32,16 +37,22 @@ class AreaTree:
 
     def __init__(self, today: datetime.date | None = None):
         self.today = today or timezone.localdate()
-        self.areas: dict[int, Area] = {a.pk: a for a in Area.objects.all()}
+        self.areas: dict[int, Area] = {}
+        self.predecessors: dict[int, list[int]] = {}
+        self.successors: dict[int, list[int]] = {}
+        # One query: each area once per successor link (once, with None, when it has none).
+        fields = [f.attname for f in Area._meta.concrete_fields]
+        for row in Area.objects.order_by("code", "valid_from", "successors").values_list(*fields, "successors"):
+            *values, successor = row
+            if values[0] not in self.areas:
+                self.areas[values[0]] = Area.from_db(Area.objects.db, fields, values)
+            if successor is not None:
+                self.successors.setdefault(values[0], []).append(successor)
+                self.predecessors.setdefault(successor, []).append(values[0])
         self.children: dict[int, list[int]] = {}
         for area in self.areas.values():
             if area.parent_id is not None:
                 self.children.setdefault(area.parent_id, []).append(area.pk)
-        self.predecessors: dict[int, list[int]] = {}
-        self.successors: dict[int, list[int]] = {}
-        for link in Area.successors.through.objects.values("from_area_id", "to_area_id"):
-            self.successors.setdefault(link["from_area_id"], []).append(link["to_area_id"])
-            self.predecessors.setdefault(link["to_area_id"], []).append(link["from_area_id"])
         # Records under a unit's children and predecessors count under the unit; a predecessor split
         # between several units (a district into four communes) only under the one that kept its code.
         self._below_or_before = {
@@ -134,6 +145,41 @@ class AreaTree:
         return sorted(units, key=lambda a: (not a.is_district, a.kind == Area.PROVINCE, a.name))
 
 
+# The tree of the request being served, once built; None outside `one_area_tree()`.
+_request_memo: ContextVar[dict[str, AreaTree] | None] = ContextVar("area_tree_memo", default=None)
+
+
+@contextmanager
+def one_area_tree() -> Iterator[None]:
+    """Within the block, `area_tree()` loads the tree once: areas do not change while one request is served."""
+    token = _request_memo.set({})
+    try:
+        yield
+    finally:
+        _request_memo.reset(token)
+
+
+class OneAreaTreeMiddleware:
+    """One area tree per request: every scope, filter and report of the request shares it (`one_area_tree`)."""
+
+    def __init__(self, get_response: Callable):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with one_area_tree():
+            return self.get_response(request)
+
+
+def area_tree() -> AreaTree:
+    """The area tree as of today: the request's own inside `one_area_tree()`, else freshly loaded."""
+    memo = _request_memo.get()
+    if memo is None:
+        return AreaTree()
+    if "tree" not in memo:
+        memo["tree"] = AreaTree()
+    return memo["tree"]
+
+
 def administrators_by_area(tree: AreaTree | None = None) -> dict[int, set[int]]:
     """{area id: active administrators below the province who answer for records filed there}.
 
@@ -147,7 +193,7 @@ def administrators_by_area(tree: AreaTree | None = None) -> dict[int, set[int]]:
     )
     if not scopes:
         return {}
-    tree = tree or AreaTree()
+    tree = tree or area_tree()
     result: dict[int, set[int]] = {}
     for user_id, area_id in scopes:
         for pk in tree.members(area_id):

@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState, WorkflowState, get_default_page_content_type
 
-from areas.models import AdminScope, admin_area_ids
+from areas.models import admin_area_ids, admin_scope_area
 from trainers.admin_imports import can_import
 from trainers.admin_views import NotificationPermissionPolicy
 from trainers.models import Notification
@@ -59,7 +59,7 @@ def key_figures(user, today: datetime.date | None = None) -> list[Figure]:
     today = today or timezone.localdate()
     filters = ReportFilters()
     scope = report_scope(filters, user)
-    values = values_by_area(filters, scope, today)
+    values = values_by_area(filters, scope, [today])[0]
 
     def total(key: str) -> int | None:
         per_area = values[key]
@@ -156,9 +156,8 @@ def panel_heading(user) -> str:
     ids = admin_area_ids(user)
     if ids is None:
         return str(_("The province at a glance"))
-    scope = AdminScope.objects.filter(user=user).select_related("area").first()
-    if scope is not None:
-        area = scope.area
+    area = admin_scope_area(user)
+    if area is not None:
         return str(_("%(area)s at a glance") % {"area": area.name})
     return str(_("Your area at a glance"))
 

@@ -19,19 +19,20 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, CharField, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from areas.models import Area, admin_area_ids
-from areas.rollup import AreaTree
+from areas.rollup import AreaTree, area_tree
 from courses.models import Audience, CoursePage, Enrollment
 from showcase.models import Award, EventPage, Registration, StartupProject
 from trainers.models import Certificate, Profile, SessionParticipant, Trainer, TrainingSession
 from trainers.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes, xlsx_bytes
 
-from .models import HEADLINE_YEARS, Target
+from . import first_reach
+from .models import HEADLINE_YEARS, FirstReach, Target
 
 EXPIRY_WINDOW_DAYS = 90
 CASCADE_ROWS = 100
@@ -126,7 +127,7 @@ class Scope:
 
 def report_scope(filters: ReportFilters, user) -> Scope:
     """Intersect the viewer's AdminScope with the area filter (rolled up through the area helpers)."""
-    index = AreaTree()
+    index = area_tree()
     allowed = admin_area_ids(user)
     ids = allowed
     if filters.area is not None:
@@ -182,12 +183,34 @@ def _person_area():
     return Coalesce("profile__commune", "profile__area")
 
 
+def _end_of(day: datetime.date) -> datetime.datetime:
+    """The first instant after the day, in local time (timestamps before it fall on or before the day)."""
+    return timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))
+
+
+def _first_reached(filters: ReportFilters, scope: Scope, until: datetime.date | None = None):
+    """The people reached as `FirstReach` rows in scope, where that table can answer; else None.
+
+    It can for cumulative counts (no start date, no course) where the database keeps it: the same
+    people as going through every session and enrolment, filed under the same profile area.
+    """
+    if not first_reach.in_use() or filters.date_from or filters.course:
+        return None
+    day = until or filters.date_to
+    rows = FirstReach.objects.all()
+    if day:
+        rows = rows.filter(Q(first_session_on__lte=day) | Q(first_enrolled_at__lt=_end_of(day)))
+    if scope.area_ids is not None:
+        rows = rows.filter(area__in=scope.area_ids)
+    return rows
+
+
 def reached_people(filters: ReportFilters, scope: Scope, until: datetime.date | None = None):
     """Distinct people who took part in a session or enrolled in a course, filed by their profile's area."""
-    end = None
-    if until:
-        end = datetime.datetime.combine(until + datetime.timedelta(days=1), datetime.time.min)
-        end = timezone.make_aware(end)
+    first = _first_reached(filters, scope, until)
+    if first is not None:
+        return get_user_model().objects.filter(pk__in=first.values("person_id"))
+    end = _end_of(until) if until else None
     sessions = filtered_sessions(filters, until=until)
     took_part = SessionParticipant.objects.filter(person=OuterRef("pk"), session__in=sessions.values("pk"))
     enrolled = filtered_enrollments(filters, until=end).filter(user=OuterRef("pk"))
@@ -300,49 +323,64 @@ def _status(value: int | None, target: int, year: int, as_of: datetime.date) -> 
     return StatusCell(_("Behind"), LATE)
 
 
-def values_by_area(filters: ReportFilters, scope: Scope, cutoff: datetime.date) -> dict[str, dict[int | None, int]]:
-    """{indicator: {area id: value}} up to the cutoff day (targets report, admin home): a few grouped queries."""
-    values: dict[str, dict[int | None, int]] = {key: {} for key, _label in Target.INDICATORS}
-    for row in (
-        Trainer.objects.certified(on=cutoff)
-        .filter(scope.condition("home_area"))
-        .values("home_area")
-        .annotate(n=Count("pk"))
-        .order_by()
-    ):
-        values["certified_trainers"][row["home_area"]] = row["n"]
-    students = Profile.learner_groups.through.objects.filter(
-        profile__user=OuterRef("pk"), audience__code=Audience.STUDENTS
-    )
-    people = (
-        reached_people(filters, scope, until=cutoff)
-        .annotate(area_key=_person_area(), is_student=Exists(students))
-        .values("area_key")
-        .annotate(
-            total=Count("pk", distinct=True),
-            women=Count("pk", distinct=True, filter=Q(profile__gender="female")),
-            students=Count("pk", distinct=True, filter=Q(is_student=True)),
+def values_by_area(
+    filters: ReportFilters, scope: Scope, cutoffs: list[datetime.date]
+) -> list[dict[str, dict[int | None, int]]]:
+    """For each cutoff day, {indicator: {area id: value}} up to it (targets report, admin home).
+
+    One statement: for each cutoff, three grouped selects (certified trainers, people reached,
+    startup projects) joined by UNION ALL, each row (kind, cutoff, area, up to three counts).
+    """
+    # Pupils and students as one set looked up by hash, not a subquery per person.
+    students = Profile.learner_groups.through.objects.filter(audience__code=Audience.STUDENTS).values("profile__user")
+    zero = Value(0)
+    selects = []
+    for i, cutoff in enumerate(cutoffs):
+        selects.append(
+            Trainer.objects.certified(on=cutoff)
+            .filter(scope.condition("home_area"))
+            .values(kind=Value("c"), cutoff=Value(i), filed_under=F("home_area"))
+            .annotate(c0=Count("pk"), c1=zero, c2=zero)
+            .order_by()
         )
-        .order_by()
-    )
-    for row in people:
-        values["people_trained"][row["area_key"]] = row["total"]
-        values["women_reached"][row["area_key"]] = row["women"]
-        values["students_reached"][row["area_key"]] = row["students"]
-    values["startup_projects"] = _startup_projects_by_area(scope, cutoff)
+        first = _first_reached(filters, scope, until=cutoff)
+        if first is not None:  # one scan of one table
+            people = first.values(kind=Value("p"), cutoff=Value(i), filed_under=F("area")).annotate(
+                c0=Count("pk"),
+                c1=Count("pk", filter=Q(gender=Profile.FEMALE)),
+                c2=Count("pk", filter=Q(is_student=True)),
+            )
+        else:
+            # Each person is one row (a profile is one-to-one), so plain counts count people.
+            people = (
+                reached_people(filters, scope, until=cutoff)
+                .annotate(area_key=_person_area())
+                .values(kind=Value("p"), cutoff=Value(i), filed_under=F("area_key"))
+                .annotate(
+                    c0=Count("pk"),
+                    c1=Count("pk", filter=Q(profile__gender=Profile.FEMALE)),
+                    c2=Count("pk", filter=Q(pk__in=students)),
+                )
+            )
+        selects.append(people.order_by())
+        selects.append(
+            StartupProject.objects.counted(cutoff)
+            .filter(scope.condition("area"))
+            .values(kind=Value("s"), cutoff=Value(i), filed_under=F("area"))
+            .annotate(c0=Count("pk"), c1=zero, c2=zero)
+            .order_by()
+        )
+    values: list[dict[str, dict[int | None, int]]] = [{key: {} for key, _label in Target.INDICATORS} for _c in cutoffs]
+    indicators = {
+        "c": ["certified_trainers"],
+        "p": ["people_trained", "women_reached", "students_reached"],
+        "s": ["startup_projects"],
+    }
+    rows = selects[0].union(*selects[1:], all=True).values_list("kind", "cutoff", "filed_under", "c0", "c1", "c2")
+    for kind, i, area, *counts in rows:
+        for indicator, n in zip(indicators[kind], counts, strict=False):
+            values[i][indicator][area] = n
     return values
-
-
-def _startup_projects_by_area(scope: Scope, cutoff: datetime.date) -> dict[int | None, int]:
-    """Startup projects per area as the programme counts them (`StartupProject.objects.counted`)."""
-    rows = (
-        StartupProject.objects.counted(cutoff)
-        .filter(scope.condition("area"))
-        .values("area")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    return {row["area"]: row["n"] for row in rows}
 
 
 def progress_against_targets(filters: ReportFilters, user) -> Report:
@@ -356,7 +394,7 @@ def progress_against_targets(filters: ReportFilters, user) -> Report:
     for target in targets:
         by_area.setdefault(target.area_id, {})[target.year] = target
     cutoffs = {year: min(datetime.date(year, 12, 31), as_of) for year in HEADLINE_YEARS}
-    values = {year: values_by_area(filters, scope, cutoff) for year, cutoff in cutoffs.items()}
+    values = dict(zip(cutoffs, values_by_area(filters, scope, list(cutoffs.values())), strict=True))
 
     headings = [_("Area"), _("Indicator")]
     for year in HEADLINE_YEARS:
@@ -417,24 +455,48 @@ GENDER_COLUMNS = [("female", "Female"), ("male", "Male"), ("other", "Other"), ("
 
 
 def people_reached(filters: ReportFilters, user) -> Report:
-    """Distinct people reached (sessions or online courses) by learner group and gender: two queries."""
+    """Distinct people reached (sessions or online courses) by learner group and gender: one query."""
     scope = report_scope(filters, user)
-    people = reached_people(filters, scope)
-    by_group = (
-        people.values(group=F("profile__learner_groups__code"), gender=F("profile__gender"))
-        .annotate(n=Count("pk", distinct=True))
-        .order_by()
-    )
-    totals = people.values(gender=F("profile__gender")).annotate(n=Count("pk", distinct=True)).order_by()
+    group_codes = [code for code, _label in Audience.CODES]
     cells: dict[str | None, dict[str, int]] = {}
-    for row in by_group:
-        cells.setdefault(row["group"], {})
-        gender = row["gender"] or ""
-        cells[row["group"]][gender] = cells[row["group"]].get(gender, 0) + row["n"]
     total_cells: dict[str, int] = {}
-    for row in totals:
-        gender = row["gender"] or ""
-        total_cells[gender] = total_cells.get(gender, 0) + row["n"]
+    first = _first_reached(filters, scope)
+    if first is not None:
+        # One scan of FirstReach by gender: each group is a bit of its learner_groups (reports.first_reach).
+        bits = {code: 1 << first_reach.GROUP_BITS[code] for code in group_codes}
+        groups = {code: Count("pk", filter=~Q(**{f"in_{code}": 0})) for code in group_codes}
+        groups[None] = Count("pk", filter=Q(learner_groups=0))
+        aliases = {f"g{i}": (code, count) for i, (code, count) in enumerate(groups.items())}
+        counted = (
+            first.alias(**{f"in_{code}": F("learner_groups").bitand(bit) for code, bit in bits.items()})
+            .values("gender")
+            .annotate(n=Count("pk"), **{a: count for a, (_code, count) in aliases.items()})
+        )
+        for row in counted.order_by():
+            gender = row["gender"] or ""
+            total_cells[gender] = total_cells.get(gender, 0) + row["n"]
+            for alias, (code, _count) in aliases.items():
+                if row[alias]:
+                    cells.setdefault(code, {})[gender] = cells.get(code, {}).get(gender, 0) + row[alias]
+    else:
+        # One statement, two groupings: by (group, gender), where a person counts once in each of their
+        # groups, and by gender alone, where each person counts once. A person is one row per group (a
+        # profile is one-to-one, a group listed once), so plain counts count people.
+        people = reached_people(filters, scope)
+        by_group = (
+            people.values(is_total=Value(0), group=F("profile__learner_groups__code"), gender=F("profile__gender"))
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        totals = (
+            people.values(is_total=Value(1), group=Value(None, output_field=CharField()), gender=F("profile__gender"))
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        rows = by_group.union(totals, all=True).values_list("is_total", "group", "gender", "n")
+        for is_total, group, gender, n in rows:
+            counts = total_cells if is_total else cells.setdefault(group, {})
+            counts[gender or ""] = counts.get(gender or "", 0) + n
 
     gender_labels = {"female": _("Female"), "male": _("Male"), "other": _("Other"), "": _("Not stated")}
     genders = [key for key, _label in GENDER_COLUMNS]
@@ -521,15 +583,22 @@ taught AS (
     SELECT DISTINCT st.trainer_id, p.person_id
     FROM {led} st JOIN {participant} p ON p.session_id = st.trainingsession_id
     WHERE st.trainingsession_id IN ({sessions})
+),
+reach AS (
+    SELECT tree.root_id,
+           COUNT(DISTINCT CASE WHEN tree.root_id = tree.trainer_id THEN taught.person_id END) AS direct,
+           COUNT(DISTINCT taught.person_id) AS downstream,
+           COUNT(DISTINCT tree.trainer_id) - 1 AS trainers_below
+    FROM tree LEFT JOIN taught ON taught.trainer_id = tree.trainer_id
+    GROUP BY tree.root_id
+    ORDER BY downstream DESC, direct DESC, tree.root_id
+    LIMIT {limit}
 )
-SELECT tree.root_id,
-       COUNT(DISTINCT CASE WHEN tree.root_id = tree.trainer_id THEN taught.person_id END) AS direct,
-       COUNT(DISTINCT taught.person_id) AS downstream,
-       COUNT(DISTINCT tree.trainer_id) - 1 AS trainers_below
-FROM tree LEFT JOIN taught ON taught.trainer_id = tree.trainer_id
-GROUP BY tree.root_id
-ORDER BY downstream DESC, direct DESC, tree.root_id
-LIMIT {limit}
+SELECT reach.root_id, reach.direct, reach.downstream, reach.trainers_below,
+       u.full_name, t.level, t.generation, t.home_area_id,
+       (SELECT COUNT(*) FROM {trainer} c WHERE c.trained_by_id = t.id) AS trainee_count
+FROM reach JOIN {trainer} t ON t.id = reach.root_id JOIN {user} u ON u.id = t.person_id
+ORDER BY reach.downstream DESC, reach.direct DESC, reach.root_id
 """
 
 
@@ -605,6 +674,7 @@ def _reach_report(filters: ReportFilters, scope: Scope, trainers) -> Report:
         trainer=Trainer._meta.db_table,
         led=TrainingSession.trainers.through._meta.db_table,
         participant=SessionParticipant._meta.db_table,
+        user=get_user_model()._meta.db_table,
         roots=roots_sql,
         sessions=sessions_sql,
         limit=int(CASCADE_ROWS),
@@ -612,24 +682,18 @@ def _reach_report(filters: ReportFilters, scope: Scope, trainers) -> Report:
     with connection.cursor() as cursor:
         cursor.execute(sql, [*roots_params, *sessions_params])
         reach = cursor.fetchall()
-    details = {
-        t.pk: t
-        for t in Trainer.objects.filter(pk__in=[r[0] for r in reach])
-        .select_related("person", "home_area")
-        .annotate(trainee_count=Count("trainees"))
-    }
     rows = []
     district_names = {a.pk: a.name for a in scope.index.districts()}
-    for trainer_id, direct, downstream, below in reach:
-        trainer = details[trainer_id]
-        district = scope.index.district_of.get(trainer.home_area_id)
+    levels = dict(Trainer.LEVELS)
+    for _id, direct, downstream, below, name, level, generation, home_area, trainees in reach:
+        district = scope.index.district_of.get(home_area)
         rows.append(
             [
-                trainer.person.full_name,
-                trainer.get_level_display(),
-                trainer.generation,
-                district_names.get(district, trainer.home_area.name),
-                trainer.trainee_count,
+                name,
+                levels.get(level, level),
+                generation,
+                district_names.get(district, scope.index.areas[home_area].name),
+                trainees,
                 below,
                 direct,
                 downstream,
@@ -729,7 +793,7 @@ def projects_by_district(
     if projects is None:
         projects = StartupProject.objects.all() if user is None else StartupProject.objects.visible_to(user)
     counts = projects.counted(until).values("area").annotate(n=Count("pk")).order_by()
-    tree = AreaTree()
+    tree = area_tree()
     district_of = {pk: (d.pk if (d := tree.district(pk, on=on)) else None) for pk in tree.areas}
     result: dict[int, int] = {}
     for row in counts:
@@ -753,24 +817,42 @@ def project_breakdown(
     if published_only:
         projects = projects.published()
     stage_labels, origin_labels = dict(StartupProject.STAGES), dict(StartupProject.ORIGINS)
-    # Aggregate aliases must differ from the annotations they count (women_led → n_women_led).
-    counted = projects.with_leadership().aggregate(
-        n_total=Count("pk"),
-        n_published=Count("pk", filter=Q(status=StartupProject.PUBLISHED)),
-        n_women_led=Count("pk", filter=Q(women_led=True)),
-        n_student_led=Count("pk", filter=Q(student_led=True)),
-        n_ocop=Count("pk", filter=Q(origin=StartupProject.OCOP)),
-        n_research=Count("pk", filter=Q(origin=StartupProject.RESEARCH)),
+    # One grouped query; the totals and the three breakdowns are sums over its groups. Aggregate
+    # aliases must differ from the annotations they count (women_led → n_women_led).
+    groups = list(
+        projects.with_leadership()
+        .values("area", "area__name", "stage", "origin")
+        .annotate(
+            n_total=Count("pk"),
+            n_published=Count("pk", filter=Q(status=StartupProject.PUBLISHED)),
+            n_women_led=Count("pk", filter=Q(women_led=True)),
+            n_student_led=Count("pk", filter=Q(student_led=True)),
+        )
+        .order_by()
     )
-    totals = {key.removeprefix("n_"): value for key, value in counted.items()}
-    by_area = projects.values("area", "area__name").annotate(n=Count("pk")).order_by("area__name")
-    by_stage = projects.values("stage").annotate(n=Count("pk")).order_by("stage")
-    by_origin = projects.values("origin").annotate(n=Count("pk")).order_by("origin")
+    totals = {key: sum(g[f"n_{key}"] for g in groups) for key in ("total", "published", "women_led", "student_led")}
+    totals["ocop"] = sum(g["n_total"] for g in groups if g["origin"] == StartupProject.OCOP)
+    totals["research"] = sum(g["n_total"] for g in groups if g["origin"] == StartupProject.RESEARCH)
+
+    def count_by(*keys: str) -> dict[tuple, int]:
+        counts: dict[tuple, int] = {}
+        for g in groups:
+            key = tuple(g[k] for k in keys)
+            counts[key] = counts.get(key, 0) + g["n_total"]
+        return counts
+
+    by_area = sorted(count_by("area", "area__name").items(), key=lambda item: (item[0][1] or "", item[0][0] or 0))
     return {
         **totals,
-        "by_area": [{"area_id": r["area"], "area": r["area__name"], "count": r["n"]} for r in by_area],
-        "by_stage": [{"stage": r["stage"], "label": stage_labels[r["stage"]], "count": r["n"]} for r in by_stage],
-        "by_origin": [{"origin": r["origin"], "label": origin_labels[r["origin"]], "count": r["n"]} for r in by_origin],
+        "by_area": [{"area_id": area, "area": name, "count": n} for (area, name), n in by_area],
+        "by_stage": [
+            {"stage": stage, "label": stage_labels[stage], "count": n}
+            for (stage,), n in sorted(count_by("stage").items())
+        ],
+        "by_origin": [
+            {"origin": origin, "label": origin_labels[origin], "count": n}
+            for (origin,), n in sorted(count_by("origin").items())
+        ],
     }
 
 
@@ -834,7 +916,7 @@ def public_counts() -> dict[str, int]:
 
 def _showcase_scope(filters: ReportFilters, user) -> set[int] | None:
     """The area ids a showcase report narrows to beyond `visible_to(user)`: the filter's area, rolled up."""
-    return None if filters.area is None else AreaTree().members(filters.area)
+    return None if filters.area is None else area_tree().members(filters.area)
 
 
 def startup_projects(filters: ReportFilters, user) -> Report:
@@ -976,7 +1058,7 @@ EXPORT_FORMATS = {
 
 def public_statistics() -> dict[str, int]:
     """The home page strip: certified trainers today, people trained, former districts with activity."""
-    index = AreaTree()
+    index = area_tree()
     everyone = Scope(index=index, area_ids=None, districts=index.districts())
     certified = Trainer.objects.certified().count()
     people = reached_people(ReportFilters(), everyone).count()

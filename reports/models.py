@@ -3,6 +3,7 @@
 The table keeps the name it had in `trainers` (trainers_target); so does the `view_reports` permission's codename.
 """
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -59,3 +60,56 @@ class Target(models.Model):
 
     def __str__(self):
         return f"{self.area} · {self.year}"
+
+
+class FirstReach(models.Model):
+    """When a person was first reached (first session's first day, first enrolment), with their profile's area,
+    gender and whether they are a pupil or student.
+
+    Derived data, kept by the database itself (triggers, `reports.first_reach`) on PostgreSQL, so
+    that every way of writing a participant, an enrolment or a session's dates (services, imports,
+    the admin) keeps it; rebuilt with `manage.py rebuild_first_reach`. The reports read it for
+    cumulative figures (no start date, no course); a row may outlive a deleted person (no foreign
+    key constraint: deletions run in any order), and reports join the people table.
+    """
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+    first_session_on = models.DateField(_("first day of the first session"), null=True)
+    first_enrolled_at = models.DateTimeField(_("first enrolment"), null=True)
+    # Copied from the person's profile (kept by the same triggers) so that a figure is one table scan.
+    profile = models.ForeignKey(
+        "trainers.Profile",
+        verbose_name=_("profile"),
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    area = models.ForeignKey(
+        "areas.Area",
+        verbose_name=_("area"),
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+        help_text=_("The profile's commune, else its district: the area the person is filed under."),
+    )
+    gender = models.CharField(_("gender"), max_length=10, blank=True, help_text=_("Empty without a profile."))
+    is_student = models.BooleanField(_("pupil or student"), default=False)
+    learner_groups = models.BigIntegerField(
+        _("learner groups"), default=0, help_text=_("Bit i set: in the group with the i-th code (reports.first_reach).")
+    )
+
+    class Meta:
+        verbose_name = _("first reach")
+        verbose_name_plural = _("first reaches")
+
+    def __str__(self):
+        return f"{self.person_id}: {self.first_session_on} / {self.first_enrolled_at}"

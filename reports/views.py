@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.log_actions import log
 
-from areas.rollup import AreaTree
+from areas.rollup import area_tree
 from courses.text import fold_vi
 
 from .figures import EXPORT_FORMATS, REPORTS, all_reports, report_by_key, viewer_may_see_reports
@@ -30,7 +30,7 @@ def _check(request) -> None:
 
 
 def _form(request) -> ReportFilterForm:
-    return ReportFilterForm(request.GET or None, user=request.user, index=AreaTree())
+    return ReportFilterForm(request.GET or None, user=request.user, index=area_tree())
 
 
 @require_GET

@@ -238,3 +238,22 @@ def test_home_page_statistics_strip_is_cached(client, programme, django_assert_m
     with django_assert_max_num_queries(30) as captured:
         client.get("/")
     assert not any("trainers_certificate" in q["sql"] for q in captured.captured_queries)
+
+
+# --- Queries -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("viewer", ["province_admin", "district_admin"])
+def test_the_whole_dashboard_runs_few_queries_and_loads_the_area_tree_once(
+    client, programme, viewer, django_assert_max_num_queries
+):
+    admin = programme["province_admin"] if viewer == "province_admin" else district_admin(programme["dx"])
+    client.force_login(admin)
+    client.get(URL)  # warm per-process caches (content types, site)
+    # Ten reports in eleven queries, the filter form's courses, the viewer's scope and the area tree
+    # (once), and Wagtail's own (permissions, profile, locale, menu): 50 before the tree was shared.
+    with django_assert_max_num_queries(21) as captured:
+        response = client.get(URL, {"date_to": "2025-12-31"})
+    assert response.status_code == 200
+    area_loads = [q for q in captured.captured_queries if 'FROM "trainers_area" ' in q["sql"] + " "]
+    assert len(area_loads) == 1, [q["sql"][:120] for q in area_loads]

@@ -1,0 +1,99 @@
+"""FirstReach, the reports' cumulative reach, stays what the sessions and enrolments say whatever writes them."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from courses.models import Audience, Enrollment
+from courses.services import enrollment_create
+from reports import first_reach
+from reports.first_reach import GROUP_BITS
+from reports.models import FirstReach
+from tests.trainers.factories import ParticipantFactory, ProfileFactory, TrainingSessionFactory, UserFactory, areas
+from trainers.models import Profile, SessionParticipant
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not first_reach.in_use(), reason="kept by PostgreSQL triggers only"),
+]
+
+
+def recomputed() -> dict[int, tuple]:
+    """{person id: (first session's first day, first enrolment)}, counted from the records themselves."""
+    rows: dict[int, list] = {}
+    for participant in SessionParticipant.objects.select_related("session"):
+        row = rows.setdefault(participant.person_id, [None, None])
+        day = participant.session.starts_on
+        row[0] = day if row[0] is None else min(row[0], day)
+    for enrollment in Enrollment.objects.all():
+        row = rows.setdefault(enrollment.user_id, [None, None])
+        row[1] = enrollment.enrolled_at if row[1] is None else min(row[1], enrollment.enrolled_at)
+    return {pk: tuple(row) for pk, row in rows.items()}
+
+
+def kept() -> dict[int, tuple]:
+    return {r.person_id: (r.first_session_on, r.first_enrolled_at) for r in FirstReach.objects.all()}
+
+
+def filed() -> dict[int, tuple]:
+    """{person id: (area, gender, pupil or student, learner group bits)} as FirstReach holds them."""
+    return {r.person_id: (r.area_id, r.gender, r.is_student, r.learner_groups) for r in FirstReach.objects.all()}
+
+
+def test_every_write_keeps_first_reach_equal_to_a_recount(course_tree):
+    course = course_tree.course
+    area = areas()["Duy Xuyên"]
+    learner, trainee, both = UserFactory(), UserFactory(), UserFactory()
+    early = TrainingSessionFactory(area=area, starts_on=datetime.date(2023, 3, 1), ends_on=datetime.date(2023, 3, 2))
+    late = TrainingSessionFactory(area=area, starts_on=datetime.date(2024, 6, 1), ends_on=datetime.date(2024, 6, 2))
+
+    enrollment_create(user=learner, course=course)
+    ParticipantFactory(session=late, person=trainee)
+    first = ParticipantFactory(session=early, person=both)
+    ParticipantFactory(session=late, person=both)
+    enrollment_create(user=both, course=course)
+    assert kept() == recomputed()
+    assert kept()[both.pk][0] == datetime.date(2023, 3, 1)
+
+    early.starts_on = datetime.date(2025, 1, 1)  # the session's dates corrected in the admin
+    early.ends_on = datetime.date(2025, 1, 2)
+    early.save()
+    assert kept()[both.pk][0] == datetime.date(2024, 6, 1)
+    first.delete()
+    Enrollment.objects.filter(user=learner).update(enrolled_at=timezone.now() - datetime.timedelta(days=400))
+    SessionParticipant.objects.filter(person=trainee).delete()  # an import undone
+    assert kept() == recomputed()
+    assert trainee.pk not in kept()
+
+
+def test_rebuilding_is_idempotent_and_repairs_the_table(course_tree):
+    course = course_tree.course
+    person = UserFactory()
+    enrollment_create(user=person, course=course)
+    ParticipantFactory(person=person, session=TrainingSessionFactory(area=areas()["Hội An"]))
+    expected = kept()
+    FirstReach.objects.all().delete()
+    call_command("rebuild_first_reach", verbosity=0)
+    assert kept() == expected == recomputed()
+    call_command("rebuild_first_reach", verbosity=0)
+    assert kept() == expected
+
+
+def test_a_profile_edit_moves_the_person_between_areas_genders_and_groups(course_tree):
+    a = areas()
+    person = UserFactory()
+    enrollment_create(user=person, course=course_tree.course)
+    assert filed()[person.pk] == (None, "", False, 0)  # no profile yet: province level, gender not stated
+    profile = ProfileFactory(user=person, gender=Profile.MALE, area=a["Duy Xuyên"])
+    assert filed()[person.pk] == (a["Duy Xuyên"].pk, Profile.MALE, False, 0)
+    profile.gender, profile.area = Profile.FEMALE, a["Hội An"]
+    profile.save()
+    profile.learner_groups.add(*Audience.objects.filter(code__in=[Audience.STUDENTS, Audience.YOUTH]))
+    both = 1 << GROUP_BITS[Audience.STUDENTS] | 1 << GROUP_BITS[Audience.YOUTH]
+    assert filed()[person.pk] == (a["Hội An"].pk, Profile.FEMALE, True, both)
+    call_command("rebuild_first_reach", verbosity=0)
+    assert filed()[person.pk] == (a["Hội An"].pk, Profile.FEMALE, True, both)
+    profile.learner_groups.clear()
+    assert filed()[person.pk] == (a["Hội An"].pk, Profile.FEMALE, False, 0)
