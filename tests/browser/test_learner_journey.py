@@ -50,11 +50,13 @@ def test_whole_learner_journey(page, live_server, shoot):
     # The learner stops here, logs out, and comes back another day.
     page.locator("header summary").click()  # the phone's menu is collapsed
     page.get_by_role("button", name="Đăng xuất").click()
+    expect(page.locator(".main-nav form[action$='/logout/']")).to_have_count(0)  # the new page, logged out
     page.locator("header summary").click()
     page.locator(".main-nav").get_by_role("link", name="Đăng nhập", exact=True).click()
     page.get_by_label("Email hoặc số điện thoại").fill("0905 123 456")
     page.get_by_label(re.compile("^Mật khẩu")).fill("hoc-khoi-nghiep-2026")
     page.get_by_role("button", name="Đăng nhập").click()
+    expect(page.locator(".main-nav form[action$='/logout/']")).to_have_count(1)  # logged in again
     page.locator("header summary").click()
     page.locator(".main-nav").get_by_role("link", name="Khóa học", exact=True).click()
     page.get_by_role("link", name=tree.course.title).click()
