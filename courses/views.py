@@ -10,9 +10,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.models import Page
 
 from .models import CoursePage, CourseTag, Enrollment, LessonPage, QuizAttempt, QuizPage
-from .navigation import lesson_context
+from .navigation import course_outline, lesson_context
+from .progress import enrollment_progress
 from .services import AttemptLimitReached, enrollment_create, lesson_complete, quiz_attempt_submit
 from .text import fold_vi
 
@@ -78,9 +80,22 @@ def complete_lesson(request, lesson_id: int):
 
 @login_required
 def resume(request, course_id: int):
-    """Take a learner back to where they stopped, or to the first lesson."""
-    enrollment = get_object_or_404(Enrollment.objects.visible_to(request.user), course_id=course_id)
-    target = enrollment.last_page.specific if enrollment.last_page_id else enrollment.course.lessons().first()
+    """Take a learner to the first step not done from where they stopped, in reading order.
+
+    A learner who marked a lesson done was shown the next one: that is where they expect to come
+    back, not to the lesson already finished. Steps skipped earlier come after; a finished course
+    opens where they stopped.
+    """
+    enrollment = get_object_or_404(
+        Enrollment.objects.visible_to(request.user).select_related("course"), course_id=course_id
+    )
+    _course, outline = course_outline(enrollment.course.path)
+    ids = [item["id"] for item in outline]
+    start = ids.index(enrollment.last_page_id) if enrollment.last_page_id in ids else 0
+    done = enrollment_progress(enrollment).done_ids
+    pending = [page_id for page_id in ids[start:] + ids[:start] if page_id not in done]
+    target_id = pending[0] if pending else enrollment.last_page_id
+    target = Page.objects.filter(pk=target_id).first() if target_id else None
     return redirect(target.url if target else enrollment.course.url)
 
 

@@ -8,7 +8,8 @@ from django.core import mail
 from accounts.models import User
 from accounts.services import DELETED_NAME
 from courses.models import Enrollment, LessonCompletion
-from courses.services import lesson_complete
+from courses.services import lesson_complete, quiz_attempt_submit
+from tests.courses.test_quiz import ALL_RIGHT
 from trainers.models import Profile
 
 pytestmark = pytest.mark.django_db
@@ -106,11 +107,16 @@ def test_my_learning_shows_only_own_courses(client, course_tree, learner, other_
     assert enrollment.user == learner and enrollment.progress_percent == 16
 
 
-def test_resume_goes_where_the_learner_stopped(client, course_tree, learner):
-    lesson_complete(user=learner, lesson=course_tree.lessons[2])
+def test_resume_goes_to_the_step_after_where_the_learner_stopped(client, course_tree, learner):
     client.force_login(learner)
-    response = client.get(f"/courses/{course_tree.course.pk}/resume/")
-    assert response["Location"] == course_tree.lessons[2].url
+    resume = f"/courses/{course_tree.course.pk}/resume/"
+    lesson_complete(user=learner, lesson=course_tree.lessons[2])
+    # Marking a lesson done shows the next one: that is where the learner comes back.
+    assert client.get(resume)["Location"] == course_tree.lessons[3].url
+    lesson_complete(user=learner, lesson=course_tree.lessons[3])
+    quiz_attempt_submit(user=learner, quiz=course_tree.quizzes[1], answers=ALL_RIGHT)
+    # The rest of the course done, the lessons skipped at the start are next.
+    assert client.get(resume)["Location"] == course_tree.lessons[0].url
 
 
 def test_enrolling_twice_changes_nothing(client, course_tree, learner):

@@ -4,8 +4,11 @@ The demo data (load_demo_data) fills every page; the test collects all violation
 listing them, so one run shows everything there is to fix.
 """
 
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations
 
@@ -20,6 +23,7 @@ WAGTAIL_EDITOR_UNLABELLED = (
 )
 
 LANGUAGES = [("", "Đăng nhập"), ("/en", "Log in")]
+SHEET = Path(__file__).resolve().parents[2] / "trainers" / "demo_data" / "danh_sach_duy_hoa_2024.xlsx"
 
 
 @pytest.fixture
@@ -68,7 +72,7 @@ def public_urls(page, base, prefix):
     from django.utils import translation
 
     from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage, QuizPage
-    from showcase.models import EventIndexPage, EventPage
+    from showcase.models import EventIndexPage, EventPage, Registration
     from trainers.models import Certificate
 
     with translation.override("vi"):
@@ -82,6 +86,8 @@ def public_urls(page, base, prefix):
             "event": EventPage.objects.live().first().url,
         }
     certificate = Certificate.objects.filter(revoked_at__isnull=True).first()
+    revoked = Certificate.objects.filter(revoked_at__isnull=False).first()
+    ticket = Registration.objects.order_by("pk").first()
     return [
         f"{base}{prefix}/",
         *(f"{base}{prefix}{url}" for url in pages.values()),
@@ -89,19 +95,32 @@ def public_urls(page, base, prefix):
         f"{base}{prefix}/search/?q=zzzyyyxxx",
         f"{base}{prefix}/trainers/",
         base + first_link(page, f"{base}{prefix}/trainers/", "main a[href*='/trainers/']"),
+        f"{base}{prefix}/verify/",
         f"{base}{prefix}/verify/{certificate.code}/",
+        f"{base}{prefix}/verify/{revoked.code}/",
         f"{base}{prefix}/verify/NOTACODE0000/",
         f"{base}{prefix}/projects/",
         base
         + first_link(page, f"{base}{prefix}/projects/", "main a[href*='/projects/']:not([href$='/projects/new/'])"),
         f"{base}{prefix}/support/",
+        base + first_link(page, f"{base}{prefix}/support/", "main a[href*='/support/']"),
+        f"{base}{prefix}/events/tickets/{ticket.code}/",
         f"{base}{prefix}/guides/",
-        f"{base}{prefix}/guides/learner/",
-        f"{base}{prefix}/guides/province-admin/",
+        *(f"{base}{prefix}/guides/{role}/" for role in ("learner", "trainer", "district-admin", "province-admin")),
         f"{base}{prefix}/accounts/login/",
         f"{base}{prefix}/accounts/register/",
+        f"{base}{prefix}/accounts/password-reset/",
+        f"{base}{prefix}/accounts/password-reset/sent/",
         f"{base}{prefix}/no-such-page/",
     ]
+
+
+def check_after_submit(page, url, found, label, *, shows=".error-summary"):
+    """A form sent as it is (empty, or a quiz with no answer): the page that comes back is checked too."""
+    page.goto(url)
+    page.locator("main form:has(button[type=submit]) button[type=submit]").last.click()
+    expect(page.locator(shows).first).to_be_visible()
+    found.extend(f"{label} ({url}): {line}" for line in axe_violations(page))
 
 
 @pytest.mark.parametrize(("prefix", "button"), LANGUAGES, ids=["vi", "en"])
@@ -112,14 +131,30 @@ def test_public_pages_have_no_accessibility_violations(fresh_page, live_server, 
         check(page, url, found)
     page.locator("header summary").click()  # the phone's menu, open
     found.extend(f"menu: {line}" for line in axe_violations(page))
+    # Forms sent back with errors: the error summary and the marked fields.
+    check_after_submit(page, f"{base}{prefix}/accounts/register/", found, "registration with errors")
+    check_after_submit(page, f"{base}{prefix}/accounts/login/", found, "login with errors")
     log_in(page, base, prefix, "learner@example.org", button)
-    for path in ("/accounts/me/", "/my-learning/", "/projects/mine/"):
+    for path in ("/accounts/me/", "/accounts/me/delete/", "/my-learning/", "/projects/mine/", "/projects/new/"):
         check(page, f"{base}{prefix}{path}", found)
+    check_after_submit(page, f"{base}{prefix}/projects/new/", found, "project form with errors")
+    check_after_submit(page, f"{base}{prefix}{quiz_url()}", found, "quiz result", shows="p[role=status]")
     assert not found, "\n".join(found)
 
 
+def quiz_url():
+    from django.utils import translation
+
+    from courses.models import QuizPage
+
+    with translation.override("vi"):
+        return QuizPage.objects.live().first().url
+
+
 @pytest.mark.parametrize(("prefix", "button"), LANGUAGES, ids=["vi", "en"])
-def test_main_admin_screens_have_no_accessibility_violations(fresh_page, live_server, demo, prefix, button):
+def test_main_admin_screens_have_no_accessibility_violations(
+    fresh_page, live_server, demo, prefix, button, settings, tmp_path
+):
     from wagtail.users.models import UserProfile
 
     from accounts.models import User
@@ -127,6 +162,7 @@ def test_main_admin_screens_have_no_accessibility_violations(fresh_page, live_se
     from home.models import HomePage
 
     # The admin speaks the language chosen in the account, not the site's URL prefix.
+    settings.MEDIA_ROOT = str(tmp_path)  # where the uploaded sheet waits for its confirmation
     profile = UserProfile.get_for_user(User.objects.get(email="province.admin@example.org"))
     profile.preferred_language = "en" if prefix else "vi"
     profile.save()
@@ -139,10 +175,36 @@ def test_main_admin_screens_have_no_accessibility_violations(fresh_page, live_se
         f"/admin/pages/{HomePage.objects.get().pk}/",
         "/admin/trainers/trainers/",
         "/admin/trainers/sessions/",
+        "/admin/trainers/certificates/",
         "/admin/reports/",
+        "/admin/participant-lists/",
     ):
         check(page, base + path, found)
     check(page, f"{base}/admin/pages/{lesson.pk}/edit/", found, exclude=WAGTAIL_EDITOR_UNLABELLED)
+    # The import's preview, after uploading the demo sheet.
+    page.goto(base + "/admin/participant-lists/")
+    page.locator("#id_session").select_option(index=1)
+    page.locator("#id_file").set_input_files(SHEET)
+    page.locator("form[enctype] button[type=submit]").click()
+    page.wait_for_load_state("networkidle")
+    found.extend(f"import preview: {line}" for line in axe_violations(page))
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize(("prefix", "button"), LANGUAGES, ids=["vi", "en"])
+def test_district_admin_home_has_no_accessibility_violations(fresh_page, live_server, demo, prefix, button):
+    """The district administrator's first screen: their district's figures and to-dos."""
+    from wagtail.users.models import UserProfile
+
+    from accounts.models import User
+
+    profile = UserProfile.get_for_user(User.objects.get(email="district.admin@example.org"))
+    profile.preferred_language = "en" if prefix else "vi"
+    profile.save()
+    base, found = live_server.url, []
+    page = fresh_page()
+    log_in(page, base, prefix, "district.admin@example.org", button)
+    check(page, base + "/admin/", found)
     assert not found, "\n".join(found)
 
 

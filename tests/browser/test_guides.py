@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
+SHEET = Path(__file__).resolve().parents[2] / "trainers" / "demo_data" / "danh_sach_duy_hoa_2024.xlsx"
 GUIDES = Path(__file__).resolve().parents[2] / "static" / "guides"
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
@@ -49,10 +50,13 @@ def shot(page, name):
     page.screenshot(path=str(GUIDES / f"{name}.png"))
 
 
-def test_screenshots_for_the_guides(open_as, live_server, demo):
+def test_screenshots_for_the_guides(open_as, live_server, demo, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)  # where the uploaded sheet waits for its confirmation
     from courses.models import CoursePage, LessonPage
+    from trainers.models import TrainingSession
 
     base = live_server.url
+    duy_hoa = TrainingSession.objects.get(title__contains="xã Duy Hòa")
     course = CoursePage.objects.live().first()
     lesson = LessonPage.objects.live().descendant_of(course).first()
 
@@ -87,6 +91,13 @@ def test_screenshots_for_the_guides(open_as, live_server, demo):
     shot(page, "district-admin-1-dashboard")
     page.goto(f"{base}/admin/trainers/trainers/")
     shot(page, "district-admin-2-trainers")
+    page.goto(f"{base}/admin/")
+    page.get_by_role("link", name="Nhập danh sách học viên tham gia").click()
+    page.get_by_role("combobox", name="Lớp tập huấn").select_option(value=str(duy_hoa.pk))
+    page.locator("#id_file").set_input_files(SHEET)
+    page.get_by_role("button", name="Tải lên và kiểm tra").click()
+    expect(page.get_by_role("button", name="Xác nhận và nhập")).to_be_visible()
+    shot(page, "district-admin-4-import")
     page.goto(f"{base}/admin/reports/")
     shot(page, "district-admin-3-reports")
 
