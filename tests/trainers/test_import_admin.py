@@ -1,6 +1,7 @@
 """The admin's upload → preview → confirm flow, scoped to the administrator's district."""
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -73,6 +74,8 @@ def test_district_admin_uploads_previews_and_confirms_once(client, district_admi
 
     confirmed = client.post(preview_url)
     assert confirmed.status_code == 302
+    done = str(next(iter(get_messages(confirmed.wsgi_request))))
+    assert "5 người đã được ghi danh" in done and "sẽ được ghi danh" not in done  # says what was done
     assert SessionParticipant.objects.filter(session=session).count() == 5
     assert Attendance.objects.count() == 12
     assert not list(pending.iterdir())

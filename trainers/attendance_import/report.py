@@ -81,7 +81,12 @@ class ImportReport:
             ngettext("%(count)s row read.", "%(count)s rows read.", self.rows_read) % {"count": self.rows_read},
             _("People: %(new)s new, %(existing)s already in the system.")
             % {"new": self.people_new, "existing": self.people_existing},
-            _("Participants: %(new)s to enrol, %(existing)s already enrolled.")
+            # After confirming, the report says what was done, not what would be.
+            (
+                _("Participants: %(new)s enrolled, %(existing)s already enrolled.")
+                if self.written
+                else _("Participants: %(new)s to enrol, %(existing)s already enrolled.")
+            )
             % {"new": self.participants_new, "existing": self.participants_existing},
             _("Attendance marks: %(new)s new, %(changed)s changed, %(same)s unchanged.")
             % {"new": self.attendance_new, "changed": self.attendance_changed, "same": self.attendance_unchanged},
