@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from .models import User
 from .phones import normalise_phone
@@ -27,6 +28,26 @@ class LoginForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].error_messages["required"] = _("Enter your email address or phone number.")
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """The admin's sign-in in the words of the site's own: staff sign in with a phone as well as an e-mail.
+
+    Wagtail's form leaves the password without a label (shown as "Password" in every language)
+    and names the e-mail field only.
+    """
+
+    username = LoginForm.base_fields["username"]
+    password = LoginForm.base_fields["password"]
+    error_messages = LoginForm.error_messages
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].widget.attrs["placeholder"] = _("Email or phone number")
+        self.fields["password"].widget.attrs["placeholder"] = _("Password")
+
+    def get_invalid_login_error(self):
+        return forms.ValidationError(self.error_messages["invalid_login"], code="invalid_login")
 
 
 class ContactForm(forms.ModelForm):

@@ -142,6 +142,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 # The admin makes no requests to outside services: no Gravatar avatars, no update check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 STATIC_URL = "/static/"

@@ -150,3 +150,19 @@ def test_registration_never_redirects_off_the_site(client, target):
 def test_registration_returns_to_the_page_that_asked(client):
     response = client.post("/accounts/register/?next=/khoa-hoc/bai-1/", REGISTRATION)
     assert response["Location"] == "/khoa-hoc/bai-1/"
+
+
+def test_the_admin_sign_in_speaks_vietnamese_and_takes_a_phone(client, person):
+    from django.contrib.auth.models import Permission
+
+    html = client.get("/admin/login/").content.decode()
+    assert "Email hoặc số điện thoại" in html and "Mật khẩu" in html
+    assert ">Password<" not in html and "Địa chỉ email" not in html
+
+    person.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    response = client.post("/admin/login/", {"username": "+84 905 123 456", "password": "mat-khau-123"})
+    assert response.status_code == 302 and response.url == "/admin/"
+
+    client.logout()
+    wrong = client.post("/admin/login/", {"username": "0905 123 456", "password": "sai"}).content.decode()
+    assert "Email/số điện thoại hoặc mật khẩu không đúng" in wrong
