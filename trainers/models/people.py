@@ -38,16 +38,16 @@ class Profile(models.Model):
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     area = models.ForeignKey(
         "areas.Area",
-        verbose_name=_("district"),
+        verbose_name=_("commune or ward"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text=_("The district (or today's unit) the person lives or works in."),
+        help_text=_("Where the person lives or works: today's commune or ward (a former district on older records)."),
     )
     commune = models.ForeignKey(
         "areas.Area",
-        verbose_name=_("commune"),
+        verbose_name=_("former commune"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
