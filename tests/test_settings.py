@@ -142,3 +142,34 @@ def test_production_over_http_on_ones_own_machine():
     assert run([sys.executable, "-c", code], **env).stdout.split() == ["True", "True", "True"]
     local = run([sys.executable, "-c", code], SECURE_SSL_REDIRECT="0", SECURE_COOKIES="0", **env)
     assert local.stdout.split() == ["False", "False", "False"], local.stderr
+
+
+def test_a_redis_outage_is_logged_once_a_minute_not_once_a_request():
+    shell = "from django.core.cache import cache\nfor _ in range(200): cache.get('k')\nprint('served')"
+    result = run_manage(
+        "shell",
+        "-c",
+        shell,
+        DJANGO_SECRET_KEY=SECRET,
+        ALLOWED_HOSTS="lms.example.org",
+        CACHE_URL="rediscache://127.0.0.1:1/1",  # nothing listens there
+        CELERY_BROKER_URL=SHARED["CELERY_BROKER_URL"],
+    )
+    assert "served" in result.stdout, result.stderr
+    assert result.stderr.count("Exception ignored") == 1, result.stderr[-2000:]  # django-redis words it so
+
+
+def test_the_next_outage_message_says_how_many_were_held_back(monkeypatch):
+    import logging
+
+    from lms import logging as lms_logging
+
+    clock = iter([0.0, 1.0, 2.0, 61.0])
+    monkeypatch.setattr(lms_logging.time, "monotonic", lambda: next(clock))
+    once = lms_logging.OncePerInterval(seconds=60)
+    records = [
+        logging.LogRecord("django_redis.cache", logging.ERROR, "", 0, "Exception ignored", None, None) for _ in range(4)
+    ]
+
+    assert [once.filter(r) for r in records] == [True, False, False, True]
+    assert records[3].getMessage() == "Exception ignored (2 alike held back in the last 60 s)"
