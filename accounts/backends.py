@@ -3,6 +3,8 @@ from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 from django.db import transaction
 
+from home.page_cache import drop_read, read
+
 from .phones import looks_like_phone, normalise_phone
 
 
@@ -54,6 +56,7 @@ def user_cache_key(user_id) -> str:
 def forget_cached_user(sender, instance, **kwargs) -> None:
     """Drop a saved or deleted user's cache entry, now and again once the change is committed."""
     key = user_cache_key(instance.pk)
+    drop_read(key)
     cache.delete(key)
     # A request that read the old row before the commit may have cached it meanwhile.
     transaction.on_commit(lambda: cache.delete(key))
@@ -78,7 +81,7 @@ class EmailOrPhoneBackend(ModelBackend):
     def get_user(self, user_id):
         """The session's user from the cache, else from the database (ModelBackend's checks apply)."""
         key = user_cache_key(user_id)
-        user = cache.get(key)
+        user = read(key)  # usually read already, with the session (accounts/sessions.py)
         if user is None:
             user = super().get_user(user_id)
             if user is not None:

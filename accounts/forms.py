@@ -1,11 +1,7 @@
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-from areas.models import Area
-from trainers.models import Profile
 
 from .models import User
 from .phones import normalise_phone
@@ -117,43 +113,3 @@ class RegistrationForm(ContactForm):
 class AccountForm(ContactForm):
     class Meta(ContactForm.Meta):
         fields = ["full_name", "email", "phone", "preferred_language"]
-
-
-class ProfileForm(forms.ModelForm):
-    """The details reports count by; asked at registration and editable later."""
-
-    class Meta:
-        model = Profile
-        fields = ["gender", "birth_year", "area", "commune", "organisation", "learner_groups"]
-        widgets = {
-            "learner_groups": forms.CheckboxSelectMultiple,
-            "birth_year": forms.NumberInput(attrs={"inputmode": "numeric"}),
-        }
-        help_texts = {"learner_groups": _("Choose every group you belong to.")}
-        error_messages = {
-            "birth_year": {"invalid": _("Enter the year you were born as four digits, for example 1990.")},
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = Area.objects.districts().order_by("name")
-        self.fields["commune"].queryset = Area.objects.filter(
-            kind__in=[Area.COMMUNE, Area.WARD, Area.TOWNSHIP]
-        ).order_by("name")
-
-    def clean_birth_year(self):
-        year = self.cleaned_data.get("birth_year")
-        this_year = timezone.localdate().year
-        low, high = this_year - 100, this_year - 10
-        if year is not None and not low <= year <= high:
-            raise forms.ValidationError(
-                _("Enter a year of birth between %(low)s and %(high)s."), params={"low": low, "high": high}
-            )
-        return year
-
-    def clean(self):
-        cleaned = super().clean()
-        area, commune = cleaned.get("area"), cleaned.get("commune")
-        if area and commune and commune.parent_id != area.id:
-            self.add_error("commune", _("This commune is not in the district you chose."))
-        return cleaned

@@ -16,6 +16,8 @@ from asgiref.sync import sync_to_async
 from django.contrib.sessions.backends import cached_db
 from django.contrib.sessions.backends.db import SessionStore as DBStore
 
+from home.page_cache import read_with_version
+
 logger = logging.getLogger("django.contrib.sessions")
 
 TRUST_SECONDS = 60
@@ -27,7 +29,8 @@ class SessionStore(cached_db.SessionStore):
 
     def load(self):
         try:
-            entry = self._cache.get(self.cache_key)
+            # What this session's previous request read (its user, its enrolment) comes along.
+            entry = read_with_version([self.cache_key], visitor=self.session_key).get(self.cache_key)
         except Exception:  # an unreachable cache or a key the backend refuses: read the database
             entry = None
         if entry is not None and 0 <= time.time() - entry[0] < TRUST_SECONDS:

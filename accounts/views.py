@@ -11,11 +11,8 @@ from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from courses.models import Enrollment
-from courses.progress import learner_progress
-from trainers.models import Certificate, Profile
-
-from .forms import AccountForm, LoginForm, ProfileForm, RegistrationForm
+from .forms import AccountForm, LoginForm, RegistrationForm
+from .profile_form import profile_form_for
 from .services import account_data_export, account_delete
 
 
@@ -34,16 +31,21 @@ def _safe_next(request) -> str:
     return target if allowed else ""
 
 
+def _all_valid(*forms) -> bool:
+    """Check every form (not stopping at the first), so the page shows all the errors in one pass."""
+    return all([form.is_valid() for form in forms if form is not None])
+
+
 def register(request):
     if request.user.is_authenticated:
         return redirect("/")
     form = RegistrationForm(request.POST or None, prefix="account")
-    profile_form = ProfileForm(request.POST or None, prefix="profile")
-    if request.method == "POST" and form.is_valid() and profile_form.is_valid():
+    profile_form = profile_form_for(request.POST or None)
+    if request.method == "POST" and _all_valid(form, profile_form):
         with transaction.atomic():
             user = form.save()
-            profile_form.instance.user = user
-            profile_form.save()
+            if profile_form is not None:
+                profile_form.save(user=user)
         login(request, user, backend="accounts.backends.EmailOrPhoneBackend")
         messages.success(request, _("Welcome! Your account has been created."))
         return redirect(_safe_next(request) or "my_learning")
@@ -53,13 +55,13 @@ def register(request):
 @login_required
 def account(request):
     """A person edits their own account and profile; nobody else's is reachable here."""
-    profile, _created = Profile.objects.get_or_create(user=request.user)
     form = AccountForm(request.POST or None, instance=request.user, prefix="account")
-    profile_form = ProfileForm(request.POST or None, instance=profile, prefix="profile")
-    if request.method == "POST" and form.is_valid() and profile_form.is_valid():
+    profile_form = profile_form_for(request.POST or None, user=request.user)
+    if request.method == "POST" and _all_valid(form, profile_form):
         with transaction.atomic():
             form.save()
-            profile_form.save()
+            if profile_form is not None:
+                profile_form.save(user=request.user)
         messages.success(request, _("Your details have been saved."))
         return redirect("accounts:account")
     return TemplateResponse(request, "accounts/account.html", {"form": form, "profile_form": profile_form})
@@ -86,25 +88,3 @@ def delete_account(request):
         messages.success(request, _("Your account has been deleted."))
         return redirect("/")
     return TemplateResponse(request, "accounts/delete.html", {})
-
-
-@login_required
-def my_learning(request):
-    """Courses in progress and completed, with progress and certificates, in a fixed number of queries."""
-    enrollments = list(Enrollment.objects.visible_to(request.user).select_related("course").order_by("-enrolled_at"))
-    progress = learner_progress(enrollments)
-    certificates = {
-        c.course_id: c
-        for c in Certificate.objects.filter(person=request.user, kind=Certificate.COURSE, status=Certificate.VALID)
-    }
-    for e in enrollments:
-        e.progress_percent = progress[e.pk].percent
-        e.certificate = certificates.get(e.course_id)
-    return TemplateResponse(
-        request,
-        "accounts/my_learning.html",
-        {
-            "in_progress": [e for e in enrollments if not e.completed_at],
-            "completed": [e for e in enrollments if e.completed_at],
-        },
-    )

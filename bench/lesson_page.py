@@ -2,12 +2,13 @@
 
 Usage (PostgreSQL and Redis from scripts/services.sh):
     eval "$(scripts/services.sh start)"
-    .venv/bin/python bench/lesson_page.py [--seconds 15] [--soak 60] [--workers 2]
+    .venv/bin/python bench/lesson_page.py [--seconds 5] [--rounds 3] [--soak 60] [--workers 2]
 
-Prints requests per second for both pages and their ratio, the lesson page's compressed weight,
-then holds 50 concurrent logged-in learners for --soak seconds and counts server errors. Every
-learner is enrolled with lessons completed, and every lesson page answered is checked to be the
-logged-in page (a page for a visitor would be cheaper and is counted as wrong).
+Prints requests per second for both pages (runs that take turns, with the load average) and their
+ratio, the lesson page's compressed weight, then holds 50 concurrent logged-in learners for --soak
+seconds and counts server errors. Every learner is enrolled with lessons completed and sends the
+cookies a logged-in browser sends (session and CSRF); every lesson page answered is checked to be
+the logged-in page (a page for a visitor would be cheaper and is counted as wrong).
 Needs `wrk` (apt-get install wrk).
 """
 
@@ -40,7 +41,7 @@ local threads = {}
 setup = function(thread) table.insert(threads, thread) end
 request = function()
   counter = counter + 1
-  return wrk.format("GET", nil, {["Cookie"] = "sessionid=" .. cookies[(counter %% #cookies) + 1]})
+  return wrk.format("GET", nil, {["Cookie"] = cookies[(counter %% #cookies) + 1]})
 end
 response = function(status, headers, body)
   if status ~= 200 or not string.find(body, '%(marker)s', 1, true) then wrong = wrong + 1 end
@@ -63,7 +64,12 @@ def django_setup():
 
 
 def prepare() -> tuple[str, list[str]]:
-    """Migrate, load demo data, log in 50 learners enrolled in the ToT course with 1 to 10 lessons done."""
+    """Migrate, load demo data, log in 50 learners enrolled in the ToT course with 1 to 10 lessons done.
+
+    Returns the lesson's path and each learner's Cookie header: the session and the CSRF cookie that
+    a browser holds once logged in (the login form set it), so that the server is not made to
+    create a new CSRF secret, and set its cookie, on every request.
+    """
     from django.core.cache import cache
     from django.core.management import call_command
     from django.test import Client
@@ -86,8 +92,9 @@ def prepare() -> tuple[str, list[str]]:
         for lesson in lessons[: 1 + n % 10]:
             lesson_complete(user=user, lesson=lesson)  # idempotent
         client = Client()
+        client.get("/accounts/login/", HTTP_HOST="127.0.0.1")  # the login form sets the CSRF cookie
         client.force_login(user, backend="accounts.backends.EmailOrPhoneBackend")
-        cookies.append(client.cookies["sessionid"].value)
+        cookies.append(f"sessionid={client.cookies['sessionid'].value}; csrftoken={client.cookies['csrftoken'].value}")
     target = lessons[len(lessons) // 2]
     return target.url, cookies
 
@@ -103,7 +110,8 @@ def wrk(url: str, seconds: int, connections: int, script: str | None = None) -> 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--seconds", type=int, default=5, help="length of each bare and each lesson run")
+    parser.add_argument("--rounds", type=int, default=3, help="bare and lesson runs, taking turns")
     parser.add_argument("--soak", type=int, default=60)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
@@ -147,7 +155,7 @@ def main():
                 break
             except OSError:
                 time.sleep(0.2)
-        request = urllib.request.Request(base + lesson_path, headers={"Cookie": f"sessionid={cookies[5]}"})
+        request = urllib.request.Request(base + lesson_path, headers={"Cookie": cookies[5]})
         html = urllib.request.urlopen(request).read()
         assert LOGGED_IN.encode() in html and b"aria-valuenow" in html, "not the enrolled learner's page"
         css = urllib.request.urlopen(base + "/static/css/site.css").read()
@@ -155,9 +163,21 @@ def main():
 
         wrk(base + "/bench/bare/", 3, 8)  # warm up every worker
         wrk(base + lesson_path, 3, 8, str(single))
-        bare_rps, _ = wrk(base + "/bench/bare/", args.seconds, 8)
-        lesson_rps, output = wrk(base + lesson_path, args.seconds, 8, str(single))
-        wrong = int(re.search(r"not_logged_in_page (\d+)", output).group(1))
+        # Bare and lesson runs take turns, so that a change in the machine's load (the cores are
+        # shared) falls on both rather than on one of them.
+        print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        bare_runs, lesson_runs, wrong = [], [], 0
+        for round_number in range(1, args.rounds + 1):
+            bare_rps, _ = wrk(base + "/bench/bare/", args.seconds, 8)
+            lesson_rps, output = wrk(base + lesson_path, args.seconds, 8, str(single))
+            wrong += int(re.search(r"not_logged_in_page (\d+)", output).group(1))
+            bare_runs.append(bare_rps)
+            lesson_runs.append(lesson_rps)
+            print(
+                f"round {round_number}: bare {bare_rps:8.1f}, lesson {lesson_rps:7.1f} requests/s, "
+                f"{100 * lesson_rps / bare_rps:5.1f} %; load {os.getloadavg()[0]:.2f}"
+            )
+        bare_rps, lesson_rps = sum(bare_runs) / len(bare_runs), sum(lesson_runs) / len(lesson_runs)
         print(f"bare view:            {bare_rps:8.1f} requests/s")
         print(f"learner lesson page:  {lesson_rps:8.1f} requests/s ({wrong} answers not the logged-in page)")
         print(f"ratio:                {100 * lesson_rps / bare_rps:8.1f} % of the bare view (goal: 30 %)")
@@ -175,6 +195,7 @@ def main():
         print(f"soak socket errors: {socket.group(1) if socket else 'none'}")
         latency = re.search(r"99%\s+(\S+)", output)
         print(f"soak p99 latency: {latency.group(1) if latency else '?'}")
+        print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)

@@ -11,6 +11,9 @@ class CoursesConfig(AppConfig):
         from accounts.personal_data import register
 
         from . import personal_data
+        from .progress import connect_signals
+
+        connect_signals()
 
         register(
             app_label=self.label,

@@ -11,14 +11,21 @@ from home.page_cache import cached_by_version, content_version
 
 from .models import Enrollment, LessonPage
 from .permissions import can_see_trainer_guide
-from .progress import cached_enrollment_progress
+from .progress import Progress, cached_enrollment, cached_enrollment_progress
 
 
 def course_outline(course_path: str) -> tuple[dict, list[dict]]:
-    """The course (as a dict) and its lessons and quizzes in reading order: one query, then cached."""
-    key = f"courses:outline:{content_version()}:{course_path}"
-    course, items = cached_by_version(key, lambda: _course_outline(course_path))
+    """The course (as a dict) and its lessons and quizzes in reading order: one query, then cached.
+
+    The dicts are the caller's own, to add to.
+    """
+    course, items = _shared_outline(course_path)
     return dict(course), [dict(item) for item in items]
+
+
+def _shared_outline(course_path: str) -> tuple[dict, list[dict]]:
+    key = f"courses:outline:{content_version()}:{course_path}"
+    return cached_by_version(key, lambda: _course_outline(course_path), shared=True)
 
 
 def _course_outline(course_path: str) -> tuple[dict, list[dict]]:
@@ -53,17 +60,29 @@ def url_maker(page: Page, request):
     return lambda url_path: prefix + url_path[len(root) :]
 
 
-def lesson_context(page: Page, request) -> dict:
+def learner_state(page: Page, request) -> tuple[Enrollment | None, Progress]:
+    """The learner's enrolment in the page's course and their progress, both cached (courses/progress.py)."""
     user = request.user
     # Lessons and quizzes sit under a module, under the course.
-    course, outline = course_outline(page.path[: Page.steplen * (page.depth - 2)])
-    ids = [item["id"] for item in outline]
-    position = ids.index(page.pk) if page.pk in ids else 0
+    course, _items = _shared_outline(_course_path(page))
     enrollment = None
     if user.is_authenticated and course:
         # The course is loaded only when the progress is not cached (learner_progress reads its path).
-        enrollment = Enrollment.objects.filter(user=user, course_id=course["id"]).with_progress_stamp().first()
-    progress = cached_enrollment_progress(enrollment)
+        enrollment = cached_enrollment(user_id=user.pk, course_id=course["id"])
+    return enrollment, cached_enrollment_progress(enrollment)
+
+
+def _course_path(page: Page) -> str:
+    return page.path[: Page.steplen * (page.depth - 2)]
+
+
+def lesson_context(page: Page, request, *, state: tuple[Enrollment | None, Progress] | None = None) -> dict:
+    """The outline, progress and neighbours around a lesson or quiz; `state` from learner_state when already read."""
+    user = request.user
+    course, outline = course_outline(_course_path(page))
+    ids = [item["id"] for item in outline]
+    position = ids.index(page.pk) if page.pk in ids else 0
+    enrollment, progress = state or learner_state(page, request)
     done = progress.done_ids
     to_url = url_maker(page, request)
     for item in outline:

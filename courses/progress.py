@@ -5,18 +5,24 @@ complete or the quiz passed. My learning, the course page, the lesson and quiz p
 completion and reports all read it from here, so no two screens can disagree.
 """
 
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 
-from home.page_cache import cached_by_version, content_version
+from home.page_cache import cached_by_version, content_version, drop_read, read
 
 from .models import Enrollment, LessonCompletion, QuizAttempt
 
 STEP_MODELS = ("lessonpage", "quizpage")
 PROGRESS_TIMEOUT = 24 * 3600
+# How long a cached enrolment (with its progress stamp) is trusted, as sessions and users are.
+ENROLMENT_TRUST_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -94,7 +100,7 @@ def enrollment_progress(enrollment: Enrollment | None) -> Progress:
 def cached_enrollment_progress(enrollment: Enrollment | None) -> Progress:
     """enrollment_progress, cached under the enrolment's progress stamp and the content version.
 
-    The enrolment must come from Enrollment.objects.with_progress_stamp(): a new completion or
+    The enrolment must come from Enrollment.objects.stamped(): a new completion or
     passed attempt changes the stamp, a publish or unpublish the content version, so the cached
     figure is never older than the database.
     """
@@ -104,4 +110,51 @@ def cached_enrollment_progress(enrollment: Enrollment | None) -> Progress:
         f"courses:progress:{content_version()}:{enrollment.pk}:{enrollment.progress_stamp}:"
         f"{enrollment.completed_at is not None}"
     )
-    return cached_by_version(key, lambda: enrollment_progress(enrollment), PROGRESS_TIMEOUT)
+    return cached_by_version(key, lambda: enrollment_progress(enrollment), PROGRESS_TIMEOUT, shared=True)
+
+
+def enrolment_cache_key(user_id: int, course_id: int) -> str:
+    return f"courses:enrolment:{user_id}:{course_id}"
+
+
+def cached_enrollment(*, user_id: int, course_id: int) -> Enrollment | None:
+    """A learner's enrolment in a course, with its progress stamp (Enrollment.objects.stamped()).
+
+    Kept in the cache for ENROLMENT_TRUST_SECONDS: saving or deleting the enrolment, a lesson
+    completion or a quiz attempt drops the entry (forget_enrolment), now and once committed, so a
+    completion shows at once; a drop lost while Redis was away, or a snapshot restored, is
+    outlived within a minute, as for sessions and users. On a warm lesson page the entry comes
+    with the session, in the same round trip (home.page_cache.read).
+    """
+    key = enrolment_cache_key(user_id, course_id)
+    entry = read(key)
+    if entry is not None and 0 <= time.time() - entry[0] < ENROLMENT_TRUST_SECONDS:
+        return entry[1]
+    enrollment = Enrollment.objects.stamped(user_id=user_id, course_id=course_id)
+    cache.set(key, (time.time(), enrollment), ENROLMENT_TRUST_SECONDS)
+    return enrollment
+
+
+def forget_enrolment(*, user_id: int, course_id: int) -> None:
+    """Drop the cached enrolment, now and again once committed (a request may have cached the old rows meanwhile)."""
+    key = enrolment_cache_key(user_id, course_id)
+    drop_read(key)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
+def _enrolment_changed(sender, instance, **kwargs) -> None:
+    forget_enrolment(user_id=instance.user_id, course_id=instance.course_id)
+
+
+def _step_changed(sender, instance, **kwargs) -> None:
+    enrollment = instance.enrollment
+    forget_enrolment(user_id=enrollment.user_id, course_id=enrollment.course_id)
+
+
+def connect_signals() -> None:
+    post_save.connect(_enrolment_changed, sender=Enrollment, dispatch_uid="progress_enrolment_saved")
+    post_delete.connect(_enrolment_changed, sender=Enrollment, dispatch_uid="progress_enrolment_deleted")
+    for model in (LessonCompletion, QuizAttempt):
+        post_save.connect(_step_changed, sender=model, dispatch_uid=f"progress_{model.__name__}_saved")
+        post_delete.connect(_step_changed, sender=model, dispatch_uid=f"progress_{model.__name__}_deleted")

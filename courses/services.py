@@ -4,7 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .models import CoursePage, Enrollment, LessonCompletion, LessonPage, QuizAttempt, QuizPage
-from .progress import enrollment_progress
+from .progress import enrollment_progress, forget_enrolment
 from .scoring import QuizResult, score_quiz
 from .signals import course_completed, enrolled
 
@@ -73,6 +73,8 @@ def course_check_completion(*, enrollment: Enrollment) -> bool:
         return False
     updated = Enrollment.objects.filter(pk=enrollment.pk, completed_at__isnull=True).update(completed_at=timezone.now())
     if updated:
+        # update() sends no signal: the cached enrolment is dropped here.
+        forget_enrolment(user_id=enrollment.user_id, course_id=enrollment.course_id)
         enrollment.refresh_from_db(fields=["completed_at"])
         transaction.on_commit(lambda: course_completed.send(sender=Enrollment, enrollment=enrollment))
     return True

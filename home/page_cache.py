@@ -43,8 +43,12 @@ _highest_seen = 0
 # or a command that runs for hours must not keep one).
 _request = threading.local()
 LOCAL_ENTRIES = 2000
-_local_entries: OrderedDict[str, bytes] = OrderedDict()
+_local_entries: OrderedDict[str, tuple[bool, object]] = OrderedDict()
 _local_lock = threading.Lock()
+# The keys each visitor's last request read through read(), to read with their next request's
+# session. Only which keys to fetch: what a key holds is still read from the cache each time.
+REMEMBERED_VISITORS = 20_000
+_visitors_keys: dict[str, frozenset[str]] = {}
 
 
 def _stored_version() -> int:
@@ -63,9 +67,11 @@ def content_version() -> int:
     return version
 
 
-def _content_version() -> int:
+def _content_version(version: int | None = None, *, read: bool = True) -> int:
+    """The content version, from the cache's copy (`version`, when `read` already) if it can be trusted."""
     global _highest_seen
-    version = cache.get(VERSION_KEY)
+    if read:
+        version = cache.get(VERSION_KEY)
     if version is not None and version >= _highest_seen:
         _highest_seen = version
         return version
@@ -99,38 +105,95 @@ def bump_content_version(**kwargs) -> None:
     transaction.on_commit(lambda: cache.set(VERSION_KEY, _stored_version(), VERSION_TRUST_SECONDS))
 
 
+def read_with_version(keys: list[str], *, visitor: str | None = None) -> dict:
+    """Cache entries read together with the content version, in one round trip to the cache.
+
+    For what every request reads first (its session): a page then waits for the cache once. The
+    version is kept for the request as content_version() would keep it. With `visitor` (a session
+    key), the entries that this visitor's previous request read through read() (its user, its
+    enrolment) come in the same round trip, and read() takes them from there.
+    """
+    extra = _visitors_keys.get(visitor, ()) if visitor else ()
+    wanted = [*keys, *(key for key in extra if key not in keys)]
+    if not getattr(_request, "active", False):
+        return cache.get_many(wanted)
+    if getattr(_request, "version", None) is not None:
+        values = cache.get_many(wanted)
+    else:
+        values = cache.get_many([VERSION_KEY, *wanted])
+        _request.version = _content_version(values.pop(VERSION_KEY, None), read=False)
+    _request.entries = {key: values.get(key) for key in wanted}
+    _request.visitor, _request.read_keys = visitor, set()
+    return values
+
+
+def read(key: str):
+    """cache.get(key), unless read_with_version() has read it already in this request (once).
+
+    The key is remembered for the visitor, so that their next request reads it with the session.
+    """
+    read_keys = getattr(_request, "read_keys", None)
+    if read_keys is not None:
+        read_keys.add(key)
+    entries = getattr(_request, "entries", None)
+    if entries and key in entries:
+        return entries.pop(key)
+    return cache.get(key)
+
+
+def drop_read(key: str) -> None:
+    """Forget an entry read earlier in this request: it changed since."""
+    entries = getattr(_request, "entries", None)
+    if entries:
+        entries.pop(key, None)
+
+
 def _request_started(**kwargs) -> None:
-    _request.active, _request.version = True, None
+    _request.active, _request.version, _request.entries = True, None, None
+    _request.visitor, _request.read_keys = None, None
 
 
 def _request_finished(**kwargs) -> None:
-    _request.active, _request.version = False, None
+    visitor, read_keys = getattr(_request, "visitor", None), getattr(_request, "read_keys", None)
+    if visitor and read_keys and _visitors_keys.get(visitor) != read_keys:
+        with _local_lock:
+            if len(_visitors_keys) >= REMEMBERED_VISITORS:
+                _visitors_keys.clear()  # each visitor then costs one more round trip, once
+            _visitors_keys[visitor] = frozenset(read_keys)
+    _request.active, _request.version, _request.entries = False, None, None
+    _request.visitor, _request.read_keys = None, None
 
 
-def cached_by_version(key: str, build: Callable[[], T | None], timeout: int = TIMEOUT) -> T | None:
+def cached_by_version(
+    key: str, build: Callable[[], T | None], timeout: int = TIMEOUT, *, shared: bool = False
+) -> T | None:
     """The entry under `key`, built once; `key` must name the content version (or another stamp) it depends on.
 
     Such an entry never changes, so the latest ones are kept in this process as well as in the
-    shared cache. Kept pickled: each caller gets its own copy of pages and dicts to change.
+    shared cache. Kept pickled: each caller gets its own copy of pages and dicts to change. With
+    `shared`, every caller in this process gets the same object instead (no copy to make): for
+    values nobody changes, such as strings, frozen dataclasses, or a route whose page is only read.
     """
     with _local_lock:
-        raw = _local_entries.get(key)
-        if raw is not None:
+        held = _local_entries.get(key)
+        if held is not None:
             _local_entries.move_to_end(key)
-    if raw is not None:
-        return pickle.loads(raw)
+    if held is not None:
+        is_pickle, stored = held
+        return pickle.loads(stored) if is_pickle else stored
     value = cache.get(key)
     if value is None:
         value = build()
         if value is None:
             return None
         cache.set(key, value, timeout)
-    raw = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    # A shared value is the one unpickled from (or just written to) the cache: no caller holds it yet.
+    held = (False, value) if shared else (True, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
     with _local_lock:
-        _local_entries[key] = raw
+        _local_entries[key] = held
         if len(_local_entries) > LOCAL_ENTRIES:
             _local_entries.popitem(last=False)
-    return pickle.loads(raw)
+    return value if shared else pickle.loads(held[1])
 
 
 def bump_on_page_delete(sender, instance, **kwargs):
@@ -164,6 +227,9 @@ def serve(request, path):
 
     if request.method not in ("GET", "HEAD"):
         return wagtail_views.serve(request, path)
+    # The visitor's session and user first: they come with the content version in one round trip
+    # (accounts/sessions.py), which the route's key would otherwise read on its own.
+    getattr(request, "user", None) and request.user.is_authenticated  # noqa: B018
     key = f"pages:route:{content_version()}:{request.get_host()}:{get_language()}:{path}"
 
     def build():
@@ -175,7 +241,8 @@ def serve(request, path):
             page._cached_view_restrictions = list(page.get_view_restrictions())
         return (Site.find_for_request(request), tuple(route))
 
-    entry = cached_by_version(key, build)
+    # Shared: serving a page reads it and never changes it (pages keep nothing about a request).
+    entry = cached_by_version(key, build, shared=True)
     if entry is None:
         return wagtail_views.serve(request, path)  # Wagtail's own 404
     request._wagtail_site, request._wagtail_route_for_request = entry[0], entry[1]

@@ -5,9 +5,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from accounts import views as account_views
 from courses import views as course_views
 from home import page_cache
+from trainers import views as trainer_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,7 +18,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("search/", course_views.search, name="search"),
     path("accounts/", include("accounts.urls")),
-    path("my-learning/", account_views.my_learning, name="my_learning"),
+    path("my-learning/", trainer_views.my_learning, name="my_learning"),
     path("", include("courses.urls")),
     path("", include("trainers.urls")),
     path("", include("showcase.urls")),

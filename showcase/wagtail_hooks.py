@@ -1,16 +1,15 @@
 """Admin wiring of the showcase: projects (scoped to the reviewer's district), registrations, the directory."""
 
 from django import forms
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.admin.widgets import ListingButton
 from wagtail.permissions import register_permission_policy
 
-from trainers.admin_views import ScopedIndexView, ScopedPermissionPolicy, ScopedViewSetMixin
+from lms.admin_actions import ObjectActionsViewSetMixin
+from trainers.admin_views import ScopedPermissionPolicy, ScopedViewSetMixin
 from trainers.admin_yes_no import yes_no_column
 
 from .admin_forms import ProjectAdminForm, SupportOrganisationAdminForm
@@ -22,22 +21,13 @@ register_permission_policy(StartupProject, ScopedPermissionPolicy(StartupProject
 register_permission_policy(Registration, ReadOnlyScopedPermissionPolicy(Registration))
 
 
-class ProjectIndexView(ScopedIndexView):
-    def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
-        if self.user_has_permission("review"):
-            url = reverse("startup_project:review", args=[instance.pk])
-            buttons.append(ListingButton(_("Review"), url=url, icon_name="tick", priority=15))
-        return buttons
-
-
-class StartupProjectViewSet(ScopedViewSetMixin, ModelViewSet):
+class StartupProjectViewSet(ObjectActionsViewSetMixin, ScopedViewSetMixin, ModelViewSet):
     model = StartupProject
     icon = "rocket"
     menu_label = _("Startup projects")
     url_prefix = "showcase/projects"
     name = "startup_project"
-    index_view_class = ProjectIndexView
+    object_actions = (ProjectReviewView,)
     inspect_view_enabled = True
     list_display = ["title", "area", "stage", "origin", "status", "updated_at"]
     list_filter = ["status", "stage", "origin", "sector"]
@@ -80,10 +70,6 @@ class StartupProjectViewSet(ScopedViewSetMixin, ModelViewSet):
 
     def get_queryset(self, request):
         return StartupProject.objects.select_related("area")
-
-    def get_urlpatterns(self):
-        view = ProjectReviewView.as_view(viewset=self)
-        return super().get_urlpatterns() + [path("review/<int:pk>/", view, name="review")]
 
 
 class RegistrationViewSet(ScopedViewSetMixin, ModelViewSet):

@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group
 
 from accounts.models import User
 from home.models import HomePage
+from lms import roles
 
 from .courses.factories import build_course
 
@@ -36,12 +37,12 @@ def other_learner(db):
 
 @pytest.fixture
 def trainer(db):
-    return _user("trainer@example.org", ["Trainers"], is_staff=True)
+    return _user("trainer@example.org", [roles.TRAINERS.name], is_staff=True)
 
 
 @pytest.fixture
 def editor(db):
-    return _user("editor@example.org", ["Editors"], is_staff=True)
+    return _user("editor@example.org", [roles.EDITORS.name], is_staff=True)
 
 
 @pytest.fixture

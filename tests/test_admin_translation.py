@@ -45,8 +45,6 @@ WAGTAIL_HARD_CODED = {
 # about each one they meet instead of failing; delete an entry once it is fixed. Anything else
 # in English fails.
 PENDING_PROJECT_FIXES = {
-    r"Trainers": "the group is named in English by a migration (so are Editors, Province/District "
-    "administrators, the workflow 'Course review' and its task 'Editor review')",
     r"Can (add|change|delete|view) .+|.+ \| .+ \| .+": "permission names on the group form: Django and "
     "Wagtail store them in English in auth_permission when migrating",
 }

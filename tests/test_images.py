@@ -7,6 +7,8 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
+from lms import roles
+from lms.roles import role_group
 from showcase.models import StartupProject
 from trainers.image_collections import LESSONS, PROJECTS, TRAINER_PHOTOS, image_collection
 
@@ -64,12 +66,11 @@ def test_a_trainer_edits_and_deletes_their_own_lesson_image(client, trainer):
 
 
 def test_another_trainers_lesson_image_is_theirs_to_change(client, trainer):
-    from django.contrib.auth.models import Group
 
     from accounts.models import User
 
     colleague = User.objects.create_user(email="gv2@example.org", password="pass-word-123", full_name="gv2")
-    colleague.groups.add(Group.objects.get(name="Trainers"))
+    colleague.groups.add(role_group(roles.TRAINERS))
     theirs = Image.objects.create(
         title="Ảnh của đồng nghiệp",
         file=get_test_image_file(),

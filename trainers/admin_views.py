@@ -9,20 +9,18 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import View
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from areas.models import admin_area_ids
+from lms.admin_actions import ObjectActionsIndexViewMixin, ObjectActionsInspectViewMixin, ObjectActionView
 
 from .admin_forms import CertifyForm, ResultFormSet, RevokeForm
 from .models import Certificate, Notification, SessionParticipant, Trainer, TrainingSession
@@ -110,7 +108,7 @@ class ScopedObjectMixin:
         return obj
 
 
-class ScopedIndexView(generic.IndexView):
+class ScopedIndexView(ObjectActionsIndexViewMixin, generic.IndexView):
     def get_base_queryset(self):
         # Listing, search, filters and CSV/XLSX exports all start here.
         queryset = super().get_base_queryset()
@@ -125,7 +123,7 @@ class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
     pass
 
 
-class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
+class ScopedInspectView(ScopedObjectMixin, ObjectActionsInspectViewMixin, generic.InspectView):
     pass
 
 
@@ -157,38 +155,19 @@ class ScopedViewSetMixin:
 # --- Actions -------------------------------------------------------------------------------------
 
 
-class ScopedObjectActionView(WagtailAdminTemplateMixin, View):
-    """A form about one object the user may see, with a model-level permission required."""
-
-    model = None
-    permission = ""
-    template_name = ""
-    viewset = None
-
-    def dispatch(self, request, pk):
-        self.object = get_object_or_404(visible(self.model, request.user), pk=pk)
-        if not self.has_permission():
-            raise PermissionDenied
-        return super().dispatch(request, pk)
-
-    def has_permission(self) -> bool:
-        return self.viewset.permission_policy.user_has_permission_for_instance(
-            self.request.user, self.permission, self.object
-        )
-
-    def get_page_subtitle(self):
-        return str(self.object)
-
-    def render(self, **context):
-        return TemplateResponse(self.request, self.template_name, self.get_context_data(object=self.object, **context))
-
-
-class CertificateRevokeView(ScopedObjectActionView):
+class CertificateRevokeView(ObjectActionView):
     model = Certificate
+    url_name = "revoke"
+    button_label = gettext_lazy("Revoke")
     permission = "revoke"
     page_title = gettext_lazy("Revoke certificate")
     header_icon = "warning"
+    button_priority = 30
     template_name = "trainers/admin/certificate_revoke.html"
+
+    @classmethod
+    def applies_to(cls, obj) -> bool:
+        return obj.status == Certificate.VALID
 
     def get(self, request, pk):
         return self.render(form=RevokeForm())
@@ -206,17 +185,20 @@ class CertificateRevokeView(ScopedObjectActionView):
         return self.render(form=form)
 
 
-class TrainerCertifyView(ScopedObjectActionView):
+class TrainerCertifyView(ObjectActionView):
     """Province administrators certify a trainer once the rules are met; unmet rules are listed."""
 
     model = Trainer
+    url_name = "certify"
+    button_label = gettext_lazy("Certify")
     permission = "change"
     page_title = gettext_lazy("Certify trainer")
     header_icon = "success"
     template_name = "trainers/admin/trainer_certify.html"
 
-    def has_permission(self) -> bool:
-        return admin_area_ids(self.request.user) is None and super().has_permission()
+    @classmethod
+    def user_may(cls, user, viewset) -> bool:
+        return admin_area_ids(user) is None and super().user_may(user, viewset)
 
     def get(self, request, pk):
         initial = {"level": Trainer.MASTER if self.object.level == Trainer.CORE else Trainer.CORE}
@@ -239,14 +221,24 @@ class TrainerCertifyView(ScopedObjectActionView):
         return self.render(form=form, unmet=trainer_certification_unmet(trainer=self.object))
 
 
-class SessionResultsView(ScopedObjectActionView):
+class SessionResultsView(ObjectActionView):
     """Practicum results for a session's participants: by its administrators or a master trainer leading it."""
 
     model = TrainingSession
+    url_name = "results"
+    button_label = gettext_lazy("Results")
     permission = "change"
     page_title = gettext_lazy("Results")
     header_icon = "tasks"
+    button_priority = 15
     template_name = "trainers/admin/session_results.html"
+
+    @classmethod
+    def user_may(cls, user, viewset) -> bool:
+        # The button: for administrators, and for master trainers (the page refuses sessions they do not lead).
+        return user.has_perm("trainers.change_sessionparticipant") or (
+            Trainer.objects.filter(person=user, level=Trainer.MASTER).exists()
+        )
 
     def has_permission(self) -> bool:
         user = self.request.user
@@ -280,14 +272,20 @@ class SessionResultsView(ScopedObjectActionView):
         return self.render(formset=formset)
 
 
-class NotificationResendView(ScopedObjectActionView):
+class NotificationResendView(ObjectActionView):
     """Send a failed notification again, after saying that the person may already have it."""
 
     model = Notification
+    url_name = "resend"
+    button_label = gettext_lazy("Send again")
     permission = "resend"
     page_title = gettext_lazy("Send again")
     header_icon = "mail"
     template_name = "trainers/admin/notification_resend.html"
+
+    @classmethod
+    def applies_to(cls, obj) -> bool:
+        return obj.status == Notification.FAILED
 
     def get(self, request, pk):
         return self.render()

@@ -8,10 +8,12 @@ class TrainersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from accounts import profile_form
         from accounts.personal_data import register
         from courses.signals import course_completed, enrolled
 
         from . import personal_data
+        from .forms import ProfileForm
         from .notifications import queue_enrolment_confirmation
         from .receivers import issue_course_certificate
         from .spreadsheets import install_wagtail_export_neutraliser
@@ -19,6 +21,7 @@ class TrainersConfig(AppConfig):
         course_completed.connect(issue_course_certificate, dispatch_uid="trainers.issue_course_certificate")
         enrolled.connect(queue_enrolment_confirmation, dispatch_uid="trainers.queue_enrolment_confirmation")
         install_wagtail_export_neutraliser()
+        profile_form.register(ProfileForm)
         register(
             app_label=self.label,
             export=personal_data.export_person,

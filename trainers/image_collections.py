@@ -3,8 +3,8 @@
 Wagtail lets a group with `change` on a collection edit every image in it, and a group with only
 `add` edit the images it uploaded. Trainers therefore add and choose in the lesson collection only
 (and edit their own uploads there); trainer photos and project pictures live in collections
-trainers have no permission on. Created, with their permissions, by migration
-trainers 0010_image_collections.
+trainers have no permission on. Created by migration trainers 0010_image_collections; who may do
+what in each is declared with the roles, in `lms/roles.py`.
 """
 
 from wagtail.models import Collection

@@ -1,4 +1,5 @@
-"""Public pages of the trainer programme: certificate verification and download, the trainer directory."""
+"""Pages of the trainer programme: a learner's courses with their certificates, certificate verification and
+download, the trainer directory."""
 
 import re
 from urllib.parse import quote
@@ -11,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -20,6 +22,8 @@ from wagtail.images import get_image_model
 
 from accounts.addresses import client_address
 from areas.models import Area
+from courses.models import Enrollment
+from courses.progress import learner_progress
 
 from .models import Certificate, Trainer
 from .services import certificate_pdf_render
@@ -161,5 +165,30 @@ def trainer_detail(request, trainer_id: int):
             "trainees": trainees.order_by("person__full_name"),
             "certificate": certificate,
             "title": _("Trainer %(name)s") % {"name": trainer.name},
+        },
+    )
+
+
+@login_required
+def my_learning(request):
+    """Courses in progress and completed, with progress and certificates, in a fixed number of queries.
+
+    Here rather than in `courses`, which knows nothing of certificates (they are this app's outcome).
+    """
+    enrollments = list(Enrollment.objects.visible_to(request.user).select_related("course").order_by("-enrolled_at"))
+    progress = learner_progress(enrollments)
+    certificates = {
+        c.course_id: c
+        for c in Certificate.objects.filter(person=request.user, kind=Certificate.COURSE, status=Certificate.VALID)
+    }
+    for e in enrollments:
+        e.progress_percent = progress[e.pk].percent
+        e.certificate = certificates.get(e.course_id)
+    return TemplateResponse(
+        request,
+        "trainers/my_learning.html",
+        {
+            "in_progress": [e for e in enrollments if not e.completed_at],
+            "completed": [e for e in enrollments if e.completed_at],
         },
     )

@@ -1,13 +1,13 @@
 from . import admin_imports  # noqa: F401, I001  (registers the import/export admin views; kept first)
 
 from django import forms
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.admin.widgets import Button, HeaderButton, ListingButton
+from wagtail.admin.widgets import HeaderButton
 from wagtail.permissions import register_permission_policy
 
 from .admin_yes_no import yes_no_column
@@ -17,7 +17,6 @@ from .admin_views import (
     CertificateRevokeView,
     NotificationPermissionPolicy,
     NotificationResendView,
-    ScopedIndexView,
     ScopedInspectView,
     ScopedPermissionPolicy,
     ScopedViewSetMixin,
@@ -26,7 +25,7 @@ from .admin_views import (
     may_see_wagtail_reports,
 )
 from .notifications import RESEND_LOG_ACTION
-from areas.models import admin_area_ids
+from lms.admin_actions import ObjectActionsViewSetMixin
 from .models import Attendance, Certificate, Notification, Profile, SessionParticipant, Trainer, TrainingSession
 
 for model in (Trainer, TrainingSession, SessionParticipant, Attendance, Profile):
@@ -35,34 +34,12 @@ register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate)
 register_permission_policy(Notification, NotificationPermissionPolicy(Notification))
 
 
-class ActionUrlMixin:
-    """Adds one object action (`<name>/<pk>/`) to a viewset, reached from the listing's "More" menu."""
-
-    actions: list[tuple[str, type, str, str]] = []  # (url name, view class, label, icon)
-
-    def get_urlpatterns(self):
-        urlpatterns = super().get_urlpatterns()
-        for name, view_class, _label, _icon in self.actions:
-            urlpatterns.append(path(f"{name}/<int:pk>/", view_class.as_view(viewset=self), name=name))
-        return urlpatterns
-
-
-class TrainerIndexView(ScopedIndexView):
-    def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
-        if admin_area_ids(self.request.user) is None and self.user_has_permission("change"):
-            url = reverse("trainer:certify", args=[instance.pk])
-            buttons.append(ListingButton(_("Certify"), url=url, icon_name="success", priority=40))
-        return buttons
-
-
-class TrainerViewSet(ActionUrlMixin, ScopedViewSetMixin, ModelViewSet):
+class TrainerViewSet(ObjectActionsViewSetMixin, ScopedViewSetMixin, ModelViewSet):
     model = Trainer
     icon = "user"
     menu_label = _("Trainers")
     url_prefix = "trainers/trainers"
     name = "trainer"
-    index_view_class = TrainerIndexView
     inspect_view_enabled = True
     list_display = ["person", "level", "home_area", "trained_by", "generation"]
     list_filter = ["level", "generation"]
@@ -71,7 +48,7 @@ class TrainerViewSet(ActionUrlMixin, ScopedViewSetMixin, ModelViewSet):
     search_fields = ["person__full_name", "person__email"]
     search_backend_name = None
     ordering = ["person__full_name"]
-    actions = [("certify", TrainerCertifyView, _("Certify"), "success")]
+    object_actions = (TrainerCertifyView,)
     edit_handler = ObjectList(
         [
             FieldPanel("person"),
@@ -88,21 +65,12 @@ class TrainerViewSet(ActionUrlMixin, ScopedViewSetMixin, ModelViewSet):
         return Trainer.objects.select_related("person", "home_area", "trained_by__person")
 
 
-class TrainingSessionIndexView(ScopedIndexView):
-    def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
-        url = reverse("training_session:results", args=[instance.pk])
-        buttons.append(ListingButton(_("Results"), url=url, icon_name="tasks", priority=15))
-        return buttons
-
-
-class TrainingSessionViewSet(ActionUrlMixin, ScopedViewSetMixin, ModelViewSet):
+class TrainingSessionViewSet(ObjectActionsViewSetMixin, ScopedViewSetMixin, ModelViewSet):
     model = TrainingSession
     icon = "date"
     menu_label = _("Training sessions")
     url_prefix = "trainers/sessions"
     name = "training_session"
-    index_view_class = TrainingSessionIndexView
     inspect_view_enabled = True
     list_display = ["title", "starts_on", "ends_on", "area", "mode", yes_no_column(TrainingSession, "is_tot")]
     list_filter = ["mode", "is_tot", "starts_on"]
@@ -110,7 +78,7 @@ class TrainingSessionViewSet(ActionUrlMixin, ScopedViewSetMixin, ModelViewSet):
     export_filename = "training-sessions"
     search_fields = ["title", "venue"]
     search_backend_name = None
-    actions = [("results", SessionResultsView, _("Results"), "tasks")]
+    object_actions = (SessionResultsView,)
     edit_handler = ObjectList(
         [
             FieldPanel("title"),
@@ -132,33 +100,18 @@ class CertificateInspectView(ScopedInspectView):
     @property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
-        if self.object.status == Certificate.VALID and self.permission_policy.user_has_permission_for_instance(
-            self.request.user, "revoke", self.object
-        ):
-            url = reverse("certificate:revoke", args=[self.object.pk])
-            buttons.append(Button(_("Revoke"), url=url, icon_name="warning", priority=30))
         if self.object.status == Certificate.VALID:  # a revoked certificate's PDF is refused
             url = reverse("trainers:certificate_pdf", args=[self.object.number])
             buttons.append(HeaderButton(_("Download PDF"), url=url, icon_name="download", priority=20))
         return buttons
 
 
-class CertificateIndexView(ScopedIndexView):
-    def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
-        if instance.status == Certificate.VALID and self.user_has_permission("revoke"):
-            url = reverse("certificate:revoke", args=[instance.pk])
-            buttons.append(ListingButton(_("Revoke"), url=url, icon_name="warning", priority=40))
-        return buttons
-
-
-class CertificateViewSet(ActionUrlMixin, ScopedViewSetMixin, ModelViewSet):
+class CertificateViewSet(ObjectActionsViewSetMixin, ScopedViewSetMixin, ModelViewSet):
     model = Certificate
     icon = "success"
     menu_label = _("Certificates")
     url_prefix = "trainers/certificates"
     name = "certificate"
-    index_view_class = CertificateIndexView
     inspect_view_class = CertificateInspectView
     inspect_view_enabled = True
     list_display = [
@@ -193,22 +146,13 @@ class CertificateViewSet(ActionUrlMixin, ScopedViewSetMixin, ModelViewSet):
         "pdf_rendered_at",
     ]
     form_fields = ["holder_name"]  # never editable (see CertificatePermissionPolicy); Wagtail needs a form
-    actions = [("revoke", CertificateRevokeView, _("Revoke"), "warning")]
+    object_actions = (CertificateRevokeView,)
 
     def get_queryset(self, request):
         return Certificate.objects.select_related("area")
 
 
-class NotificationIndexView(ScopedIndexView):
-    def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
-        if instance.status == Notification.FAILED and self.user_has_permission("resend"):
-            url = reverse("notification:resend", args=[instance.pk])
-            buttons.append(ListingButton(_("Send again"), url=url, icon_name="mail", priority=40))
-        return buttons
-
-
-class NotificationViewSet(ActionUrlMixin, ScopedViewSetMixin, ModelViewSet):
+class NotificationViewSet(ObjectActionsViewSetMixin, ScopedViewSetMixin, ModelViewSet):
     """The outbox: what was sent, what is waiting and what failed, with its attempts and last error."""
 
     model = Notification
@@ -216,7 +160,6 @@ class NotificationViewSet(ActionUrlMixin, ScopedViewSetMixin, ModelViewSet):
     menu_label = _("Notifications")
     url_prefix = "trainers/notifications"
     name = "notification"
-    index_view_class = NotificationIndexView
     inspect_view_enabled = True
     list_display = ["user", "kind", "status", "attempts", "created_at", "sent_at", "last_error"]
     list_filter = ["status", "kind"]
@@ -237,7 +180,7 @@ class NotificationViewSet(ActionUrlMixin, ScopedViewSetMixin, ModelViewSet):
         "last_error",
     ]
     form_fields = ["status"]  # never editable (see NotificationPermissionPolicy); Wagtail needs a form
-    actions = [("resend", NotificationResendView, _("Send again"), "mail")]
+    object_actions = (NotificationResendView,)
 
     def get_queryset(self, request):
         return Notification.objects.select_related("user")

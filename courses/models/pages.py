@@ -287,11 +287,21 @@ class LessonPage(CachedViewRestrictionsMixin, SearchTextMixin, RoutablePageMixin
             raise Http404
         return TemplateResponse(request, "courses/session_plan.html", {"page": self, "lesson": self})
 
-    def get_context(self, request, *args, **kwargs):
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        """The lesson, served from the rendered-page cache to learners and visitors (courses/rendering.py)."""
+        from ..rendering import cacheable, serve_lesson
+
+        if cacheable(request):
+            request.is_preview = False
+            return serve_lesson(self, request)
+        return super().index_route(request, *args, **kwargs)
+
+    def get_context(self, request, *args, learner_state=None, **kwargs):
         from ..navigation import lesson_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(lesson_context(self, request))
+        context.update(lesson_context(self, request, state=learner_state))
         return context
 
 

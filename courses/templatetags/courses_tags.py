@@ -21,7 +21,7 @@ def catalogue_url(context) -> str:
         catalogue = CourseIndexPage.objects.live().public().order_by("path").first()
         return (catalogue.get_url(request) if catalogue else "") or ""
 
-    return cached_by_version(key, build)
+    return cached_by_version(key, build, shared=True)
 
 
 @register.simple_tag

@@ -92,6 +92,9 @@ DATABASES = {
 # Keep connections between requests (opening one costs more than a lesson page's queries).
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The same backend, with the health check made without a query (lms/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "lms.postgresql"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

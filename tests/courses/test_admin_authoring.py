@@ -6,6 +6,7 @@ from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from courses.models import CoursePage, LessonPage, ModulePage, QuizPage
+from lms import roles
 
 pytestmark = pytest.mark.django_db
 
@@ -175,7 +176,7 @@ def test_course_review_workflow_approve_and_reject(client, course_tree, trainer,
     assert response.status_code == 302
     lesson = LessonPage.objects.get(slug="chan-dung-khach-hang")
     state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(lesson.pk))
-    assert state.workflow == Workflow.objects.get(name="Course review")
+    assert state.workflow == Workflow.objects.get(name=roles.REVIEW_WORKFLOW)
     assert state.status == WorkflowState.STATUS_IN_PROGRESS and not lesson.live
 
     # The editor rejects it with a comment.

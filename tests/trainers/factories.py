@@ -7,6 +7,8 @@ import factory
 from accounts.models import User
 from areas.loader import load_areas
 from areas.models import AdminScope, Area
+from lms import roles
+from lms.roles import role_group
 from trainers.models import Attendance, Profile, SessionParticipant, Trainer, TrainingSession
 
 
@@ -68,18 +70,16 @@ def attend(participant: SessionParticipant, day: datetime.date | None = None) ->
 
 
 def district_admin(area: Area, email: str = "district.admin@example.org") -> User:
-    from django.contrib.auth.models import Group
 
     user = UserFactory(email=email, is_staff=True)
-    user.groups.add(Group.objects.get(name="District administrators"))
+    user.groups.add(role_group(roles.DISTRICT_ADMINISTRATORS))
     AdminScope.objects.create(user=user, area=area)
     return user
 
 
 def province_admin(province: Area, email: str = "province.admin@example.org") -> User:
-    from django.contrib.auth.models import Group
 
     user = UserFactory(email=email, is_staff=True)
-    user.groups.add(Group.objects.get(name="Province administrators"))
+    user.groups.add(role_group(roles.PROVINCE_ADMINISTRATORS))
     AdminScope.objects.create(user=user, area=province)
     return user

@@ -9,6 +9,7 @@ from openpyxl import Workbook
 
 from accounts.models import User
 from areas.models import AdminScope, Area
+from lms import roles
 from trainers.models import Profile, TrainingSession
 
 D = datetime.date
@@ -30,7 +31,7 @@ def make_session(area: Area, *, starts_on=FIRST_DAY, days=3, title="Khá»Ÿi nghiá
     )
 
 
-def make_admin(email: str, area: Area | None, group: str = "District administrators") -> User:
+def make_admin(email: str, area: Area | None, group: str = roles.DISTRICT_ADMINISTRATORS.name) -> User:
     user = User.objects.create_user(email=email, password="pass-word-123", full_name=email.split("@")[0], is_staff=True)
     user.groups.add(Group.objects.get(name=group))
     if area is not None:

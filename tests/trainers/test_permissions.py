@@ -6,6 +6,8 @@ import pytest
 from django.urls import reverse
 
 from areas.models import Area
+from lms import roles
+from lms.roles import role_group
 from trainers.models import Certificate, Trainer, TrainingSession
 from trainers.services import certification_issue
 
@@ -148,9 +150,8 @@ def test_master_trainer_records_results_of_the_session_they_lead(client, world):
     master = TrainerFactory(level=Trainer.MASTER, home_area=world["tree"]["province"])
     master.person.is_staff = True
     master.person.save()
-    from django.contrib.auth.models import Group
 
-    master.person.groups.add(Group.objects.get(name="Trainers"))
+    master.person.groups.add(role_group(roles.TRAINERS))
     world["other_session"].trainers.add(master)
     place = ParticipantFactory(session=world["other_session"])
     client.force_login(master.person)
@@ -227,13 +228,13 @@ def _wagtail_report_menu(response) -> list[str]:
 
 
 def test_wagtail_reports_are_refused_to_a_district_administrator(client, world, home):
-    from django.contrib.auth.models import Group, Permission
+    from django.contrib.auth.models import Permission
     from wagtail.log_actions import log
     from wagtail.models import GroupPagePermission
 
     # Even an administrator who may edit some pages (which shows Wagtail's reports menu) is refused.
     GroupPagePermission.objects.create(
-        group=Group.objects.get(name="District administrators"),
+        group=role_group(roles.DISTRICT_ADMINISTRATORS),
         page=home,
         permission=Permission.objects.get(codename="change_page"),
     )

@@ -23,6 +23,7 @@ from .report import ImportReport
 from .rows import PersonRow
 
 COMMUNE_PREFIXES = ("thi tran ", "phuong ", "xa ", "tt ", "p ")
+COMMUNE_KINDS = (Area.WARD, Area.COMMUNE, Area.TOWNSHIP)
 
 
 def home_district(area: Area) -> Area:
@@ -136,14 +137,24 @@ def resolve_communes(people: list[PersonRow], district: Area, session: TrainingS
     """Each person's own commune, from the commune column, else from their address or unit."""
     if not any(p.commune or p.address or p.organisation for p in people):
         return
-    candidates = Area.objects.filter(parent=district, kind__in=(Area.WARD, Area.COMMUNE, Area.TOWNSHIP))
-    current = set(candidates.valid_on(session.starts_on).values_list("pk", flat=True))
+    day = session.starts_on
+    tree = AreaTree()
+    # The district's communes and the units formed from them since (today's Xã Thu Bồn for Duy Xuyên),
+    # as far as they existed by the session's first day; at province level, the units directly under it.
+    pool = tree.members(district) if district.is_district else tree.children.get(district.pk, [])
+    candidates = [
+        tree.areas[pk]
+        for pk in pool
+        if tree.areas[pk].kind in COMMUNE_KINDS and (tree.areas[pk].valid_from or day) <= day
+    ]
     communes: dict[str, Area] = {}
-    for area in candidates:
-        key = commune_key(area.name)
+    for area in sorted(candidates, key=lambda a: a.is_valid_on(day)):
         # Prefer the unit that existed on the session's first day when a name was reused.
-        if key not in communes or area.pk in current:
-            communes[key] = area
+        communes[commune_key(area.name)] = area
+    for key, area in communes.items():
+        # A name people still use for a commune merged before the session: the unit it became then.
+        if not area.is_valid_on(day) and len(later := area.current_units(on=day)) == 1:
+            communes[key] = later[0]
     for person in people:
         if person.commune:
             person.commune_area = communes.get(commune_key(person.commune)) or _commune_named_in(

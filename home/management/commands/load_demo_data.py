@@ -1,4 +1,3 @@
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -7,6 +6,7 @@ from areas.loader import load_areas
 from areas.models import AdminScope
 from courses.demo import load_curriculum
 from home.models import HomePage
+from lms import roles
 from reports.demo import load_targets
 from showcase.demo import load_showcase
 from trainers.demo import load_trainer_programme
@@ -34,6 +34,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        roles.roles_apply()  # the groups exactly as declared, even where someone changed them by hand
         districts = load_areas()
         home = HomePage.objects.get()
         if not home.lead:
@@ -44,10 +45,10 @@ class Command(BaseCommand):
 
         accounts = [
             ("learner@example.org", "Nguyễn Thị Lan", [], False),
-            ("trainer@example.org", "Trần Văn Minh", ["Trainers"], False),
-            ("editor@example.org", "Lê Thị Hoa", ["Editors"], False),
-            ("district.admin@example.org", "Phạm Văn Hùng", ["District administrators"], False),
-            ("province.admin@example.org", "Võ Thị Mai", ["Province administrators"], True),
+            ("trainer@example.org", "Trần Văn Minh", [roles.TRAINERS], False),
+            ("editor@example.org", "Lê Thị Hoa", [roles.EDITORS], False),
+            ("district.admin@example.org", "Phạm Văn Hùng", [roles.DISTRICT_ADMINISTRATORS], False),
+            ("province.admin@example.org", "Võ Thị Mai", [roles.PROVINCE_ADMINISTRATORS], True),
         ]
         for email, name, groups, superuser in accounts:
             user = User.objects.filter(email__iexact=email).first()
@@ -59,7 +60,7 @@ class Command(BaseCommand):
                     is_staff=bool(groups),
                     is_superuser=superuser,
                 )
-            user.groups.add(*Group.objects.filter(name__in=groups))
+            user.groups.add(*(roles.role_group(role) for role in groups))
         AdminScope.objects.get_or_create(
             user=User.objects.get(email="district.admin@example.org"),
             defaults={"area": districts["Duy Xuyên"]},

@@ -1,0 +1,190 @@
+"""Every role (a Django group) and what it may do, declared once: adding a permission is editing one line.
+
+`roles_apply()` makes the groups exactly as declared here: model permissions, page permissions on the
+root page and collection permissions. It runs after every `migrate` (and `flush`), connected in
+`LmsConfig.ready()`, so an edit here reaches every database with the next deployment; the demo loader
+calls it too. Code finds a group through its role (`role_group(TRAINERS)`), never by a literal name.
+
+Group names are what the admin shows, so they are Vietnamese; `former_names` lists the English names
+earlier migrations created them under (the migration `trainers/0014` renames them).
+An administrator's *area* is not a role: `areas.AdminScope` limits where a role's permissions apply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.apps import apps as global_apps
+
+from trainers.image_collections import LESSONS as LESSON_IMAGES
+from trainers.image_collections import PROJECTS as PROJECT_PICTURES
+from trainers.image_collections import TRAINER_PHOTOS
+
+CRUD = ("add", "change", "delete", "view")
+
+
+def model_permissions(app_label: str, **models: tuple[str, ...]) -> frozenset[str]:
+    """{"app.action_model", …}: `model_permissions("trainers", trainer=CRUD, certificate=("view", "revoke"))`."""
+    return frozenset(f"{app_label}.{action}_{model}" for model, actions in models.items() for action in actions)
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str  # stable, for code and tests
+    name: str  # the group's name, shown in the admin
+    permissions: frozenset[str]  # "app_label.codename"
+    page_permissions: tuple[str, ...] = ()  # wagtailcore codenames on the root page (the whole site)
+    collection_permissions: dict[str, tuple[str, ...]] = field(default_factory=dict)  # collection name: codenames
+    former_names: tuple[str, ...] = ()
+
+
+ROOT_COLLECTION = ""  # the key of the root collection in `collection_permissions`
+EVERY_STAFF_MEMBER = frozenset({"wagtailadmin.access_admin", "courses.view_trainer_guide"})
+UPLOAD_IMAGES = ("add_image", "choose_image")  # and so change their own uploads, not others'
+DOCUMENTS = ("add_document", "choose_document", "change_document")
+
+TRAINERS = Role(
+    key="trainers",
+    name="Giảng viên",
+    former_names=("Trainers",),
+    permissions=EVERY_STAFF_MEMBER,
+    page_permissions=("add_page", "change_page"),  # write and submit for review; never publish
+    collection_permissions={LESSON_IMAGES: UPLOAD_IMAGES, ROOT_COLLECTION: DOCUMENTS},
+)
+EDITORS = Role(
+    key="editors",
+    name="Biên tập viên",
+    former_names=("Editors",),  # Wagtail's own group, which the project took over
+    permissions=EVERY_STAFF_MEMBER
+    | model_permissions("wagtailimages", image=("add", "change", "choose", "delete"))
+    | model_permissions("wagtaildocs", document=("add", "change", "choose", "delete"))
+    | model_permissions("showcase", registration=("view", "check_in"), supportorganisation=CRUD),
+    page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+    collection_permissions={ROOT_COLLECTION: (*UPLOAD_IMAGES, "change_image", *DOCUMENTS)},
+)
+_DISTRICT = (
+    EVERY_STAFF_MEMBER
+    | model_permissions(
+        "trainers",
+        trainer=CRUD,
+        trainingsession=CRUD,
+        sessionparticipant=CRUD,
+        attendance=CRUD,
+        certificate=("view", "revoke"),
+        profile=("view", "change"),
+        notification=("view", "resend"),
+    )
+    | model_permissions("areas", area=("view",))
+    | model_permissions("reports", target=("view",))
+    | {"reports.view_reports"}
+    | model_permissions(
+        "showcase",
+        startupproject=(*CRUD, "review"),
+        registration=("view", "check_in"),
+        supportorganisation=("view",),
+    )
+)
+DISTRICT_ADMINISTRATORS = Role(
+    key="district_administrators",
+    name="Quản trị viên huyện",
+    former_names=("District administrators",),
+    permissions=_DISTRICT,
+    collection_permissions={TRAINER_PHOTOS: UPLOAD_IMAGES, PROJECT_PICTURES: UPLOAD_IMAGES},
+)
+PROVINCE_ADMINISTRATORS = Role(
+    key="province_administrators",
+    name="Quản trị viên tỉnh",
+    former_names=("Province administrators",),
+    permissions=_DISTRICT
+    | model_permissions("trainers", profile=CRUD)
+    | model_permissions("areas", area=CRUD, adminscope=CRUD)
+    | model_permissions("reports", target=CRUD)
+    | model_permissions("showcase", supportorganisation=CRUD),
+    collection_permissions={TRAINER_PHOTOS: UPLOAD_IMAGES, PROJECT_PICTURES: UPLOAD_IMAGES},
+)
+ROLES = (TRAINERS, EDITORS, DISTRICT_ADMINISTRATORS, PROVINCE_ADMINISTRATORS)
+
+# Editorial review: every page goes through this workflow (courses/0003 made it; trainers/0014 named it).
+REVIEW_WORKFLOW = "Duyệt nội dung"
+REVIEW_TASK = "Biên tập viên duyệt"
+
+
+def role_group(role: Role, apps=global_apps):
+    """The role's group (created when missing, renamed from a former name)."""
+    Group = apps.get_model("auth.Group")
+    group = Group.objects.filter(name=role.name).first()
+    if group is None:
+        group = Group.objects.filter(name__in=role.former_names).first() or Group(name=role.name)
+        group.name = role.name
+        group.save()
+    return group
+
+
+def _permissions(apps, names) -> dict[str, object]:
+    Permission = apps.get_model("auth.Permission")
+    wanted = {tuple(name.split(".", 1)) for name in names}
+    labels = {label for label, _codename in wanted}
+    found = Permission.objects.filter(content_type__app_label__in=labels).select_related("content_type")
+    return {
+        f"{p.content_type.app_label}.{p.codename}": p for p in found if (p.content_type.app_label, p.codename) in wanted
+    }
+
+
+def roles_apply(apps=global_apps) -> None:
+    """Make every role's group hold exactly its declared permissions; running it again changes nothing.
+
+    A permission whose model is not migrated yet is left for the next run (a test checks that every
+    declared permission exists once all migrations ran).
+    """
+    Page = apps.get_model("wagtailcore.Page")
+    Collection = apps.get_model("wagtailcore.Collection")
+    GroupPagePermission = apps.get_model("wagtailcore.GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore.GroupCollectionPermission")
+    root_page = Page.objects.filter(depth=1).first()
+    collections = {c.name if c.depth > 1 else ROOT_COLLECTION: c for c in Collection.objects.filter(depth__lte=2)}
+    for role in ROLES:
+        group = role_group(role, apps)
+        model_perms = _permissions(apps, role.permissions)
+        group.permissions.set(model_perms.values())
+
+        page_perms = _permissions(apps, {f"wagtailcore.{c}" for c in role.page_permissions}).values()
+        keep = set()
+        if root_page is not None:
+            for permission in page_perms:
+                row, _created = GroupPagePermission.objects.get_or_create(
+                    group_id=group.pk, page_id=root_page.pk, permission_id=permission.pk
+                )
+                keep.add(row.pk)
+        GroupPagePermission.objects.filter(group_id=group.pk).exclude(pk__in=keep).delete()
+
+        keep = set()
+        for name, codenames in role.collection_permissions.items():
+            collection = collections.get(name)
+            if collection is None:
+                continue
+            for permission in _permissions(apps, {_collection_permission(c) for c in codenames}).values():
+                row, _created = GroupCollectionPermission.objects.get_or_create(
+                    group_id=group.pk, collection_id=collection.pk, permission_id=permission.pk
+                )
+                keep.add(row.pk)
+        GroupCollectionPermission.objects.filter(group_id=group.pk).exclude(pk__in=keep).delete()
+
+
+def _collection_permission(codename: str) -> str:
+    return f"{'wagtailimages' if codename.endswith('_image') else 'wagtaildocs'}.{codename}"
+
+
+def apply_after_migrate(sender, apps=global_apps, **kwargs) -> None:
+    """post_migrate: once, after the last app, with every app's permissions created first."""
+    from django.contrib.auth.management import create_permissions
+
+    with_models = [config for config in global_apps.get_app_configs() if config.models_module is not None]
+    if sender.label != with_models[-1].label:
+        return
+    try:
+        apps.get_model("wagtailcore.GroupCollectionPermission")
+    except LookupError:  # migrated backwards past Wagtail's tables
+        return
+    for config in with_models:
+        create_permissions(config, apps=apps, verbosity=0)
+    roles_apply(apps)

@@ -1,0 +1,71 @@
+"""Roles are declared once (lms/roles.py): the groups hold exactly what is declared, under Vietnamese names."""
+
+import dataclasses
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Workflow
+
+from lms import roles
+
+pytestmark = pytest.mark.django_db
+
+
+def held(group) -> dict:
+    return {
+        "model": {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")},
+        "pages": {(r.page.depth, r.permission.codename) for r in GroupPagePermission.objects.filter(group=group)},
+        "collections": {
+            (r.collection.name if r.collection.depth > 1 else roles.ROOT_COLLECTION, r.permission.codename)
+            for r in GroupCollectionPermission.objects.filter(group=group)
+        },
+    }
+
+
+def declared(role) -> dict:
+    return {
+        "model": set(role.permissions),
+        "pages": {(1, codename) for codename in role.page_permissions},
+        "collections": {(name, c) for name, codenames in role.collection_permissions.items() for c in codenames},
+    }
+
+
+def test_every_declared_permission_exists():
+    names = {name for role in roles.ROLES for name in role.permissions}
+    existing = {f"{p.content_type.app_label}.{p.codename}" for p in Permission.objects.select_related("content_type")}
+    assert names - existing == set()
+
+
+def test_after_migrate_each_group_holds_exactly_its_role():
+    for role in roles.ROLES:
+        assert held(Group.objects.get(name=role.name)) == declared(role), role.key
+
+
+def test_the_admin_shows_vietnamese_names_and_no_english_group_is_left():
+    names = set(Group.objects.values_list("name", flat=True))
+    assert {role.name for role in roles.ROLES} <= names
+    assert not names & {former for role in roles.ROLES for former in role.former_names}
+    workflow = Workflow.objects.get(name=roles.REVIEW_WORKFLOW)
+    assert [task.name for task in workflow.tasks] == [roles.REVIEW_TASK]
+
+
+def test_applying_restores_the_declaration_and_changes_nothing_twice():
+    trainers = Group.objects.get(name=roles.TRAINERS.name)
+    trainers.permissions.add(Permission.objects.get(codename="delete_trainer"))  # granted by hand
+    trainers.permissions.remove(Permission.objects.get(codename="view_trainer_guide"))
+    GroupPagePermission.objects.filter(group=trainers).delete()
+
+    roles.roles_apply()
+    roles.roles_apply()
+
+    assert held(trainers) == declared(roles.TRAINERS)
+    assert Group.objects.filter(name=roles.TRAINERS.name).count() == 1
+
+
+def test_a_new_permission_is_one_line(monkeypatch):
+    more = dataclasses.replace(roles.TRAINERS, permissions=roles.TRAINERS.permissions | {"trainers.view_trainer"})
+    monkeypatch.setattr(roles, "ROLES", (more, *roles.ROLES[1:]))
+    call_command("migrate", verbosity=0)  # as a deployment would: the handler after migrate applies it
+
+    assert "trainers.view_trainer" in held(Group.objects.get(name=roles.TRAINERS.name))["model"]
