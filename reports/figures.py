@@ -582,7 +582,7 @@ WITH RECURSIVE tree(root_id, trainer_id) AS (
 taught AS (
     SELECT DISTINCT st.trainer_id, p.person_id
     FROM {led} st JOIN {participant} p ON p.session_id = st.trainingsession_id
-    WHERE st.trainingsession_id IN ({sessions})
+    WHERE st.trainingsession_id IN ({sessions}) AND st.trainer_id IN (SELECT trainer_id FROM tree)
 ),
 reach AS (
     SELECT tree.root_id,
@@ -678,7 +678,7 @@ def _generations_report(filters: ReportFilters, counts: list[tuple]) -> Report:
 def _reach_rows(filters: ReportFilters, trainers, per_generation=None) -> tuple[list[tuple], list[tuple]]:
     """The top trainers by downstream reach, best first, and (with `per_generation`) the generation counts."""
     roots_sql, roots_params = trainers.values("pk").query.sql_with_params()
-    sessions_sql, sessions_params = filtered_sessions(filters).values("pk").query.sql_with_params()
+    sessions_sql, sessions_params = filtered_sessions(filters).order_by().values("pk").query.sql_with_params()
     generations_sql, generations_params = "", ()
     if per_generation is not None:
         inner_sql, generations_params = per_generation.order_by().query.sql_with_params()
