@@ -328,9 +328,12 @@ def values_by_area(
 ) -> list[dict[str, dict[int | None, int]]]:
     """For each cutoff day, {indicator: {area id: value}} up to it (targets report, admin home).
 
-    One statement: for each cutoff, three grouped selects (certified trainers, people reached,
-    startup projects) joined by UNION ALL, each row (kind, cutoff, area, up to three counts).
+    One statement: for each distinct cutoff, three grouped selects (certified trainers, people
+    reached, startup projects) joined by UNION ALL, each row (kind, cutoff, area, up to three counts).
+    Equal cutoffs (both target years cut at a day before the first ends) are counted once.
     """
+    asked = cutoffs
+    cutoffs = list(dict.fromkeys(asked))
     # Pupils and students as one set looked up by hash, not a subquery per person.
     students = Profile.learner_groups.through.objects.filter(audience__code=Audience.STUDENTS).values("profile__user")
     zero = Value(0)
@@ -380,7 +383,7 @@ def values_by_area(
     for kind, i, area, *counts in rows:
         for indicator, n in zip(indicators[kind], counts, strict=False):
             values[i][indicator][area] = n
-    return values
+    return [values[cutoffs.index(cutoff)] for cutoff in asked]
 
 
 def progress_against_targets(filters: ReportFilters, user) -> Report:
