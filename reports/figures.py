@@ -189,19 +189,26 @@ def _end_of(day: datetime.date) -> datetime.datetime:
 
 
 def _first_reached(filters: ReportFilters, scope: Scope, until: datetime.date | None = None):
-    """The people reached as `FirstReach` rows in scope, where that table can answer; else None.
+    """The people reached as `FirstReach` rows in scope, where the database keeps that table; else None.
 
-    It can for cumulative counts (no start date, no course) where the database keeps it: the same
-    people as going through every session and enrolment, filed under the same profile area.
+    The same people as going through every session and enrolment, filed under the same profile
+    area. Cumulative counts (no start date, no course) read the first days alone; otherwise the
+    table still holds everyone ever reached, with their area, gender and groups, and the sessions
+    and enrolments are asked whether they fall in the range.
     """
-    if not first_reach.in_use() or filters.date_from or filters.course:
+    if not first_reach.in_use():
         return None
     day = until or filters.date_to
     rows = FirstReach.objects.all()
-    if day:
-        rows = rows.filter(Q(first_session_on__lte=day) | Q(first_enrolled_at__lt=_end_of(day)))
     if scope.area_ids is not None:
         rows = rows.filter(area__in=scope.area_ids)
+    if filters.date_from or filters.course:
+        sessions = filtered_sessions(filters, until=until).order_by().values("pk")
+        took_part = SessionParticipant.objects.filter(person=OuterRef("person_id"), session__in=sessions)
+        enrolled = filtered_enrollments(filters, until=_end_of(until) if until else None)
+        return rows.filter(Exists(took_part) | Exists(enrolled.filter(user=OuterRef("person_id"))))
+    if day:
+        rows = rows.filter(Q(first_session_on__lte=day) | Q(first_enrolled_at__lt=_end_of(day)))
     return rows
 
 
