@@ -189,19 +189,26 @@ def _end_of(day: datetime.date) -> datetime.datetime:
 
 
 def _first_reached(filters: ReportFilters, scope: Scope, until: datetime.date | None = None):
-    """The people reached as `FirstReach` rows in scope, where that table can answer; else None.
+    """The people reached as `FirstReach` rows in scope, where the database keeps that table; else None.
 
-    It can for cumulative counts (no start date, no course) where the database keeps it: the same
-    people as going through every session and enrolment, filed under the same profile area.
+    The same people as going through every session and enrolment, filed under the same profile
+    area. Cumulative counts (no start date, no course) read the first days alone; otherwise the
+    table still holds everyone ever reached, with their area, gender and groups, and the sessions
+    and enrolments are asked whether they fall in the range.
     """
-    if not first_reach.in_use() or filters.date_from or filters.course:
+    if not first_reach.in_use():
         return None
     day = until or filters.date_to
     rows = FirstReach.objects.all()
-    if day:
-        rows = rows.filter(Q(first_session_on__lte=day) | Q(first_enrolled_at__lt=_end_of(day)))
     if scope.area_ids is not None:
         rows = rows.filter(area__in=scope.area_ids)
+    if filters.date_from or filters.course:
+        sessions = filtered_sessions(filters, until=until).order_by().values("pk")
+        took_part = SessionParticipant.objects.filter(person=OuterRef("person_id"), session__in=sessions)
+        enrolled = filtered_enrollments(filters, until=_end_of(until) if until else None)
+        return rows.filter(Exists(took_part) | Exists(enrolled.filter(user=OuterRef("person_id"))))
+    if day:
+        rows = rows.filter(Q(first_session_on__lte=day) | Q(first_enrolled_at__lt=_end_of(day)))
     return rows
 
 
@@ -328,9 +335,12 @@ def values_by_area(
 ) -> list[dict[str, dict[int | None, int]]]:
     """For each cutoff day, {indicator: {area id: value}} up to it (targets report, admin home).
 
-    One statement: for each cutoff, three grouped selects (certified trainers, people reached,
-    startup projects) joined by UNION ALL, each row (kind, cutoff, area, up to three counts).
+    One statement: for each distinct cutoff, three grouped selects (certified trainers, people
+    reached, startup projects) joined by UNION ALL, each row (kind, cutoff, area, up to three counts).
+    Equal cutoffs (both target years cut at a day before the first ends) are counted once.
     """
+    asked = cutoffs
+    cutoffs = list(dict.fromkeys(asked))
     # Pupils and students as one set looked up by hash, not a subquery per person.
     students = Profile.learner_groups.through.objects.filter(audience__code=Audience.STUDENTS).values("profile__user")
     zero = Value(0)
@@ -380,7 +390,7 @@ def values_by_area(
     for kind, i, area, *counts in rows:
         for indicator, n in zip(indicators[kind], counts, strict=False):
             values[i][indicator][area] = n
-    return values
+    return [values[cutoffs.index(cutoff)] for cutoff in asked]
 
 
 def progress_against_targets(filters: ReportFilters, user) -> Report:
@@ -582,7 +592,7 @@ WITH RECURSIVE tree(root_id, trainer_id) AS (
 taught AS (
     SELECT DISTINCT st.trainer_id, p.person_id
     FROM {led} st JOIN {participant} p ON p.session_id = st.trainingsession_id
-    WHERE st.trainingsession_id IN ({sessions})
+    WHERE st.trainingsession_id IN ({sessions}) AND st.trainer_id IN (SELECT trainer_id FROM tree)
 ),
 reach AS (
     SELECT tree.root_id,
@@ -594,17 +604,23 @@ reach AS (
     ORDER BY downstream DESC, direct DESC, tree.root_id
     LIMIT {limit}
 )
-SELECT reach.root_id, reach.direct, reach.downstream, reach.trainers_below,
+SELECT 'reach', reach.root_id, reach.direct, reach.downstream, reach.trainers_below,
        u.full_name, t.level, t.generation, t.home_area_id,
        (SELECT COUNT(*) FROM {trainer} c WHERE c.trained_by_id = t.id) AS trainee_count
 FROM reach JOIN {trainer} t ON t.id = reach.root_id JOIN {user} u ON u.id = t.person_id
-ORDER BY reach.downstream DESC, reach.direct DESC, reach.root_id
+{generations}
+"""
+# With both cascade reports asked for (the dashboard), the trainers per generation ride on the same
+# statement: (generation, total, certified, masters) in the reach rows' columns.
+CASCADE_GENERATIONS_SQL = """
+UNION ALL
+SELECT 'generation', NULL, g.total, g.certified, g.masters, NULL, NULL, g.generation, NULL, NULL FROM ({sql}) g
 """
 
 
 def trainer_cascade(filters: ReportFilters, user) -> tuple[Report, Report]:
-    """Both cascade reports: trainers per generation and each trainer's downstream reach."""
-    return trainer_generations(filters, user), trainer_reach(filters, user)
+    """Both cascade reports: trainers per generation and each trainer's downstream reach (one query)."""
+    return _trainer_cascade(filters, user)
 
 
 def trainer_generations(filters: ReportFilters, user) -> Report:
@@ -625,16 +641,7 @@ def _trainer_cascade(filters: ReportFilters, user, generations: bool = True, rea
     """
     scope = report_scope(filters, user)
     trainers = Trainer.objects.filter(scope.condition("home_area"))
-    generation_report = reach_report = None
-    if generations:
-        generation_report = _generations_report(filters, trainers)
-    if reach:
-        reach_report = _reach_report(filters, scope, trainers)
-    return generation_report, reach_report
-
-
-def _generations_report(filters: ReportFilters, trainers) -> Report:
-    generations = (
+    per_generation = (
         trainers.values("generation")
         .annotate(
             total=Count("pk"),
@@ -643,7 +650,18 @@ def _generations_report(filters: ReportFilters, trainers) -> Report:
         )
         .order_by("generation")
     )
-    gen_rows = [[row["generation"], row["total"], row["certified"], row["masters"]] for row in generations]
+    if not reach:
+        counts = [(row["generation"], row["total"], row["certified"], row["masters"]) for row in per_generation]
+        return _generations_report(filters, counts), None
+    reach_rows, counts = _reach_rows(filters, trainers, per_generation if generations else None)
+    return (
+        _generations_report(filters, counts) if generations else None,
+        _reach_report(filters, scope, reach_rows),
+    )
+
+
+def _generations_report(filters: ReportFilters, counts: list[tuple]) -> Report:
+    gen_rows = [list(row) for row in sorted(counts)]
     gen_rows.append([_("Total"), sum(r[1] for r in gen_rows), sum(r[2] for r in gen_rows), sum(r[3] for r in gen_rows)])
     generation_report = Report(
         key="generations",
@@ -667,9 +685,14 @@ def _generations_report(filters: ReportFilters, trainers) -> Report:
     return generation_report
 
 
-def _reach_report(filters: ReportFilters, scope: Scope, trainers) -> Report:
+def _reach_rows(filters: ReportFilters, trainers, per_generation=None) -> tuple[list[tuple], list[tuple]]:
+    """The top trainers by downstream reach, best first, and (with `per_generation`) the generation counts."""
     roots_sql, roots_params = trainers.values("pk").query.sql_with_params()
-    sessions_sql, sessions_params = filtered_sessions(filters).values("pk").query.sql_with_params()
+    sessions_sql, sessions_params = filtered_sessions(filters).order_by().values("pk").query.sql_with_params()
+    generations_sql, generations_params = "", ()
+    if per_generation is not None:
+        inner_sql, generations_params = per_generation.order_by().query.sql_with_params()
+        generations_sql = CASCADE_GENERATIONS_SQL.format(sql=inner_sql)
     sql = CASCADE_SQL.format(
         trainer=Trainer._meta.db_table,
         led=TrainingSession.trainers.through._meta.db_table,
@@ -678,10 +701,18 @@ def _reach_report(filters: ReportFilters, scope: Scope, trainers) -> Report:
         roots=roots_sql,
         sessions=sessions_sql,
         limit=int(CASCADE_ROWS),
+        generations=generations_sql,
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*roots_params, *sessions_params])
-        reach = cursor.fetchall()
+        cursor.execute(sql, [*roots_params, *sessions_params, *generations_params])
+        rows = cursor.fetchall()
+    # A compound statement keeps no order: the reach rows are sorted here as the CTE ranked them.
+    reach = sorted((row[1:] for row in rows if row[0] == "reach"), key=lambda r: (-r[2], -r[1], r[0]))
+    counts = [(row[7], row[2], row[3], row[4]) for row in rows if row[0] == "generation"]
+    return reach, counts
+
+
+def _reach_report(filters: ReportFilters, scope: Scope, reach: list[tuple]) -> Report:
     rows = []
     district_names = {a.pk: a.name for a in scope.index.districts()}
     levels = dict(Trainer.LEVELS)
@@ -1027,8 +1058,9 @@ def report_by_key(key: str, filters: ReportFilters, user) -> Report:
 
 
 def all_reports(filters: ReportFilters, user) -> list[Report]:
-    """Every report, in the dashboard's order."""
-    return [function(filters, user) for function in REPORTS.values()]
+    """Every report, in the dashboard's order; the two cascade reports share one statement."""
+    shared = dict(zip(("generations", "cascade"), trainer_cascade(filters, user), strict=True))
+    return [shared.get(key) or function(filters, user) for key, function in REPORTS.items()]
 
 
 def _export_rows(report: Report):

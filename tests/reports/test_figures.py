@@ -260,6 +260,20 @@ def test_targets_2025_values_stop_at_the_end_of_2024_when_asked_then(programme):
     labels = dict(Target.INDICATORS)
     dx = next(r for r in report.rows if r[0] == "Duy Xuyên" and r[1] == str(labels["people_trained"]))
     assert dx[2] == 2  # p4 took part in 2025
+    assert dx[6] == 2  # and the 2030 value is counted on the same day
+
+
+def test_targets_count_a_day_both_target_years_stop_at_once(programme):
+    """Cut at 31/12/2024, the 2025 and 2030 values are the same count: one set of selects, not two."""
+    with CaptureQueriesContext(connection) as captured:
+        report = progress_against_targets(
+            ReportFilters(date_from=D(2024, 1, 1), date_to=D(2024, 12, 31)), programme["province_admin"]
+        )
+    union = next(q["sql"] for q in captured.captured_queries if "UNION ALL" in q["sql"])
+    assert union.count("UNION ALL") == 2  # certified trainers, people reached, startup projects
+    labels = dict(Target.INDICATORS)
+    dx = next(r for r in report.rows if r[0] == "Duy Xuyên" and r[1] == str(labels["people_trained"]))
+    assert dx[2] == dx[6] == 2
 
 
 def test_targets_for_a_district_admin(programme):
