@@ -31,6 +31,11 @@ BEGIN
     IF p IS NULL THEN
         RETURN;
     END IF;
+    -- One recomputation of a person at a time. A second transaction writing the same person waits
+    -- here until the first commits; its queries below then read what the first wrote (each
+    -- statement of a function takes a fresh snapshot under READ COMMITTED), so neither overwrites
+    -- the other's row with a count that misses it.
+    PERFORM pg_advisory_xact_lock(hashtext('reports_first_reach'), mod(p, 2147483647)::int);
     INSERT INTO reports_firstreach (person_id, first_session_on, first_enrolled_at, profile_id, area_id, gender,
                                     is_student, learner_groups)
     SELECT p, s.first_on, e.first_at, pr.id, pr.area_key, coalesce(pr.gender, ''), coalesce(pr.is_student, false),

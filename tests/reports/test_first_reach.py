@@ -97,3 +97,36 @@ def test_a_profile_edit_moves_the_person_between_areas_genders_and_groups(course
     assert filed()[person.pk] == (a["Hội An"].pk, Profile.FEMALE, True, both)
     profile.learner_groups.clear()
     assert filed()[person.pk] == (a["Hội An"].pk, Profile.FEMALE, False, 0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_transactions_writing_one_person_at_once_both_count(course_tree):
+    """An import and an enrolment of the same person, in flight together: the row holds both."""
+    import threading
+
+    from django.db import connection, connections, transaction
+
+    area = areas()["Duy Xuyên"]
+    person = UserFactory()
+    session = TrainingSessionFactory(area=area, starts_on=datetime.date(2023, 3, 1), ends_on=datetime.date(2023, 3, 2))
+    participant_written, enrolment_done = threading.Event(), threading.Event()
+
+    def enrol_meanwhile():
+        try:
+            participant_written.wait(10)
+            enrollment_create(user=person, course=course_tree.course)  # its trigger waits for the import
+        finally:
+            connections.close_all()
+            enrolment_done.set()
+
+    other = threading.Thread(target=enrol_meanwhile)
+    other.start()
+    with transaction.atomic():
+        ParticipantFactory(session=session, person=person)  # the import's trigger has computed its row
+        participant_written.set()
+        assert not enrolment_done.wait(1)  # the enrolment waits for this transaction…
+    other.join(10)  # …and counts what it wrote once it commits
+
+    assert kept()[person.pk] == recomputed()[person.pk]
+    assert kept()[person.pk][0] == datetime.date(2023, 3, 1) and kept()[person.pk][1] is not None
+    connection.close()
