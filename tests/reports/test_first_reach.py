@@ -99,7 +99,7 @@ def test_a_profile_edit_moves_the_person_between_areas_genders_and_groups(course
     assert filed()[person.pk] == (a["Hội An"].pk, Profile.FEMALE, False, 0)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_transactions_writing_one_person_at_once_both_count(course_tree):
     """An import and an enrolment of the same person, in flight together: the row holds both."""
     import threading
