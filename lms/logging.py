@@ -14,11 +14,12 @@ class OncePerInterval(logging.Filter):
     def __init__(self, seconds: float = 60.0):
         super().__init__()
         self.seconds = seconds
+        self.clock = time.monotonic
         self.last: dict[tuple, tuple[float, int]] = {}  # kind -> (when last let through, held back since)
 
     def filter(self, record: logging.LogRecord) -> bool:
         kind = (record.name, record.levelno, str(record.msg))
-        now = time.monotonic()
+        now = self.clock()
         when, held = self.last.get(kind, (float("-inf"), 0))
         if now - when < self.seconds:
             self.last[kind] = (when, held + 1)
