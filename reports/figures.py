@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Case, CharField, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -31,8 +32,8 @@ from showcase.models import Award, EventPage, Registration, StartupProject
 from trainers.models import Certificate, Profile, SessionParticipant, Trainer, TrainingSession
 from trainers.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes, xlsx_bytes
 
-from . import first_reach
-from .models import HEADLINE_YEARS, FirstReach, Target
+from . import cascade_reach, first_reach
+from .models import HEADLINE_YEARS, FirstReach, Target, TrainerReachDay
 
 EXPIRY_WINDOW_DAYS = 90
 CASCADE_ROWS = 100
@@ -583,8 +584,25 @@ def course_completion(filters: ReportFilters, user) -> Report:
 
 # --- 5. Trainer cascade --------------------------------------------------------------------------
 
+# Each trainer's reach (`reach`: root_id, direct, downstream; the widest first, {limit} of them),
+# then their name, level, home and the trainers below them down the lineage.
 CASCADE_SQL = """
-WITH RECURSIVE tree(root_id, trainer_id) AS (
+WITH RECURSIVE {reach},
+below(root_id, trainer_id) AS (
+    SELECT root_id, root_id FROM reach
+    UNION
+    SELECT below.root_id, c.id FROM {trainer} c JOIN below ON c.trained_by_id = below.trainer_id
+)
+SELECT 'reach', reach.root_id, reach.direct, reach.downstream,
+       (SELECT COUNT(*) - 1 FROM below WHERE below.root_id = reach.root_id) AS trainers_below,
+       u.full_name, t.level, t.generation, t.home_area_id,
+       (SELECT COUNT(*) FROM {trainer} c WHERE c.trained_by_id = t.id) AS trainee_count
+FROM reach JOIN {trainer} t ON t.id = reach.root_id JOIN {user} u ON u.id = t.person_id
+{generations}
+"""
+# Walking down every lineage from its sessions: what the report means, and the only way to answer
+# a start date or a course.
+WALKED_REACH = """tree(root_id, trainer_id) AS (
     SELECT t.id, t.id FROM {trainer} t WHERE t.id IN ({roots})
     UNION
     SELECT tree.root_id, c.id FROM {trainer} c JOIN tree ON c.trained_by_id = tree.trainer_id
@@ -597,19 +615,25 @@ taught AS (
 reach AS (
     SELECT tree.root_id,
            COUNT(DISTINCT CASE WHEN tree.root_id = tree.trainer_id THEN taught.person_id END) AS direct,
-           COUNT(DISTINCT taught.person_id) AS downstream,
-           COUNT(DISTINCT tree.trainer_id) - 1 AS trainers_below
+           COUNT(DISTINCT taught.person_id) AS downstream
     FROM tree LEFT JOIN taught ON taught.trainer_id = tree.trainer_id
     GROUP BY tree.root_id
     ORDER BY downstream DESC, direct DESC, tree.root_id
     LIMIT {limit}
-)
-SELECT 'reach', reach.root_id, reach.direct, reach.downstream, reach.trainers_below,
-       u.full_name, t.level, t.generation, t.home_area_id,
-       (SELECT COUNT(*) FROM {trainer} c WHERE c.trained_by_id = t.id) AS trainee_count
-FROM reach JOIN {trainer} t ON t.id = reach.root_id JOIN {user} u ON u.id = t.person_id
-{generations}
-"""
+)"""
+# The same figures as kept by the database (reports.cascade_reach): all time, or up to a day.
+KEPT_REACH = """counted AS (
+    SELECT trainer_id, SUM(direct) AS direct, SUM(downstream) AS downstream
+    FROM {trainer_reach_day} WHERE trainer_id IN ({roots}) {until}
+    GROUP BY trainer_id
+),
+reach AS (
+    SELECT t.id AS root_id, coalesce(r.direct, 0) AS direct, coalesce(r.downstream, 0) AS downstream
+    FROM {trainer} t LEFT JOIN counted r ON r.trainer_id = t.id
+    WHERE t.id IN ({roots})
+    ORDER BY downstream DESC, direct DESC, t.id
+    LIMIT {limit}
+)"""
 # With both cascade reports asked for (the dashboard), the trainers per generation ride on the same
 # statement: (generation, total, certified, masters) in the reach rows' columns.
 CASCADE_GENERATIONS_SQL = """
@@ -634,10 +658,12 @@ def trainer_reach(filters: ReportFilters, user) -> Report:
 
 
 def _trainer_cascade(filters: ReportFilters, user, generations: bool = True, reach: bool = True):
-    """Trainers per generation, and each trainer's downstream reach through a recursive CTE (constant queries).
+    """Trainers per generation, and each trainer's downstream reach (constant queries).
 
     Downstream reach: distinct people in the sessions the trainer led plus those led by everyone they
-    trained, and so on down the lineage (`trained_by`), within the date range and course filter.
+    trained, and so on down the lineage (`trained_by`), within the date range and course filter. The
+    database keeps it counted for all time and by first day (reports.cascade_reach); a start date or
+    a course walks the lineage.
     """
     scope = report_scope(filters, user)
     trainers = Trainer.objects.filter(scope.condition("home_area"))
@@ -688,28 +714,44 @@ def _generations_report(filters: ReportFilters, counts: list[tuple]) -> Report:
 def _reach_rows(filters: ReportFilters, trainers, per_generation=None) -> tuple[list[tuple], list[tuple]]:
     """The top trainers by downstream reach, best first, and (with `per_generation`) the generation counts."""
     roots_sql, roots_params = trainers.values("pk").query.sql_with_params()
-    sessions_sql, sessions_params = filtered_sessions(filters).order_by().values("pk").query.sql_with_params()
+    tables = {
+        "trainer": Trainer._meta.db_table,
+        "user": get_user_model()._meta.db_table,
+        "limit": int(CASCADE_ROWS),
+        "roots": roots_sql,
+    }
+    # A start date or a course needs the walk; all time or up to a day is counted already.
+    kept = cascade_reach.in_use() and not (filters.date_from or filters.course)
+    if kept:
+        reach = KEPT_REACH.format(
+            trainer_reach_day=TrainerReachDay._meta.db_table, until="AND day <= %s" if filters.date_to else "", **tables
+        )
+        reach_params = [*roots_params, *([filters.date_to] if filters.date_to else []), *roots_params]
+    else:
+        sessions_sql, sessions_params = filtered_sessions(filters).order_by().values("pk").query.sql_with_params()
+        reach = WALKED_REACH.format(
+            led=TrainingSession.trainers.through._meta.db_table,
+            participant=SessionParticipant._meta.db_table,
+            sessions=sessions_sql,
+            **tables,
+        )
+        reach_params = [*roots_params, *sessions_params]
     generations_sql, generations_params = "", ()
     if per_generation is not None:
         inner_sql, generations_params = per_generation.order_by().query.sql_with_params()
         generations_sql = CASCADE_GENERATIONS_SQL.format(sql=inner_sql)
-    sql = CASCADE_SQL.format(
-        trainer=Trainer._meta.db_table,
-        led=TrainingSession.trainers.through._meta.db_table,
-        participant=SessionParticipant._meta.db_table,
-        user=get_user_model()._meta.db_table,
-        roots=roots_sql,
-        sessions=sessions_sql,
-        limit=int(CASCADE_ROWS),
-        generations=generations_sql,
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*roots_params, *sessions_params, *generations_params])
+    sql = CASCADE_SQL.format(reach=reach, generations=generations_sql, **tables)
+    # The walk sorts every (trainer, person) pair in the range: in memory rather than on disk.
+    more_memory = not kept and connection.vendor == "postgresql"
+    with transaction.atomic() if more_memory else nullcontext(), connection.cursor() as cursor:
+        if more_memory:
+            cursor.execute("SET LOCAL work_mem = '64MB'")
+        cursor.execute(sql, [*reach_params, *generations_params])
         rows = cursor.fetchall()
     # A compound statement keeps no order: the reach rows are sorted here as the CTE ranked them.
-    reach = sorted((row[1:] for row in rows if row[0] == "reach"), key=lambda r: (-r[2], -r[1], r[0]))
+    reach_rows = sorted((row[1:] for row in rows if row[0] == "reach"), key=lambda r: (-r[2], -r[1], r[0]))
     counts = [(row[7], row[2], row[3], row[4]) for row in rows if row[0] == "generation"]
-    return reach, counts
+    return reach_rows, counts
 
 
 def _reach_report(filters: ReportFilters, scope: Scope, reach: list[tuple]) -> Report:

@@ -68,7 +68,7 @@ class FirstReach(models.Model):
 
     Derived data, kept by the database itself (triggers, `reports.first_reach`) on PostgreSQL, so
     that every way of writing a participant, an enrolment or a session's dates (services, imports,
-    the admin) keeps it; rebuilt with `manage.py rebuild_first_reach`. The reports read it for
+    the admin) keeps it; rebuilt with `manage.py rebuild_reach`. The reports read it for
     cumulative figures (no start date, no course); a row may outlive a deleted person (no foreign
     key constraint: deletions run in any order), and reports join the people table.
     """
@@ -113,3 +113,67 @@ class FirstReach(models.Model):
 
     def __str__(self):
         return f"{self.person_id}: {self.first_session_on} / {self.first_enrolled_at}"
+
+
+class CascadeReach(models.Model):
+    """A person reached by a trainer's cascade: taught by the trainer or by anyone down their lineage.
+
+    One row per (trainer, person), with the first day the person was taught in that trainer's
+    cascade and the first day the trainer taught them directly. Derived data, kept by PostgreSQL
+    triggers like `FirstReach` (`reports.cascade_reach`), so that the cascade report's all-time and
+    "as of" figures are a count instead of a walk down every lineage.
+    """
+
+    pk = models.CompositePrimaryKey("trainer", "person")
+    trainer = models.ForeignKey(
+        "trainers.Trainer",
+        verbose_name=_("trainer"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,  # the primary key's first column
+        related_name="+",
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    first_on = models.DateField(_("first taught in the cascade"))
+    direct_on = models.DateField(_("first taught by the trainer"), null=True)
+
+    class Meta:
+        verbose_name = _("cascade reach")
+        verbose_name_plural = _("cascade reaches")
+
+    def __str__(self):
+        return f"{self.trainer_id} → {self.person_id}: {self.first_on}"
+
+
+class TrainerReachDay(models.Model):
+    """How many people a trainer's cascade first reached on a day, and how many the trainer first taught directly.
+
+    `CascadeReach` counted by first day, kept by the same triggers (which subtract a person's old
+    rows and add their new ones): a trainer's reach up to a day is the sum of their rows up to it.
+    """
+
+    pk = models.CompositePrimaryKey("trainer", "day")
+    trainer = models.ForeignKey(
+        "trainers.Trainer",
+        verbose_name=_("trainer"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,  # the primary key's first column
+        related_name="+",
+    )
+    day = models.DateField(_("day"))
+    direct = models.IntegerField(_("people they first taught"), default=0)
+    downstream = models.IntegerField(_("people first reached down the cascade"), default=0)
+
+    class Meta:
+        verbose_name = _("trainer's reach on a day")
+        verbose_name_plural = _("trainers' reach by day")
+
+    def __str__(self):
+        return f"{self.trainer_id} {self.day}: {self.direct} / {self.downstream}"

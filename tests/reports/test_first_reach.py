@@ -75,9 +75,9 @@ def test_rebuilding_is_idempotent_and_repairs_the_table(course_tree):
     ParticipantFactory(person=person, session=TrainingSessionFactory(area=areas()["Hội An"]))
     expected = kept()
     FirstReach.objects.all().delete()
-    call_command("rebuild_first_reach", verbosity=0)
+    call_command("rebuild_reach", verbosity=0)
     assert kept() == expected == recomputed()
-    call_command("rebuild_first_reach", verbosity=0)
+    call_command("rebuild_reach", verbosity=0)
     assert kept() == expected
 
 
@@ -93,7 +93,7 @@ def test_a_profile_edit_moves_the_person_between_areas_genders_and_groups(course
     profile.learner_groups.add(*Audience.objects.filter(code__in=[Audience.STUDENTS, Audience.YOUTH]))
     both = 1 << GROUP_BITS[Audience.STUDENTS] | 1 << GROUP_BITS[Audience.YOUTH]
     assert filed()[person.pk] == (a["Hội An"].pk, Profile.FEMALE, True, both)
-    call_command("rebuild_first_reach", verbosity=0)
+    call_command("rebuild_reach", verbosity=0)
     assert filed()[person.pk] == (a["Hội An"].pk, Profile.FEMALE, True, both)
     profile.learner_groups.clear()
     assert filed()[person.pk] == (a["Hội An"].pk, Profile.FEMALE, False, 0)

@@ -1,0 +1,186 @@
+"""`CascadeReach` and `TrainerReachDay`: whom each trainer's cascade reached, kept by PostgreSQL triggers.
+
+The rule (the cascade report's): a trainer reaches the people in the sessions they led, and their
+cascade reaches those plus everyone reached by the trainers they trained, and so on down the
+lineage (`Trainer.trained_by`). `REACH_OF_PEOPLE` is that rule for a set of people; the triggers
+recompute a person's rows from it whenever something that decides them is written (their
+participations, a session's trainers or first day, a trainer's lineage) and adjust the per-trainer,
+per-day counts by what was removed and added, so recomputing twice changes nothing. A trainer's deletion
+removes their rows last (their sessions' links and their trainees' lineage are written first, each
+recomputing the people concerned). The same one-person-at-a-time advisory lock as `FirstReach`
+keeps two transactions writing one person from both subtracting the same rows.
+
+Other databases (SQLite in development) have no triggers: the report walks the lineage there
+(`reports.figures.CASCADE_SQL`), and on PostgreSQL too when it is narrowed by a start date or a
+course, which these first days cannot answer.
+"""
+
+from django.db import connection
+
+from . import first_reach
+
+# (trainer_id, person_id, first_on, direct_on) for the people `{people}` selects (`p.person_id …`).
+REACH_OF_PEOPLE = """
+WITH RECURSIVE taught AS (
+    SELECT p.person_id, st.trainer_id, s.starts_on
+    FROM trainers_sessionparticipant p
+    JOIN trainers_trainingsession s ON s.id = p.session_id
+    JOIN trainers_trainingsession_trainers st ON st.trainingsession_id = p.session_id
+    WHERE {people}
+),
+lineage(leader_id, trainer_id) AS (
+    SELECT DISTINCT trainer_id, trainer_id FROM taught
+    UNION
+    SELECT lineage.leader_id, t.trained_by_id
+    FROM lineage JOIN trainers_trainer t ON t.id = lineage.trainer_id
+    WHERE t.trained_by_id IS NOT NULL
+)
+SELECT lineage.trainer_id, taught.person_id, min(taught.starts_on),
+       min(taught.starts_on) FILTER (WHERE lineage.trainer_id = taught.trainer_id)
+FROM taught JOIN lineage ON lineage.leader_id = taught.trainer_id
+GROUP BY lineage.trainer_id, taught.person_id
+"""
+
+# A person's rows counted per trainer and day, added (sign 1) to or subtracted (-1) from the day counts.
+COUNT_BY_DAY = """
+    INSERT INTO reports_trainerreachday (trainer_id, day, direct, downstream)
+    SELECT trainer_id, day, {sign} * sum(direct), {sign} * sum(downstream) FROM (
+        SELECT trainer_id, first_on AS day, 0 AS direct, 1 AS downstream FROM {rows}
+        UNION ALL
+        SELECT trainer_id, direct_on, 1, 0 FROM {rows} WHERE direct_on IS NOT NULL
+    ) counted
+    GROUP BY trainer_id, day ORDER BY trainer_id, day
+    ON CONFLICT (trainer_id, day) DO UPDATE
+        SET direct = reports_trainerreachday.direct + EXCLUDED.direct,
+            downstream = reports_trainerreachday.downstream + EXCLUDED.downstream"""
+
+# Each statement of a plpgsql function sees what the statements before it wrote; the counts are
+# adjusted in trainer order so that two transactions touching the same trainers lock them alike.
+REFRESH_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION reports_cascade_refresh(people bigint[]) RETURNS void AS $$
+BEGIN
+    people := ARRAY(SELECT DISTINCT x FROM unnest(people) x WHERE x IS NOT NULL ORDER BY x);
+    IF cardinality(people) = 0 THEN
+        RETURN;
+    END IF;
+    PERFORM pg_advisory_xact_lock(hashtext('reports_first_reach'), mod(x, 2147483647)::int)
+    FROM unnest(people) x ORDER BY x;
+    WITH gone AS (
+        DELETE FROM reports_cascadereach WHERE person_id = ANY(people) RETURNING trainer_id, first_on, direct_on
+    )
+    {COUNT_BY_DAY.format(sign=-1, rows="gone")};
+    WITH added AS (
+        INSERT INTO reports_cascadereach (trainer_id, person_id, first_on, direct_on)
+        {REACH_OF_PEOPLE.format(people="p.person_id = ANY(people)")}
+        RETURNING trainer_id, first_on, direct_on
+    )
+    {COUNT_BY_DAY.format(sign=1, rows="added")};
+END
+$$ LANGUAGE plpgsql;
+
+CREATE OR REPLACE FUNCTION reports_cascade_participant() RETURNS trigger AS $$
+BEGIN
+    PERFORM reports_cascade_refresh(CASE TG_OP
+        WHEN 'INSERT' THEN ARRAY[NEW.person_id]
+        WHEN 'DELETE' THEN ARRAY[OLD.person_id]
+        ELSE ARRAY[OLD.person_id, NEW.person_id] END);
+    RETURN NULL;
+END
+$$ LANGUAGE plpgsql;
+
+CREATE OR REPLACE FUNCTION reports_cascade_session() RETURNS trigger AS $$
+DECLARE
+    column_name text := TG_ARGV[0];
+BEGIN
+    PERFORM reports_cascade_refresh(ARRAY(
+        SELECT p.person_id FROM trainers_sessionparticipant p
+        WHERE p.session_id IN ((to_jsonb(OLD) ->> column_name)::bigint, (to_jsonb(NEW) ->> column_name)::bigint)));
+    RETURN NULL;
+END
+$$ LANGUAGE plpgsql;
+
+CREATE OR REPLACE FUNCTION reports_cascade_lineage() RETURNS trigger AS $$
+BEGIN
+    -- Everyone the trainer's own cascade reached gains or loses the trainers above it.
+    PERFORM reports_cascade_refresh(ARRAY(
+        SELECT r.person_id FROM reports_cascadereach r WHERE r.trainer_id = NEW.id));
+    RETURN NULL;
+END
+$$ LANGUAGE plpgsql;
+
+CREATE OR REPLACE FUNCTION reports_cascade_trainer_gone() RETURNS trigger AS $$
+BEGIN
+    DELETE FROM reports_cascadereach WHERE trainer_id = OLD.id;
+    DELETE FROM reports_trainerreachday WHERE trainer_id = OLD.id;
+    RETURN NULL;
+END
+$$ LANGUAGE plpgsql;
+"""
+
+TRIGGERS = """
+CREATE TRIGGER reports_cascade_participant
+    AFTER INSERT OR DELETE OR UPDATE OF person_id, session_id ON trainers_sessionparticipant
+    FOR EACH ROW EXECUTE FUNCTION reports_cascade_participant();
+CREATE TRIGGER reports_cascade_session_trainer
+    AFTER INSERT OR DELETE OR UPDATE ON trainers_trainingsession_trainers
+    FOR EACH ROW EXECUTE FUNCTION reports_cascade_session('trainingsession_id');
+CREATE TRIGGER reports_cascade_session_day
+    AFTER UPDATE OF starts_on ON trainers_trainingsession
+    FOR EACH ROW WHEN (OLD.starts_on IS DISTINCT FROM NEW.starts_on)
+    EXECUTE FUNCTION reports_cascade_session('id');
+CREATE TRIGGER reports_cascade_lineage
+    AFTER UPDATE OF trained_by_id ON trainers_trainer
+    FOR EACH ROW WHEN (OLD.trained_by_id IS DISTINCT FROM NEW.trained_by_id)
+    EXECUTE FUNCTION reports_cascade_lineage();
+CREATE TRIGGER reports_cascade_trainer_gone
+    AFTER DELETE ON trainers_trainer
+    FOR EACH ROW EXECUTE FUNCTION reports_cascade_trainer_gone();
+"""
+
+DROP = """
+DROP TRIGGER IF EXISTS reports_cascade_participant ON trainers_sessionparticipant;
+DROP TRIGGER IF EXISTS reports_cascade_session_trainer ON trainers_trainingsession_trainers;
+DROP TRIGGER IF EXISTS reports_cascade_session_day ON trainers_trainingsession;
+DROP TRIGGER IF EXISTS reports_cascade_lineage ON trainers_trainer;
+DROP TRIGGER IF EXISTS reports_cascade_trainer_gone ON trainers_trainer;
+DROP FUNCTION IF EXISTS reports_cascade_participant();
+DROP FUNCTION IF EXISTS reports_cascade_session();
+DROP FUNCTION IF EXISTS reports_cascade_lineage();
+DROP FUNCTION IF EXISTS reports_cascade_trainer_gone();
+DROP FUNCTION IF EXISTS reports_cascade_refresh(bigint[]);
+"""
+
+REBUILD = f"""
+DELETE FROM reports_cascadereach;
+DELETE FROM reports_trainerreachday;
+INSERT INTO reports_cascadereach (trainer_id, person_id, first_on, direct_on)
+{REACH_OF_PEOPLE.format(people="true")};
+{COUNT_BY_DAY.format(sign=1, rows="reports_cascadereach")};
+"""
+
+
+def in_use(using=None) -> bool:
+    """Whether the tables are kept (by the same database as `FirstReach`)."""
+    return first_reach.in_use(using)
+
+
+def install(schema_editor) -> None:
+    """Create the triggers and fill the tables (a migration's forward step)."""
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute(DROP)
+    schema_editor.execute(REFRESH_FUNCTION)
+    schema_editor.execute(TRIGGERS)
+    schema_editor.execute(REBUILD)
+
+
+def uninstall(schema_editor) -> None:
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(DROP)
+
+
+def rebuild() -> None:
+    """Recompute every row from the sessions and the lineage (idempotent)."""
+    if in_use():
+        with connection.cursor() as cursor:
+            cursor.execute(REBUILD)

@@ -1,0 +1,180 @@
+"""The cascade report's kept counts (CascadeReach, TrainerReachDay) stay what walking the lineage says, whatever writes.
+
+The lineage here: t1 trained t2, t2 trained t3; t4 stands alone. Sessions s1 (t1), s2 (t2), s3 (t3).
+"""
+
+import datetime
+import threading
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, connections, transaction
+
+from reports import cascade_reach
+from reports.figures import ReportFilters, trainer_reach
+from reports.models import CascadeReach, TrainerReachDay
+from tests.trainers.factories import (
+    ParticipantFactory,
+    TrainerFactory,
+    TrainingSessionFactory,
+    UserFactory,
+    areas,
+    province_admin,
+)
+from trainers.models import SessionParticipant, Trainer, TrainingSession
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not cascade_reach.in_use(), reason="kept by PostgreSQL triggers only"),
+]
+D = datetime.date
+
+
+def walked() -> tuple[dict, dict]:
+    """({(trainer, person): (first day in the cascade, first day taught directly)}, {trainer: (direct, downstream)}),
+    counted in Python from the sessions and the lineage."""
+    children: dict[int, list[int]] = {}
+    for trainer in Trainer.objects.all():
+        children.setdefault(trainer.trained_by_id, []).append(trainer.pk)
+    taught: dict[int, list[tuple[int, datetime.date]]] = {}
+    for session in TrainingSession.objects.prefetch_related("trainers", "participants"):
+        for leader in session.trainers.all():
+            for participant in session.participants.all():
+                taught.setdefault(leader.pk, []).append((participant.person_id, session.starts_on))
+    pairs: dict[tuple[int, int], tuple] = {}
+    for trainer in Trainer.objects.values_list("pk", flat=True):
+        below, stack = [], [trainer]
+        while stack:
+            current = stack.pop()
+            below.append(current)
+            stack.extend(children.get(current, []))
+        for member in below:
+            for person, day in taught.get(member, []):
+                first, direct = pairs.get((trainer, person), (None, None))
+                first = day if first is None else min(first, day)
+                if member == trainer:
+                    direct = day if direct is None else min(direct, day)
+                pairs[(trainer, person)] = (first, direct)
+    counts: dict[int, tuple[int, int]] = {}
+    for (trainer, _person), (_first, direct) in pairs.items():
+        d, n = counts.get(trainer, (0, 0))
+        counts[trainer] = (d + (direct is not None), n + 1)
+    return pairs, counts
+
+
+def kept() -> tuple[dict, dict]:
+    pairs = {(r.trainer_id, r.person_id): (r.first_on, r.direct_on) for r in CascadeReach.objects.all()}
+    counts: dict[int, tuple[int, int]] = {}
+    for row in TrainerReachDay.objects.all():
+        direct, downstream = counts.get(row.trainer_id, (0, 0))
+        counts[row.trainer_id] = (direct + row.direct, downstream + row.downstream)
+    return pairs, {trainer: count for trainer, count in counts.items() if count != (0, 0)}
+
+
+@pytest.fixture
+def lineage():
+    area = areas()["Duy Xuyên"]
+    t1 = TrainerFactory(home_area=area, generation=1)
+    t2 = TrainerFactory(home_area=area, trained_by=t1, generation=2)
+    t3 = TrainerFactory(home_area=area, trained_by=t2, generation=3)
+    t4 = TrainerFactory(home_area=area, generation=1)
+    sessions = []
+    for leader, day in ((t1, D(2023, 3, 1)), (t2, D(2024, 5, 6)), (t3, D(2025, 8, 1))):
+        session = TrainingSessionFactory(area=area, starts_on=day, ends_on=day)
+        session.trainers.add(leader)
+        sessions.append(session)
+    return area, (t1, t2, t3, t4), sessions
+
+
+def test_every_write_keeps_the_kept_counts_equal_to_a_walk(lineage):
+    area, (t1, t2, t3, t4), (s1, s2, s3) = lineage
+    p1, p2, p3 = UserFactory(), UserFactory(), UserFactory()
+    ParticipantFactory(session=s1, person=p1)
+    ParticipantFactory(session=s2, person=p1)
+    ParticipantFactory(session=s2, person=p2)
+    ParticipantFactory(session=s3, person=p3)
+    assert kept() == walked()
+    assert kept()[1][t1.pk] == (1, 3)  # p1 directly; p2 and p3 down the lineage
+
+    s3.trainers.add(t4)  # a second trainer on the session
+    assert kept() == walked()
+    s2.starts_on = D(2022, 1, 1)  # its day corrected in the admin
+    s2.save()
+    assert kept() == walked()
+    assert kept()[0][(t1.pk, p1.pk)] == (D(2022, 1, 1), D(2023, 3, 1))
+
+    t3.trained_by = t4  # the lineage corrected: t3 was trained by t4
+    t3.save()
+    assert kept() == walked()
+    assert (t1.pk, p3.pk) not in kept()[0] and kept()[1][t4.pk] == (1, 1)
+
+    s2.trainers.remove(t2)
+    SessionParticipant.objects.filter(person=p1, session=s1).delete()  # an import undone
+    assert kept() == walked()
+    s3.delete()
+    t2.delete()
+    assert kept() == walked()
+    assert not TrainerReachDay.objects.filter(trainer_id=t2.pk).exists()
+
+
+def test_rebuilding_is_idempotent_and_repairs_the_tables(lineage):
+    _area, _trainers, (s1, s2, _s3) = lineage
+    for person in (UserFactory(), UserFactory()):
+        ParticipantFactory(session=s1, person=person)
+        ParticipantFactory(session=s2, person=person)
+    expected = kept()
+    CascadeReach.objects.all().delete()
+    TrainerReachDay.objects.update(downstream=99)
+    call_command("rebuild_reach", verbosity=0)
+    assert kept() == expected == walked()
+    call_command("rebuild_reach", verbosity=0)
+    assert kept() == expected
+
+
+def test_the_kept_report_equals_the_walked_one_all_time_and_up_to_a_day(lineage, monkeypatch):
+    _area, _trainers, sessions = lineage
+    for session, count in zip(sessions, (3, 2, 4), strict=True):
+        for _ in range(count):
+            ParticipantFactory(session=session, person=UserFactory())
+    ParticipantFactory(session=sessions[2], person=sessions[0].participants.first().person)  # reached twice
+    viewer = province_admin(areas()["province"])
+    filters = [ReportFilters(), ReportFilters(date_to=D(2024, 12, 31)), ReportFilters(date_to=D(2023, 3, 1))]
+    kept_rows = [trainer_reach(f, viewer).rows for f in filters]
+    monkeypatch.setattr(cascade_reach, "in_use", lambda using=None: False)
+    walked_rows = [trainer_reach(f, viewer).rows for f in filters]
+    assert kept_rows == walked_rows
+    everyone, until_2024, first_day = kept_rows
+    by_id = {r[0]: r for r in everyone}
+    # t1, t2, t3: the person in s1 and s3 counted once by t1, and once by t2 and t3, who did not teach s1
+    assert [r[6:] for r in everyone][:3] == [[3, 9], [2, 7], [5, 5]]
+    assert [r[6:] for r in until_2024][:2] == [[3, 5], [2, 2]]
+    assert [r[6:] for r in first_day][:1] == [[3, 3]]
+    assert len(by_id) <= 4
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_imports_of_one_person_at_once_both_count(lineage):
+    """The same person added to two sessions under one lineage by two transactions in flight together."""
+    _area, (t1, t2, t3, _t4), (_s1, s2, s3) = lineage
+    person = UserFactory()
+    first_written, second_done = threading.Event(), threading.Event()
+
+    def import_meanwhile():
+        try:
+            first_written.wait(10)
+            ParticipantFactory(session=s3, person=person)  # its trigger waits for the first import
+        finally:
+            connections.close_all()
+            second_done.set()
+
+    other = threading.Thread(target=import_meanwhile)
+    other.start()
+    with transaction.atomic():
+        ParticipantFactory(session=s2, person=person)
+        first_written.set()
+        assert not second_done.wait(1)
+    other.join(10)
+
+    assert kept() == walked()
+    assert kept()[1][t1.pk] == (0, 1) and kept()[1][t2.pk] == (1, 1) and kept()[1][t3.pk] == (1, 1)
+    connection.close()
