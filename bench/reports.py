@@ -2,16 +2,16 @@
 
 Usage (PostgreSQL from scripts/services.sh):
     eval "$(scripts/services.sh start)"
-    .venv/bin/python bench/reports.py [--scale 1.0] [--repeat 3] [--keep]
+    .venv/bin/python bench/reports.py [--scale 1.0] [--repeat 3] [--keep] [--only cascade ...]
 
 Creates (or recreates) the database `lms_bench_reports` next to the one in DATABASE_URL, migrates it,
 loads the demo areas and courses, then builds in bulk with INSERT … SELECT generate_series:
 at --scale 1, 200,000 learners with profiles and learner groups, 5,000 trainers in five generations
 (4,000 certified), 20,000 sessions with 400,000 participant places, 400,000 enrolments and about
-2,000,000 lesson completions, then rebuilds FirstReach (`manage.py rebuild_first_reach`). Prints the
-time of each report and of its CSV and XLSX export, for a province administrator (everything, and
-filtered to Duy Xuyên) and a district administrator (Duy Xuyên). With --keep, the kept database is
-migrated first.
+2,000,000 lesson completions, then rebuilds the kept reach tables (`manage.py rebuild_reach`).
+Prints the time of each report and of its CSV and XLSX export, for a province administrator
+(everything; filtered to Duy Xuyên; to 2024; up to the end of 2024; 2024 in Duy Xuyên) and a
+district administrator (Duy Xuyên). With --keep, the kept database is migrated first.
 """
 
 import argparse
@@ -234,8 +234,8 @@ def build(scale: float) -> None:
                    WHERE a.kind IN ('city', 'town', 'district') ON CONFLICT DO NOTHING""",
             )
         run(cur, "SET session_replication_role = DEFAULT")
-        with Timer("first reach (manage.py rebuild_first_reach)"):
-            call_command("rebuild_first_reach", verbosity=0)
+        with Timer("reach tables (manage.py rebuild_reach)"):
+            call_command("rebuild_reach", verbosity=0)
         with Timer("ANALYZE"):
             run(cur, "ANALYZE")
         for table in (
@@ -247,12 +247,13 @@ def build(scale: float) -> None:
             "courses_enrollment",
             "courses_lessoncompletion",
             "reports_firstreach",
+            "reports_cascadereach",
         ):
             run(cur, f"SELECT count(*) FROM {table}")
             print(f"  {table:<34} {cur.fetchone()[0]:>12,}")
 
 
-def measure(repeat: int) -> None:
+def measure(repeat: int, only: list[str] | None = None) -> None:
     from django.db import connection, reset_queries
 
     from accounts.models import User
@@ -274,6 +275,12 @@ def measure(repeat: int) -> None:
         # The district administrator's view must cost no more than the province's filtered to the district.
         ("province, Duy Xuyên", superuser, ReportFilters(area=dx)),
         (
+            "province, 2024",
+            superuser,
+            ReportFilters(date_from=datetime.date(2024, 1, 1), date_to=datetime.date(2024, 12, 31)),
+        ),
+        ("province, up to 2024", superuser, ReportFilters(date_to=datetime.date(2024, 12, 31))),
+        (
             "province, 2024, Duy Xuyên",
             superuser,
             ReportFilters(area=dx, date_from=datetime.date(2024, 1, 1), date_to=datetime.date(2024, 12, 31)),
@@ -284,6 +291,8 @@ def measure(repeat: int) -> None:
         print(f"\n{label}: best of {repeat} (ms)")
         print(f"  {'report':<14}{'report':>10}{'CSV':>10}{'XLSX':>10}{'rows':>8}{'queries':>9}")
         for key, function in REPORTS.items():
+            if only and key not in only:
+                continue
             times, csv_times, xlsx_times = [], [], []
             for _ in range(repeat):
                 for cached in ("_trainers_area_scope", "_areas_scope_area"):
@@ -313,6 +322,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=float, default=1.0, help="1.0 = the issue's province scale")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", nargs="*", metavar="REPORT", help="measure these reports only (keys, e.g. cascade)")
     parser.add_argument("--keep", action="store_true", help="reuse an existing bench database (skip building)")
     args = parser.parse_args()
     url = recreate_database(database_url(), keep=args.keep)
@@ -325,7 +335,7 @@ def main() -> None:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)  # a kept database gets this branch's migrations (and their rebuilds)
-    measure(args.repeat)
+    measure(args.repeat, args.only)
 
 
 if __name__ == "__main__":
