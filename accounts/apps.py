@@ -13,9 +13,11 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from . import personal_data
         from .backends import forget_cached_user
         from .models import User
 
+        personal_data.autodiscover()
         post_save.connect(forget_cached_user, sender=User, dispatch_uid="accounts_forget_cached_user_saved")
         post_delete.connect(forget_cached_user, sender=User, dispatch_uid="accounts_forget_cached_user_deleted")
 

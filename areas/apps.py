@@ -6,15 +6,3 @@ class AreasConfig(AppConfig):
     name = "areas"
     verbose_name = _("Administrative areas")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from accounts.personal_data import register
-
-        from . import personal_data
-
-        register(
-            app_label=self.label,
-            export=personal_data.export_person,
-            anonymise=personal_data.anonymise_person,
-            covers=personal_data.COVERS,
-        )

@@ -231,26 +231,10 @@ class Area(models.Model):
         return area_tree().district(self, on=on)
 
     def current_units(self, on: datetime.date | None = None) -> list["Area"]:
-        """Today's units (or those valid `on` a day) this area's records now belong to, following successors.
+        """Today's units (or those valid `on` a day) this area's records now belong to (`AreaTree.current_units`)."""
+        from .rollup import area_tree
 
-        Duy Hòa (made in 2024) → [Xã Thu Bồn]; Duy Thu → Duy Tân → [Xã Thu Bồn]; a unit that
-        ended without a recorded successor is returned as it is.
-        """
-        on = on or timezone.localdate()
-        result: dict[int, Area] = {}
-        seen: set[int] = set()
-        frontier = [self]
-        while frontier:
-            area = frontier.pop()
-            if area.pk in seen:
-                continue
-            seen.add(area.pk)
-            successors = list(area.successors.all())
-            if area.is_valid_on(on) or not successors:
-                result[area.pk] = area
-            else:
-                frontier.extend(successors)
-        return sorted(result.values(), key=lambda a: a.code)
+        return area_tree().current_units(self, on=on or timezone.localdate())
 
 
 class AdminScopeQuerySet(models.QuerySet):

@@ -1,4 +1,4 @@
-"""An administrator's scope in "download my data" and "delete my account" (registered in AreasConfig.ready())."""
+"""An administrator's scope in "download my data" and "delete my account" (accounts.personal_data)."""
 
 from .models import AdminScope
 

@@ -131,6 +131,28 @@ class AreaTree:
             district = later[0]
         return self.areas[district] if district is not None else None
 
+    def current_units(self, area: Area | int, on: datetime.date | None = None) -> list[Area]:
+        """The units valid `on` a day (today by default) that the area's records now belong to, following successors.
+
+        Duy Hòa (made in 2024) → [Xã Thu Bồn]; Duy Thu → Duy Tân → [Xã Thu Bồn]; a unit that
+        ended without a recorded successor is returned as it is.
+        """
+        on = on or self.today
+        result: dict[int, Area] = {}
+        seen: set[int] = set()
+        frontier = [area if isinstance(area, int) else area.pk]
+        while frontier:
+            pk = frontier.pop()
+            if pk in seen:
+                continue
+            seen.add(pk)
+            successors = self.successors.get(pk, [])
+            if self.areas[pk].is_valid_on(on) or not successors:
+                result[pk] = self.areas[pk]
+            else:
+                frontier.extend(successors)
+        return sorted(result.values(), key=lambda a: a.code)
+
     def districts(self) -> list[Area]:
         """Former district-level units, in code order: the rows of every report by district."""
         return sorted((a for a in self.areas.values() if a.is_district), key=lambda a: a.code)

@@ -8,16 +8,6 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from accounts.personal_data import register
-
-        from . import personal_data
         from .progress import connect_signals
 
         connect_signals()
-
-        register(
-            app_label=self.label,
-            export=personal_data.export_person,
-            anonymise=personal_data.anonymise_person,
-            covers=personal_data.COVERS,
-        )

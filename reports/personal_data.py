@@ -1,4 +1,4 @@
-"""A person's first reach in "download my data" and "delete my account" (registered in ReportsConfig.ready())."""
+"""A person's first reach in "download my data" and "delete my account" (accounts.personal_data)."""
 
 from .models import FirstReach
 

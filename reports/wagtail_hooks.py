@@ -8,8 +8,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from areas.admin_views import ScopedPermissionPolicy, ScopedViewSetMixin
 from areas.models import admin_area_ids
-from trainers.admin_views import ScopedPermissionPolicy, ScopedViewSetMixin
 
 from .admin_home import administrator_home_panel
 from .figures import viewer_may_see_reports

@@ -1,4 +1,4 @@
-"""Wagtail admin views of the showcase; the scoped viewset views come from trainers.admin_views."""
+"""Wagtail admin views of the showcase; the scoped viewset views come from areas.admin_views."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -6,8 +6,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from areas.admin_views import ScopedPermissionPolicy
 from lms.admin_actions import ObjectActionView
-from trainers.admin_views import ScopedPermissionPolicy
 
 from .forms import ReviewForm
 from .models import StartupProject

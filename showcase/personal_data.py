@@ -84,3 +84,13 @@ def anonymise_person(user) -> None:
     ProjectMember.objects.filter(person=user).delete()
     ProjectInvitation.objects.addressed_to(user).delete()
     ProjectInvitation.objects.filter(invited_by=user).update(invited_by=None)
+
+
+COVERS = {
+    "showcase.Registration.person",
+    "showcase.Registration.checked_in_by",  # kept: which (anonymised) account checked a visitor in
+    "showcase.ProjectMember.person",
+    "showcase.ProjectInvitation.invited_by",  # cleared: invitations the person sent lose the sender
+    "showcase.StartupProject.created_by",  # kept: the project stays, under the anonymised account
+    "showcase.StartupProject.reviewed_by",  # kept: which (anonymised) administrator reviewed it
+}

@@ -1,47 +1,25 @@
-"""Wagtail admin views of the trainer programme, every one of them loading rows through `visible_to(user)`.
+"""Wagtail admin views of the trainer programme: its permission policies and object actions.
 
-Wagtail filters only the listing by a viewset's queryset: edit, delete, inspect, history, usage and
-copy views load their object from the default manager (wagtail/wagtail#10746). The mixins below
-close that gap for every view class, and the permission policies make buttons follow the same rule.
+The scoped views and policy they build on (`visible_to(user)` for every view) live in `areas.admin_views`.
 """
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.views import generic
-from wagtail.admin.views.generic.history import HistoryView
-from wagtail.admin.views.generic.usage import UsageView
 from wagtail.log_actions import log
-from wagtail.permission_policies import ModelPermissionPolicy
 
+from areas.admin_views import ScopedPermissionPolicy
 from areas.models import admin_area_ids
-from lms.admin_actions import ObjectActionsIndexViewMixin, ObjectActionsInspectViewMixin, ObjectActionView
+from lms.admin_actions import ObjectActionView
 
 from .admin_forms import CertifyForm, ResultFormSet, RevokeForm
 from .models import Certificate, Notification, SessionParticipant, Trainer, TrainingSession
 from .notifications import notification_resend
 from .services import certificate_revoke, trainer_certification_unmet, trainer_certify
-
-
-def visible(model, user):
-    return model._default_manager.visible_to(user)
-
-
-class ScopedPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions from the user's groups, instances limited to the model's `visible_to(user)`."""
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action) and visible(self.model, user).filter(pk=instance.pk).exists()
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if self.user_has_any_permission(user, actions):
-            return visible(self.model, user)
-        return self.model._default_manager.none()
 
 
 class CertificatePermissionPolicy(ScopedPermissionPolicy):
@@ -93,63 +71,6 @@ class WagtailReportsForTheProvinceMiddleware:
         if request.user.is_authenticated and not may_see_wagtail_reports(request.user):
             raise PermissionDenied
         return None
-
-
-# --- Views that close the get_queryset gap -------------------------------------------------------
-
-
-class ScopedObjectMixin:
-    """Loads the object as Wagtail does, then refuses it (404) unless `visible_to(user)` contains it."""
-
-    def get_object(self, *args, **kwargs):
-        obj = super().get_object(*args, **kwargs)
-        if obj is not None and not visible(self.model, self.request.user).filter(pk=obj.pk).exists():
-            raise Http404
-        return obj
-
-
-class ScopedIndexView(ObjectActionsIndexViewMixin, generic.IndexView):
-    def get_base_queryset(self):
-        # Listing, search, filters and CSV/XLSX exports all start here.
-        queryset = super().get_base_queryset()
-        return queryset.filter(pk__in=visible(self.model, self.request.user).values("pk"))
-
-
-class ScopedEditView(ScopedObjectMixin, generic.EditView):
-    pass
-
-
-class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
-    pass
-
-
-class ScopedInspectView(ScopedObjectMixin, ObjectActionsInspectViewMixin, generic.InspectView):
-    pass
-
-
-class ScopedHistoryView(ScopedObjectMixin, HistoryView):
-    pass
-
-
-class ScopedUsageView(ScopedObjectMixin, UsageView):
-    pass
-
-
-class ScopedCopyView(ScopedObjectMixin, generic.CopyView):
-    pass
-
-
-class ScopedViewSetMixin:
-    """Every view class of a ModelViewSet through the scope; no view is left on the default manager."""
-
-    index_view_class = ScopedIndexView
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
-    inspect_view_class = ScopedInspectView
-    history_view_class = ScopedHistoryView
-    usage_view_class = ScopedUsageView
-    copy_view_class = ScopedCopyView
-    copy_view_enabled = False
 
 
 # --- Actions -------------------------------------------------------------------------------------

@@ -9,10 +9,8 @@ class TrainersConfig(AppConfig):
 
     def ready(self):
         from accounts import profile_form
-        from accounts.personal_data import register
         from courses.signals import course_completed, enrolled
 
-        from . import personal_data
         from .forms import ProfileForm
         from .notifications import queue_enrolment_confirmation
         from .receivers import issue_course_certificate
@@ -22,9 +20,3 @@ class TrainersConfig(AppConfig):
         enrolled.connect(queue_enrolment_confirmation, dispatch_uid="trainers.queue_enrolment_confirmation")
         install_wagtail_export_neutraliser()
         profile_form.register(ProfileForm)
-        register(
-            app_label=self.label,
-            export=personal_data.export_person,
-            anonymise=personal_data.anonymise_person,
-            covers=personal_data.COVERS,
-        )

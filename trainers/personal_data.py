@@ -1,6 +1,6 @@
 """What the trainer programme holds on a person, for "download my data" and account deletion.
 
-Registered in TrainersConfig.ready() with accounts.personal_data. On deletion the person's trainer
+Found by accounts.personal_data.autodiscover(). On deletion the person's trainer
 record leaves the public directory (the account is inactive), loses its biography and photo, and
 their certificates lose the name and the stored PDF that printed it.
 

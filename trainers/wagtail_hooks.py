@@ -17,14 +17,12 @@ from .admin_views import (
     CertificateRevokeView,
     NotificationPermissionPolicy,
     NotificationResendView,
-    ScopedInspectView,
-    ScopedPermissionPolicy,
-    ScopedViewSetMixin,
     SessionResultsView,
     TrainerCertifyView,
     may_see_wagtail_reports,
 )
 from .notifications import RESEND_LOG_ACTION
+from areas.admin_views import ScopedInspectView, ScopedPermissionPolicy, ScopedViewSetMixin
 from lms.admin_actions import ObjectActionsViewSetMixin
 from .models import Attendance, Certificate, Notification, Profile, SessionParticipant, Trainer, TrainingSession
 

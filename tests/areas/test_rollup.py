@@ -14,12 +14,12 @@ from django.urls import reverse
 from areas.models import Area
 from areas.rollup import AreaTree
 from reports.figures import ReportFilters, report_scope
+from tests.areas.reform import REFORM, reform_tree
 from tests.trainers.factories import (
     ProfileFactory,
     TrainerFactory,
     TrainingSessionFactory,
     UserFactory,
-    areas,
     district_admin,
     province_admin,
 )
@@ -28,15 +28,11 @@ from trainers.services import certification_issue
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-REFORM = D(2025, 7, 1)
 
 
 @pytest.fixture
 def tree():
-    found = areas()
-    found["Xã Thu Bồn"] = Area.objects.get(code="20611", valid_from=REFORM)
-    found["Duy Hòa"] = Area.objects.get(code="20611", valid_from=None)
-    found["Duy Thu"] = Area.objects.get(code="20602")
+    found = reform_tree()
     # A today's unit formed from a Duy Xuyên commune and a Hội An unit, keeping Duy Vinh's code.
     found["Hội An commune"] = Area.objects.create(
         code="20999", name="Cẩm Kim", kind=Area.COMMUNE, parent=found["Hội An"], valid_to=D(2025, 6, 30)

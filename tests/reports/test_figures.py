@@ -23,7 +23,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from areas.models import Area
 from courses.models import Audience, Enrollment
 from reports.figures import (
     AreaTree,
@@ -37,13 +36,13 @@ from reports.figures import (
     trainer_cascade,
 )
 from reports.models import Target
+from tests.areas.reform import reform_tree
 from tests.trainers.factories import (
     ParticipantFactory,
     ProfileFactory,
     TrainerFactory,
     TrainingSessionFactory,
     UserFactory,
-    areas,
     district_admin,
     province_admin,
 )
@@ -92,10 +91,8 @@ def enrol(user, course, day, completed=False):
 def programme(course_tree):
     for code, _label in Audience.CODES:
         Audience.objects.get_or_create(code=code)
-    a = areas()
-    dx, ha = a["Duy Xuyên"], a["Hội An"]
-    duy_hoa = Area.objects.get(code="20611", valid_from=None)
-    thu_bon = Area.objects.get(code="20611", valid_from=D(2025, 7, 1))
+    a = reform_tree()
+    dx, ha, duy_hoa, thu_bon = a["Duy Xuyên"], a["Hội An"], a["Duy Hòa"], a["Xã Thu Bồn"]
 
     t1 = TrainerFactory(level=Trainer.MASTER, home_area=dx, generation=1, person__full_name="Trainer One")
     t2 = TrainerFactory(home_area=ha, trained_by=t1, generation=2, person__full_name="Trainer Two")

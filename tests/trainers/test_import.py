@@ -554,3 +554,35 @@ def test_what_a_list_said_is_in_the_persons_download_and_goes_with_their_account
     client.post("/accounts/me/delete/", {"confirm": "yes"})
     participant = SessionParticipant.objects.get(person=person)
     assert participant.listed_details() == {}
+
+
+# --- names from before the 2025 reform ------------------------------------------------------------
+
+
+REFORM = D(2025, 7, 1)
+
+
+def test_merged_commune_names_resolve_to_todays_units_in_a_constant_number_of_queries(django_assert_max_num_queries):
+    """A list written after the reform with the old commune names people still use: each name finds the unit
+    it became, and the whole plan runs in a few queries however many of the district's communes were merged."""
+    from areas.loader import load_area_tree
+    from trainers.attendance_import.plan import plan_import
+    from trainers.attendance_import.read import read_sheet
+
+    load_area_tree()
+    session = make_session(Area.objects.get(code="508"), starts_on=D(2025, 9, 10))  # Duy Xuyên
+    old_names = ["Duy Hòa", "Duy Thu", "Duy Tân", "Duy Châu", "Duy Phú", "Duy Trinh", "Duy Sơn", "Duy Phước"]
+    rows = [["Họ và tên", "Số điện thoại", "Xã/phường", "Ngày 1"]]
+    rows += [[f"Người {i}", f"090511{i:04d}", name, "x"] for i, name in enumerate(old_names)]
+    sheet = read_sheet(csv_bytes(rows))
+
+    with django_assert_max_num_queries(4):
+        plan = plan_import(session, sheet)
+
+    assert plan.report.ok, plan.report.as_text()
+    became = {person.commune: person.commune_area for person in plan.people}
+    assert {name: (unit.code, unit.valid_from) for name, unit in became.items()} == {
+        **dict.fromkeys(["Duy Hòa", "Duy Thu", "Duy Tân", "Duy Châu", "Duy Phú"], ("20611", REFORM)),  # Thu Bồn
+        **dict.fromkeys(["Duy Trinh", "Duy Sơn"], ("20623", REFORM)),  # today's Xã Duy Xuyên
+        "Duy Phước": ("20599", REFORM),  # Nam Phước
+    }

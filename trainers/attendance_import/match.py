@@ -14,7 +14,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
 from areas.models import Area, admin_area_ids
-from areas.rollup import AreaTree
+from areas.rollup import AreaTree, area_tree
 from courses.text import fold_vi
 
 from ..models import Profile, TrainingSession
@@ -26,12 +26,12 @@ COMMUNE_PREFIXES = ("thi tran ", "phuong ", "xa ", "tt ", "p ")
 COMMUNE_KINDS = (Area.WARD, Area.COMMUNE, Area.TOWNSHIP)
 
 
-def home_district(area: Area) -> Area:
+def home_district(area: Area, tree: AreaTree | None = None) -> Area:
     """The former district a session's records count for (the rule: `areas.rollup`); the area itself at province level.
 
     A session filed under one of today's communes belongs to the former district it was formed in.
     """
-    return AreaTree().district(area) or area
+    return (tree or area_tree()).district(area) or area
 
 
 def chunks(items: list, size: int = 500) -> Iterable[list]:
@@ -133,12 +133,16 @@ def _commune_named_in(text: str, communes: dict[str, Area]) -> Area | None:
     return max(found, key=lambda item: item[0])[1] if found else None
 
 
-def resolve_communes(people: list[PersonRow], district: Area, session: TrainingSession, report: ImportReport):
-    """Each person's own commune, from the commune column, else from their address or unit."""
+def resolve_communes(
+    people: list[PersonRow], district: Area, session: TrainingSession, report: ImportReport, tree: AreaTree
+) -> None:
+    """Each person's own commune, from the commune column, else from their address or unit.
+
+    Worked out on the import's area tree, in memory: no query, however many communes were merged.
+    """
     if not any(p.commune or p.address or p.organisation for p in people):
         return
     day = session.starts_on
-    tree = AreaTree()
     # The district's communes and the units formed from them since (today's Xã Thu Bồn for Duy Xuyên),
     # as far as they existed by the session's first day; at province level, the units directly under it.
     pool = tree.members(district) if district.is_district else tree.children.get(district.pk, [])
@@ -153,7 +157,7 @@ def resolve_communes(people: list[PersonRow], district: Area, session: TrainingS
         communes[commune_key(area.name)] = area
     for key, area in communes.items():
         # A name people still use for a commune merged before the session: the unit it became then.
-        if not area.is_valid_on(day) and len(later := area.current_units(on=day)) == 1:
+        if not area.is_valid_on(day) and len(later := tree.current_units(area, on=day)) == 1:
             communes[key] = later[0]
     for person in people:
         if person.commune:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from areas.models import Area
+from areas.rollup import area_tree
 
 from ..models import Attendance, SessionParticipant, TrainingSession
 from . import read
@@ -33,7 +34,8 @@ def plan_import(session: TrainingSession, sheet: Sheet, *, user=None) -> Plan:
     ``user`` is the importing administrator: only people in their area are shown with their stored details.
     """
     report = ImportReport(session=session, file_name=sheet.file_name, sha256=sheet.sha256)
-    district = home_district(session.area)
+    tree = area_tree()  # one tree for the whole plan (the request's own in the admin)
+    district = home_district(session.area, tree)
     plan = Plan(report, [], {}, {}, district)
     rows = sheet.rows
     try:
@@ -53,7 +55,7 @@ def plan_import(session: TrainingSession, sheet: Sheet, *, user=None) -> Plan:
     people = merge_duplicates(people, report)
     plan.people = people
     match_people(people, report, user)
-    resolve_communes(people, district, session, report)
+    resolve_communes(people, district, session, report, tree)
 
     user_ids = [p.user_id for p in people if p.user_id]
     for chunk in chunks(user_ids):
