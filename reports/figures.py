@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Case, CharField, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -741,11 +740,7 @@ def _reach_rows(filters: ReportFilters, trainers, per_generation=None) -> tuple[
         inner_sql, generations_params = per_generation.order_by().query.sql_with_params()
         generations_sql = CASCADE_GENERATIONS_SQL.format(sql=inner_sql)
     sql = CASCADE_SQL.format(reach=reach, generations=generations_sql, **tables)
-    # The walk sorts every (trainer, person) pair in the range: in memory rather than on disk.
-    more_memory = not kept and connection.vendor == "postgresql"
-    with transaction.atomic() if more_memory else nullcontext(), connection.cursor() as cursor:
-        if more_memory:
-            cursor.execute("SET LOCAL work_mem = '64MB'")
+    with connection.cursor() as cursor:
         cursor.execute(sql, [*reach_params, *generations_params])
         rows = cursor.fetchall()
     # A compound statement keeps no order: the reach rows are sorted here as the CTE ranked them.
