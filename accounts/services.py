@@ -1,7 +1,7 @@
 """A person's own data: everything we hold on them, and deleting the account.
 
-What each app holds is declared by the app itself in `accounts.personal_data` (from its
-`AppConfig.ready()`); this module knows only the user row.
+What each app holds is declared by the app itself, in its own `personal_data.py` (found by
+`accounts.personal_data`); this module knows only the user row.
 """
 
 import uuid

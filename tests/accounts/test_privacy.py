@@ -140,7 +140,7 @@ def test_every_relation_to_a_person_is_covered_by_a_registered_app():
     covered = {entry for source in sources() for entry in source.covers}
     relations = _relations_to_a_person()
     assert relations, "the check found no relation at all: it is looking in the wrong place"
-    assert relations - covered == set(), "register these in the app's AppConfig.ready() (accounts.personal_data)"
+    assert relations - covered == set(), "list these in the app's personal_data.py COVERS (accounts.personal_data)"
     assert covered - relations == set(), "registered relations that no longer exist"
     assert {source.app_label for source in sources()} >= {"areas", "courses", "trainers", "showcase"}
 
