@@ -1,24 +1,33 @@
-"""A person's first reach in "download my data" and "delete my account" (accounts.personal_data)."""
+"""A person's derived reach rows in "download my data" and "delete my account" (accounts.personal_data)."""
 
-from .models import FirstReach
+from .models import CascadeReach, FirstReach
 
 
 def export_person(user) -> dict:
-    """When the programme first reached the person, as the reports count it."""
+    """When the programme first reached the person, and through which trainers' cascades, as the reports count it."""
+    data = {}
     row = FirstReach.objects.filter(person_id=user.pk).first()
-    if row is None:
-        return {}
-    return {
-        "first_reached": {
+    if row is not None:
+        data["first_reached"] = {
             "first_session_on": row.first_session_on.isoformat() if row.first_session_on else None,
             "first_enrolled_at": row.first_enrolled_at.isoformat() if row.first_enrolled_at else None,
         }
-    }
+    cascades = CascadeReach.objects.filter(person_id=user.pk).select_related("trainer__person").order_by("first_on")
+    if cascades:
+        data["reached_through_trainers"] = [
+            {
+                "trainer": reach.trainer.person.full_name,
+                "first_on": reach.first_on.isoformat(),
+                "taught_directly_from": reach.direct_on.isoformat() if reach.direct_on else None,
+            }
+            for reach in cascades
+        ]
+    return data
 
 
 def anonymise_person(user) -> None:
-    """Nothing of its own: the row is derived from the profile, sessions and enrolments, and the database
-    recomputes it as the other apps anonymise or delete those (reports.first_reach)."""
+    """Nothing of their own: the rows are derived from the profile, sessions and enrolments, and the database
+    recomputes them as the other apps anonymise or delete those (reports.first_reach, reports.cascade_reach)."""
 
 
-COVERS = {"reports.FirstReach.person"}
+COVERS = {"reports.FirstReach.person", "reports.CascadeReach.person"}

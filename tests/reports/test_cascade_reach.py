@@ -178,3 +178,19 @@ def test_two_imports_of_one_person_at_once_both_count(lineage):
     assert kept() == walked()
     assert kept()[1][t1.pk] == (0, 1) and kept()[1][t2.pk] == (1, 1) and kept()[1][t3.pk] == (1, 1)
     connection.close()
+
+
+def test_a_person_downloads_which_cascades_reached_them_and_deleting_the_account_keeps_the_counts(lineage):
+    from accounts.services import account_data_export, account_delete
+
+    _area, (t1, t2, _t3, _t4), (_s1, s2, _s3) = lineage
+    person = UserFactory()
+    ParticipantFactory(session=s2, person=person)
+    reached = account_data_export(user=person)["reached_through_trainers"]
+    assert {(r["trainer"], r["first_on"], r["taught_directly_from"]) for r in reached} == {
+        (t1.person.full_name, "2024-05-06", None),
+        (t2.person.full_name, "2024-05-06", "2024-05-06"),
+    }
+    before = kept()
+    account_delete(user=person)  # anonymised: the aggregate figures keep the person, nothing names them
+    assert kept() == before == walked()
