@@ -10,14 +10,12 @@ removes their rows last (their sessions' links and their trainees' lineage are w
 recomputing the people concerned). The same one-person-at-a-time advisory lock as `FirstReach`
 keeps two transactions writing one person from both subtracting the same rows.
 
-Other databases (SQLite in development) have no triggers: the report walks the lineage there
+SQLite (development) allows no recursive query in a trigger: the report walks the lineage there
 (`reports.figures.CASCADE_SQL`), and on PostgreSQL too when it is narrowed by a start date or a
 course, which these first days cannot answer.
 """
 
 from django.db import connection
-
-from . import first_reach
 
 # (trainer_id, person_id, first_on, direct_on) for the people `{people}` selects (`p.person_id …`).
 REACH_OF_PEOPLE = """
@@ -160,8 +158,8 @@ INSERT INTO reports_cascadereach (trainer_id, person_id, first_on, direct_on)
 
 
 def in_use(using=None) -> bool:
-    """Whether the tables are kept (by the same database as `FirstReach`)."""
-    return first_reach.in_use(using)
+    """Whether the tables are kept: PostgreSQL only (SQLite allows no recursive query in a trigger)."""
+    return (using or connection).vendor == "postgresql"
 
 
 def install(schema_editor) -> None:

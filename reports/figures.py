@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Case, CharField, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -179,25 +178,18 @@ def filtered_enrollments(filters: ReportFilters, until: datetime.datetime | None
     return enrollments
 
 
-def _person_area():
-    return Coalesce("profile__commune", "profile__area")
-
-
 def _end_of(day: datetime.date) -> datetime.datetime:
     """The first instant after the day, in local time (timestamps before it fall on or before the day)."""
     return timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))
 
 
 def _first_reached(filters: ReportFilters, scope: Scope, until: datetime.date | None = None):
-    """The people reached as `FirstReach` rows in scope, where the database keeps that table; else None.
+    """The people reached, as `FirstReach` rows (reports.first_reach: the rule) filed under an area in scope.
 
-    The same people as going through every session and enrolment, filed under the same profile
-    area. Cumulative counts (no start date, no course) read the first days alone; otherwise the
-    table still holds everyone ever reached, with their area, gender and groups, and the sessions
-    and enrolments are asked whether they fall in the range.
+    Cumulative counts (no start date, no course) read the first days alone; otherwise the table
+    still holds everyone ever reached, with their area, gender and groups, and the sessions and
+    enrolments are asked whether they fall in the range.
     """
-    if not first_reach.in_use():
-        return None
     day = until or filters.date_to
     rows = FirstReach.objects.all()
     if scope.area_ids is not None:
@@ -215,16 +207,7 @@ def _first_reached(filters: ReportFilters, scope: Scope, until: datetime.date | 
 def reached_people(filters: ReportFilters, scope: Scope, until: datetime.date | None = None):
     """Distinct people who took part in a session or enrolled in a course, filed by their profile's area."""
     first = _first_reached(filters, scope, until)
-    if first is not None:
-        return get_user_model().objects.filter(pk__in=first.values("person_id"))
-    end = _end_of(until) if until else None
-    sessions = filtered_sessions(filters, until=until)
-    took_part = SessionParticipant.objects.filter(person=OuterRef("pk"), session__in=sessions.values("pk"))
-    enrolled = filtered_enrollments(filters, until=end).filter(user=OuterRef("pk"))
-    people = get_user_model().objects.filter(Exists(took_part) | Exists(enrolled))
-    if scope.area_ids is not None:
-        people = people.annotate(person_area=_person_area()).filter(person_area__in=scope.area_ids)
-    return people
+    return get_user_model().objects.filter(pk__in=first.values("person_id"))
 
 
 def _month_end(day: datetime.date) -> datetime.date:
@@ -341,8 +324,6 @@ def values_by_area(
     """
     asked = cutoffs
     cutoffs = list(dict.fromkeys(asked))
-    # Pupils and students as one set looked up by hash, not a subquery per person.
-    students = Profile.learner_groups.through.objects.filter(audience__code=Audience.STUDENTS).values("profile__user")
     zero = Value(0)
     selects = []
     for i, cutoff in enumerate(cutoffs):
@@ -353,25 +334,16 @@ def values_by_area(
             .annotate(c0=Count("pk"), c1=zero, c2=zero)
             .order_by()
         )
-        first = _first_reached(filters, scope, until=cutoff)
-        if first is not None:  # one scan of one table
-            people = first.values(kind=Value("p"), cutoff=Value(i), filed_under=F("area")).annotate(
+        # One scan of one table.
+        people = (
+            _first_reached(filters, scope, until=cutoff)
+            .values(kind=Value("p"), cutoff=Value(i), filed_under=F("area"))
+            .annotate(
                 c0=Count("pk"),
                 c1=Count("pk", filter=Q(gender=Profile.FEMALE)),
                 c2=Count("pk", filter=Q(is_student=True)),
             )
-        else:
-            # Each person is one row (a profile is one-to-one), so plain counts count people.
-            people = (
-                reached_people(filters, scope, until=cutoff)
-                .annotate(area_key=_person_area())
-                .values(kind=Value("p"), cutoff=Value(i), filed_under=F("area_key"))
-                .annotate(
-                    c0=Count("pk"),
-                    c1=Count("pk", filter=Q(profile__gender=Profile.FEMALE)),
-                    c2=Count("pk", filter=Q(pk__in=students)),
-                )
-            )
+        )
         selects.append(people.order_by())
         selects.append(
             StartupProject.objects.counted(cutoff)
@@ -470,43 +442,23 @@ def people_reached(filters: ReportFilters, user) -> Report:
     group_codes = [code for code, _label in Audience.CODES]
     cells: dict[str | None, dict[str, int]] = {}
     total_cells: dict[str, int] = {}
-    first = _first_reached(filters, scope)
-    if first is not None:
-        # One scan of FirstReach by gender: each group is a bit of its learner_groups (reports.first_reach).
-        bits = {code: 1 << first_reach.GROUP_BITS[code] for code in group_codes}
-        groups = {code: Count("pk", filter=~Q(**{f"in_{code}": 0})) for code in group_codes}
-        groups[None] = Count("pk", filter=Q(learner_groups=0))
-        aliases = {f"g{i}": (code, count) for i, (code, count) in enumerate(groups.items())}
-        counted = (
-            first.alias(**{f"in_{code}": F("learner_groups").bitand(bit) for code, bit in bits.items()})
-            .values("gender")
-            .annotate(n=Count("pk"), **{a: count for a, (_code, count) in aliases.items()})
-        )
-        for row in counted.order_by():
-            gender = row["gender"] or ""
-            total_cells[gender] = total_cells.get(gender, 0) + row["n"]
-            for alias, (code, _count) in aliases.items():
-                if row[alias]:
-                    cells.setdefault(code, {})[gender] = cells.get(code, {}).get(gender, 0) + row[alias]
-    else:
-        # One statement, two groupings: by (group, gender), where a person counts once in each of their
-        # groups, and by gender alone, where each person counts once. A person is one row per group (a
-        # profile is one-to-one, a group listed once), so plain counts count people.
-        people = reached_people(filters, scope)
-        by_group = (
-            people.values(is_total=Value(0), group=F("profile__learner_groups__code"), gender=F("profile__gender"))
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        totals = (
-            people.values(is_total=Value(1), group=Value(None, output_field=CharField()), gender=F("profile__gender"))
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        rows = by_group.union(totals, all=True).values_list("is_total", "group", "gender", "n")
-        for is_total, group, gender, n in rows:
-            counts = total_cells if is_total else cells.setdefault(group, {})
-            counts[gender or ""] = counts.get(gender or "", 0) + n
+    # One scan of FirstReach by gender: each group is a bit of its learner_groups (reports.first_reach).
+    bits = {code: 1 << first_reach.GROUP_BITS[code] for code in group_codes}
+    groups = {code: Count("pk", filter=~Q(**{f"in_{code}": 0})) for code in group_codes}
+    groups[None] = Count("pk", filter=Q(learner_groups=0))
+    aliases = {f"g{i}": (code, count) for i, (code, count) in enumerate(groups.items())}
+    counted = (
+        _first_reached(filters, scope)
+        .alias(**{f"in_{code}": F("learner_groups").bitand(bit) for code, bit in bits.items()})
+        .values("gender")
+        .annotate(n=Count("pk"), **{a: count for a, (_code, count) in aliases.items()})
+    )
+    for row in counted.order_by():
+        gender = row["gender"] or ""
+        total_cells[gender] = total_cells.get(gender, 0) + row["n"]
+        for alias, (code, _count) in aliases.items():
+            if row[alias]:
+                cells.setdefault(code, {})[gender] = cells.get(code, {}).get(gender, 0) + row[alias]
 
     gender_labels = {"female": _("Female"), "male": _("Male"), "other": _("Other"), "": _("Not stated")}
     genders = [key for key, _label in GENDER_COLUMNS]
@@ -547,10 +499,9 @@ def course_completion(filters: ReportFilters, user) -> Report:
     """Enrolments, completions and the completion rate per course: one grouped query."""
     scope = report_scope(filters, user)
     enrollments = filtered_enrollments(filters)
-    if scope.area_ids is not None:
-        enrollments = enrollments.annotate(
-            person_area=Coalesce("user__profile__commune", "user__profile__area")
-        ).filter(person_area__in=scope.area_ids)
+    if scope.area_ids is not None:  # filed like every person reached (reports.first_reach)
+        filed = FirstReach.objects.filter(area__in=scope.area_ids).values("person_id")
+        enrollments = enrollments.filter(user__in=filed)
     per_course = (
         enrollments.values("course", "course__title")
         .annotate(enrolled=Count("pk"), completed=Count("pk", filter=Q(completed_at__isnull=False)))

@@ -1,11 +1,16 @@
-"""The `FirstReach` table: kept by PostgreSQL triggers, rebuilt from scratch on demand.
+"""The `FirstReach` table: kept by database triggers (PostgreSQL and SQLite alike), rebuilt on demand.
 
-A person's row is recomputed from their participations, enrolments and profile whenever one of
-them is written, moved or deleted, a session they took part in changes its first day, or their
-learner groups change: recomputing (not adjusting) makes every trigger idempotent. "Pupils and
-students" is the learner group whose code is `students` (`Audience.STUDENTS`). Other databases
-(SQLite in development) have no triggers: the reports count from the sessions and enrolments
-themselves there (`in_use`).
+`ROWS_OF` is the rule, written once: a person is reached by taking part in a training session or
+enrolling in an online course, from the first day of their first session or their first enrolment,
+and is filed under their profile's commune (else its district), with its gender and learner groups.
+A person's row is recomputed from it whenever one of those records is written, moved or deleted, a
+session they took part in changes its first day, or a learner group changes its code: recomputing
+(not adjusting) makes every trigger idempotent. "Pupils and students" is the learner group whose
+code is `students` (`Audience.STUDENTS`).
+
+PostgreSQL runs the recomputation in a function under a per-person advisory lock (two transactions
+writing one person would otherwise each miss the other's record); SQLite, which writes one
+transaction at a time and has no functions, repeats the two statements in each trigger.
 """
 
 from django.db import connection
@@ -21,112 +26,153 @@ _BIT_OF_CODE = (
     + " ".join(f"WHEN '{code}' THEN {bit}" for code, bit in GROUP_BITS.items())
     + f" ELSE {OTHER_GROUP} END"
 )
-_GROUPS_OF_PROFILE = f"""(SELECT coalesce(bit_or(1 << ({_BIT_OF_CODE})), 0)
-        FROM trainers_profile_learner_groups g JOIN courses_audience a ON a.id = g.audience_id
-        WHERE g.profile_id = pf.id)"""
 
-REFRESH_FUNCTION = f"""
+# The FirstReach row of each person `{people}` (a SELECT of `person_id`) names, reached or not.
+ROWS_OF = f"""
+SELECT people.person_id,
+       (SELECT min(ts.starts_on) FROM trainers_sessionparticipant sp
+        JOIN trainers_trainingsession ts ON ts.id = sp.session_id
+        WHERE sp.person_id = people.person_id) AS first_session_on,
+       (SELECT min(e.enrolled_at) FROM courses_enrollment e WHERE e.user_id = people.person_id) AS first_enrolled_at,
+       pf.id AS profile_id,
+       coalesce(pf.commune_id, pf.area_id) AS area_id,
+       coalesce(pf.gender, '') AS gender,
+       EXISTS (SELECT 1 FROM trainers_profile_learner_groups g JOIN courses_audience a ON a.id = g.audience_id
+               WHERE g.profile_id = pf.id AND a.code = '{Audience.STUDENTS}') AS is_student,
+       coalesce((SELECT sum(DISTINCT 1 << ({_BIT_OF_CODE}))
+                 FROM trainers_profile_learner_groups g JOIN courses_audience a ON a.id = g.audience_id
+                 WHERE g.profile_id = pf.id), 0) AS learner_groups
+FROM ({{people}}) people
+LEFT JOIN trainers_profile pf ON pf.user_id = people.person_id
+"""
+
+# Write the rows of the people `{people}` names: kept if reached, deleted if no longer.
+REFRESH = f"""
+INSERT INTO reports_firstreach (person_id, first_session_on, first_enrolled_at, profile_id, area_id, gender,
+                                is_student, learner_groups)
+SELECT * FROM ({ROWS_OF}) r WHERE r.first_session_on IS NOT NULL OR r.first_enrolled_at IS NOT NULL
+ON CONFLICT (person_id) DO UPDATE
+    SET first_session_on = excluded.first_session_on, first_enrolled_at = excluded.first_enrolled_at,
+        profile_id = excluded.profile_id, area_id = excluded.area_id, gender = excluded.gender,
+        is_student = excluded.is_student, learner_groups = excluded.learner_groups;
+DELETE FROM reports_firstreach
+WHERE person_id IN ({{people}})
+  AND NOT EXISTS (SELECT 1 FROM trainers_sessionparticipant sp WHERE sp.person_id = reports_firstreach.person_id)
+  AND NOT EXISTS (SELECT 1 FROM courses_enrollment e WHERE e.user_id = reports_firstreach.person_id);
+"""
+
+# What names the people to recompute, for each table the triggers watch: (table, events, people by row).
+# `{row}` is NEW or OLD.
+WATCHED = [
+    ("trainers_sessionparticipant", "person_id, session_id", "SELECT {row}.person_id AS person_id"),
+    ("courses_enrollment", "user_id, enrolled_at", "SELECT {row}.user_id AS person_id"),
+    ("trainers_profile", "user_id, area_id, commune_id, gender", "SELECT {row}.user_id AS person_id"),
+    (
+        "trainers_profile_learner_groups",
+        None,
+        "SELECT pf.user_id AS person_id FROM trainers_profile pf WHERE pf.id = {row}.profile_id",
+    ),
+]
+# Updates only: a session's first day, a learner group's code.
+WATCHED_UPDATES = [
+    (
+        "trainers_trainingsession",
+        "starts_on",
+        "SELECT sp.person_id FROM trainers_sessionparticipant sp WHERE sp.session_id = NEW.id",
+    ),
+    (
+        "courses_audience",
+        "code",
+        "SELECT pf.user_id AS person_id FROM trainers_profile_learner_groups g"
+        " JOIN trainers_profile pf ON pf.id = g.profile_id WHERE g.audience_id = NEW.id",
+    ),
+]
+
+POSTGRESQL_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION reports_first_reach_refresh(p bigint) RETURNS void AS $$
 BEGIN
     IF p IS NULL THEN
         RETURN;
     END IF;
     -- One recomputation of a person at a time. A second transaction writing the same person waits
-    -- here until the first commits; its queries below then read what the first wrote (each
+    -- here until the first commits; its statements below then read what the first wrote (each
     -- statement of a function takes a fresh snapshot under READ COMMITTED), so neither overwrites
     -- the other's row with a count that misses it.
     PERFORM pg_advisory_xact_lock(hashtext('reports_first_reach'), mod(p, 2147483647)::int);
-    INSERT INTO reports_firstreach (person_id, first_session_on, first_enrolled_at, profile_id, area_id, gender,
-                                    is_student, learner_groups)
-    SELECT p, s.first_on, e.first_at, pr.id, pr.area_key, coalesce(pr.gender, ''), coalesce(pr.is_student, false),
-           coalesce(pr.learner_groups, 0)
-    FROM (SELECT min(ts.starts_on) AS first_on
-          FROM trainers_sessionparticipant sp JOIN trainers_trainingsession ts ON ts.id = sp.session_id
-          WHERE sp.person_id = p) s
-    CROSS JOIN (SELECT min(enrolled_at) AS first_at FROM courses_enrollment WHERE user_id = p) e
-    LEFT JOIN LATERAL (
-        SELECT pf.id, coalesce(pf.commune_id, pf.area_id) AS area_key, pf.gender,
-               EXISTS (SELECT 1 FROM trainers_profile_learner_groups g JOIN courses_audience a ON a.id = g.audience_id
-                       WHERE g.profile_id = pf.id AND a.code = 'students') AS is_student,
-               {_GROUPS_OF_PROFILE} AS learner_groups
-        FROM trainers_profile pf WHERE pf.user_id = p
-    ) pr ON true
-    WHERE s.first_on IS NOT NULL OR e.first_at IS NOT NULL
-    ON CONFLICT (person_id) DO UPDATE
-        SET first_session_on = EXCLUDED.first_session_on, first_enrolled_at = EXCLUDED.first_enrolled_at,
-            profile_id = EXCLUDED.profile_id, area_id = EXCLUDED.area_id, gender = EXCLUDED.gender,
-            is_student = EXCLUDED.is_student, learner_groups = EXCLUDED.learner_groups;
-    IF NOT FOUND THEN
-        DELETE FROM reports_firstreach WHERE person_id = p;
-    END IF;
+    {REFRESH.format(people="SELECT p AS person_id")}
 END
 $$ LANGUAGE plpgsql;
 
-CREATE OR REPLACE FUNCTION reports_first_reach_person() RETURNS trigger AS $$
+CREATE OR REPLACE FUNCTION reports_first_reach_rows() RETURNS trigger AS $$
 DECLARE
-    column_name text := TG_ARGV[0];
+    people text := TG_ARGV[0];  -- the query naming the people of a row, the row as $1
+    person bigint;
 BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        PERFORM reports_first_reach_refresh((to_jsonb(OLD) ->> column_name)::bigint);
+    IF TG_OP IN ('UPDATE', 'DELETE') AND TG_ARGV[1] = 'old and new' THEN
+        FOR person IN EXECUTE people USING OLD LOOP
+            PERFORM reports_first_reach_refresh(person);
+        END LOOP;
     END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        PERFORM reports_first_reach_refresh((to_jsonb(NEW) ->> column_name)::bigint);
+        FOR person IN EXECUTE people USING NEW LOOP
+            PERFORM reports_first_reach_refresh(person);
+        END LOOP;
     END IF;
     RETURN NULL;
 END
 $$ LANGUAGE plpgsql;
-
-CREATE OR REPLACE FUNCTION reports_first_reach_learner_group() RETURNS trigger AS $$
-BEGIN
-    PERFORM reports_first_reach_refresh(pf.user_id)
-    FROM trainers_profile pf
-    WHERE pf.id = (CASE WHEN TG_OP = 'DELETE' THEN OLD.profile_id ELSE NEW.profile_id END);
-    RETURN NULL;
-END
-$$ LANGUAGE plpgsql;
-
-CREATE OR REPLACE FUNCTION reports_first_reach_session() RETURNS trigger AS $$
-BEGIN
-    PERFORM reports_first_reach_refresh(sp.person_id)
-    FROM trainers_sessionparticipant sp WHERE sp.session_id = NEW.id;
-    RETURN NULL;
-END
-$$ LANGUAGE plpgsql;
-
-CREATE OR REPLACE FUNCTION reports_first_reach_audience() RETURNS trigger AS $$
-BEGIN
-    PERFORM reports_first_reach_refresh(pf.user_id)
-    FROM trainers_profile_learner_groups g JOIN trainers_profile pf ON pf.id = g.profile_id
-    WHERE g.audience_id = NEW.id;
-    RETURN NULL;
-END
-$$ LANGUAGE plpgsql;
 """
 
-TRIGGERS = """
-CREATE TRIGGER reports_first_reach_participant
-    AFTER INSERT OR DELETE OR UPDATE OF person_id, session_id ON trainers_sessionparticipant
-    FOR EACH ROW EXECUTE FUNCTION reports_first_reach_person('person_id');
-CREATE TRIGGER reports_first_reach_enrollment
-    AFTER INSERT OR DELETE OR UPDATE OF user_id, enrolled_at ON courses_enrollment
-    FOR EACH ROW EXECUTE FUNCTION reports_first_reach_person('user_id');
-CREATE TRIGGER reports_first_reach_profile
-    AFTER INSERT OR DELETE OR UPDATE OF user_id, area_id, commune_id, gender ON trainers_profile
-    FOR EACH ROW EXECUTE FUNCTION reports_first_reach_person('user_id');
-CREATE TRIGGER reports_first_reach_learner_group
-    AFTER INSERT OR DELETE OR UPDATE ON trainers_profile_learner_groups
-    FOR EACH ROW EXECUTE FUNCTION reports_first_reach_learner_group();
-CREATE TRIGGER reports_first_reach_session
-    AFTER UPDATE OF starts_on ON trainers_trainingsession
-    FOR EACH ROW WHEN (OLD.starts_on IS DISTINCT FROM NEW.starts_on)
-    EXECUTE FUNCTION reports_first_reach_session();
-CREATE TRIGGER reports_first_reach_audience
-    AFTER UPDATE OF code ON courses_audience
-    FOR EACH ROW WHEN (OLD.code IS DISTINCT FROM NEW.code)
-    EXECUTE FUNCTION reports_first_reach_audience();
-"""
 
-DROP = """
+def _postgresql_triggers() -> list[str]:
+    """Row triggers calling `reports_first_reach_rows` with the queries naming the row's people ($1: the row)."""
+
+    def as_argument(people: str) -> str:
+        query = people.format(row="($1)").replace("NEW.", "($1).")
+        return "'" + query.replace("'", "''") + "'"
+
+    statements = []
+    for table, columns, people in WATCHED:
+        events = f"INSERT OR DELETE OR UPDATE OF {columns}" if columns else "INSERT OR DELETE OR UPDATE"
+        statements.append(
+            f"CREATE TRIGGER reports_first_reach_{table} AFTER {events} ON {table} FOR EACH ROW "
+            f"EXECUTE FUNCTION reports_first_reach_rows({as_argument(people)}, 'old and new')"
+        )
+    for table, column, people in WATCHED_UPDATES:
+        statements.append(
+            f"CREATE TRIGGER reports_first_reach_{table} AFTER UPDATE OF {column} ON {table} FOR EACH ROW "
+            f"WHEN (OLD.{column} IS DISTINCT FROM NEW.{column}) "
+            f"EXECUTE FUNCTION reports_first_reach_rows({as_argument(people)}, 'new')"
+        )
+    return statements
+
+
+def _sqlite_triggers() -> list[str]:
+    statements = []
+    for table, columns, people in WATCHED:
+        of = f" OF {columns}" if columns else ""
+        for event, rows in (("INSERT", ["NEW"]), ("DELETE", ["OLD"]), (f"UPDATE{of}", ["OLD", "NEW"])):
+            body = "".join(REFRESH.format(people=people.format(row=row)) for row in rows)
+            name = f"reports_first_reach_{table}_{event.split()[0].lower()}"
+            statements.append(f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW BEGIN {body} END")
+    for table, column, people in WATCHED_UPDATES:
+        statements.append(
+            f"CREATE TRIGGER reports_first_reach_{table}_update AFTER UPDATE OF {column} ON {table} FOR EACH ROW "
+            f"WHEN OLD.{column} IS NOT NEW.{column} BEGIN {REFRESH.format(people=people)} END"
+        )
+    return statements
+
+
+def _trigger_names(vendor: str) -> list[tuple[str, str]]:
+    tables = [table for table, _columns, _people in WATCHED + WATCHED_UPDATES]
+    if vendor == "postgresql":
+        return [(f"reports_first_reach_{table}", table) for table in tables]
+    names = [(f"reports_first_reach_{t}_{e}", t) for t, _c, _p in WATCHED for e in ("insert", "delete", "update")]
+    return names + [(f"reports_first_reach_{t}_update", t) for t, _c, _p in WATCHED_UPDATES]
+
+
+# Names of the triggers and functions before the rule had one template (reports 0003), dropped on install.
+_EARLIER_POSTGRESQL = """
 DROP TRIGGER IF EXISTS reports_first_reach_participant ON trainers_sessionparticipant;
 DROP TRIGGER IF EXISTS reports_first_reach_enrollment ON courses_enrollment;
 DROP TRIGGER IF EXISTS reports_first_reach_session ON trainers_trainingsession;
@@ -137,54 +183,48 @@ DROP FUNCTION IF EXISTS reports_first_reach_session();
 DROP FUNCTION IF EXISTS reports_first_reach_learner_group();
 DROP FUNCTION IF EXISTS reports_first_reach_audience();
 DROP FUNCTION IF EXISTS reports_first_reach_person();
-DROP FUNCTION IF EXISTS reports_first_reach_refresh(bigint);
 """
 
-REBUILD = f"""
-DELETE FROM reports_firstreach;
-INSERT INTO reports_firstreach (person_id, first_session_on, first_enrolled_at, profile_id, area_id, gender,
-                                is_student, learner_groups)
-SELECT r.person_id, r.first_on, r.first_at, pf.id, coalesce(pf.commune_id, pf.area_id), coalesce(pf.gender, ''),
-       pf.id IS NOT NULL AND EXISTS (
-           SELECT 1 FROM trainers_profile_learner_groups g JOIN courses_audience a ON a.id = g.audience_id
-           WHERE g.profile_id = pf.id AND a.code = 'students'),
-       coalesce({_GROUPS_OF_PROFILE}, 0)
-FROM (
-    SELECT person_id, min(first_on) AS first_on, min(first_at) AS first_at FROM (
-        SELECT sp.person_id, min(ts.starts_on) AS first_on, NULL::timestamptz AS first_at
-        FROM trainers_sessionparticipant sp JOIN trainers_trainingsession ts ON ts.id = sp.session_id
-        GROUP BY sp.person_id
-        UNION ALL
-        SELECT user_id, NULL, min(enrolled_at) FROM courses_enrollment GROUP BY user_id
-    ) events
-    GROUP BY person_id
-) r
-LEFT JOIN trainers_profile pf ON pf.user_id = r.person_id;
-"""
+_EVERYONE_REACHED = "SELECT person_id FROM trainers_sessionparticipant UNION SELECT user_id FROM courses_enrollment"
+REBUILD = [
+    "DELETE FROM reports_firstreach",
+    f"""INSERT INTO reports_firstreach (person_id, first_session_on, first_enrolled_at, profile_id, area_id, gender,
+                                       is_student, learner_groups)
+    {ROWS_OF.format(people=_EVERYONE_REACHED)}""",
+]
 
 
-def in_use(using=None) -> bool:
-    """Whether the table is kept (PostgreSQL) and so may stand in for the sessions and enrolments."""
-    return (using or connection).vendor == "postgresql"
+def _execute(schema_editor, statements: list[str]) -> None:
+    for statement in statements:
+        schema_editor.execute(statement, params=None)
+
+
+def uninstall(schema_editor) -> None:
+    vendor = schema_editor.connection.vendor
+    if vendor == "postgresql":
+        _execute(schema_editor, [_EARLIER_POSTGRESQL])
+        _execute(schema_editor, [f"DROP TRIGGER IF EXISTS {name} ON {table}" for name, table in _trigger_names(vendor)])
+        _execute(schema_editor, ["DROP FUNCTION IF EXISTS reports_first_reach_rows()"])
+        _execute(schema_editor, ["DROP FUNCTION IF EXISTS reports_first_reach_refresh(bigint)"])
+    elif vendor == "sqlite":
+        _execute(schema_editor, [f"DROP TRIGGER IF EXISTS {name}" for name, _table in _trigger_names(vendor)])
 
 
 def install(schema_editor) -> None:
     """Create the triggers and fill the table (a migration's forward step)."""
-    if schema_editor.connection.vendor != "postgresql":
+    vendor = schema_editor.connection.vendor
+    if vendor not in ("postgresql", "sqlite"):  # the databases the project runs on
         return
-    schema_editor.execute(DROP)
-    schema_editor.execute(REFRESH_FUNCTION)
-    schema_editor.execute(TRIGGERS)
-    schema_editor.execute(REBUILD)
-
-
-def uninstall(schema_editor) -> None:
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
+    uninstall(schema_editor)
+    if vendor == "postgresql":
+        _execute(schema_editor, [POSTGRESQL_FUNCTION, *_postgresql_triggers()])
+    else:
+        _execute(schema_editor, _sqlite_triggers())
+    _execute(schema_editor, REBUILD)
 
 
 def rebuild() -> None:
     """Recompute every row from the sessions and enrolments (idempotent)."""
-    if in_use():
-        with connection.cursor() as cursor:
-            cursor.execute(REBUILD)
+    with connection.cursor() as cursor:
+        for statement in REBUILD:
+            cursor.execute(statement)

@@ -66,11 +66,12 @@ class FirstReach(models.Model):
     """When a person was first reached (first session's first day, first enrolment), with their profile's area,
     gender and whether they are a pupil or student.
 
-    Derived data, kept by the database itself (triggers, `reports.first_reach`) on PostgreSQL, so
-    that every way of writing a participant, an enrolment or a session's dates (services, imports,
-    the admin) keeps it; rebuilt with `manage.py rebuild_reach`. The reports read it for
-    cumulative figures (no start date, no course); a row may outlive a deleted person (no foreign
-    key constraint: deletions run in any order), and reports join the people table.
+    Derived data, kept by the database itself (triggers, `reports.first_reach`, on PostgreSQL and
+    SQLite), so that every way of writing a participant, an enrolment or a session's dates
+    (services, imports, the admin) keeps it; rebuilt with `manage.py rebuild_reach`. Every report
+    of people reached reads it: the first days alone for cumulative figures, with the sessions and
+    enrolments in range otherwise. A row may outlive a deleted person (no foreign key constraint:
+    deletions run in any order), and reports join the people table.
     """
 
     person = models.OneToOneField(
