@@ -2,8 +2,8 @@
 
 `ROWS_OF` is the rule, written once: a person is reached by taking part in a training session or
 enrolling in an online course, from the first day of their first session or their first enrolment,
-and is filed under their profile's commune (else its district), with its gender and learner groups.
-A person's row is recomputed from it whenever one of those records is written, moved or deleted, a
+and is filed under their profile's commune, else its area (`Profile.filed_area`), with its gender
+and learner groups. A person's row is recomputed from it whenever one of those records is written, moved or deleted, a
 session they took part in changes its first day, or a learner group changes its code: recomputing
 (not adjusting) makes every trigger idempotent. "Pupils and students" is the learner group whose
 code is `students` (`Audience.STUDENTS`).

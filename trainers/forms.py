@@ -53,7 +53,7 @@ class ProfileForm(forms.ModelForm):
         super().__init__(data, instance=instance, **kwargs)
         field = self.fields["area"]
         today_units = Area.objects.current().exclude(kind__in=Area.DISTRICT_KINDS)
-        self.stored_area = self.instance.commune or self.instance.area if self.instance.pk else None
+        self.stored_area = self.instance.filed_area if self.instance.pk else None
         stored = self.stored_area
         if stored is None or stored.is_valid_on(timezone.localdate()):
             units = today_units

@@ -47,9 +47,7 @@ def _valid_course_certificate(person, course) -> Certificate | None:
 
 def _person_area(person) -> Area | None:
     profile = Profile.objects.filter(user=person).select_related("area", "commune").first()
-    if profile is None:
-        return None
-    return profile.commune or profile.area
+    return profile.filed_area if profile else None
 
 
 @transaction.atomic

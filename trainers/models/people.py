@@ -71,6 +71,13 @@ class Profile(models.Model):
     def __str__(self):
         return str(self.user)
 
+    @property
+    def filed_area(self) -> Area | None:
+        """The area the person's records count under: their commune, else their district (or today's unit).
+
+        The reports' SQL says the same (`reports.first_reach.ROWS_OF`)."""
+        return self.commune or self.area
+
 
 class TrainerSpeciality(TaggedItemBase):
     content_object = models.ForeignKey("trainers.Trainer", on_delete=models.CASCADE, related_name="tagged_items")
