@@ -4,8 +4,10 @@ Wagtail filters only the listing by a viewset's queryset: edit, delete, inspect,
 copy views load their object from the default manager (wagtail/wagtail#10746). The mixins below
 close that gap for every view class, and the permission policy makes buttons follow the same rule.
 Every app whose admin lists area-scoped records (trainers, showcase, reports) builds on these.
+Wagtail's own reports, which cannot be scoped, are for the province alone (the middleware at the end).
 """
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
@@ -13,6 +15,8 @@ from wagtail.admin.views.generic.usage import UsageView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from lms.admin_actions import ObjectActionsIndexViewMixin, ObjectActionsInspectViewMixin
+
+from .models import admin_area_ids
 
 
 def visible(model, user):
@@ -83,3 +87,36 @@ class ScopedViewSetMixin:
     usage_view_class = ScopedUsageView
     copy_view_class = ScopedCopyView
     copy_view_enabled = False
+
+
+# --- Wagtail's own reports ------------------------------------------------------------------------
+
+WAGTAIL_REPORTS_NAMESPACE = "wagtailadmin_reports"
+
+
+def may_see_wagtail_reports(user) -> bool:
+    """Wagtail's reports (site history, locked pages, workflows, aging pages, page types) span every
+    district and cannot be scoped: only administrators of the whole province and superusers see them."""
+    return admin_area_ids(user) is None
+
+
+class WagtailReportsForTheProvinceMiddleware:
+    """Refuses Wagtail's report URLs (pages, results and CSV/XLSX exports) to everyone else.
+
+    Wagtail mounts them before any URL a hook can add and checks no permission on site history, so
+    the refusal happens here, once the URL is resolved; `construct_reports_menu` hides the menu items.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is None or WAGTAIL_REPORTS_NAMESPACE not in match.namespaces:
+            return None
+        if request.user.is_authenticated and not may_see_wagtail_reports(request.user):
+            raise PermissionDenied
+        return None

@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from trainers.admin_views import may_see_wagtail_reports
+from areas.admin_views import may_see_wagtail_reports
 
 from .heartbeats import Heartbeat
 

@@ -4,7 +4,7 @@ The scoped views and policy they build on (`visible_to(user)` for every view) li
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -38,39 +38,6 @@ class NotificationPermissionPolicy(ScopedPermissionPolicy):
         if action in ("add", "change", "delete"):
             return False
         return super().user_has_permission(user, action)
-
-
-# --- Wagtail's own reports ------------------------------------------------------------------------
-
-WAGTAIL_REPORTS_NAMESPACE = "wagtailadmin_reports"
-
-
-def may_see_wagtail_reports(user) -> bool:
-    """Wagtail's reports (site history, locked pages, workflows, aging pages, page types) span every
-    district and cannot be scoped: only administrators of the whole province and superusers see them."""
-    return admin_area_ids(user) is None
-
-
-class WagtailReportsForTheProvinceMiddleware:
-    """Refuses Wagtail's report URLs (pages, results and CSV/XLSX exports) to everyone else.
-
-    Wagtail mounts them before any URL a hook can add and checks no permission on site history, so
-    the refusal happens here, once the URL is resolved; `construct_reports_menu` hides the menu items.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        if match is None or WAGTAIL_REPORTS_NAMESPACE not in match.namespaces:
-            return None
-        if request.user.is_authenticated and not may_see_wagtail_reports(request.user):
-            raise PermissionDenied
-        return None
 
 
 # --- Actions -------------------------------------------------------------------------------------

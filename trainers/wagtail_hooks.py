@@ -19,10 +19,9 @@ from .admin_views import (
     NotificationResendView,
     SessionResultsView,
     TrainerCertifyView,
-    may_see_wagtail_reports,
 )
 from .notifications import RESEND_LOG_ACTION
-from areas.admin_views import ScopedInspectView, ScopedPermissionPolicy, ScopedViewSetMixin
+from areas.admin_views import ScopedInspectView, ScopedPermissionPolicy, ScopedViewSetMixin, may_see_wagtail_reports
 from lms.admin_actions import ObjectActionsViewSetMixin
 from .models import Attendance, Certificate, Notification, Profile, SessionParticipant, Trainer, TrainingSession
 

@@ -61,7 +61,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "trainers.admin_views.WagtailReportsForTheProvinceMiddleware",
+    "areas.admin_views.WagtailReportsForTheProvinceMiddleware",
     # Last, so that a locked-out login is answered after the session and user are known.
     "axes.middleware.AxesMiddleware",
 ]
