@@ -41,7 +41,10 @@ class Role:
 ROOT_COLLECTION = ""  # the key of the root collection in `collection_permissions`
 EVERY_STAFF_MEMBER = frozenset({"wagtailadmin.access_admin", "courses.view_trainer_guide"})
 UPLOAD_IMAGES = ("add_image", "choose_image")  # and so change their own uploads, not others'
-DOCUMENTS = ("add_document", "choose_document", "change_document")
+# Wagtail lets `change_document` edit and replace every document in the collection, and `add_document`
+# alone edit the uploader's own: trainers upload; only editors change a colleague's handout.
+UPLOAD_DOCUMENTS = ("add_document", "choose_document")
+DOCUMENTS = (*UPLOAD_DOCUMENTS, "change_document")
 
 TRAINERS = Role(
     key="trainers",
@@ -49,7 +52,7 @@ TRAINERS = Role(
     former_names=("Trainers",),
     permissions=EVERY_STAFF_MEMBER,
     page_permissions=("add_page", "change_page"),  # write and submit for review; never publish
-    collection_permissions={LESSON_IMAGES: UPLOAD_IMAGES, ROOT_COLLECTION: DOCUMENTS},
+    collection_permissions={LESSON_IMAGES: UPLOAD_IMAGES, ROOT_COLLECTION: UPLOAD_DOCUMENTS},
 )
 EDITORS = Role(
     key="editors",

@@ -87,7 +87,7 @@ class ProjectForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
             "The email address or phone number of each person to invite, one per line. "
-            "They join the team when they accept the invitation under My projects."
+            "An email address is sent a link to join; for a phone number, send the link shown after saving."
         ),
     )
     remove_members = forms.ModelMultipleChoiceField(

@@ -1,11 +1,13 @@
 """What the showcase holds on a person, for the accounts registry of personal data.
 
 `export_person(user)` returns the showcase's sections of "download my data";
-`anonymise_person(user)` is called when the account is deleted, before the account's own email
-and phone are replaced (invitations are found by them). Relations to the user this module takes
-care of: Registration.person, ProjectMember.person, ProjectInvitation.invited_by (and the address
-an invitation was sent to). Kept on purpose, pointing at the anonymised account: Registration.
-checked_in_by, StartupProject.created_by and .reviewed_by (who did the work, not who it is about).
+`anonymise_person(user)` is called when the account is deleted. Relations to the user this module
+takes care of: Registration.person, ProjectMember.person, ProjectInvitation.invited_by. Kept on
+purpose, pointing at the anonymised account: Registration.checked_in_by, StartupProject.created_by
+and .reviewed_by (who did the work, not who it is about). An invitation addressed to the account's
+email or phone is not filed under it: nobody proved the address is the account's, so neither the
+export nor the deletion reaches invitations meant for someone else (only an invitation's link
+answers it; see ProjectInvitation).
 """
 
 from django.db import transaction
@@ -19,14 +21,13 @@ def _iso(moment) -> str | None:
 
 
 def export_person(user) -> dict:
-    """The person's event registrations, project teams and team invitations, as plain data.
+    """The person's event registrations, project teams and the team invitations they sent, as plain data.
 
     Only what is filed under the account: a visitor's registration that merely carries the same
     phone number is not exported (an account's phone is not proof of who registered with it).
     """
     registrations = Registration.objects.filter(person=user).select_related("event").order_by("created_at", "pk")
     memberships = ProjectMember.objects.filter(person=user).select_related("project").order_by("project__title")
-    received = ProjectInvitation.objects.addressed_to(user).select_related("project").order_by("created_at", "pk")
     sent = ProjectInvitation.objects.filter(invited_by=user).select_related("project").order_by("created_at", "pk")
     return {
         "event_registrations": [
@@ -49,16 +50,6 @@ def export_person(user) -> dict:
             {"project": m.project.title, "status": m.project.status, "team_lead": m.is_lead, "role": m.role}
             for m in memberships
         ],
-        "team_invitations_received": [
-            {
-                "project": i.project.title,
-                "address": i.address,
-                "status": i.status,
-                "invited_at": _iso(i.created_at),
-                "answered_at": _iso(i.responded_at),
-            }
-            for i in received
-        ],
         # The addresses are other people's: the export shows them masked, as the team's form does.
         "team_invitations_sent": [
             {
@@ -78,11 +69,10 @@ def anonymise_person(user) -> None:
 
     Registrations lose the name, phone and email copied into them. The person leaves every team: a
     public project page must not keep listing a deleted account (the project itself stays).
-    Invitations sent to the person's addresses are deleted; those they sent lose the sender.
+    Invitations they sent lose the sender.
     """
     registrations_anonymise(person=user)
     ProjectMember.objects.filter(person=user).delete()
-    ProjectInvitation.objects.addressed_to(user).delete()
     ProjectInvitation.objects.filter(invited_by=user).update(invited_by=None)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core import signing
 from django.db import models
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -185,16 +186,31 @@ class StartupProjectQuerySet(AreaScopedQuerySet):
         return qs
 
 
+INVITATION_SALT = "showcase.project-invitation"  # a token for an invitation is never valid for anything else
+
+
+def invitation_token_read(token: str) -> tuple[int, int] | None:
+    """(invitation id, project id) from a genuine invitation token; None if it was not signed here."""
+    try:
+        invitation_id, project_id = signing.loads(token, salt=INVITATION_SALT)
+    except (signing.BadSignature, TypeError, ValueError):
+        return None
+    if not (isinstance(invitation_id, int) and isinstance(project_id, int)):
+        return None
+    return invitation_id, project_id
+
+
 class ProjectInvitationQuerySet(models.QuerySet):
     def pending(self) -> ProjectInvitationQuerySet:
         return self.filter(status=self.model.PENDING)
 
-    def addressed_to(self, user) -> ProjectInvitationQuerySet:
-        """Invitations sent to an address the person signs in with."""
-        if not getattr(user, "is_authenticated", False):
+    def with_token(self, token: str) -> ProjectInvitationQuerySet:
+        """The invitation a link's token names (none for a forged or mangled one); see `ProjectInvitation.token`."""
+        ids = invitation_token_read(token)
+        if ids is None:
             return self.none()
-        addresses = [a for a in ((user.email or "").lower(), user.phone) if a]
-        return self.filter(address__in=addresses)
+        invitation_id, project_id = ids
+        return self.filter(pk=invitation_id, project_id=project_id)
 
 
 class SupportOrganisationQuerySet(models.QuerySet):

@@ -28,6 +28,7 @@ from .models import (
     clean_check_in_code,
     new_check_in_code,
 )
+from .querysets import invitation_token_read
 
 logger = logging.getLogger(__name__)
 
@@ -312,7 +313,8 @@ def project_team_update(
 
     Whoever saves a project without a team becomes its lead. Nobody is added without their consent:
     an address gets an invitation, whether or not an account signs in with it, and the same address
-    is never asked twice (a declined invitation stays).
+    is never asked twice (a declined invitation stays). An email address is sent the invitation's
+    link; for a phone number the team sends the link it sees on the project's form.
     """
     if not ProjectMember.objects.filter(project=project).exists():
         ProjectMember.objects.create(project=project, person=by, is_lead=True)
@@ -323,37 +325,86 @@ def project_team_update(
     on_team = _addresses_of(p.person for p in ProjectMember.objects.filter(project=project).select_related("person"))
     for address in invite:
         if address not in on_team:
-            ProjectInvitation.objects.get_or_create(project=project, address=address, defaults={"invited_by": by})
+            invitation, created = ProjectInvitation.objects.get_or_create(
+                project=project, address=address, defaults={"invited_by": by}
+            )
+            if created and invitation.is_email:
+                from .tasks import send_project_invitation  # tasks import this module
+
+                send_project_invitation.delay_on_commit(invitation.pk, translation.get_language() or "vi")
 
 
-def _invitation_for(*, invitation_id: int, person) -> ProjectInvitation:
-    invitation = (
+def project_invitation_send(*, invitation_id: int, language: str) -> bool:
+    """Email a pending invitation's link to its address, once; False when there is nothing (more) to send.
+
+    Claimed as registration notices are (see `registration_notice_send`): a retried task never sends twice.
+    """
+    now = timezone.now()
+    claimed = (
         ProjectInvitation.objects.pending()
-        .addressed_to(person)
-        .select_for_update()
-        .select_related("project")
-        .filter(pk=invitation_id)
-        .first()
+        .filter(pk=invitation_id, sent_at__isnull=True, address__contains="@")
+        .update(sent_at=now)
     )
-    if invitation is None:
-        raise ValidationError(_("This invitation is not yours or has already been answered."))
-    return invitation
+    if not claimed:
+        return False
+    invitation = ProjectInvitation.objects.select_related("project", "invited_by").get(pk=invitation_id)
+    try:
+        with translation.override(language):
+            context = {
+                "invitation": invitation,
+                "project": invitation.project,
+                "inviter": invitation.invited_by.full_name if invitation.invited_by else "",
+                "invitation_url": absolute_url(invitation.get_absolute_url()),
+            }
+            subject = render_to_string("showcase/emails/invitation_subject.txt", context).strip()
+            body = render_to_string("showcase/emails/invitation_body.txt", context)
+        send_mail(subject, body, None, [invitation.address])
+    except Exception:
+        ProjectInvitation.objects.filter(pk=invitation_id, sent_at=now).update(sent_at=None)
+        raise
+    return True
+
+
+def _invitation_for(*, token: str) -> tuple[ProjectInvitation | None, StartupProject | None]:
+    """The invitation a link names, locked, and its project; (None, project) once it was accepted or withdrawn."""
+    ids = invitation_token_read(token)
+    if ids is None:
+        raise ValidationError(_("This invitation link is not valid. Ask the team to send it again."))
+    invitation = ProjectInvitation.objects.with_token(token).select_for_update().select_related("project").first()
+    if invitation is not None:
+        return invitation, invitation.project
+    return None, StartupProject.objects.filter(pk=ids[1]).first()
+
+
+def _already_answered() -> ValidationError:
+    return ValidationError(_("This invitation has been withdrawn or already answered."))
 
 
 @transaction.atomic
-def project_invitation_accept(*, invitation_id: int, person) -> StartupProject:
-    """The invited person joins the team; the invitation is spent."""
-    invitation = _invitation_for(invitation_id=invitation_id, person=person)
-    project = invitation.project
+def project_invitation_accept(*, token: str, person) -> StartupProject:
+    """Whoever follows the invitation's link joins the team; the invitation is spent.
+
+    Holding the link is the proof: it went to the invited address (or the team gave it to the person).
+    Answering again is harmless: someone already on the team is simply on the team.
+    """
+    invitation, project = _invitation_for(token=token)
+    if invitation is None or invitation.status != ProjectInvitation.PENDING:
+        if project is not None and ProjectMember.objects.filter(project=project, person=person).exists():
+            return project
+        raise _already_answered()
     ProjectMember.objects.get_or_create(project=project, person=person, defaults={"is_lead": False})
     invitation.delete()
     return project
 
 
 @transaction.atomic
-def project_invitation_decline(*, invitation_id: int, person) -> None:
-    """The invited person says no; the invitation stays, declined, so the team cannot ask again."""
-    invitation = _invitation_for(invitation_id=invitation_id, person=person)
+def project_invitation_decline(*, token: str, person) -> None:
+    """The link's holder says no; the invitation stays, declined, so the team cannot ask again."""
+    invitation, _project = _invitation_for(token=token)
+    if invitation is None:
+        raise _already_answered()
+    if invitation.status == ProjectInvitation.DECLINED:
+        return
     invitation.status = ProjectInvitation.DECLINED
     invitation.responded_at = timezone.now()
     invitation.save(update_fields=["status", "responded_at"])

@@ -19,3 +19,11 @@ def sweep_registration_notices() -> int:
     from .services import registration_notices_sweep
 
     return registration_notices_sweep()
+
+
+@shared_task(acks_late=True, autoretry_for=TRANSIENT_ERRORS, retry_backoff=True, retry_jitter=True, max_retries=5)
+def send_project_invitation(invitation_id: int, language: str) -> bool:
+    """Email an invited address the link that answers the invitation, once."""
+    from .services import project_invitation_send
+
+    return project_invitation_send(invitation_id=invitation_id, language=language)

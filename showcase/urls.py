@@ -14,14 +14,15 @@ urlpatterns = [
     path("projects/<int:pk>/", views.project_detail, name="project_detail"),
     path("projects/<int:pk>/edit/", views.project_edit, name="project_edit"),
     path("projects/<int:pk>/submit/", views.project_submit_view, name="project_submit"),
+    path("projects/invitations/<str:token>/", views.invitation, name="invitation"),
     path(
-        "projects/invitations/<int:pk>/accept/",
+        "projects/invitations/<str:token>/accept/",
         views.invitation_answer,
         {"accept": True},
         name="invitation_accept",
     ),
     path(
-        "projects/invitations/<int:pk>/decline/",
+        "projects/invitations/<str:token>/decline/",
         views.invitation_answer,
         {"accept": False},
         name="invitation_decline",

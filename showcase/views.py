@@ -34,6 +34,7 @@ from .models import (
     clean_check_in_code,
 )
 from .permissions import can_check_in, can_review
+from .querysets import invitation_token_read
 from .services import (
     CheckInResult,
     project_invitation_accept,
@@ -235,28 +236,45 @@ def project_detail(request, pk: int):
 @never_cache
 @login_required
 def my_projects(request):
-    """The person's projects, and the team invitations waiting for their answer."""
+    """The person's projects. Invitations are not listed here: only an invitation's link answers it."""
     projects = StartupProject.objects.of_team(request.user).select_related("area").order_by("-updated_at")
-    invitations = ProjectInvitation.objects.pending().addressed_to(request.user).select_related("project", "invited_by")
-    return render(request, "showcase/my_projects.html", {"projects": projects, "invitations": invitations})
+    return render(request, "showcase/my_projects.html", {"projects": projects})
+
+
+@never_cache
+@login_required
+def invitation(request, token: str):
+    """The page an invitation's link opens: which team asks, and the buttons to join or decline.
+
+    Signing in is required, so a new person registers first (the sign-in page keeps the link as ?next=).
+    """
+    invitation = ProjectInvitation.objects.pending().with_token(token).select_related("project", "invited_by").first()
+    if invitation is None:
+        ids = invitation_token_read(token)
+        if ids and ProjectMember.objects.filter(project_id=ids[1], person=request.user).exists():
+            return redirect("showcase:project_detail", pk=ids[1])
+        response = render(request, "showcase/invitation.html", {"invitation": None})
+        response.status_code = 404
+        return response
+    return _no_index(render(request, "showcase/invitation.html", {"invitation": invitation, "token": token}))
 
 
 @require_POST
 @login_required
-def invitation_answer(request, pk: int, accept: bool):
-    """Join a team, or decline: only the person the invitation is addressed to."""
+def invitation_answer(request, token: str, accept: bool):
+    """Join a team, or decline: whoever holds the invitation's link."""
     try:
         if accept:
-            project = project_invitation_accept(invitation_id=pk, person=request.user)
+            project = project_invitation_accept(token=token, person=request.user)
         else:
-            project_invitation_decline(invitation_id=pk, person=request.user)
+            project_invitation_decline(token=token, person=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("showcase:my_projects")
     if accept:
         messages.success(request, _("You joined the team of “%(title)s”.") % {"title": project.title})
-    else:
-        messages.info(request, _("Invitation declined."))
+        return redirect(project.get_absolute_url())
+    messages.info(request, _("Invitation declined."))
     return redirect("showcase:my_projects")
 
 
@@ -302,7 +320,9 @@ def project_edit(request, pk: int):
         _save_project(form, user=request.user)
         messages.success(request, _("Project saved."))
         return redirect(project.get_absolute_url())
-    return render(request, "showcase/project_form.html", {"form": form, "project": project})
+    # The team may pass a link on itself (a phone number gets no email); each link answers one invitation.
+    invitations = list(project.invitations.pending())
+    return render(request, "showcase/project_form.html", {"form": form, "project": project, "invitations": invitations})
 
 
 @require_POST

@@ -69,3 +69,11 @@ def test_a_new_permission_is_one_line(monkeypatch):
     call_command("migrate", verbosity=0)  # as a deployment would: the handler after migrate applies it
 
     assert "trainers.view_trainer" in held(Group.objects.get(name=roles.TRAINERS.name))["model"]
+
+
+def test_trainers_change_no_document_but_their_own():
+    # `change_document` on a collection would let one trainer replace every handout in it (tests/test_documents.py).
+    trainers = Group.objects.get(name=roles.TRAINERS.name)
+    codenames = {codename for _collection, codename in held(trainers)["collections"]}
+    assert {"add_document", "choose_document"} <= codenames and "change_document" not in codenames
+    assert "change_document" in {c for _name, c in held(Group.objects.get(name=roles.EDITORS.name))["collections"]}

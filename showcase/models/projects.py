@@ -1,6 +1,7 @@
 """Startup projects, their teams and media, and the awards they won."""
 
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, validate_email
 from django.db import models
@@ -12,7 +13,7 @@ from wagtail.models import Orderable
 
 from accounts.phones import normalise_phone
 
-from ..querysets import ProjectInvitationQuerySet, StartupProjectQuerySet
+from ..querysets import INVITATION_SALT, ProjectInvitationQuerySet, StartupProjectQuerySet
 
 
 class StartupProject(ClusterableModel):
@@ -219,6 +220,8 @@ class ProjectInvitation(models.Model):
     """An invitation to join a team, addressed to an email or phone; it becomes a membership when accepted.
 
     The inviter learns nothing from it: whether an account signs in with the address, or who it is.
+    Only its link (`token`) answers it: nobody has proved that an account's email or phone is theirs
+    (registration and the account page take any address), so signing in with the address proves nothing.
     """
 
     PENDING, DECLINED = "pending", "declined"
@@ -241,6 +244,7 @@ class ProjectInvitation(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=STATUSES, default=PENDING)
     created_at = models.DateTimeField(_("invited at"), auto_now_add=True)
     responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("emailed at"), null=True, blank=True)
 
     objects = ProjectInvitationQuerySet.as_manager()
 
@@ -259,6 +263,9 @@ class ProjectInvitation(models.Model):
     def __str__(self):
         return f"{self.project} · {self.masked_address}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("showcase:invitation", args=[self.token])
+
     @property
     def masked_address(self) -> str:
         """The address with most of it hidden, for the team's list of open invitations."""
@@ -266,6 +273,15 @@ class ProjectInvitation(models.Model):
             name, _at, domain = self.address.partition("@")
             return f"{name[:1]}•••@{domain}"
         return f"{self.address[:3]}•••{self.address[-3:]}"
+
+    @property
+    def is_email(self) -> bool:
+        return "@" in self.address
+
+    @property
+    def token(self) -> str:
+        """The secret in the invitation's link: whoever holds it may answer (the email, or what the team sends)."""
+        return signing.dumps([self.pk, self.project_id], salt=INVITATION_SALT)
 
 
 class ProjectImage(Orderable):
