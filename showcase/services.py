@@ -7,6 +7,7 @@ import datetime
 import logging
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -363,6 +364,23 @@ def project_invitation_send(*, invitation_id: int, language: str) -> bool:
         ProjectInvitation.objects.filter(pk=invitation_id, sent_at=now).update(sent_at=None)
         raise
     return True
+
+
+def project_invitations_sweep(*, now: datetime.datetime | None = None) -> int:
+    """Queue again the invitation e-mails still owed after NOTICE_GRACE (their task was lost), for NOTICE_MAX_AGE.
+
+    The language of the request that invited is gone by then: the site's default language is used.
+    """
+    from .tasks import send_project_invitation  # tasks import this module
+
+    now = now or timezone.now()
+    owed = ProjectInvitation.objects.pending().filter(
+        sent_at__isnull=True, address__contains="@", created_at__range=(now - NOTICE_MAX_AGE, now - NOTICE_GRACE)
+    )
+    ids = list(owed.values_list("pk", flat=True))
+    for pk in ids:
+        send_project_invitation.delay(pk, settings.LANGUAGE_CODE)
+    return len(ids)
 
 
 def _invitation_for(*, token: str) -> tuple[ProjectInvitation | None, StartupProject | None]:

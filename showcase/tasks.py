@@ -27,3 +27,11 @@ def send_project_invitation(invitation_id: int, language: str) -> bool:
     from .services import project_invitation_send
 
     return project_invitation_send(invitation_id=invitation_id, language=language)
+
+
+@shared_task
+def sweep_project_invitations() -> int:
+    """Periodic: queue again the invitation e-mails whose task was lost (the broker was away)."""
+    from .services import project_invitations_sweep
+
+    return project_invitations_sweep()

@@ -269,6 +269,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "showcase.tasks.sweep_registration_notices",
         "schedule": crontab(minute="*/5"),
     },
+    "showcase-project-invitations-sweep": {
+        "task": "showcase.tasks.sweep_project_invitations",
+        "schedule": crontab(minute="*/5"),
+    },
     "throttle-counts-forget": {
         "task": "trainers.tasks.forget_throttle_counts",
         "schedule": crontab(minute="*/10"),

@@ -1,15 +1,17 @@
 """Team invitations from outside: only the invitation's link answers one. Registering with someone
 else's email address (nobody checks it is yours) shows none of their invitations and joins no team."""
 
+import datetime
 import re
 
 import pytest
 from django.core import mail, signing
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import User
 from showcase.models import ProjectInvitation, ProjectMember, StartupProject, invitation_address
-from showcase.tasks import send_project_invitation
+from showcase.tasks import send_project_invitation, sweep_project_invitations
 
 from .factories import ProjectFactory, add_member, person
 from .test_projects import form_data
@@ -177,3 +179,15 @@ def test_the_invitation_email_goes_once_however_often_the_task_runs(learner, dra
     assert send_project_invitation.delay(invitation.pk, "vi").get() is False
     assert [m.to for m in mail.outbox] == [["hoa@example.org"]]
     assert invitation.get_absolute_url() in mail.outbox[0].body and "Nước mắm Cửa Đại" in mail.outbox[0].body
+
+
+def test_an_invitation_whose_email_task_was_lost_is_sent_by_the_sweep_once(learner, draft):
+    # Made without the service's commit callback: its task never ran (as if the broker had been down).
+    lost = draft.invitations.create(address="hoa@example.org", invited_by=learner)
+    draft.invitations.create(address="0905123456", invited_by=learner)  # a phone: the team sends the link
+    assert sweep_project_invitations.delay().get() == 0  # within the grace: its own task may still run
+    ProjectInvitation.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=11))
+    for _ in range(2):
+        sweep_project_invitations.delay().get()
+    assert [m.to for m in mail.outbox] == [["hoa@example.org"]]
+    assert lost.get_absolute_url() in mail.outbox[0].body
