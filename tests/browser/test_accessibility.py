@@ -139,7 +139,25 @@ def test_public_pages_have_no_accessibility_violations(fresh_page, live_server, 
         check(page, f"{base}{prefix}{path}", found)
     check_after_submit(page, f"{base}{prefix}/projects/new/", found, "project form with errors")
     check_after_submit(page, f"{base}{prefix}{quiz_url()}", found, "quiz result", shows="p[role=status]")
+    invitation = f"{base}{prefix}{invitation_path()}"  # a team invitation's link, followed
+    assert page.goto(invitation).status == 200
+    check(page, invitation, found)
     assert not found, "\n".join(found)
+
+
+def invitation_path():
+    from django.utils import translation
+
+    from accounts.models import User
+    from showcase.models import ProjectInvitation, StartupProject
+
+    project = StartupProject.objects.order_by("pk").first()
+    inviter = User.objects.filter(is_staff=True).first()
+    invitation, _created = ProjectInvitation.objects.get_or_create(
+        project=project, address="learner@example.org", defaults={"invited_by": inviter}
+    )
+    with translation.override("vi"):
+        return invitation.get_absolute_url()
 
 
 def quiz_url():
