@@ -7,8 +7,9 @@ recompute a person's rows from it whenever something that decides them is writte
 participations, a session's trainers or first day, a trainer's lineage) and adjust the per-trainer,
 per-day counts by what was removed and added, so recomputing twice changes nothing. A trainer's deletion
 removes their rows last (their sessions' links and their trainees' lineage are written first, each
-recomputing the people concerned). The same one-person-at-a-time advisory lock as `FirstReach`
-keeps two transactions writing one person from both subtracting the same rows.
+recomputing the people concerned). The same one-person-at-a-time advisory locks as `FirstReach`
+(striped, `first_reach.LOCK_STRIPES`) keep two transactions writing one person from both
+subtracting the same rows.
 
 SQLite (development) allows no recursive query in a trigger: the report walks the lineage there
 (`reports.figures.CASCADE_SQL`), and on PostgreSQL too when it is narrowed by a start date or a
@@ -16,6 +17,8 @@ course, which these first days cannot answer.
 """
 
 from django.db import connection
+
+from . import first_reach
 
 # (trainer_id, person_id, first_on, direct_on) for the people `{people}` selects (`p.person_id …`).
 REACH_OF_PEOPLE = """
@@ -61,8 +64,9 @@ BEGIN
     IF cardinality(people) = 0 THEN
         RETURN;
     END IF;
-    PERFORM pg_advisory_xact_lock(hashtext('reports_first_reach'), mod(x, 2147483647)::int)
-    FROM unnest(people) x ORDER BY x;
+    PERFORM pg_advisory_xact_lock({first_reach.LOCK_SPACE}, stripe)
+    FROM (SELECT DISTINCT mod(x, {first_reach.LOCK_STRIPES})::int AS stripe FROM unnest(people) x) stripes
+    ORDER BY stripe;
     WITH gone AS (
         DELETE FROM reports_cascadereach WHERE person_id = ANY(people) RETURNING trainer_id, first_on, direct_on
     )

@@ -88,6 +88,12 @@ WATCHED_UPDATES = [
     ),
 ]
 
+# The per-person locks are striped (person id modulo LOCK_STRIPES): a statement touching many people
+# (a trainer's lineage corrected, a learner group renamed) takes at most this many locks, where one
+# lock per person would exhaust PostgreSQL's shared lock table ("out of shared memory").
+LOCK_SPACE = "hashtext('reports_first_reach')"
+LOCK_STRIPES = 1024
+
 POSTGRESQL_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION reports_first_reach_refresh(p bigint) RETURNS void AS $$
 BEGIN
@@ -98,7 +104,7 @@ BEGIN
     -- here until the first commits; its statements below then read what the first wrote (each
     -- statement of a function takes a fresh snapshot under READ COMMITTED), so neither overwrites
     -- the other's row with a count that misses it.
-    PERFORM pg_advisory_xact_lock(hashtext('reports_first_reach'), mod(p, 2147483647)::int);
+    PERFORM pg_advisory_xact_lock({LOCK_SPACE}, mod(p, {LOCK_STRIPES})::int);
     {REFRESH.format(people="SELECT p AS person_id")}
 END
 $$ LANGUAGE plpgsql;

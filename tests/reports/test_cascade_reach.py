@@ -194,3 +194,24 @@ def test_a_person_downloads_which_cascades_reached_them_and_deleting_the_account
     before = kept()
     account_delete(user=person)  # anonymised: the aggregate figures keep the person, nothing names them
     assert kept() == before == walked()
+
+
+def test_a_transaction_writing_many_people_takes_a_bounded_number_of_locks(lineage):
+    """A sheet of many participants, then their trainer's lineage corrected, in one transaction. One lock per
+    person would exhaust PostgreSQL's shared lock table when a cascade reached tens of thousands (seen at
+    province scale: "out of shared memory" on moving a first-generation trainer); the locks are striped."""
+    from reports.first_reach import LOCK_STRIPES
+
+    _area, (_t1, _t2, t3, t4), (_s1, _s2, s3) = lineage
+    people = UserFactory._meta.model.objects.bulk_create(
+        UserFactory.build(email=f"many-{i}@example.org") for i in range(LOCK_STRIPES + 100)
+    )
+    SessionParticipant.objects.bulk_create(ParticipantFactory.build(session=s3, person=p) for p in people)
+    with transaction.atomic():
+        t3.trained_by = t4
+        t3.save()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()")
+            held = cursor.fetchone()[0]
+    assert held == LOCK_STRIPES  # every stripe, where there are more people than stripes
+    assert kept() == walked()
