@@ -177,10 +177,17 @@ def _collection_permission(codename: str) -> str:
     return f"{'wagtailimages' if codename.endswith('_image') else 'wagtaildocs'}.{codename}"
 
 
-def apply_after_migrate(sender, apps=global_apps, **kwargs) -> None:
-    """post_migrate: once, after the last app, with every app's permissions created first."""
+def apply_after_migrate(sender, apps=global_apps, plan=None, **kwargs) -> None:
+    """post_migrate: once, after the last app, with every app's permissions created first.
+
+    Not after `flush` (which sends post_migrate without a plan): it empties what migrations wrote too
+    (the page tree, the collections), and a test database restored after a flush brings the groups
+    back itself, which groups made here would then duplicate.
+    """
     from django.contrib.auth.management import create_permissions
 
+    if plan is None:
+        return
     with_models = [config for config in global_apps.get_app_configs() if config.models_module is not None]
     if sender.label != with_models[-1].label:
         return

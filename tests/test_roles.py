@@ -77,3 +77,14 @@ def test_trainers_change_no_document_but_their_own():
     codenames = {codename for _collection, codename in held(trainers)["collections"]}
     assert {"add_document", "choose_document"} <= codenames and "change_document" not in codenames
     assert "change_document" in {c for _name, c in held(Group.objects.get(name=roles.EDITORS.name))["collections"]}
+
+
+def test_migrate_applies_the_roles_and_flush_does_not():
+    """A flush empties what migrations wrote; groups made after it would clash with a test database's restore."""
+    from django.core.management.sql import emit_post_migrate_signal
+
+    Group.objects.all().delete()
+    emit_post_migrate_signal(0, False, "default")  # what `flush` sends
+    assert not Group.objects.exists()
+    emit_post_migrate_signal(0, False, "default", plan=[])  # what `migrate` sends, even with nothing to do
+    assert {group.name for group in Group.objects.all()} == {role.name for role in roles.ROLES}
