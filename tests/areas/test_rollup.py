@@ -14,8 +14,10 @@ from django.urls import reverse
 from areas.models import Area
 from areas.rollup import AreaTree
 from reports.figures import ReportFilters, report_scope
+from reports.models import FirstReach
 from tests.areas.reform import REFORM, reform_tree
 from tests.trainers.factories import (
+    ParticipantFactory,
     ProfileFactory,
     TrainerFactory,
     TrainingSessionFactory,
@@ -76,29 +78,37 @@ def test_unit_from_two_districts_counts_once_under_the_kept_code(tree):
     assert tree["Hội An commune"].pk in index.members(tree["Xã Cross"])
 
 
-@pytest.mark.parametrize("district", ["Duy Xuyên", "Quế Sơn", "Xã Thu Bồn"])
+@pytest.mark.parametrize("district", ["Duy Xuyên", "Quế Sơn", "Xã Thu Bồn", "Hội An"])
 def test_district_admin_sees_exactly_what_reports_count_under_their_area(tree, district):
     """For every area-scoped table: visible_to(admin) == rows whose area the reports count under it."""
     places = [tree[name] for name in ("Duy Xuyên", "Duy Hòa", "Duy Thu", "Xã Thu Bồn", "Nông Sơn", "Hội An")]
     places += [tree["Xã Cross"], tree["Hội An commune"]]
     for place in places:
-        TrainingSessionFactory(area=place, starts_on=D(2024, 5, 1), ends_on=D(2024, 5, 2))
+        session = TrainingSessionFactory(area=place, starts_on=D(2024, 5, 1), ends_on=D(2024, 5, 2))
         trainer = TrainerFactory(home_area=place)
         ProfileFactory(user=trainer.person, area=place)
+        ParticipantFactory(session=session, person=trainer.person)
         certification_issue(person=trainer.person, kind=Certificate.TRAINER, trainer_level=Trainer.CORE, area=place)
+    # A person whose former commune (Duy Hòa, Duy Xuyên) and stored place (Hội An) disagree: filed under the commune.
+    moved = ProfileFactory(commune=tree["Duy Hòa"], area=tree["Hội An"]).user
+    ParticipantFactory(session=session, person=moved)
     admin = district_admin(tree[district], email=f"admin-{tree[district].pk}@example.org")
     counted = report_scope(ReportFilters(), admin).area_ids
     assert counted == AreaTree().members(tree[district])
     for model, field in [
         (TrainingSession, "area"),
         (Trainer, "home_area"),
-        (Profile, "area"),
         (Certificate, "area"),
     ]:
         visible = set(model.objects.visible_to(admin).values_list("pk", flat=True))
         reported = set(model.objects.filter(**{f"{field}__in": counted}).values_list("pk", flat=True))
         assert visible == reported, model.__name__
         assert visible, model.__name__
+    # People: the profiles an administrator sees are those of the people the reports count under the area.
+    visible = set(Profile.objects.visible_to(admin).exclude(user=admin).values_list("pk", flat=True))
+    reported = set(FirstReach.objects.filter(area__in=counted).values_list("profile_id", flat=True))
+    assert visible == reported and visible
+    assert (moved.profile.pk in visible) == (district in ("Duy Xuyên", "Xã Thu Bồn"))
     # And the province filtered to the area counts the same set.
     everyone = province_admin(tree["province"], email="p@example.org")
     assert report_scope(ReportFilters(area=tree[district]), everyone).area_ids == counted

@@ -4,24 +4,26 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from areas.models import Area
+from areas.models import Area, admin_area_ids
 from areas.scoping import AreaScopedQuerySet
 
 
-class ProfileQuerySet(AreaScopedQuerySet):
-    area_fields = ("area", "commune")
-
+class ProfileQuerySet(models.QuerySet):
     def visible_to(self, user) -> "ProfileQuerySet":
-        """A person sees their own profile; an administrator those filed in their area."""
+        """A person sees their own profile; an administrator those filed in their area (`Profile.filed_area`)."""
         if not user.is_authenticated:
             return self.none()
-        scope = self._in_admin_scope(user)
-        return self if scope is None else self.filter(scope | models.Q(user=user))
+        ids = admin_area_ids(user)
+        if ids is None:
+            return self
+        filed = self.alias(filed_area=Coalesce("commune", "area"))  # as the reports file people
+        return filed.filter(models.Q(filed_area__in=ids) | models.Q(user=user))
 
 
 class Profile(models.Model):
