@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from areas.models import Area, admin_area_ids
+from areas.rollup import area_tree
 from courses.models import CoursePage
 
 from .models import Profile, SessionParticipant, Trainer
@@ -68,6 +69,17 @@ class ProfileAdminForm(ScopedAdminForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and "user" in self.fields:
             self.fields["user"].disabled = True
+
+    def clean(self):
+        """A person is filed under their former commune, else their place (`Profile.filed_area`): a new place
+        replaces the former commune, as on the person's own form, and a former commune must lie in the place."""
+        cleaned = super().clean()
+        area, commune = cleaned.get("area"), cleaned.get("commune")
+        if "area" in self.changed_data and "commune" not in self.changed_data:
+            cleaned["commune"] = None
+        elif area and commune and commune.pk not in area_tree().members(area):
+            self.add_error("commune", _("Choose a former commune of %(place)s.") % {"place": area.display_name})
+        return cleaned
 
 
 class TrainingSessionAdminForm(ScopedAdminForm):
