@@ -1,7 +1,9 @@
 """The programme's reports: each a function of (filters, viewing user) returning the table the dashboard shows.
 
-Figures come from database aggregation (GROUP BY, COUNT DISTINCT, a recursive CTE for the cascade);
-Python only arranges the aggregated buckets into rows. Every report runs a fixed number of queries,
+Figures come from database aggregation (GROUP BY, COUNT DISTINCT, a recursive CTE for the cascade),
+partly over tables the database keeps by triggers (who was first reached: `reports.first_reach`;
+whom each trainer's cascade reached: `reports.cascade_reach`); Python only arranges the aggregated
+buckets into rows. Every report runs a fixed number of queries,
 whatever the size of the data. The screen, the charts and the CSV/XLSX exports read the same
 `Report.rows`, so they cannot disagree.
 
