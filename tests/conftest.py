@@ -1,11 +1,32 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
 
 from accounts.models import User
 from home.models import HomePage
 from lms import roles
 
 from .courses.factories import build_course
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """PostgreSQL: no automatic ANALYZE in the test database.
+
+    Tests empty and refill the tables all the time. An ANALYZE that lands just after a flush records
+    them as empty, and a query over a few thousand rows later in a test is then planned as nested
+    loops that run for minutes (seen in CI: the project pipeline's figures on the demo data). Never
+    analysed, a table is estimated from its current size instead.
+    """
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT format('ALTER TABLE %I SET (autovacuum_enabled = false)', tablename)"
+            " FROM pg_tables WHERE schemaname = 'public'"
+        )
+        for (statement,) in cursor.fetchall():
+            cursor.execute(statement)
 
 
 @pytest.fixture
