@@ -10,8 +10,9 @@ at --scale 1, 200,000 learners with profiles and learner groups, 5,000 trainers 
 (4,000 certified), 20,000 sessions with 400,000 participant places, 400,000 enrolments and about
 2,000,000 lesson completions, then rebuilds the kept reach tables (`manage.py rebuild_reach`).
 Prints the time of each report and of its CSV and XLSX export, for a province administrator
-(everything; filtered to Duy Xuyên; to 2024; up to the end of 2024; 2024 in Duy Xuyên) and a
-district administrator (Duy Xuyên). With --keep, the kept database is migrated first.
+(everything; filtered to Duy Xuyên; to 2024; up to the end of 2024; since 2021; one course;
+2024 in Duy Xuyên) and a district administrator (Duy Xuyên). With --keep, the kept database is
+migrated first.
 """
 
 import argparse
@@ -258,6 +259,7 @@ def measure(repeat: int, only: list[str] | None = None) -> None:
 
     from accounts.models import User
     from areas.models import AdminScope, Area
+    from courses.models import CoursePage
     from reports.figures import REPORTS, ReportFilters, report_csv, report_xlsx
 
     superuser, _ = User.objects.get_or_create(
@@ -280,6 +282,8 @@ def measure(repeat: int, only: list[str] | None = None) -> None:
             ReportFilters(date_from=datetime.date(2024, 1, 1), date_to=datetime.date(2024, 12, 31)),
         ),
         ("province, up to 2024", superuser, ReportFilters(date_to=datetime.date(2024, 12, 31))),
+        ("province, since 2021", superuser, ReportFilters(date_from=datetime.date(2021, 1, 1))),
+        ("province, one course", superuser, ReportFilters(course=CoursePage.objects.live().order_by("pk").first())),
         (
             "province, 2024, Duy Xuyên",
             superuser,

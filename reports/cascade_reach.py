@@ -12,15 +12,17 @@ recomputing the people concerned). The same one-person-at-a-time advisory locks 
 subtracting the same rows.
 
 SQLite (development) allows no recursive query in a trigger: the report walks the lineage there
-(`reports.figures.CASCADE_SQL`), and on PostgreSQL too when it is narrowed by a start date or a
-course, which these first days cannot answer.
+(`reports.figures.CASCADE_SQL`), and on PostgreSQL too for a range with both ends or a course, which
+first and last days cannot answer.
 """
 
 from django.db import connection
 
 from . import first_reach
 
-# (trainer_id, person_id, first_on, direct_on) for the people `{people}` selects (`p.person_id …`).
+# (trainer_id, person_id, first_on, direct_on, last_on, last_direct_on) for the people `{people}` selects
+# (`p.person_id …`): the first and last day each person was taught in each trainer's cascade, and by the
+# trainer.
 REACH_OF_PEOPLE = """
 WITH RECURSIVE taught AS (
     SELECT p.person_id, st.trainer_id, s.starts_on
@@ -36,24 +38,36 @@ lineage(leader_id, trainer_id) AS (
     FROM lineage JOIN trainers_trainer t ON t.id = lineage.trainer_id
     WHERE t.trained_by_id IS NOT NULL
 )
-SELECT lineage.trainer_id, taught.person_id, min(taught.starts_on),
-       min(taught.starts_on) FILTER (WHERE lineage.trainer_id = taught.trainer_id)
+SELECT lineage.trainer_id, taught.person_id,
+       min(taught.starts_on), min(taught.starts_on) FILTER (WHERE lineage.trainer_id = taught.trainer_id),
+       max(taught.starts_on), max(taught.starts_on) FILTER (WHERE lineage.trainer_id = taught.trainer_id)
 FROM taught JOIN lineage ON lineage.leader_id = taught.trainer_id
 GROUP BY lineage.trainer_id, taught.person_id
 """
+COLUMNS = "trainer_id, person_id, first_on, direct_on, last_on, last_direct_on"
 
-# A person's rows counted per trainer and day, added (sign 1) to or subtracted (-1) from the day counts.
+# A person's rows counted per trainer and day, added (sign 1) to or subtracted (-1) from the day counts:
+# by the day each person was first reached (direct, downstream) and last reached (…_last).
 COUNT_BY_DAY = """
-    INSERT INTO reports_trainerreachday (trainer_id, day, direct, downstream)
-    SELECT trainer_id, day, {sign} * sum(direct), {sign} * sum(downstream) FROM (
-        SELECT trainer_id, first_on AS day, 0 AS direct, 1 AS downstream FROM {rows}
+    INSERT INTO reports_trainerreachday (trainer_id, day, direct, downstream, direct_last, downstream_last)
+    SELECT trainer_id, day, {sign} * sum(direct), {sign} * sum(downstream),
+           {sign} * sum(direct_last), {sign} * sum(downstream_last)
+    FROM (
+        SELECT trainer_id, first_on AS day, 0 AS direct, 1 AS downstream, 0 AS direct_last, 0 AS downstream_last
+        FROM {rows}
         UNION ALL
-        SELECT trainer_id, direct_on, 1, 0 FROM {rows} WHERE direct_on IS NOT NULL
+        SELECT trainer_id, direct_on, 1, 0, 0, 0 FROM {rows} WHERE direct_on IS NOT NULL
+        UNION ALL
+        SELECT trainer_id, last_on, 0, 0, 0, 1 FROM {rows}
+        UNION ALL
+        SELECT trainer_id, last_direct_on, 0, 0, 1, 0 FROM {rows} WHERE last_direct_on IS NOT NULL
     ) counted
     GROUP BY trainer_id, day ORDER BY trainer_id, day
     ON CONFLICT (trainer_id, day) DO UPDATE
         SET direct = reports_trainerreachday.direct + EXCLUDED.direct,
-            downstream = reports_trainerreachday.downstream + EXCLUDED.downstream"""
+            downstream = reports_trainerreachday.downstream + EXCLUDED.downstream,
+            direct_last = reports_trainerreachday.direct_last + EXCLUDED.direct_last,
+            downstream_last = reports_trainerreachday.downstream_last + EXCLUDED.downstream_last"""
 
 # Each statement of a plpgsql function sees what the statements before it wrote; the counts are
 # adjusted in trainer order so that two transactions touching the same trainers lock them alike.
@@ -68,13 +82,13 @@ BEGIN
     FROM (SELECT DISTINCT mod(x, {first_reach.LOCK_STRIPES})::int AS stripe FROM unnest(people) x) stripes
     ORDER BY stripe;
     WITH gone AS (
-        DELETE FROM reports_cascadereach WHERE person_id = ANY(people) RETURNING trainer_id, first_on, direct_on
+        DELETE FROM reports_cascadereach WHERE person_id = ANY(people) RETURNING {COLUMNS}
     )
     {COUNT_BY_DAY.format(sign=-1, rows="gone")};
     WITH added AS (
-        INSERT INTO reports_cascadereach (trainer_id, person_id, first_on, direct_on)
+        INSERT INTO reports_cascadereach ({COLUMNS})
         {REACH_OF_PEOPLE.format(people="p.person_id = ANY(people)")}
-        RETURNING trainer_id, first_on, direct_on
+        RETURNING {COLUMNS}
     )
     {COUNT_BY_DAY.format(sign=1, rows="added")};
 END
@@ -155,7 +169,7 @@ DROP FUNCTION IF EXISTS reports_cascade_refresh(bigint[]);
 REBUILD = f"""
 DELETE FROM reports_cascadereach;
 DELETE FROM reports_trainerreachday;
-INSERT INTO reports_cascadereach (trainer_id, person_id, first_on, direct_on)
+INSERT INTO reports_cascadereach ({COLUMNS})
 {REACH_OF_PEOPLE.format(people="true")};
 {COUNT_BY_DAY.format(sign=1, rows="reports_cascadereach")};
 """

@@ -185,24 +185,48 @@ def _end_of(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))
 
 
+def _active_between(first: str, last: str, start, end, records: Exists, *, end_inclusive: bool) -> Q:
+    """Q: the person did something of one kind between `start` and `end` (None: since `start`).
+
+    Told from their first and last activity of that kind (FirstReach); the records themselves
+    (`records`, an Exists) decide only for people whose first and last lie on either side of the range.
+    """
+    before_end = "lte" if end_inclusive else "lt"
+    since = Q(**{f"{last}__gte": start})
+    if end is None:
+        return since
+    candidates = since & Q(**{f"{first}__{before_end}": end})
+    return candidates & (Q(**{f"{first}__gte": start}) | Q(**{f"{last}__{before_end}": end}) | records)
+
+
 def _first_reached(filters: ReportFilters, scope: Scope, until: datetime.date | None = None):
     """The people reached, as `FirstReach` rows (reports.first_reach: the rule) filed under an area in scope.
 
-    Cumulative counts (no start date, no course) read the first days alone; otherwise the table
-    still holds everyone ever reached, with their area, gender and groups, and the sessions and
-    enrolments are asked whether they fall in the range.
+    Cumulative counts (no start date, no course) read the first days alone, a date range the first
+    and last days; the sessions and enrolments themselves are asked only about people whose first
+    and last activity span the range, and about a course.
     """
     day = until or filters.date_to
     rows = FirstReach.objects.all()
     if scope.area_ids is not None:
         rows = rows.filter(area__in=scope.area_ids)
-    if filters.date_from or filters.course:
-        sessions = filtered_sessions(filters, until=until).order_by().values("pk")
-        took_part = SessionParticipant.objects.filter(person=OuterRef("person_id"), session__in=sessions)
-        enrolled = filtered_enrollments(filters, until=_end_of(until) if until else None)
-        return rows.filter(Exists(took_part) | Exists(enrolled.filter(user=OuterRef("person_id"))))
+    end = _end_of(day) if day else None
+    sessions = filtered_sessions(filters, until=until).order_by().values("pk")
+    took_part = Exists(SessionParticipant.objects.filter(person=OuterRef("person_id"), session__in=sessions))
+    enrolled = Exists(filtered_enrollments(filters, until=end).filter(user=OuterRef("person_id")))
+    if filters.course:
+        return rows.filter(took_part | enrolled)
+    if filters.date_from:
+        start, _end = filters.datetime_range()
+        in_a_session = _active_between(
+            "first_session_on", "last_session_on", filters.date_from, day, took_part, end_inclusive=True
+        )
+        enrolled_then = _active_between(
+            "first_enrolled_at", "last_enrolled_at", start, end, enrolled, end_inclusive=False
+        )
+        return rows.filter(in_a_session | enrolled_then)
     if day:
-        rows = rows.filter(Q(first_session_on__lte=day) | Q(first_enrolled_at__lt=_end_of(day)))
+        rows = rows.filter(Q(first_session_on__lte=day) | Q(first_enrolled_at__lt=end))
     return rows
 
 
@@ -573,10 +597,11 @@ reach AS (
     ORDER BY downstream DESC, direct DESC, tree.root_id
     LIMIT {limit}
 )"""
-# The same figures as kept by the database (reports.cascade_reach): all time, or up to a day.
+# The same figures as kept by the database (reports.cascade_reach): all time or up to a day (people
+# counted on the day first reached), or since a day (counted on the day last reached).
 KEPT_REACH = """counted AS (
-    SELECT trainer_id, SUM(direct) AS direct, SUM(downstream) AS downstream
-    FROM {trainer_reach_day} WHERE trainer_id IN ({roots}) {until}
+    SELECT trainer_id, SUM({direct}) AS direct, SUM({downstream}) AS downstream
+    FROM {trainer_reach_day} WHERE trainer_id IN ({roots}) {days}
     GROUP BY trainer_id
 ),
 reach AS (
@@ -614,8 +639,9 @@ def _trainer_cascade(filters: ReportFilters, user, generations: bool = True, rea
 
     Downstream reach: distinct people in the sessions the trainer led plus those led by everyone they
     trained, and so on down the lineage (`trained_by`), within the date range and course filter. The
-    database keeps it counted for all time and by first day (reports.cascade_reach); a start date or
-    a course walks the lineage.
+    database keeps it counted by the days people were first and last reached (reports.cascade_reach):
+    all time, up to a day and since a day are sums; a range with both ends, or a course, walks the
+    lineage.
     """
     scope = report_scope(filters, user)
     trainers = Trainer.objects.filter(scope.condition("home_area"))
@@ -672,13 +698,22 @@ def _reach_rows(filters: ReportFilters, trainers, per_generation=None) -> tuple[
         "limit": int(CASCADE_ROWS),
         "roots": roots_sql,
     }
-    # A start date or a course needs the walk; all time or up to a day is counted already.
-    kept = cascade_reach.in_use() and not (filters.date_from or filters.course)
+    # All time, up to a day or since a day is counted already; a range with both ends, or a course, needs the walk.
+    kept = cascade_reach.in_use() and not filters.course and not (filters.date_from and filters.date_to)
     if kept:
+        if filters.date_from:
+            days, day, counted = "AND day >= %s", [filters.date_from], ("direct_last", "downstream_last")
+        else:
+            days, day = ("AND day <= %s", [filters.date_to]) if filters.date_to else ("", [])
+            counted = ("direct", "downstream")
         reach = KEPT_REACH.format(
-            trainer_reach_day=TrainerReachDay._meta.db_table, until="AND day <= %s" if filters.date_to else "", **tables
+            trainer_reach_day=TrainerReachDay._meta.db_table,
+            days=days,
+            direct=counted[0],
+            downstream=counted[1],
+            **tables,
         )
-        reach_params = [*roots_params, *([filters.date_to] if filters.date_to else []), *roots_params]
+        reach_params = [*roots_params, *day, *roots_params]
     else:
         sessions_sql, sessions_params = filtered_sessions(filters).order_by().values("pk").query.sql_with_params()
         reach = WALKED_REACH.format(

@@ -8,6 +8,10 @@ session they took part in changes its first day, or a learner group changes its 
 (not adjusting) makes every trigger idempotent. "Pupils and students" is the learner group whose
 code is `students` (`Audience.STUDENTS`).
 
+Installed by a migration (reports 0005): when the rule or the table changes, the migration that
+changes it installs it again, and earlier ones stay empty, since they would run today's statements
+against their day's table.
+
 PostgreSQL runs the recomputation in a function under a per-person advisory lock (two transactions
 writing one person would otherwise each miss the other's record); SQLite, which writes one
 transaction at a time and has no functions, repeats the two statements in each trigger.
@@ -27,13 +31,17 @@ _BIT_OF_CODE = (
     + f" ELSE {OTHER_GROUP} END"
 )
 
+_SESSIONS_OF_PERSON = """FROM trainers_sessionparticipant sp JOIN trainers_trainingsession ts ON ts.id = sp.session_id
+        WHERE sp.person_id = people.person_id"""
+_ENROLMENTS_OF_PERSON = "FROM courses_enrollment e WHERE e.user_id = people.person_id"
+
 # The FirstReach row of each person `{people}` (a SELECT of `person_id`) names, reached or not.
 ROWS_OF = f"""
 SELECT people.person_id,
-       (SELECT min(ts.starts_on) FROM trainers_sessionparticipant sp
-        JOIN trainers_trainingsession ts ON ts.id = sp.session_id
-        WHERE sp.person_id = people.person_id) AS first_session_on,
-       (SELECT min(e.enrolled_at) FROM courses_enrollment e WHERE e.user_id = people.person_id) AS first_enrolled_at,
+       (SELECT min(ts.starts_on) {_SESSIONS_OF_PERSON}) AS first_session_on,
+       (SELECT max(ts.starts_on) {_SESSIONS_OF_PERSON}) AS last_session_on,
+       (SELECT min(e.enrolled_at) {_ENROLMENTS_OF_PERSON}) AS first_enrolled_at,
+       (SELECT max(e.enrolled_at) {_ENROLMENTS_OF_PERSON}) AS last_enrolled_at,
        pf.id AS profile_id,
        coalesce(pf.commune_id, pf.area_id) AS area_id,
        coalesce(pf.gender, '') AS gender,
@@ -45,16 +53,25 @@ SELECT people.person_id,
 FROM ({{people}}) people
 LEFT JOIN trainers_profile pf ON pf.user_id = people.person_id
 """
+COLUMNS = [
+    "person_id",
+    "first_session_on",
+    "last_session_on",
+    "first_enrolled_at",
+    "last_enrolled_at",
+    "profile_id",
+    "area_id",
+    "gender",
+    "is_student",
+    "learner_groups",
+]
 
 # Write the rows of the people `{people}` names: kept if reached, deleted if no longer.
 REFRESH = f"""
-INSERT INTO reports_firstreach (person_id, first_session_on, first_enrolled_at, profile_id, area_id, gender,
-                                is_student, learner_groups)
+INSERT INTO reports_firstreach ({", ".join(COLUMNS)})
 SELECT * FROM ({ROWS_OF}) r WHERE r.first_session_on IS NOT NULL OR r.first_enrolled_at IS NOT NULL
 ON CONFLICT (person_id) DO UPDATE
-    SET first_session_on = excluded.first_session_on, first_enrolled_at = excluded.first_enrolled_at,
-        profile_id = excluded.profile_id, area_id = excluded.area_id, gender = excluded.gender,
-        is_student = excluded.is_student, learner_groups = excluded.learner_groups;
+    SET {", ".join(f"{column} = excluded.{column}" for column in COLUMNS[1:])};
 DELETE FROM reports_firstreach
 WHERE person_id IN ({{people}})
   AND NOT EXISTS (SELECT 1 FROM trainers_sessionparticipant sp WHERE sp.person_id = reports_firstreach.person_id)
@@ -194,9 +211,7 @@ DROP FUNCTION IF EXISTS reports_first_reach_person();
 _EVERYONE_REACHED = "SELECT person_id FROM trainers_sessionparticipant UNION SELECT user_id FROM courses_enrollment"
 REBUILD = [
     "DELETE FROM reports_firstreach",
-    f"""INSERT INTO reports_firstreach (person_id, first_session_on, first_enrolled_at, profile_id, area_id, gender,
-                                       is_student, learner_groups)
-    {ROWS_OF.format(people=_EVERYONE_REACHED)}""",
+    f"INSERT INTO reports_firstreach ({', '.join(COLUMNS)}) {ROWS_OF.format(people=_EVERYONE_REACHED)}",
 ]
 
 

@@ -84,6 +84,10 @@ class FirstReach(models.Model):
     )
     first_session_on = models.DateField(_("first day of the first session"), null=True)
     first_enrolled_at = models.DateTimeField(_("first enrolment"), null=True)
+    # The last ones too, so that a date range needs the sessions and enrolments only for people whose
+    # first and last fall on either side of it.
+    last_session_on = models.DateField(_("first day of the last session"), null=True)
+    last_enrolled_at = models.DateTimeField(_("last enrolment"), null=True)
     # Copied from the person's profile (kept by the same triggers) so that a figure is one table scan.
     profile = models.ForeignKey(
         "trainers.Profile",
@@ -143,6 +147,8 @@ class CascadeReach(models.Model):
     )
     first_on = models.DateField(_("first taught in the cascade"))
     direct_on = models.DateField(_("first taught by the trainer"), null=True)
+    last_on = models.DateField(_("last taught in the cascade"))
+    last_direct_on = models.DateField(_("last taught by the trainer"), null=True)
 
     class Meta:
         verbose_name = _("cascade reach")
@@ -153,10 +159,11 @@ class CascadeReach(models.Model):
 
 
 class TrainerReachDay(models.Model):
-    """How many people a trainer's cascade first reached on a day, and how many the trainer first taught directly.
+    """How many people a trainer's cascade first (and last) reached on a day, and the trainer taught directly.
 
-    `CascadeReach` counted by first day, kept by the same triggers (which subtract a person's old
-    rows and add their new ones): a trainer's reach up to a day is the sum of their rows up to it.
+    `CascadeReach` counted by first and by last day, kept by the same triggers (which subtract a
+    person's old rows and add their new ones): a trainer's reach up to a day is the sum of the first
+    days up to it, their reach since a day the sum of the last days from it.
     """
 
     pk = models.CompositePrimaryKey("trainer", "day")
@@ -171,6 +178,9 @@ class TrainerReachDay(models.Model):
     day = models.DateField(_("day"))
     direct = models.IntegerField(_("people they first taught"), default=0)
     downstream = models.IntegerField(_("people first reached down the cascade"), default=0)
+    # The same people counted on the day they were last taught: "since a day" is a sum of these.
+    direct_last = models.IntegerField(_("people they last taught"), default=0)
+    downstream_last = models.IntegerField(_("people last reached down the cascade"), default=0)
 
     class Meta:
         verbose_name = _("trainer's reach on a day")

@@ -31,6 +31,8 @@ class Migration(migrations.Migration):
                 ('pk', models.CompositePrimaryKey('trainer', 'person', blank=True, editable=False, primary_key=True, serialize=False)),
                 ('first_on', models.DateField(verbose_name='first taught in the cascade')),
                 ('direct_on', models.DateField(null=True, verbose_name='first taught by the trainer')),
+                ('last_on', models.DateField(verbose_name='last taught in the cascade')),
+                ('last_direct_on', models.DateField(null=True, verbose_name='last taught by the trainer')),
                 ('person', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='person')),
                 ('trainer', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='trainers.trainer', verbose_name='trainer')),
             ],
@@ -46,6 +48,8 @@ class Migration(migrations.Migration):
                 ('day', models.DateField(verbose_name='day')),
                 ('direct', models.IntegerField(default=0, verbose_name='people they first taught')),
                 ('downstream', models.IntegerField(default=0, verbose_name='people first reached down the cascade')),
+                ('direct_last', models.IntegerField(default=0, verbose_name='people they last taught')),
+                ('downstream_last', models.IntegerField(default=0, verbose_name='people last reached down the cascade')),
                 ('trainer', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='trainers.trainer', verbose_name='trainer')),
             ],
             options={

@@ -1,10 +1,14 @@
-"""FirstReach's triggers rebuilt from the one rule (reports/first_reach.py ROWS_OF), on SQLite as on PostgreSQL.
+"""FirstReach gains each person's last session and enrolment, and its triggers are rebuilt from the one rule
+(reports/first_reach.py ROWS_OF), on SQLite as on PostgreSQL.
 
 The reports then read FirstReach on every database instead of counting people a second way where
-the table was not kept. Going back leaves the triggers in place: the table they keep stays right.
+the table was not kept, and a date range asks the sessions and enrolments only about people whose
+first and last activity lie on either side of it. The triggers are installed here, from the rule as
+it stands, and not by 0003, which would run today's statements against that day's table. Going
+back leaves them in place: the table they keep stays right.
 """
 
-from django.db import migrations
+from django.db import migrations, models
 
 from reports import first_reach
 
@@ -19,5 +23,15 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AddField(
+            model_name="firstreach",
+            name="last_session_on",
+            field=models.DateField(null=True, verbose_name="first day of the last session"),
+        ),
+        migrations.AddField(
+            model_name="firstreach",
+            name="last_enrolled_at",
+            field=models.DateTimeField(null=True, verbose_name="last enrolment"),
+        ),
         migrations.RunPython(install, migrations.RunPython.noop),
     ]

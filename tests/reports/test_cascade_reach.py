@@ -30,9 +30,11 @@ pytestmark = [
 D = datetime.date
 
 
-def walked() -> tuple[dict, dict]:
-    """({(trainer, person): (first day in the cascade, first day taught directly)}, {trainer: (direct, downstream)}),
-    counted in Python from the sessions and the lineage."""
+def walked() -> tuple[dict, dict, dict]:
+    """What the tables should hold, counted in Python from the sessions and the lineage:
+    ({(trainer, person): (first day in the cascade, first day taught directly, last day, last day directly)},
+     {trainer: (people taught directly, downstream)},
+     {(trainer, day): (first taught directly, first reached, last taught directly, last reached)})."""
     children: dict[int, list[int]] = {}
     for trainer in Trainer.objects.all():
         children.setdefault(trainer.trained_by_id, []).append(trainer.pk)
@@ -41,7 +43,8 @@ def walked() -> tuple[dict, dict]:
         for leader in session.trainers.all():
             for participant in session.participants.all():
                 taught.setdefault(leader.pk, []).append((participant.person_id, session.starts_on))
-    pairs: dict[tuple[int, int], tuple] = {}
+    days: dict[tuple[int, int], list[datetime.date]] = {}
+    direct_days: dict[tuple[int, int], list[datetime.date]] = {}
     for trainer in Trainer.objects.values_list("pk", flat=True):
         below, stack = [], [trainer]
         while stack:
@@ -50,25 +53,38 @@ def walked() -> tuple[dict, dict]:
             stack.extend(children.get(current, []))
         for member in below:
             for person, day in taught.get(member, []):
-                first, direct = pairs.get((trainer, person), (None, None))
-                first = day if first is None else min(first, day)
+                days.setdefault((trainer, person), []).append(day)
                 if member == trainer:
-                    direct = day if direct is None else min(direct, day)
-                pairs[(trainer, person)] = (first, direct)
+                    direct_days.setdefault((trainer, person), []).append(day)
+    pairs = {}
+    for key, seen in days.items():
+        direct = direct_days.get(key)
+        pairs[key] = (min(seen), min(direct) if direct else None, max(seen), max(direct) if direct else None)
     counts: dict[int, tuple[int, int]] = {}
-    for (trainer, _person), (_first, direct) in pairs.items():
+    by_day: dict[tuple[int, datetime.date], list[int]] = {}
+    for (trainer, _person), (first, direct, last, last_direct) in pairs.items():
         d, n = counts.get(trainer, (0, 0))
         counts[trainer] = (d + (direct is not None), n + 1)
-    return pairs, counts
+        for day, column in ((direct, 0), (first, 1), (last_direct, 2), (last, 3)):
+            if day is not None:
+                by_day.setdefault((trainer, day), [0, 0, 0, 0])[column] += 1
+    return pairs, counts, {key: tuple(value) for key, value in by_day.items()}
 
 
-def kept() -> tuple[dict, dict]:
-    pairs = {(r.trainer_id, r.person_id): (r.first_on, r.direct_on) for r in CascadeReach.objects.all()}
+def kept() -> tuple[dict, dict, dict]:
+    pairs = {
+        (r.trainer_id, r.person_id): (r.first_on, r.direct_on, r.last_on, r.last_direct_on)
+        for r in CascadeReach.objects.all()
+    }
     counts: dict[int, tuple[int, int]] = {}
+    by_day = {}
     for row in TrainerReachDay.objects.all():
         direct, downstream = counts.get(row.trainer_id, (0, 0))
         counts[row.trainer_id] = (direct + row.direct, downstream + row.downstream)
-    return pairs, {trainer: count for trainer, count in counts.items() if count != (0, 0)}
+        value = (row.direct, row.downstream, row.direct_last, row.downstream_last)
+        if value != (0, 0, 0, 0):
+            by_day[(row.trainer_id, row.day)] = value
+    return pairs, {trainer: count for trainer, count in counts.items() if count != (0, 0)}, by_day
 
 
 @pytest.fixture
@@ -101,7 +117,7 @@ def test_every_write_keeps_the_kept_counts_equal_to_a_walk(lineage):
     s2.starts_on = D(2022, 1, 1)  # its day corrected in the admin
     s2.save()
     assert kept() == walked()
-    assert kept()[0][(t1.pk, p1.pk)] == (D(2022, 1, 1), D(2023, 3, 1))
+    assert kept()[0][(t1.pk, p1.pk)] == (D(2022, 1, 1), D(2023, 3, 1), D(2023, 3, 1), D(2023, 3, 1))
 
     t3.trained_by = t4  # the lineage corrected: t3 was trained by t4
     t3.save()
@@ -131,24 +147,32 @@ def test_rebuilding_is_idempotent_and_repairs_the_tables(lineage):
     assert kept() == expected
 
 
-def test_the_kept_report_equals_the_walked_one_all_time_and_up_to_a_day(lineage, monkeypatch):
+def test_the_kept_report_equals_the_walked_one_all_time_up_to_a_day_and_since_a_day(lineage, monkeypatch):
     _area, _trainers, sessions = lineage
     for session, count in zip(sessions, (3, 2, 4), strict=True):
         for _ in range(count):
             ParticipantFactory(session=session, person=UserFactory())
     ParticipantFactory(session=sessions[2], person=sessions[0].participants.first().person)  # reached twice
     viewer = province_admin(areas()["province"])
-    filters = [ReportFilters(), ReportFilters(date_to=D(2024, 12, 31)), ReportFilters(date_to=D(2023, 3, 1))]
+    filters = [
+        ReportFilters(),
+        ReportFilters(date_to=D(2024, 12, 31)),
+        ReportFilters(date_to=D(2023, 3, 1)),
+        ReportFilters(date_from=D(2024, 1, 1)),
+        ReportFilters(date_from=D(2025, 8, 1)),
+    ]
     kept_rows = [trainer_reach(f, viewer).rows for f in filters]
     monkeypatch.setattr(cascade_reach, "in_use", lambda using=None: False)
     walked_rows = [trainer_reach(f, viewer).rows for f in filters]
     assert kept_rows == walked_rows
-    everyone, until_2024, first_day = kept_rows
+    everyone, until_2024, first_day, since_2024, since_last_day = kept_rows
     by_id = {r[0]: r for r in everyone}
     # t1, t2, t3: the person in s1 and s3 counted once by t1, and once by t2 and t3, who did not teach s1
     assert [r[6:] for r in everyone][:3] == [[3, 9], [2, 7], [5, 5]]
     assert [r[6:] for r in until_2024][:2] == [[3, 5], [2, 2]]
     assert [r[6:] for r in first_day][:1] == [[3, 3]]
+    assert [r[6:] for r in since_2024][:3] == [[2, 7], [0, 7], [5, 5]]  # t2, t1 (s2 and s3, nothing direct), t3
+    assert [r[6:] for r in since_last_day][:3] == [[5, 5], [0, 5], [0, 5]]
     assert len(by_id) <= 4
 
 

@@ -128,3 +128,43 @@ def test_two_transactions_writing_one_person_at_once_both_count(course_tree):
     assert kept()[person.pk] == recomputed()[person.pk]
     assert kept()[person.pk][0] == datetime.date(2023, 3, 1) and kept()[person.pk][1] is not None
     connection.close()
+
+
+def test_a_date_range_counts_people_active_in_it_not_only_around_it(course_tree):
+    """First and last activity on either side of a range say nothing of the range itself: the records decide."""
+    from reports.figures import ReportFilters, people_reached
+    from tests.trainers.factories import province_admin
+
+    area, D = areas()["Duy Xuyên"], datetime.date
+
+    def session(day):
+        return TrainingSessionFactory(area=area, starts_on=day, ends_on=day)
+
+    def took_part(person, *days):
+        for day in days:
+            ParticipantFactory(session=session(day), person=person)
+
+    def enrolled(person, day):
+        enrollment, _created = enrollment_create(user=person, course=course_tree.course)
+        moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
+        Enrollment.objects.filter(pk=enrollment.pk).update(enrolled_at=moment)
+
+    around, ends_in, spans, enrolled_before, enrolled_in, later = (UserFactory() for _ in range(6))
+    took_part(around, D(2023, 3, 1), D(2025, 3, 1))  # before and after 2024, nothing in it
+    took_part(ends_in, D(2023, 3, 1), D(2024, 6, 1))
+    took_part(spans, D(2022, 1, 1), D(2024, 6, 1), D(2025, 6, 1))
+    enrolled(enrolled_before, D(2023, 5, 1))
+    took_part(enrolled_before, D(2025, 5, 1))
+    enrolled(enrolled_in, D(2024, 2, 2))
+    took_part(later, D(2023, 1, 1))
+    enrolled(later, D(2025, 1, 1))
+    viewer = province_admin(areas()["province"])
+
+    def everyone(**dates) -> int:
+        return people_reached(ReportFilters(**dates), viewer).rows[-1][-1]
+
+    assert everyone(date_from=D(2024, 1, 1), date_to=D(2024, 12, 31)) == 3  # ends_in, spans, enrolled_in
+    assert everyone(date_from=D(2024, 1, 1), date_to=D(2024, 6, 1)) == 3  # the range's last day counts
+    assert everyone(date_from=D(2024, 1, 2), date_to=D(2024, 5, 31)) == 1  # enrolled_in alone
+    assert everyone(date_from=D(2024, 1, 1)) == 6  # since 2024: everyone with anything from then on
+    assert everyone(date_from=D(2025, 6, 2)) == 0
