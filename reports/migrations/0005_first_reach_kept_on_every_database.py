@@ -5,7 +5,7 @@ The reports then read FirstReach on every database instead of counting people a 
 the table was not kept, and a date range asks the sessions and enrolments only about people whose
 first and last activity lie on either side of it. The triggers are installed here, from the rule as
 it stands, and not by 0003, which would run today's statements against that day's table. Going
-back leaves them in place: the table they keep stays right.
+back removes them before the columns they write are dropped; coming forward again rebuilds the table.
 """
 
 from django.db import migrations, models
@@ -15,6 +15,10 @@ from reports import first_reach
 
 def install(apps, schema_editor):
     first_reach.install(schema_editor)
+
+
+def uninstall(apps, schema_editor):
+    first_reach.uninstall(schema_editor)
 
 
 class Migration(migrations.Migration):
@@ -33,5 +37,5 @@ class Migration(migrations.Migration):
             name="last_enrolled_at",
             field=models.DateTimeField(null=True, verbose_name="last enrolment"),
         ),
-        migrations.RunPython(install, migrations.RunPython.noop),
+        migrations.RunPython(install, uninstall),
     ]
