@@ -3,9 +3,8 @@
 Figures come from database aggregation (GROUP BY, COUNT DISTINCT, a recursive CTE for the cascade),
 partly over tables the database keeps by triggers (who was first reached: `reports.first_reach`;
 whom each trainer's cascade reached: `reports.cascade_reach`); Python only arranges the aggregated
-buckets into rows. Every report runs a fixed number of queries,
-whatever the size of the data. The screen, the charts and the CSV/XLSX exports read the same
-`Report.rows`, so they cannot disagree.
+buckets into rows. Every report runs a fixed number of queries, whatever the size of the data. The
+screen, the charts and the CSV/XLSX exports read the same `Report.rows`, so they cannot disagree.
 
 Areas: a record keeps the area it was filed under. `AreaTree` (areas.rollup, the one rule of
 what counts under an area) loads the tree once per report and works out, for every area, which
@@ -46,6 +45,16 @@ ON_TRACK, BEHIND, LATE, NO_TARGET = "green", "amber", "red", "grey"
 # --- Filters and results -------------------------------------------------------------------------
 
 
+def _start_of(day: datetime.date) -> datetime.datetime:
+    """The day's first instant, in local time."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def _end_of(day: datetime.date) -> datetime.datetime:
+    """The first instant after the day, in local time (timestamps before it fall on or before the day)."""
+    return _start_of(day + datetime.timedelta(days=1))
+
+
 @dataclass(frozen=True)
 class ReportFilters:
     """What every report can be narrowed by: an area (rolled up), a date range and a course."""
@@ -60,14 +69,8 @@ class ReportFilters:
 
     def datetime_range(self) -> tuple[datetime.datetime | None, datetime.datetime | None]:
         """[start, end) as aware datetimes in local time, so timestamp columns use their index."""
-        tz = timezone.get_current_timezone()
-        start = datetime.datetime.combine(self.date_from, datetime.time.min, tz) if self.date_from else None
-        end = (
-            datetime.datetime.combine(self.date_to + datetime.timedelta(days=1), datetime.time.min, tz)
-            if self.date_to
-            else None
-        )
-        return start, end
+        start = _start_of(self.date_from) if self.date_from else None
+        return start, _end_of(self.date_to) if self.date_to else None
 
     def describe(self) -> str:
         parts = [str(self.area) if self.area else _("All areas")]
@@ -180,11 +183,6 @@ def filtered_enrollments(filters: ReportFilters, until: datetime.datetime | None
     return enrollments
 
 
-def _end_of(day: datetime.date) -> datetime.datetime:
-    """The first instant after the day, in local time (timestamps before it fall on or before the day)."""
-    return timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))
-
-
 def _active_between(first: str, last: str, start, end, records: Exists, *, end_inclusive: bool) -> Q:
     """Q: the person did something of one kind between `start` and `end` (None: since `start`).
 
@@ -228,12 +226,6 @@ def _first_reached(filters: ReportFilters, scope: Scope, until: datetime.date | 
     if day:
         rows = rows.filter(Q(first_session_on__lte=day) | Q(first_enrolled_at__lt=end))
     return rows
-
-
-def reached_people(filters: ReportFilters, scope: Scope, until: datetime.date | None = None):
-    """Distinct people who took part in a session or enrolled in a course, filed by their profile's area."""
-    first = _first_reached(filters, scope, until)
-    return get_user_model().objects.filter(pk__in=first.values("person_id"))
 
 
 def _month_end(day: datetime.date) -> datetime.date:
@@ -1118,7 +1110,7 @@ def public_statistics() -> dict[str, int]:
     index = area_tree()
     everyone = Scope(index=index, area_ids=None, districts=index.districts())
     certified = Trainer.objects.certified().count()
-    people = reached_people(ReportFilters(), everyone).count()
+    people = _first_reached(ReportFilters(), everyone).count()
     session_areas = set(TrainingSession.objects.values_list("area", flat=True).distinct().order_by())
     trainer_areas = set(Trainer.objects.certified().values_list("home_area", flat=True).distinct().order_by())
     covered = {index.district_of.get(pk) for pk in session_areas | trainer_areas} - {None}

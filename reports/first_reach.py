@@ -147,51 +147,52 @@ $$ LANGUAGE plpgsql;
 """
 
 
-def _postgresql_triggers() -> list[str]:
-    """Row triggers calling `reports_first_reach_rows` with the queries naming the row's people ($1: the row)."""
+def _postgresql_triggers() -> list[tuple[str, str, str]]:
+    """(name, table, statement) of each row trigger: `reports_first_reach_rows` with the query naming the row's
+    people ($1: the row)."""
 
     def as_argument(people: str) -> str:
         query = people.format(row="($1)").replace("NEW.", "($1).")
         return "'" + query.replace("'", "''") + "'"
 
-    statements = []
+    triggers = []
     for table, columns, people in WATCHED:
+        name = f"reports_first_reach_{table}"
         events = f"INSERT OR DELETE OR UPDATE OF {columns}" if columns else "INSERT OR DELETE OR UPDATE"
-        statements.append(
-            f"CREATE TRIGGER reports_first_reach_{table} AFTER {events} ON {table} FOR EACH ROW "
+        statement = (
+            f"CREATE TRIGGER {name} AFTER {events} ON {table} FOR EACH ROW "
             f"EXECUTE FUNCTION reports_first_reach_rows({as_argument(people)}, 'old and new')"
         )
+        triggers.append((name, table, statement))
     for table, column, people in WATCHED_UPDATES:
-        statements.append(
-            f"CREATE TRIGGER reports_first_reach_{table} AFTER UPDATE OF {column} ON {table} FOR EACH ROW "
+        name = f"reports_first_reach_{table}"
+        statement = (
+            f"CREATE TRIGGER {name} AFTER UPDATE OF {column} ON {table} FOR EACH ROW "
             f"WHEN (OLD.{column} IS DISTINCT FROM NEW.{column}) "
             f"EXECUTE FUNCTION reports_first_reach_rows({as_argument(people)}, 'new')"
         )
-    return statements
+        triggers.append((name, table, statement))
+    return triggers
 
 
-def _sqlite_triggers() -> list[str]:
-    statements = []
+def _sqlite_triggers() -> list[tuple[str, str, str]]:
+    """(name, table, statement) of each row trigger, the recomputation written into each."""
+    triggers = []
     for table, columns, people in WATCHED:
         of = f" OF {columns}" if columns else ""
         for event, rows in (("INSERT", ["NEW"]), ("DELETE", ["OLD"]), (f"UPDATE{of}", ["OLD", "NEW"])):
             body = "".join(REFRESH.format(people=people.format(row=row)) for row in rows)
             name = f"reports_first_reach_{table}_{event.split()[0].lower()}"
-            statements.append(f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW BEGIN {body} END")
+            statement = f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW BEGIN {body} END"
+            triggers.append((name, table, statement))
     for table, column, people in WATCHED_UPDATES:
-        statements.append(
-            f"CREATE TRIGGER reports_first_reach_{table}_update AFTER UPDATE OF {column} ON {table} FOR EACH ROW "
+        name = f"reports_first_reach_{table}_update"
+        statement = (
+            f"CREATE TRIGGER {name} AFTER UPDATE OF {column} ON {table} FOR EACH ROW "
             f"WHEN OLD.{column} IS NOT NEW.{column} BEGIN {REFRESH.format(people=people)} END"
         )
-    return statements
-
-
-def _trigger_names(vendor: str) -> list[tuple[str, str]]:
-    tables = [table for table, _columns, _people in WATCHED + WATCHED_UPDATES]
-    if vendor == "postgresql":
-        return [(f"reports_first_reach_{table}", table) for table in tables]
-    names = [(f"reports_first_reach_{t}_{e}", t) for t, _c, _p in WATCHED for e in ("insert", "delete", "update")]
-    return names + [(f"reports_first_reach_{t}_update", t) for t, _c, _p in WATCHED_UPDATES]
+        triggers.append((name, table, statement))
+    return triggers
 
 
 # Names of the triggers and functions before the rule had one template (reports 0003), dropped on install.
@@ -224,11 +225,12 @@ def uninstall(schema_editor) -> None:
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
         _execute(schema_editor, [_EARLIER_POSTGRESQL])
-        _execute(schema_editor, [f"DROP TRIGGER IF EXISTS {name} ON {table}" for name, table in _trigger_names(vendor)])
+        drops = [f"DROP TRIGGER IF EXISTS {name} ON {table}" for name, table, _statement in _postgresql_triggers()]
+        _execute(schema_editor, drops)
         _execute(schema_editor, ["DROP FUNCTION IF EXISTS reports_first_reach_rows()"])
         _execute(schema_editor, ["DROP FUNCTION IF EXISTS reports_first_reach_refresh(bigint)"])
     elif vendor == "sqlite":
-        _execute(schema_editor, [f"DROP TRIGGER IF EXISTS {name}" for name, _table in _trigger_names(vendor)])
+        _execute(schema_editor, [f"DROP TRIGGER IF EXISTS {name}" for name, _table, _ in _sqlite_triggers()])
 
 
 def install(schema_editor) -> None:
@@ -238,9 +240,9 @@ def install(schema_editor) -> None:
         return
     uninstall(schema_editor)
     if vendor == "postgresql":
-        _execute(schema_editor, [POSTGRESQL_FUNCTION, *_postgresql_triggers()])
+        _execute(schema_editor, [POSTGRESQL_FUNCTION, *(statement for _n, _t, statement in _postgresql_triggers())])
     else:
-        _execute(schema_editor, _sqlite_triggers())
+        _execute(schema_editor, [statement for _n, _t, statement in _sqlite_triggers()])
     _execute(schema_editor, REBUILD)
 
 

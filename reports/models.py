@@ -123,10 +123,10 @@ class FirstReach(models.Model):
 class CascadeReach(models.Model):
     """A person reached by a trainer's cascade: taught by the trainer or by anyone down their lineage.
 
-    One row per (trainer, person), with the first day the person was taught in that trainer's
-    cascade and the first day the trainer taught them directly. Derived data, kept by PostgreSQL
-    triggers like `FirstReach` (`reports.cascade_reach`), so that the cascade report's all-time and
-    "as of" figures are a count instead of a walk down every lineage.
+    One row per (trainer, person), with the first and last day the person was taught in that
+    trainer's cascade and by the trainer directly. Derived data, kept by PostgreSQL triggers like
+    `FirstReach` (`reports.cascade_reach`), so that the cascade report's all-time, "up to" and
+    "since" figures are sums (`TrainerReachDay`) instead of a walk down every lineage.
     """
 
     pk = models.CompositePrimaryKey("trainer", "person")
