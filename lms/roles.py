@@ -70,13 +70,11 @@ _DISTRICT = (
     | model_permissions(
         "trainers",
         trainer=CRUD,
-        trainingsession=CRUD,
-        sessionparticipant=CRUD,
-        attendance=CRUD,
         certificate=("view", "revoke"),
         profile=("view", "change"),
         notification=("view", "resend"),
     )
+    | model_permissions("training", trainingsession=CRUD, sessionparticipant=CRUD, attendance=CRUD)
     | model_permissions("areas", area=("view",))
     | model_permissions("reports", target=("view",))
     | {"reports.view_reports"}

@@ -7,7 +7,7 @@ from lms.celery import app
 
 EXPECTED = {
     "notifications-certificates-issued": "trainers.tasks.queue_certificate_notifications",
-    "notifications-session-reminders": "trainers.tasks.queue_session_reminders",
+    "notifications-session-reminders": "training.tasks.queue_session_reminders",
     "notifications-certification-expiry": "trainers.tasks.queue_expiry_reminders",
     "notifications-inactive-learners": "trainers.tasks.queue_inactivity_reminders",
     "notifications-sweep": "trainers.tasks.sweep_notifications",

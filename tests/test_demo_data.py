@@ -18,7 +18,8 @@ from courses.models import CoursePage, LessonPage, ModulePage, QuizPage
 from home.models import HomePage
 from reports.figures import ReportFilters, certified_trainers_by_month, expiring_certificates
 from reports.models import HEADLINE_YEARS, Target
-from trainers.models import Certificate, Trainer, TrainingSession
+from trainers.models import Certificate, Trainer
+from training.models import TrainingSession
 
 pytestmark = pytest.mark.django_db
 

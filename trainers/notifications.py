@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -41,7 +41,7 @@ from accounts.links import absolute_url
 from areas.rollup import administrators_by_area
 from courses.models import CoursePage, Enrollment, LessonCompletion, QuizAttempt
 
-from .models import Certificate, Notification, SessionParticipant, TrainingSession
+from .models import Certificate, Notification
 
 logger = logging.getLogger(__name__)
 
@@ -136,24 +136,6 @@ def queue_certificate_notifications(*, since_days: int = 7) -> int:
 
 def _certificate_key(pk_expression):
     return Concat(Value("certificate:"), Cast(pk_expression, CharField()), output_field=CharField())
-
-
-def queue_session_reminders(*, today: datetime.date | None = None) -> int:
-    """Remind everyone enrolled in a session that starts tomorrow."""
-    tomorrow = (today or timezone.localdate()) + datetime.timedelta(days=1)
-    places = SessionParticipant.objects.filter(session__starts_on=tomorrow).values_list("session_id", "person_id")
-    return len(
-        notifications_queue(
-            Notification(
-                user_id=person_id,
-                kind=Notification.SESSION_REMINDER,
-                object_key=f"session:{session_id}",
-                period=tomorrow.isoformat(),
-                context={"session_id": session_id},
-            )
-            for session_id, person_id in places
-        )
-    )
 
 
 def inactive_learners(*, now: datetime.datetime | None = None):
@@ -314,6 +296,10 @@ def render_notification(notification: Notification) -> tuple[str, str]:
     return " ".join(subject.split()), body.strip() + "\n"
 
 
+# Apps above this one add what their notifications need (training adds the session), from their ready().
+CONTEXT_PROVIDERS: list[Callable[[dict], dict]] = []
+
+
 def _context(notification: Notification) -> dict:
     data = notification.context or {}
     context: dict = {"site_url": settings.SITE_URL.rstrip("/"), "site_name": settings.WAGTAIL_SITE_NAME}
@@ -330,8 +316,8 @@ def _context(notification: Notification) -> dict:
             context["pdf_url"] = absolute_url(reverse("trainers:certificate_pdf", args=[certificate.number]))
             context["verify_url"] = absolute_url(reverse("trainers:verify", args=[certificate.code]))
             context["admin_url"] = absolute_url(reverse("certificate:inspect", args=[certificate.pk]))
-    if "session_id" in data:
-        context["session"] = TrainingSession.objects.select_related("area").filter(pk=data["session_id"]).first()
+    for provider in CONTEXT_PROVIDERS:
+        context.update(provider(data))
     if notification.kind == Notification.INACTIVE_REMINDER:
         context["courses"] = list(
             CoursePage.objects.filter(

@@ -14,7 +14,7 @@ from wagtail.log_actions import log
 from areas.models import Area
 from courses.models import CoursePage, Enrollment
 
-from .models import Attendance, Certificate, CertificateCounter, Notification, Profile, SessionParticipant, Trainer
+from .models import Certificate, CertificateCounter, Notification, PracticumResult, Profile, Trainer
 from .models.certification import pdf_storage_name
 from .notifications import notification_queue
 
@@ -137,11 +137,11 @@ def trainer_certification_unmet(*, trainer: Trainer) -> list[str]:
     completed = Enrollment.objects.completed().filter(user=person, course__in=tot_courses).count()
     if completed < tot_courses.count():
         unmet.append(_("Complete every ToT course online."))
-    places = SessionParticipant.objects.filter(person=person, session__is_tot=True)
-    attended = Attendance.objects.filter(participant__in=places, present=True).exists()
-    if not attended:
+    # Sessions live in `training`, a floor above: read through the person's places, never its models.
+    places = person.session_places.filter(session__is_tot=True)
+    if not places.filter(attendance__present=True).exists():
         unmet.append(_("Attend a ToT training session."))
-    if not places.filter(result=SessionParticipant.PASSED).exists():
+    if not places.filter(result=PracticumResult.PASSED).exists():
         unmet.append(_("Pass the practicum of a ToT session."))
     return unmet
 
@@ -158,9 +158,7 @@ def trainer_certify(*, trainer: Trainer, level: str, issued_by) -> Certificate:
     if trainer.trained_by_id is None:
         # The master trainer who passed their practicum trained them.
         passed = (
-            SessionParticipant.objects.filter(
-                person=trainer.person, session__is_tot=True, result=SessionParticipant.PASSED
-            )
+            trainer.person.session_places.filter(session__is_tot=True, result=PracticumResult.PASSED)
             .exclude(assessed_by=None)
             .exclude(assessed_by=trainer)
             .select_related("assessed_by")

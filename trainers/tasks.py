@@ -54,14 +54,6 @@ def queue_certificate_notifications() -> int:
 
 
 @shared_task
-def queue_session_reminders() -> int:
-    """Periodic (daily): remind participants of the sessions that start tomorrow."""
-    from .notifications import queue_session_reminders as queue
-
-    return queue()
-
-
-@shared_task
 def queue_inactivity_reminders() -> int:
     """Periodic (daily): remind learners inactive for 14 days with an unfinished course."""
     from .notifications import queue_inactivity_reminders as queue

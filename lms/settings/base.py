@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "areas",
     "courses",
     "trainers",
+    "training",
     "showcase",
     "reports",
     "wagtail.contrib.forms",
@@ -237,7 +238,7 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(minute="*/5"),
     },
     "notifications-session-reminders": {
-        "task": "trainers.tasks.queue_session_reminders",
+        "task": "training.tasks.queue_session_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
     "notifications-certification-expiry": {

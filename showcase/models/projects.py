@@ -106,7 +106,7 @@ class StartupProject(ClusterableModel):
         "courses.CoursePage", verbose_name=_("courses that fed it"), blank=True, related_name="+"
     )
     sessions = models.ManyToManyField(
-        "trainers.TrainingSession", verbose_name=_("training sessions that fed it"), blank=True, related_name="+"
+        "training.TrainingSession", verbose_name=_("training sessions that fed it"), blank=True, related_name="+"
     )
     status = models.CharField(_("review status"), max_length=12, choices=STATUSES, default=DRAFT)
     review_comment = models.TextField(_("reviewer's comment"), blank=True)

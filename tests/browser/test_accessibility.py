@@ -192,7 +192,7 @@ def test_main_admin_screens_have_no_accessibility_violations(
         "/admin/",
         f"/admin/pages/{HomePage.objects.get().pk}/",
         "/admin/trainers/trainers/",
-        "/admin/trainers/sessions/",
+        "/admin/training/sessions/",
         "/admin/trainers/certificates/",
         "/admin/reports/",
         "/admin/participant-lists/",

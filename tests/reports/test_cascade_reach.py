@@ -21,7 +21,8 @@ from tests.trainers.factories import (
     areas,
     province_admin,
 )
-from trainers.models import SessionParticipant, Trainer, TrainingSession
+from trainers.models import Trainer
+from training.models import SessionParticipant, TrainingSession
 
 pytestmark = [
     pytest.mark.django_db,

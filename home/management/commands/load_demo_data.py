@@ -10,6 +10,7 @@ from lms import roles
 from reports.demo import load_targets
 from showcase.demo import load_showcase
 from trainers.demo import load_trainer_programme
+from training.demo import load_sessions
 
 DEMO_PASSWORD = "demo-2026-tot"
 
@@ -65,7 +66,8 @@ class Command(BaseCommand):
             user=User.objects.get(email="district.admin@example.org"),
             defaults={"area": districts["Duy Xuyên"]},
         )
-        load_trainer_programme(districts)
+        trainers = load_trainer_programme(districts)
+        load_sessions(districts, trainers)
         load_targets(districts)
         load_showcase(home)  # after the programme: trainer@ mentors a Duy Xuyên project
 
