@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 
-from home.page_cache import cached_by_version, content_version, drop_read, read
+from core.page_cache import cached_by_version, content_version, drop_read, read
 
 from .models import Enrollment, LessonCompletion, QuizAttempt
 

@@ -22,7 +22,7 @@ from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from home.page_cache import cached_by_version, content_version
+from core.page_cache import cached_by_version, content_version
 
 from .navigation import learner_state
 

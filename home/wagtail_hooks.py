@@ -3,8 +3,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from areas.admin_views import may_see_wagtail_reports
-
-from .heartbeats import Heartbeat
+from core.heartbeats import Heartbeat
 
 ALERTS = {
     Heartbeat.WORKER: _(

@@ -14,7 +14,7 @@ from wagtail.log_actions import log
 
 from areas.admin_views import ScopedPermissionPolicy
 from areas.models import admin_area_ids
-from lms.admin_actions import ObjectActionView
+from core.admin_actions import ObjectActionView
 
 from .admin_forms import CertifyForm, ResultFormSet, RevokeForm
 from .models import Certificate, Notification, SessionParticipant, Trainer, TrainingSession

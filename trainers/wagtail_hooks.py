@@ -10,7 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import HeaderButton
 from wagtail.permissions import register_permission_policy
 
-from .admin_yes_no import yes_no_column
+from core.admin_yes_no import yes_no_column
 from .admin_forms import ProfileAdminForm, TrainerAdminForm, TrainingSessionAdminForm
 from .admin_views import (
     CertificatePermissionPolicy,
@@ -22,7 +22,7 @@ from .admin_views import (
 )
 from .notifications import RESEND_LOG_ACTION
 from areas.admin_views import ScopedInspectView, ScopedPermissionPolicy, ScopedViewSetMixin, may_see_wagtail_reports
-from lms.admin_actions import ObjectActionsViewSetMixin
+from core.admin_actions import ObjectActionsViewSetMixin
 from .models import Attendance, Certificate, Notification, Profile, SessionParticipant, Trainer, TrainingSession
 
 for model in (Trainer, TrainingSession, SessionParticipant, Attendance, Profile):

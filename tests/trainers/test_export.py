@@ -9,10 +9,10 @@ from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
 from accounts.models import User
+from core.spreadsheets import neutralise
 from trainers.attendance_import import attendance_import
 from trainers.exporting import EXPORT_LOG_ACTION, export_csv, export_xlsx
 from trainers.models import Attendance, Profile, SessionParticipant
-from trainers.spreadsheets import neutralise
 
 from .import_factories import D, csv_bytes, make_admin, make_areas, make_person, make_session
 from .test_import import messy_rows

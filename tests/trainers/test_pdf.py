@@ -183,7 +183,7 @@ def test_issuer_signatory_and_seal_set_in_the_admin_are_printed(client, course_t
     seal = get_image_model().objects.create(title="Con dấu", file=get_test_image_file())
     client.force_login(superuser)
     response = client.post(
-        f"/admin/settings/home/certificatesettings/{site.pk}/",
+        f"/admin/settings/trainers/certificatesettings/{site.pk}/",
         {
             "issuing_body": "Sở Khoa học và Công nghệ tỉnh Quảng Nam",
             "signatory_name": "Trần Văn Bình",

@@ -1,3 +1,4 @@
+from .certificate_settings import CertificateSettings
 from .certification import Certificate, CertificateCounter
 from .notifications import Notification
 from .people import Profile, Trainer, TrainerSpeciality
@@ -8,6 +9,7 @@ __all__ = [
     "Attendance",
     "Certificate",
     "CertificateCounter",
+    "CertificateSettings",
     "Notification",
     "Profile",
     "SessionParticipant",
