@@ -3,7 +3,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 from django.db import transaction
 
-from home.page_cache import drop_read, read
+from core.page_cache import drop_read, read
 
 from .phones import looks_like_phone, normalise_phone
 

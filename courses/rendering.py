@@ -2,7 +2,7 @@
 
 What a learner or visitor sees on a lesson page depends on the published content, the language,
 the address, whether someone is logged in and, for an enrolled learner, which steps are done.
-The rendered HTML is cached under exactly those (home.page_cache.cached_by_version keeps it in
+The rendered HTML is cached under exactly those (core.page_cache.cached_by_version keeps it in
 the process), and the per-request CSRF token is put in afterwards. Two learners with the same
 steps done share one entry; nothing else about the learner reaches the page: it is rendered for a
 stand-in viewer that has no name, e-mail or id, so a template that one day shows them shows
@@ -22,7 +22,7 @@ from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from home.page_cache import cached_by_version, content_version
+from core.page_cache import cached_by_version, content_version
 
 from .navigation import learner_state
 

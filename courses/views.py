@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from core.text import fold_vi
+
 from .models import CoursePage, CourseTag, Enrollment, LessonPage, QuizAttempt, QuizPage
 from .navigation import course_outline, lesson_context
 from .progress import enrollment_progress
 from .services import AttemptLimitReached, enrollment_create, lesson_complete, quiz_attempt_submit
-from .text import fold_vi
 
 
 def _rank(page, words: list[str]) -> tuple[int, ...]:

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 from django.apps import apps as global_apps
 
-from trainers.image_collections import LESSONS as LESSON_IMAGES
-from trainers.image_collections import PROJECTS as PROJECT_PICTURES
-from trainers.image_collections import TRAINER_PHOTOS
+from core.image_collections import LESSONS as LESSON_IMAGES
+from core.image_collections import PROJECTS as PROJECT_PICTURES
+from core.image_collections import TRAINER_PHOTOS
 
 CRUD = ("add", "change", "delete", "view")
 

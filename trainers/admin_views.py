@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from areas.admin_views import ScopedPermissionPolicy
 from areas.models import admin_area_ids
-from lms.admin_actions import ObjectActionView
+from core.admin_actions import ObjectActionView
 
 from .admin_forms import CertifyForm, RevokeForm
 from .models import Certificate, Notification, Trainer

@@ -2,7 +2,6 @@
 
 import datetime
 import hashlib
-import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from areas.models import Area
+from core.text import nfc
 from courses.models import CoursePage, Enrollment
 
 from .models import Certificate, CertificateCounter, Notification, PracticumResult, Profile, Trainer
@@ -19,11 +19,6 @@ from .models.certification import pdf_storage_name
 from .notifications import notification_queue
 
 TRAINER_CERTIFICATE_YEARS = 3
-
-
-def nfc(text: str) -> str:
-    """Names typed on different keyboards compare and print the same once composed."""
-    return unicodedata.normalize("NFC", text or "").strip()
 
 
 def add_years(day: datetime.date, years: int) -> datetime.date:

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from lms.celery import TRANSIENT_ERRORS
+from core.transient_errors import TRANSIENT_ERRORS
 
 
 @shared_task(

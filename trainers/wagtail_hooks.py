@@ -9,7 +9,7 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.permissions import register_permission_policy
 
 from areas.admin_views import ScopedInspectView, ScopedPermissionPolicy, ScopedViewSetMixin, may_see_wagtail_reports
-from lms.admin_actions import ObjectActionsViewSetMixin
+from core.admin_actions import ObjectActionsViewSetMixin
 
 from .admin_forms import ProfileAdminForm, TrainerAdminForm
 from .admin_views import (

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
-from lms.admin_actions import ObjectActionView
+from core.admin_actions import ObjectActionView
 from trainers.models import Trainer
 
 from .admin_forms import ResultFormSet

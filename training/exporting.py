@@ -2,7 +2,7 @@
 
 The headings are the Vietnamese ones districts use (a file format, so they are not translated), and
 an exported list imports back unchanged: present is "x", absent is "vắng", nothing recorded is blank.
-Cells are written by `trainers.spreadsheets`, which neutralises anything a spreadsheet could run
+Cells are written by `core.spreadsheets`, which neutralises anything a spreadsheet could run
 as a formula; the importer strips that prefix again.
 """
 
@@ -15,9 +15,9 @@ from django.utils.text import slugify
 from wagtail.log_actions import log
 
 from areas.models import admin_area_ids
-from courses.text import fold_vi
+from core.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes, xlsx_bytes
+from core.text import fold_vi
 from trainers.models import Profile
-from trainers.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes, xlsx_bytes
 
 from .models import Attendance, SessionParticipant, TrainingSession
 

@@ -14,10 +14,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.page_cache import CachedViewRestrictionsMixin
+from core.page_cache import CachedViewRestrictionsMixin
+from core.text import fold_vi, html_to_text
 
 from ..blocks import DownloadBlock, LessonStreamBlock, QuizStreamBlock, SessionStepBlock
-from ..text import fold_vi, html_to_text
 from .progress import Enrollment
 
 

@@ -117,6 +117,7 @@ def test_markup_in_a_registration_is_inert(client):
 
 # --- Every app's personal data: download and deletion ---------------------------------------------
 
+
 def _project_apps() -> set[str]:
     """Our own apps (not a library's), found by where they live: a new app is checked without editing this test."""
     from pathlib import Path
@@ -245,20 +246,3 @@ def test_deleting_a_trainers_account_removes_them_from_every_app(
     assert not Registration.objects.filter(person=person).exclude(full_name="—").exists()
     assert not Registration.objects.filter(person=person, phone__isnull=False).exists()
     assert Certificate.objects.filter(person=person).count() == 1
-
-
-def test_the_account_services_and_registry_import_no_domain_app():
-    import ast
-    from pathlib import Path
-
-    import accounts
-
-    for name in ("services.py", "personal_data.py", "links.py"):
-        tree = ast.parse((Path(accounts.__file__).parent / name).read_text())
-        imported = {
-            node.module.split(".")[0] if isinstance(node, ast.ImportFrom) and node.module else alias.name.split(".")[0]
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Import | ast.ImportFrom)
-            for alias in node.names
-        }
-        assert imported.isdisjoint({"courses", "trainers", "showcase", "home"}), name

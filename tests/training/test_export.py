@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
 from accounts.models import User
+from core.spreadsheets import neutralise
 from trainers.models import Profile
-from trainers.spreadsheets import neutralise
 from training.attendance_import import attendance_import
 from training.exporting import EXPORT_LOG_ACTION, export_csv, export_xlsx
 from training.models import Attendance, SessionParticipant

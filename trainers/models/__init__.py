@@ -1,3 +1,4 @@
+from .certificate_settings import CertificateSettings
 from .certification import Certificate, CertificateCounter, PracticumResult
 from .notifications import Notification
 from .people import Profile, Trainer, TrainerSpeciality
@@ -6,6 +7,7 @@ from .throttles import ThrottleCount
 __all__ = [
     "Certificate",
     "CertificateCounter",
+    "CertificateSettings",
     "Notification",
     "PracticumResult",
     "Profile",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from courses.text import fold_vi
+from core.text import fold_vi
 from training.models import TrainingSession
 
 from .read import HEADER_SCAN_ROWS, ImportFileError, clean_text, parse_date

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from areas.models import Area, admin_area_ids
 from areas.rollup import AreaTree, area_tree
-from courses.text import fold_vi
+from core.text import fold_vi
 from trainers.models import Profile
 from training.models import TrainingSession
 

@@ -13,7 +13,6 @@ import hashlib
 import io
 import json
 import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass
 
@@ -21,6 +20,8 @@ import openpyxl
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl.utils.datetime import from_excel
+
+from core.text import nfc
 
 MAX_BYTES = 5 * 1024 * 1024  # a 10,000-row list is well under 2 MB
 MAX_ROWS = 20_000
@@ -50,7 +51,7 @@ def clean_text(value) -> str:
         value = value.date()
     if isinstance(value, datetime.date):
         return value.strftime("%d/%m/%Y")
-    text = unicodedata.normalize("NFC", str(value)).translate(_INVISIBLE)
+    text = nfc(str(value)).translate(_INVISIBLE)
     text = " ".join(text.split())
     # Our exports (and careful users) neutralise formulas with a leading apostrophe: undo it.
     if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from accounts.phones import normalise_phone
 from areas.models import Area
-from courses.text import fold_vi
+from core.text import fold_vi
 from trainers.models import Profile
 
 from .layout import FIELD_LABELS, Layout

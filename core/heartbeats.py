@@ -24,6 +24,7 @@ class Heartbeat(models.Model):
         verbose_name = _("heartbeat")
         verbose_name_plural = _("heartbeats")
         ordering = ["kind", "hostname"]
+        db_table = "home_heartbeat"  # made by home's migrations before the model moved here
         constraints = [models.UniqueConstraint(fields=["kind", "hostname"], name="heartbeat_one_per_process")]
 
     def __str__(self) -> str:

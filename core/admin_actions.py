@@ -7,8 +7,8 @@ URLs (`<url_name>/<pk>/`) and their buttons, in the listing's "More" menu and in
 header, shown when the view would let the user in. The object is loaded through the model's
 `visible_to(user)`, as every admin view loads it.
 
-Here rather than in an app because trainers and showcase both use it and neither may import the
-other; like `lms/forms.py` it imports no app.
+In `core` because areas, trainers and showcase all use it; like everything in `core` it imports no
+app of ours.
 """
 
 from __future__ import annotations

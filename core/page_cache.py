@@ -4,7 +4,7 @@ Wagtail finds a page in several queries (site, root page, each level of the tree
 restrictions). The result depends only on published content, so it is cached under a content
 version that every publish, unpublish, move, delete, site or restriction change bumps.
 
-The version lives in PostgreSQL (home.ContentVersion); the cache holds a copy for a few seconds
+The version lives in PostgreSQL (core.ContentVersion); the cache holds a copy for a few seconds
 only. A Redis restored from an older snapshot therefore cannot bring back an older version (and
 with it the routes of unpublished pages): its copy has expired, or, in a process that has seen a
 newer version, is recognised as older and read again from the database.

@@ -1,7 +1,6 @@
 """The project's one CSV/XLSX writer and its one cell neutraliser (OWASP "CSV injection").
 
-It lives in `trainers` because both the attendance export here and `reports` (which may import
-`trainers`, never the other way round) write spreadsheets through it.
+In `core` because the attendance export and `reports` both write spreadsheets through it.
 
 A text cell that starts with `= + - @`, a tab or a carriage return is run as a formula by Excel,
 LibreOffice and Google Sheets (`=HYPERLINK(...)` in a learner's name becomes a link that leaks
@@ -80,11 +79,18 @@ def xlsx_bytes(rows: Iterable[Sequence], *, title: str, widths: Sequence[int] = 
 
 
 def install_wagtail_export_neutraliser() -> None:
-    """Neutralise text in every Wagtail spreadsheet export (idempotent; called from TrainersConfig.ready).
+    """Neutralise text in every Wagtail spreadsheet export (idempotent; called from CoreConfig.ready).
 
     Wagtail's exports of views we do not define (site history, page reports, form submissions) cannot
     be subclassed from here, and they all call `preprocess_field_value` for each cell: wrapping that one
     method covers them and every listing export of our own viewsets alike.
+
+    Why a patch and not a hook: Wagtail 8 has no setting or hook for export values, and it leaves
+    formula injection to the spreadsheet program (its security docs, "CSV export security
+    considerations"). Its supported seams (`custom_value_preprocess`, `custom_field_preprocess`,
+    overriding `preprocess_field_value`) are per view class, so they would reach our own viewsets
+    only; and its own guard (an XLSX cell that openpyxl takes for a formula is written as text)
+    leaves CSV exports open. Replace this once Wagtail neutralises exports itself or offers a hook.
     """
     from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
