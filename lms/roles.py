@@ -78,6 +78,7 @@ _DISTRICT = (
         notification=("view", "resend"),
     )
     | model_permissions("areas", area=("view",))
+    | model_permissions("courses", attemptgrant=("add", "view"))
     | model_permissions("reports", target=("view",))
     | {"reports.view_reports"}
     | model_permissions(
