@@ -219,6 +219,7 @@ def test_a_district_administrator_grants_only_in_their_district(client, world, l
     assert learner.full_name in form and other_learner.full_name not in form
     response = _grant(client, other_learner, quiz)
     assert response.status_code == 200  # the form again, with the choice refused
+    assert "Hãy chọn một mục hợp lệ." in response.content.decode()
     assert not AttemptGrant.objects.exists()
     assert _grant(client, learner, quiz).status_code == 302
     assert AttemptGrant.objects.get().person == learner
