@@ -268,3 +268,20 @@ def test_quiz_page_and_submission_queries_do_not_grow(
     with django_assert_max_num_queries(21):
         assert client.post(quiz.url, {"q-q-single": ["s-wrong"]}).status_code == 200
     assert QuizAttempt.objects.filter(quiz=quiz).count() == history + 1
+
+
+def test_a_learner_downloads_their_grants_and_deleting_the_account_forgets_the_reason(client, home, learner, superuser):
+    import json
+
+    quiz = _quiz(home, "du-lieu")
+    AttemptGrant.objects.create(
+        person=learner, quiz=quiz, extra_attempts=1, reason="Nằm viện trong tuần thi.", granted_by=superuser
+    )
+    client.force_login(learner)
+    data = json.loads(client.get("/accounts/me/data/").content)
+    assert [(g["quiz"], g["extra_attempts"], g["reason"]) for g in data["attempt_grants"]] == [
+        (quiz.title, 1, "Nằm viện trong tuần thi.")
+    ]
+    client.post("/accounts/me/delete/", {"confirm": "yes"})
+    grant = AttemptGrant.objects.get()
+    assert "Nằm viện" not in grant.reason and grant.extra_attempts == 1  # the count stays for the record
