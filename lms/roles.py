@@ -76,6 +76,7 @@ _DISTRICT = (
     )
     | model_permissions("training", trainingsession=CRUD, sessionparticipant=CRUD, attendance=CRUD)
     | model_permissions("areas", area=("view",))
+    | model_permissions("courses", attemptgrant=("add", "view"))
     | model_permissions("reports", target=("view",))
     | {"reports.view_reports"}
     | model_permissions(

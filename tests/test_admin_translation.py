@@ -283,6 +283,7 @@ ADMIN_LISTINGS = [
     "/admin/trainers/profiles/",
     "/admin/trainers/areas/",
     "/admin/trainers/scopes/",
+    "/admin/courses/attempt-grants/",
     "/admin/showcase/projects/",
     "/admin/showcase/registrations/",
     "/admin/showcase/organisations/",

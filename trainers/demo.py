@@ -214,6 +214,24 @@ def _certify_once(trainer: Trainer, issued_on: datetime.date, issued_by) -> None
         )
 
 
+def _wait_for_a_retake(user) -> None:
+    """The candidate failed the ToT course's first quiz with every attempt, the last two days before the load,
+    and waits for the retake (`QuizPage.retake_after_days`); a district administrator may grant more."""
+    from courses.models import QuizAttempt, QuizPage
+    from courses.services import quiz_attempt_submit
+
+    quiz = QuizPage.objects.live().filter(max_attempts__isnull=False).order_by("path").first()
+    if quiz is None or QuizAttempt.objects.filter(enrollment__user=user, quiz=quiz).exists():
+        return
+    for _ in range(quiz.max_attempts):
+        quiz_attempt_submit(user=user, quiz=quiz, answers={})  # nothing chosen: a failed attempt
+    now = timezone.now()
+    for attempt in QuizAttempt.objects.filter(enrollment__user=user, quiz=quiz):
+        # Four, three and two days ago: the wait counts from the last.
+        days = quiz.max_attempts - attempt.number + 2
+        QuizAttempt.objects.filter(pk=attempt.pk).update(submitted_at=now - datetime.timedelta(days=days))
+
+
 def load_trainer_programme(districts: dict[str, Area]) -> dict[str, Trainer]:
     """Profiles, three generations of trainers and their certificates (their sessions: `training.demo`)."""
     from accounts.models import User
@@ -257,6 +275,7 @@ def load_trainer_programme(districts: dict[str, Area]) -> dict[str, Trainer]:
     candidate_user = _person(email, name)
     _profile(candidate_user, gender, born, area_for(area_key), ["youth"])
     _trainer(candidate_user, Trainer.CANDIDATE, area_for(area_key), None, ["Khởi nghiệp sinh viên"], "")
+    _wait_for_a_retake(candidate_user)
     email, name, gender, born, area_key = EXPIRED
     expired_user = _person(email, name)
     _profile(expired_user, gender, born, area_for(area_key), ["cadres"])
