@@ -104,7 +104,6 @@ class RegistrationViewSet(ScopedViewSetMixin, ModelViewSet):
         "cancelled_at",
         "checked_in_at",
         "checked_in_by",
-        "confirmation_sent_at",
     ]
 
     def get_queryset(self, request):

@@ -124,14 +124,27 @@ class NotificationViewSet(ObjectActionsViewSetMixin, ScopedViewSetMixin, ModelVi
     url_prefix = "trainers/notifications"
     name = "notification"
     inspect_view_enabled = True
-    list_display = ["user", "kind", "status", "attempts", "created_at", "sent_at", "last_error"]
+    list_display = ["user", "address", "kind", "status", "attempts", "created_at", "sent_at", "last_error"]
     list_filter = ["status", "kind"]
-    list_export = ["user", "kind", "object_key", "period", "status", "attempts", "created_at", "sent_at", "last_error"]
+    list_export = [
+        "user",
+        "address",
+        "kind",
+        "object_key",
+        "period",
+        "status",
+        "attempts",
+        "created_at",
+        "sent_at",
+        "last_error",
+    ]
     export_filename = "notifications"
-    search_fields = ["user__full_name", "user__email", "object_key"]
+    search_fields = ["user__full_name", "user__email", "address", "object_key"]
     search_backend_name = None
     inspect_view_fields = [
         "user",
+        "address",
+        "language",
         "kind",
         "object_key",
         "period",

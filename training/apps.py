@@ -10,9 +10,9 @@ class TrainingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from trainers.notifications import CONTEXT_PROVIDERS
+        from trainers.notifications import notification_writer
 
-        from .notifications import session_context
+        from .notifications import SESSION_KINDS, write_session_notice
 
-        if session_context not in CONTEXT_PROVIDERS:
-            CONTEXT_PROVIDERS.append(session_context)
+        for kind in SESSION_KINDS:
+            notification_writer(kind)(write_session_notice)

@@ -7,7 +7,7 @@ import datetime
 from django.utils import timezone
 
 from trainers.models import Notification
-from trainers.notifications import notifications_queue
+from trainers.notifications import notifications_queue, write_from_templates
 
 from .models import SessionParticipant, TrainingSession
 
@@ -30,8 +30,12 @@ def queue_session_reminders(*, today: datetime.date | None = None) -> int:
     )
 
 
-def session_context(data: dict) -> dict:
-    """The session a notification names, for its e-mail templates."""
-    if "session_id" not in data:
-        return {}
-    return {"session": TrainingSession.objects.select_related("area").filter(pk=data["session_id"]).first()}
+def write_session_notice(notification: Notification) -> tuple[str, str]:
+    """A notification about a session: the outbox's templates, given the session it names."""
+    session_id = (notification.context or {}).get("session_id")
+    session = TrainingSession.objects.select_related("area").filter(pk=session_id).first()
+    return write_from_templates(notification, session=session)
+
+
+# Registered with the outbox from TrainingConfig.ready().
+SESSION_KINDS = (Notification.SESSION_REMINDER,)

@@ -252,7 +252,8 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(hour=8, minute=0),
     },
     "notifications-sweep": {
-        # A message whose task was lost to a broker outage goes out within minutes (trainers/notifications.py).
+        # A message whose task was lost to a broker outage goes out within minutes (trainers/notifications.py):
+        # every e-mail, the showcase's included (showcase/notices.py).
         "task": "trainers.tasks.sweep_notifications",
         "schedule": crontab(minute="*/5"),
     },
@@ -266,14 +267,6 @@ CELERY_BEAT_SCHEDULE: dict = {
         # A certificate whose render was lost (broker or worker away) gets its PDF, and its holder the
         # message, within minutes; queueing a render that is already done costs one indexed query.
         "task": "trainers.tasks.render_missing_certificate_pdfs",
-        "schedule": crontab(minute="*/5"),
-    },
-    "showcase-registration-notices-sweep": {
-        "task": "showcase.tasks.sweep_registration_notices",
-        "schedule": crontab(minute="*/5"),
-    },
-    "showcase-project-invitations-sweep": {
-        "task": "showcase.tasks.sweep_project_invitations",
         "schedule": crontab(minute="*/5"),
     },
     "throttle-counts-forget": {

@@ -244,7 +244,6 @@ class ProjectInvitation(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=STATUSES, default=PENDING)
     created_at = models.DateTimeField(_("invited at"), auto_now_add=True)
     responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
-    sent_at = models.DateTimeField(_("emailed at"), null=True, blank=True)
 
     objects = ProjectInvitationQuerySet.as_manager()
 

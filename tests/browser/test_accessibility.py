@@ -152,7 +152,7 @@ def invitation_path():
     from showcase.models import ProjectInvitation, StartupProject
 
     project = StartupProject.objects.order_by("pk").first()
-    inviter = User.objects.filter(is_staff=True).first()
+    inviter = User.objects.get(email="trainer@example.org")
     invitation, _created = ProjectInvitation.objects.get_or_create(
         project=project, address="learner@example.org", defaults={"invited_by": inviter}
     )

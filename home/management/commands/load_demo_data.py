@@ -58,7 +58,6 @@ class Command(BaseCommand):
                     email=email,
                     password=DEMO_PASSWORD,
                     full_name=name,
-                    is_staff=bool(groups),
                     is_superuser=superuser,
                 )
             user.groups.add(*(roles.role_group(role) for role in groups))
