@@ -177,31 +177,59 @@ def takeover_sheet():
     ]
 
 
-def test_another_districts_people_are_neither_shown_nor_changed(client, district_admin, session, outsiders, areas):
+def test_another_districts_accounts_are_never_linked_shown_changed_or_counted(
+    client, district_admin, session, outsiders, areas
+):
+    """A Duy Xuyên sheet naming Hội An accounts' phone and e-mail records those rows as listed, linked to no one."""
+    from reports.models import FirstReach
+
     phone_only, with_email = outsiders
     before = [(u.full_name, u.email, u.phone, u.password) for u in (phone_only, with_email)]
+    stored_details = ("Trương Thị Bích Ngọc", "Phan Văn Khải", "Hội LHPN Hội An", "0935444555", "935444555", "Hội An")
 
     preview_url = upload(client, session, csv_bytes(takeover_sheet()), name="ds.csv")["Location"]
     html = client.get(preview_url).content.decode()
 
-    for stored in ("Trương Thị Bích Ngọc", "Phan Văn Khải", "Hội LHPN Hội An", "0935444555", "935444555", "Hội An"):
+    for stored in stored_details:
         assert stored not in html
+    assert f'action="{preview_url}"' in html  # not an error: the rows are recorded as listed
     client.post(preview_url)
 
-    assert SessionParticipant.objects.filter(session=session).count() == 2  # the attendance is recorded
+    participants = SessionParticipant.objects.filter(session=session).order_by("listed_name")
+    assert [(p.person_id, p.listed_name) for p in participants] == [(None, "Ai Đó"), (None, "Nguyễn Văn Giả")]
+    assert Attendance.objects.filter(participant__session=session, present=True).count() == 2
+    listed = participants.get(listed_name="Nguyễn Văn Giả")
+    assert (listed.listed_phone, listed.listed_email, listed.listed_commune) == (
+        "+84905777888",
+        "attacker@evil.example",
+        "Duy Hòa",
+    )
     for user, was in zip((phone_only, with_email), before, strict=True):
         user.refresh_from_db()
         assert (user.full_name, user.email, user.phone, user.password) == was
         profile = Profile.objects.get(user=user)
         assert (profile.area, profile.commune, profile.gender, profile.birth_year) == (areas["hoi_an"], None, "", None)
+        assert not user.session_places.exists()  # nothing counts towards their certificates
+        assert not FirstReach.objects.filter(person=user).exists()  # nor towards Hội An's figures
     assert Profile.objects.get(user=phone_only).organisation == "Hội LHPN Hội An"
     assert not Profile.objects.visible_to(district_admin).filter(user__in=outsiders).exists()  # scope not widened
-    listed = SessionParticipant.objects.get(person=phone_only)
-    assert (listed.listed_name, listed.listed_email, listed.listed_commune) == (
-        "Nguyễn Văn Giả",
-        "attacker@evil.example",
-        "Duy Hòa",
-    )
+    assert User.objects.count() == 3  # no account was made for them either
+
+    # The results page and the export show what the sheet said, never the accounts.
+    results_page = client.get(reverse("training_session:results", args=[session.pk]))
+    assert results_page.status_code == 200
+    results = results_page.content.decode()
+    exported = client.get(reverse("training_lists:export", args=[session.pk, "csv"])).content.decode("utf-8-sig")
+    for page in (results, exported):
+        assert "Nguyễn Văn Giả" in page
+        for stored in stored_details:
+            assert stored not in page
+
+    # The same sheet again finds them as listed: nothing new.
+    again = upload(client, session, csv_bytes(takeover_sheet()), name="ds.csv")["Location"]
+    client.post(again)
+    assert SessionParticipant.objects.filter(session=session).count() == 2
+    assert Attendance.objects.filter(participant__session=session).count() == 2
 
 
 def test_a_phone_only_account_cannot_be_taken_over_through_an_import(client, district_admin, session, outsiders):
