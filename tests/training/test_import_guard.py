@@ -118,3 +118,16 @@ def test_an_administrator_uploading_a_hostile_workbook_gets_a_translated_error_a
     assert response.context["form"].errors["file"] == [expected]
     assert not any(Path(settings.PRIVATE_MEDIA_ROOT).rglob("*.json"))
     assert not SessionParticipant.objects.exists()
+
+
+def test_reading_stops_at_its_time_budget(english, monkeypatch):
+    """However a workbook slips past the limits, reading it costs at most MAX_READ_SECONDS of processor time."""
+    from training.attendance_import import read
+
+    from .import_factories import xlsx_bytes
+
+    data = xlsx_bytes([["Họ và tên", "SĐT"], ["Lê Văn Tám", "0905111222"]])
+    assert read_sheet(data).rows[1] == (2, ["Lê Văn Tám", "0905111222"])
+
+    monkeypatch.setattr(read, "MAX_READ_SECONDS", 0.0)
+    assert "takes too long to read (more than 0 seconds)" in refused(data)

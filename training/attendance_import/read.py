@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import re
+import time
 import unicodedata
 import zipfile
 import zlib
@@ -34,6 +35,9 @@ MAX_COLUMNS = 100  # the person's columns and a column per day of the longest se
 # string repeated in every cell would otherwise be copied (normalised, cleaned) once per cell.
 MAX_CELL_CHARS = 2_000
 MAX_TEXT_CHARS = 8_000_000  # 20,000 rows of 30 cells of 13 characters
+# The processor time one upload may take to be read (this thread's own, so a busy server refuses no more than
+# an idle one). A 20,000-row workbook takes about 3.5 s (bench/import_guard.py); a CSV of any allowed size far less.
+MAX_READ_SECONDS = 5.0
 HEADER_SCAN_ROWS = 20
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls / .doc
@@ -147,15 +151,13 @@ def read_rows(data: bytes) -> list[tuple[int, list]]:
         )
     if not data.strip():
         raise ImportFileError(_("The file is empty."))
+    budget = _Budget()
     if data.startswith(XLSX_MAGIC):
-        rows = _read_xlsx(data)
-    elif data.startswith(OLE_MAGIC):
+        return _read_xlsx(data, budget)
+    if data.startswith(OLE_MAGIC):
         raise ImportFileError(_("Old Excel files (.xls) are not supported: save the list as .xlsx or CSV."))
-    else:
-        rows = _read_csv(data)
-    budget = _TextBudget()
     out = []
-    for line, cells in rows:
+    for line, cells in _read_csv(data):
         cells = _within_columns(line, cells)
         budget.take(line, cells)
         out.append((line, cells))
@@ -166,13 +168,22 @@ def too_many_rows():
     return ImportFileError(_("The file has more than %(limit)s rows.") % {"limit": MAX_ROWS})
 
 
-@dataclass
-class _TextBudget:
-    """Cells are refused past MAX_CELL_CHARS each and MAX_TEXT_CHARS in all, as they are read."""
+class _Budget:
+    """What reading may cost: MAX_CELL_CHARS a cell, MAX_TEXT_CHARS in all, MAX_READ_SECONDS; checked row by row."""
 
-    left: int = MAX_TEXT_CHARS
+    def __init__(self):
+        self.left = MAX_TEXT_CHARS
+        self.deadline = time.thread_time() + MAX_READ_SECONDS
 
     def take(self, line: int, cells: list) -> None:
+        if time.thread_time() > self.deadline:
+            raise ImportFileError(
+                _(
+                    "The file takes too long to read (more than %(seconds)s seconds): save the list as CSV UTF-8, "
+                    "or split it into several files."
+                )
+                % {"seconds": int(MAX_READ_SECONDS)}
+            )
         # Every cell counts, even one naming a shared string already seen: each is cleaned into a copy later.
         for value in cells:
             if not isinstance(value, str):
@@ -202,7 +213,7 @@ def _within_columns(line: int, cells) -> list:
     return cells
 
 
-def _read_xlsx(data: bytes) -> list[tuple[int, list]]:
+def _read_xlsx(data: bytes, budget: _Budget) -> list[tuple[int, list]]:
     unreadable = _("The file could not be read as an Excel workbook (.xlsx).")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -217,7 +228,7 @@ def _read_xlsx(data: bytes) -> list[tuple[int, list]]:
         raise ImportFileError(unreadable) from exc
     try:
         sheet = workbook.active or workbook.worksheets[0]
-        rows, budget = [], _TextBudget()
+        rows = []
         # One column more than allowed, so that data beyond the limit is seen and refused, not dropped.
         cells_by_row = sheet.iter_rows(
             max_col=MAX_COLUMNS + 1, max_row=MAX_ROWS + HEADER_SCAN_ROWS + 1, values_only=True
