@@ -139,6 +139,8 @@ def test_a_waiting_list_is_never_reachable_by_url(client, district_admin, sessio
     from django.test import RequestFactory
     from django.views.static import serve as static_serve
 
+    from trainers.models.certification import private_storage
+
     preview_url = upload(client, session, csv_bytes(messy_rows()), name="ds.csv")["Location"]
     token = preview_url.rstrip("/").rsplit("/", 1)[-1]
     (waiting,) = pending.iterdir()
@@ -151,7 +153,7 @@ def test_a_waiting_list_is_never_reachable_by_url(client, district_admin, sessio
             static_serve(RequestFactory().get(settings.MEDIA_URL + path), path, document_root=settings.MEDIA_ROOT)
         assert client.get(settings.MEDIA_URL + path).status_code == 404
     with pytest.raises(ValueError):  # private storage gives no address at all
-        __import__("trainers.models.certification").models.certification.private_storage().url(stored)
+        private_storage().url(stored)
     assert client.get(preview_url).status_code == 200  # while the preview still reads it
 
 
