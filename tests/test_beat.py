@@ -9,6 +9,7 @@ EXPECTED = {
     "notifications-certificates-issued": "trainers.tasks.queue_certificate_notifications",
     "notifications-session-reminders": "training.tasks.queue_session_reminders",
     "notifications-certification-expiry": "trainers.tasks.queue_expiry_reminders",
+    "imports-pending-expire": "training.tasks.delete_expired_imports",
     "notifications-inactive-learners": "trainers.tasks.queue_inactivity_reminders",
     "notifications-sweep": "trainers.tasks.sweep_notifications",
     "certificates-render-missing": "trainers.tasks.render_missing_certificate_pdfs",
@@ -33,6 +34,7 @@ def test_crontab_times_in_ho_chi_minh():
         "notifications-certificates-issued": crontab(minute="*/5"),
         "notifications-session-reminders": crontab(hour=7, minute=0),
         "notifications-certification-expiry": crontab(hour=7, minute=30),
+        "imports-pending-expire": crontab(minute="*/5"),
         "notifications-inactive-learners": crontab(hour=8, minute=0),
         "notifications-sweep": crontab(minute="*/5"),
         # Lost renders and notices are caught up within minutes, not a quarter of an hour.

@@ -1,27 +1,23 @@
 """Wagtail admin pages for importing and exporting participant lists (registered from wagtail_hooks).
 
 Upload → preview (a dry run that shows the full report) → confirm (validates again, then writes).
-The file is read once, at upload, within the importer's limits; what was read waits in the default
-storage under a random token kept in the uploader's session (and naming the uploader), so the preview
-and the confirm never parse the file again, a confirm works behind several web servers, and a second
-click on "confirm" finds the token gone and writes nothing twice.
+The file is read once, at upload, within the importer's limits; what was read waits in private storage
+(``attendance_import.pending``: no URL, gone within the hour) under a random name kept in the uploader's
+session (and naming the uploader), so the preview and the confirm never parse the file again, a confirm
+works behind several web servers, and a second click on "confirm" finds the token gone and writes nothing twice.
 """
 
 from __future__ import annotations
 
-import datetime
 import secrets
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -29,13 +25,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .attendance_import import IMPORT_LOG_ACTION, MAX_BYTES, ImportFileError, Sheet, attendance_import, read_sheet
+from .attendance_import.pending import delete_expired, pending_delete, pending_read, pending_save
 from .exporting import EXPORT_LOG_ACTION, EXPORTERS, export_participants
 from .models import TrainingSession
 
 PENDING_KEY = "trainers_pending_imports"
-PENDING_DIR = "imports/pending"
 MAX_PENDING = 5
-STALE_AFTER = datetime.timedelta(days=1)
 
 
 class UploadForm(forms.Form):
@@ -77,30 +72,14 @@ def _pending_all(request) -> dict:
     return request.session.get(PENDING_KEY, {})
 
 
-def _delete_stale_uploads() -> None:
-    """Abandoned previews (never confirmed or cancelled) are deleted after a day."""
-    try:
-        _dirs, files = default_storage.listdir(PENDING_DIR)
-    except (FileNotFoundError, NotImplementedError):
-        return
-    cutoff = timezone.now() - STALE_AFTER
-    for name in files:
-        path_name = f"{PENDING_DIR}/{name}"
-        try:
-            if default_storage.get_modified_time(path_name) < cutoff:
-                default_storage.delete(path_name)
-        except (FileNotFoundError, NotImplementedError):
-            continue
-
-
 def _store_pending(request, session, sheet: Sheet) -> str:
-    _delete_stale_uploads()
+    delete_expired()  # beat does this every five minutes too; an upload need not wait for it
     token = secrets.token_urlsafe(18)
-    name = default_storage.save(f"{PENDING_DIR}/{token}.json", ContentFile(sheet.to_json().encode()))
+    name = pending_save(sheet)
     pending = dict(_pending_all(request))
     while len(pending) >= MAX_PENDING:  # forget (and delete) the oldest abandoned preview
         oldest = pending.pop(next(iter(pending)))
-        default_storage.delete(oldest["path"])
+        pending_delete(oldest["path"])
     pending[token] = {"path": name, "session": session.pk, "name": sheet.file_name, "user": request.user.pk}
     request.session[PENDING_KEY] = pending
     return token
@@ -116,11 +95,7 @@ def _take_pending(request, token) -> dict | None:
 
 
 def _read_pending(entry) -> Sheet | None:
-    try:
-        with default_storage.open(entry["path"], "rb") as handle:
-            return Sheet.from_json(handle.read().decode())
-    except (FileNotFoundError, ValueError, KeyError):  # expired, or left by an older version
-        return None
+    return pending_read(entry.get("path", ""))
 
 
 def _check(request):
@@ -200,7 +175,7 @@ def preview(request, token):
     try:
         session = _pending_session(request, entry)
     except PermissionDenied:
-        default_storage.delete(entry["path"])
+        pending_delete(entry["path"])
         raise
     sheet = _read_pending(entry)
     if sheet is None:
@@ -213,7 +188,7 @@ def preview(request, token):
         pending[token] = entry
         request.session[PENDING_KEY] = pending
         return _page(request, "training/admin/import_preview.html", _("Check the import"), report=report, token=token)
-    default_storage.delete(entry["path"])
+    pending_delete(entry["path"])
     messages.success(request, " ".join([report.outcome(), *report.summary()[2:]]))
     return redirect("training_lists:index")
 
@@ -223,7 +198,7 @@ def cancel(request, token):
     _check(request)
     entry = _take_pending(request, token)
     if entry is not None:
-        default_storage.delete(entry["path"])
+        pending_delete(entry["path"])
     messages.info(request, _("Import cancelled; nothing was written."))
     return redirect("training_lists:index")
 

@@ -68,7 +68,7 @@ def _stored_details(participant: SessionParticipant) -> list:
 def _listed_details(participant: SessionParticipant) -> list:
     """What the imported list said: all an administrator may learn of a person filed outside their area."""
     return [
-        participant.listed_name or participant.person.full_name,
+        participant.listed_name or (participant.person.full_name if participant.person else ""),
         GENDER_WORDS.get(participant.listed_gender, ""),
         participant.listed_birth_date or (str(participant.listed_birth_year) if participant.listed_birth_year else ""),
         participant.listed_organisation,
@@ -106,7 +106,8 @@ def export_table(session: TrainingSession, user=None) -> Iterator[list]:
     yield []
     yield HEADINGS + [f"{day:%d/%m/%Y}" for day in days]
     for number, participant in enumerate(participants, start=1):
-        shown = revealed is None or participant.person_id in revealed
+        # A participant "as listed" has no account: what the list said is all there is.
+        shown = participant.person_id is not None and (revealed is None or participant.person_id in revealed)
         row = [number, *(_stored_details(participant) if shown else _listed_details(participant))]
         for day in days:
             present = marks.get((participant.pk, day))

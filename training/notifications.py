@@ -15,7 +15,9 @@ from .models import SessionParticipant, TrainingSession
 def queue_session_reminders(*, today: datetime.date | None = None) -> int:
     """Remind everyone enrolled in a session that starts tomorrow."""
     tomorrow = (today or timezone.localdate()) + datetime.timedelta(days=1)
-    places = SessionParticipant.objects.filter(session__starts_on=tomorrow).values_list("session_id", "person_id")
+    places = SessionParticipant.objects.filter(session__starts_on=tomorrow, person__isnull=False).values_list(
+        "session_id", "person_id"
+    )
     return len(
         notifications_queue(
             Notification(

@@ -7,3 +7,11 @@ def queue_session_reminders() -> int:
     from .notifications import queue_session_reminders as queue
 
     return queue()
+
+
+@shared_task
+def delete_expired_imports() -> int:
+    """Periodic (every five minutes): delete uploaded lists never confirmed or cancelled; a repeat finds none."""
+    from .attendance_import.pending import delete_expired
+
+    return delete_expired()

@@ -243,6 +243,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "training.tasks.queue_session_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    "imports-pending-expire": {
+        # Uploaded participant lists never confirmed or cancelled are deleted within the hour.
+        "task": "training.tasks.delete_expired_imports",
+        "schedule": crontab(minute="*/5"),
+    },
     "notifications-certification-expiry": {
         "task": "trainers.tasks.queue_expiry_reminders",
         "schedule": crontab(hour=7, minute=30),

@@ -1,5 +1,7 @@
 """The admin's upload → preview → confirm flow, scoped to the administrator's district."""
 
+from pathlib import Path
+
 import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -17,16 +19,10 @@ pytestmark = pytest.mark.django_db
 INDEX = "training_lists:index"
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path)
-    return tmp_path
-
-
 @pytest.fixture
-def pending(media_root):
-    """Where uploads wait between preview and confirm."""
-    return media_root / "imports" / "pending"
+def pending(settings):
+    """Where uploads wait between preview and confirm: private storage, outside MEDIA_ROOT."""
+    return Path(settings.PRIVATE_MEDIA_ROOT) / "imports" / "pending"
 
 
 @pytest.fixture
@@ -137,19 +133,88 @@ def test_people_without_the_permission_are_refused(client, session, trainer):
     assert client.get(reverse("training_lists:export", args=[session.pk, "csv"])).status_code in (302, 403)
 
 
-def test_abandoned_uploads_are_deleted_after_a_day(client, district_admin, session, pending):
+def test_a_waiting_list_is_never_reachable_by_url(client, district_admin, session, pending, settings):
+    """Phones and e-mails waiting for confirmation are not under MEDIA_ROOT, which nginx serves to anyone."""
+    from django.http import Http404
+    from django.test import RequestFactory
+    from django.views.static import serve as static_serve
+
+    from trainers.models.certification import private_storage
+
+    preview_url = upload(client, session, csv_bytes(messy_rows()), name="ds.csv")["Location"]
+    token = preview_url.rstrip("/").rsplit("/", 1)[-1]
+    (waiting,) = pending.iterdir()
+    stored = str(waiting.relative_to(settings.PRIVATE_MEDIA_ROOT))
+
+    assert not any(Path(settings.MEDIA_ROOT).rglob("*"))  # nothing under what /media/ serves
+    for path in (f"imports/pending/{token}.json", stored, waiting.name):
+        # What serves /media/ (Django's static view under DEBUG, nginx's alias to MEDIA_ROOT) finds nothing.
+        with pytest.raises(Http404):
+            static_serve(RequestFactory().get(settings.MEDIA_URL + path), path, document_root=settings.MEDIA_ROOT)
+        assert client.get(settings.MEDIA_URL + path).status_code == 404
+    with pytest.raises(ValueError):  # private storage gives no address at all
+        private_storage().url(stored)
+    assert client.get(preview_url).status_code == 200  # while the preview still reads it
+
+
+def test_nginx_serves_nothing_of_the_private_storage():
+    """The one location aliased to PRIVATE_MEDIA_ROOT is `internal` (reached only by the app's X-Accel-Redirect)."""
+    import re
+
+    conf = (Path(__file__).resolve().parents[2] / "deploy" / "nginx" / "lms.conf").read_text()
+    locations = re.findall(r"location\s+([^\n]*?)\s*\{\n(.*?)\n\s*\}\n", conf, re.DOTALL)
+    private = [body for _where, body in locations if "${PRIVATE_MEDIA_ROOT}" in body]
+    assert private and all(re.search(r"^\s*internal;", body, re.MULTILINE) for body in private)
+    media = [body for where, body in locations if where.strip() == "/media/"]
+    assert media and all("alias ${MEDIA_ROOT}/;" in body for body in media)
+
+
+def test_confirm_and_cancel_delete_the_waiting_list(client, district_admin, session, pending):
+    confirm_url = upload(client, session, csv_bytes(messy_rows()), name="ds.csv")["Location"]
+    assert len(list(pending.iterdir())) == 1
+    client.post(confirm_url)
+    assert not list(pending.iterdir())
+    assert SessionParticipant.objects.filter(session=session).count() == 5
+
+    cancel_url = upload(client, session, csv_bytes(messy_rows()), name="ds.csv")["Location"]
+    assert len(list(pending.iterdir())) == 1
+    client.post(cancel_url.rstrip("/") + "/cancel/")
+    assert not list(pending.iterdir())
+
+
+def test_an_hour_old_upload_is_refused_and_deleted_by_the_cleanup(client, district_admin, session, pending, settings):
     import os
     import time
 
-    upload(client, session, csv_bytes(messy_rows()), name="ds.csv")
-    (abandoned,) = pending.iterdir()
-    two_days_ago = time.time() - 2 * 86400
-    os.utime(abandoned, (two_days_ago, two_days_ago))
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.core.management import call_command
 
-    upload(client, session, csv_bytes(messy_rows()), name="ds.csv")
+    from training.tasks import delete_expired_imports
 
-    assert abandoned not in list(pending.iterdir())
-    assert len(list(pending.iterdir())) == 1
+    old_url = upload(client, session, csv_bytes(messy_rows()), name="ds.csv")["Location"]
+    fresh_url = upload(client, session, csv_bytes(messy_rows()), name="ds.csv")["Location"]
+    waiting = {token: entry["path"] for token, entry in client.session["trainers_pending_imports"].items()}
+    abandoned = Path(settings.PRIVATE_MEDIA_ROOT) / waiting[old_url.rstrip("/").rsplit("/", 1)[-1]]
+    fresh = set(pending.iterdir()) - {abandoned}
+    assert abandoned.exists() and len(fresh) == 1
+    an_hour_ago = time.time() - 3600
+    os.utime(abandoned, (an_hour_ago, an_hour_ago))
+    default_storage.save("imports/pending/left-by-an-older-version.json", ContentFile(b"{}"))  # public, once
+
+    call_command("delete_expired_imports", verbosity=0)
+    assert set(pending.iterdir()) == fresh
+    assert not any(Path(settings.MEDIA_ROOT).rglob("*.json"))
+    call_command("delete_expired_imports", verbosity=0)  # again: nothing more to do
+    assert delete_expired_imports.delay().get() == 0
+    assert delete_expired_imports.delay().get() == 0
+    assert set(pending.iterdir()) == fresh
+
+    expired = client.get(old_url)
+    assert expired.status_code == 302  # back to the upload form: upload it again
+    client.post(old_url)
+    assert not SessionParticipant.objects.exists()
+    assert client.get(fresh_url).status_code == 200
 
 
 # --- another district's people: nothing shown, nothing changed, no takeover ----------------------
@@ -177,31 +242,59 @@ def takeover_sheet():
     ]
 
 
-def test_another_districts_people_are_neither_shown_nor_changed(client, district_admin, session, outsiders, areas):
+def test_another_districts_accounts_are_never_linked_shown_changed_or_counted(
+    client, district_admin, session, outsiders, areas
+):
+    """A Duy Xuyên sheet naming Hội An accounts' phone and e-mail records those rows as listed, linked to no one."""
+    from reports.models import FirstReach
+
     phone_only, with_email = outsiders
     before = [(u.full_name, u.email, u.phone, u.password) for u in (phone_only, with_email)]
+    stored_details = ("Trương Thị Bích Ngọc", "Phan Văn Khải", "Hội LHPN Hội An", "0935444555", "935444555", "Hội An")
 
     preview_url = upload(client, session, csv_bytes(takeover_sheet()), name="ds.csv")["Location"]
     html = client.get(preview_url).content.decode()
 
-    for stored in ("Trương Thị Bích Ngọc", "Phan Văn Khải", "Hội LHPN Hội An", "0935444555", "935444555", "Hội An"):
+    for stored in stored_details:
         assert stored not in html
+    assert f'action="{preview_url}"' in html  # not an error: the rows are recorded as listed
     client.post(preview_url)
 
-    assert SessionParticipant.objects.filter(session=session).count() == 2  # the attendance is recorded
+    participants = SessionParticipant.objects.filter(session=session).order_by("listed_name")
+    assert [(p.person_id, p.listed_name) for p in participants] == [(None, "Ai Đó"), (None, "Nguyễn Văn Giả")]
+    assert Attendance.objects.filter(participant__session=session, present=True).count() == 2
+    listed = participants.get(listed_name="Nguyễn Văn Giả")
+    assert (listed.listed_phone, listed.listed_email, listed.listed_commune) == (
+        "+84905777888",
+        "attacker@evil.example",
+        "Duy Hòa",
+    )
     for user, was in zip((phone_only, with_email), before, strict=True):
         user.refresh_from_db()
         assert (user.full_name, user.email, user.phone, user.password) == was
         profile = Profile.objects.get(user=user)
         assert (profile.area, profile.commune, profile.gender, profile.birth_year) == (areas["hoi_an"], None, "", None)
+        assert not user.session_places.exists()  # nothing counts towards their certificates
+        assert not FirstReach.objects.filter(person=user).exists()  # nor towards Hội An's figures
     assert Profile.objects.get(user=phone_only).organisation == "Hội LHPN Hội An"
     assert not Profile.objects.visible_to(district_admin).filter(user__in=outsiders).exists()  # scope not widened
-    listed = SessionParticipant.objects.get(person=phone_only)
-    assert (listed.listed_name, listed.listed_email, listed.listed_commune) == (
-        "Nguyễn Văn Giả",
-        "attacker@evil.example",
-        "Duy Hòa",
-    )
+    assert User.objects.count() == 3  # no account was made for them either
+
+    # The results page and the export show what the sheet said, never the accounts.
+    results_page = client.get(reverse("training_session:results", args=[session.pk]))
+    assert results_page.status_code == 200
+    results = results_page.content.decode()
+    exported = client.get(reverse("training_lists:export", args=[session.pk, "csv"])).content.decode("utf-8-sig")
+    for page in (results, exported):
+        assert "Nguyễn Văn Giả" in page
+        for stored in stored_details:
+            assert stored not in page
+
+    # The same sheet again finds them as listed: nothing new.
+    again = upload(client, session, csv_bytes(takeover_sheet()), name="ds.csv")["Location"]
+    client.post(again)
+    assert SessionParticipant.objects.filter(session=session).count() == 2
+    assert Attendance.objects.filter(participant__session=session).count() == 2
 
 
 def test_a_phone_only_account_cannot_be_taken_over_through_an_import(client, district_admin, session, outsiders):
@@ -252,7 +345,7 @@ def test_an_exhausting_workbook_is_refused_at_upload_with_nothing_kept(client, d
     from django.utils import translation
     from django.utils.translation import gettext
 
-    response = upload(client, session, wide_row_xlsx())
+    response = upload(client, session, wide_row_xlsx(cells=5_000))
 
     assert response.status_code == 200  # the form again
     with translation.override("vi"):  # the admin speaks Vietnamese, whatever the test's language

@@ -2,7 +2,8 @@
 
 The pipeline: read the file safely (type sniffed from its bytes, size and rows capped) → find the
 header row below any title rows → normalise and validate each row with a Form → group rows that
-are the same person → match people already known (by phone, then by email) → plan → write it all
+are the same person → match people already known (by phone, then by email; another area's account is never
+linked: that row is recorded as listed) → plan → write it all
 in one transaction, or nothing at all when any row is bad.
 
 Same person twice in one file: rows sharing a phone number or an email address are one person.
@@ -13,7 +14,8 @@ Attendance marks: "x", "có", "1", "✓" … mean present; "vắng", "0", "k" �
 records nothing and never deletes what is already recorded. Re-importing a file therefore changes
 nothing, and an exported list (see ``training.exporting``) imports back unchanged.
 
-One module per stage: ``read`` → ``layout`` → ``rows`` → ``match`` → ``plan`` → ``write``, with ``report``.
+One module per stage: ``read`` (its workbook ``guard`` first) → ``layout`` → ``rows`` → ``match`` → ``plan`` →
+``write``, with ``report``; ``pending`` keeps a list read at upload, privately, until it is confirmed.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Match: the accounts the list's people already have (by phone, then email) and each person's own commune.
 
-Only people filed in the importer's area are shown with what the system records about them; for anyone
-else the report says only that the phone or email is known.
+Only accounts filed in the importer's area are linked and shown with what the system records about them. A row
+whose phone or e-mail belongs to an account filed elsewhere becomes a participant "as listed": the list's own
+details, no account, so nothing of that account is shown, changed, or counted for this session.
 """
 
 from __future__ import annotations
@@ -79,17 +80,18 @@ def match_people(people: list[PersonRow], report: ImportReport, user) -> None:
         account = phone_user or email_user
         if account is None:
             continue
-        person.user_id = account.pk
         if account.pk not in visible:
+            person.as_listed = True
             report.warn(
                 person.line,
                 "",
                 _(
-                    "This phone number or email belongs to a person registered outside your area: the attendance "
-                    "is recorded for them, and their account is neither shown nor changed."
+                    "This phone number or email is registered outside your area: the person is recorded as the "
+                    "list gives them, without linking any account."
                 ),
             )
             continue
+        person.user_id = account.pk
         if fold_vi(account.full_name) != fold_vi(person.full_name):
             report.warn(
                 person.line,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
@@ -26,6 +26,15 @@ class Plan:
     participants: dict[int, SessionParticipant]  # user id → participant
     attendance: dict[tuple[int, datetime.date], Attendance]  # (participant id, day) → record
     district: Area
+    listed: dict[str, SessionParticipant] = field(default_factory=dict)  # "phone:…"/"email:…" → as-listed participant
+
+    def participant_of(self, person: PersonRow) -> SessionParticipant | None:
+        """The session's record of this person already, if any: by account, or as listed by phone then e-mail."""
+        if person.user_id:
+            return self.participants.get(person.user_id)
+        if person.as_listed:
+            return self.listed.get(f"phone:{person.phone}") or self.listed.get(f"email:{person.email}")
+        return None
 
 
 def plan_import(session: TrainingSession, sheet: Sheet, *, user=None) -> Plan:
@@ -61,7 +70,14 @@ def plan_import(session: TrainingSession, sheet: Sheet, *, user=None) -> Plan:
     for chunk in chunks(user_ids):
         for participant in SessionParticipant.objects.filter(session=session, person_id__in=chunk):
             plan.participants[participant.person_id] = participant
-    participant_ids = [p.pk for p in plan.participants.values()]
+    listed_phones = [p.phone for p in people if p.as_listed and p.phone]
+    listed_emails = [p.email for p in people if p.as_listed and p.email]
+    as_listed = SessionParticipant.objects.filter(session=session, person__isnull=True)
+    for chunk in chunks(listed_phones):
+        plan.listed.update({f"phone:{p.listed_phone}": p for p in as_listed.filter(listed_phone__in=chunk)})
+    for chunk in chunks(listed_emails):
+        plan.listed.update({f"email:{p.listed_email}": p for p in as_listed.filter(listed_email__in=chunk)})
+    participant_ids = [p.pk for p in [*plan.participants.values(), *plan.listed.values()]]
     for chunk in chunks(participant_ids):
         for record in Attendance.objects.filter(participant_id__in=chunk):
             plan.attendance[(record.participant_id, record.day)] = record
@@ -69,9 +85,11 @@ def plan_import(session: TrainingSession, sheet: Sheet, *, user=None) -> Plan:
     for person in people:
         if person.user_id:
             report.people_existing += 1
+        elif person.as_listed:
+            report.people_as_listed += 1
         else:
             report.people_new += 1
-        participant = plan.participants.get(person.user_id) if person.user_id else None
+        participant = plan.participant_of(person)
         if participant:
             report.participants_existing += 1
         else:

@@ -1,7 +1,8 @@
 """Read: a list's bytes into rows of cells, once, within limits that hold for any file a district can send.
 
 The type is sniffed from the bytes (the extension is not trusted); a workbook is measured before openpyxl
-parses any of it. Cell helpers here turn a spreadsheet value into text or a date.
+parses any of it (``guard``), and the text of the cells read is capped as they come.
+Cell helpers here turn a spreadsheet value into text or a date.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ import hashlib
 import io
 import json
 import re
+import time
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 import openpyxl
@@ -23,15 +26,19 @@ from openpyxl.utils.datetime import from_excel
 
 from core.text import nfc
 
+from .errors import ImportFileError
+from .guard import check_workbook
+
 MAX_BYTES = 5 * 1024 * 1024  # a 10,000-row list is well under 2 MB
 MAX_ROWS = 20_000
 MAX_COLUMNS = 100  # the person's columns and a column per day of the longest session
-# A workbook is checked against these before openpyxl reads any of it: a small .xlsx can unpack to gigabytes.
-MAX_UNZIPPED_BYTES = 40 * 1024 * 1024  # a 20,000-row list unpacks to under 15 MB
-MAX_SHARED_STRINGS_BYTES = 15 * 1024 * 1024
-MAX_ZIP_ENTRIES = 500
-MAX_CELLS = 600_000  # 20,000 rows of 30 cells
-MAX_CELLS_PER_ROW = 1_000  # formatted empty cells included
+# What a list's cells may hold: a name, an address or a note is far shorter; a workbook's one huge shared
+# string repeated in every cell would otherwise be copied (normalised, cleaned) once per cell.
+MAX_CELL_CHARS = 2_000
+MAX_TEXT_CHARS = 8_000_000  # 20,000 rows of 30 cells of 13 characters
+# The processor time one upload may take to be read (this thread's own, so a busy server refuses no more than
+# an idle one). A 20,000-row workbook takes about 3.5 s (bench/import_guard.py); a CSV of any allowed size far less.
+MAX_READ_SECONDS = 5.0
 HEADER_SCAN_ROWS = 20
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls / .doc
@@ -96,10 +103,6 @@ def parse_date(value, *, default_year: int | None = None) -> datetime.date | Non
     return None
 
 
-class ImportFileError(Exception):
-    """The file as a whole cannot be used (wrong type, too big, no header row)."""
-
-
 @dataclass
 class Sheet:
     """A list as read from its file, once: the preview and the confirm both work from it."""
@@ -149,27 +152,53 @@ def read_rows(data: bytes) -> list[tuple[int, list]]:
         )
     if not data.strip():
         raise ImportFileError(_("The file is empty."))
+    budget = _Budget()
     if data.startswith(XLSX_MAGIC):
-        rows = _read_xlsx(data)
-    elif data.startswith(OLE_MAGIC):
+        return _read_xlsx(data, budget)
+    if data.startswith(OLE_MAGIC):
         raise ImportFileError(_("Old Excel files (.xls) are not supported: save the list as .xlsx or CSV."))
-    else:
-        rows = _read_csv(data)
-    return [(line, _within_columns(line, cells)) for line, cells in rows]
+    out = []
+    for line, cells in _read_csv(data):
+        cells = _within_columns(line, cells)
+        budget.take(line, cells)
+        out.append((line, cells))
+    return out
 
 
 def too_many_rows():
     return ImportFileError(_("The file has more than %(limit)s rows.") % {"limit": MAX_ROWS})
 
 
-def _too_many_cells():
-    return ImportFileError(
-        _(
-            "The workbook has too many cells (more than %(per_row)s in a row or %(total)s in all): copy the list "
-            "alone into a new workbook and upload that."
-        )
-        % {"per_row": MAX_CELLS_PER_ROW, "total": MAX_CELLS}
-    )
+class _Budget:
+    """What reading may cost: MAX_CELL_CHARS a cell, MAX_TEXT_CHARS in all, MAX_READ_SECONDS; checked row by row."""
+
+    def __init__(self):
+        self.left = MAX_TEXT_CHARS
+        self.deadline = time.thread_time() + MAX_READ_SECONDS
+
+    def take(self, line: int, cells: list) -> None:
+        if time.thread_time() > self.deadline:
+            raise ImportFileError(
+                _(
+                    "The file takes too long to read (more than %(seconds)s seconds): save the list as CSV UTF-8, "
+                    "or split it into several files."
+                )
+                % {"seconds": int(MAX_READ_SECONDS)}
+            )
+        # Every cell counts, even one naming a shared string already seen: each is cleaned into a copy later.
+        for value in cells:
+            if not isinstance(value, str):
+                continue
+            if len(value) > MAX_CELL_CHARS:
+                raise ImportFileError(
+                    _("Line %(line)s has a cell longer than %(limit)s characters.")
+                    % {"line": line, "limit": MAX_CELL_CHARS}
+                )
+            self.left -= len(value)
+            if self.left < 0:
+                raise ImportFileError(
+                    _("The list holds more than %(limit)s characters of text.") % {"limit": MAX_TEXT_CHARS}
+                )
 
 
 def _within_columns(line: int, cells) -> list:
@@ -185,59 +214,13 @@ def _within_columns(line: int, cells) -> list:
     return cells
 
 
-# A cell or row element, with or without a namespace prefix ("<c r=…>", "<x:row>"); "<col>" and "<rowBreaks>" are not.
-_SHEET_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)[\s/>]")
-
-
-def _check_workbook(archive: zipfile.ZipFile) -> None:
-    """Refuse a workbook that would take too much memory or time before openpyxl parses any of it.
-
-    The sizes are those the archive declares; Python's zipfile never unpacks a member past its declared size.
-    """
-    entries = archive.infolist()
-    if len(entries) > MAX_ZIP_ENTRIES or sum(e.file_size for e in entries) > MAX_UNZIPPED_BYTES:
-        raise ImportFileError(_("The workbook is too large once unpacked."))
-    for entry in entries:
-        name = entry.filename.lower()
-        if name.endswith("sharedstrings.xml") and entry.file_size > MAX_SHARED_STRINGS_BYTES:
-            raise ImportFileError(_("The workbook is too large once unpacked."))
-        if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-            _count_cells(archive, entry)
-
-
-def _count_cells(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
-    """Stream a worksheet's XML and count its cells, row by row, without building anything."""
-    cells = in_row = 0
-    tail = b""
-    with archive.open(entry) as stream:
-        while chunk := stream.read(1 << 16):
-            data = tail + chunk
-            cut = max(0, len(data) - 64)  # a tag cut in two is counted in the next round
-            for match in _SHEET_TAG.finditer(data, 0, cut + 64):
-                if match.start() >= cut:
-                    break
-                if match.group(1) == b"row":
-                    in_row = 0
-                    continue
-                cells += 1
-                in_row += 1
-                if in_row > MAX_CELLS_PER_ROW or cells > MAX_CELLS:
-                    raise _too_many_cells()
-            tail = data[cut:]
-    for match in _SHEET_TAG.finditer(tail):
-        if match.group(1) == b"c":
-            cells += 1
-            in_row += 1
-    if in_row > MAX_CELLS_PER_ROW or cells > MAX_CELLS:
-        raise _too_many_cells()
-
-
-def _read_xlsx(data: bytes) -> list[tuple[int, list]]:
+def _read_xlsx(data: bytes, budget: _Budget) -> list[tuple[int, list]]:
     unreadable = _("The file could not be read as an Excel workbook (.xlsx).")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            _check_workbook(archive)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+            check_workbook(archive)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, SyntaxError, zlib.error) as exc:
+        # (SyntaxError: defusedxml's ParseError for a broken relationships part; zlib.error: corrupt data)
         raise ImportFileError(unreadable) from exc
     try:
         # Read-only mode streams the sheet; openpyxl parses with defusedxml (a dependency of this project).
@@ -254,7 +237,9 @@ def _read_xlsx(data: bytes) -> list[tuple[int, list]]:
         for line, cells in enumerate(cells_by_row, start=1):
             if line > MAX_ROWS + HEADER_SCAN_ROWS:
                 raise too_many_rows()
-            rows.append((line, _within_columns(line, cells)))
+            cells = _within_columns(line, cells)
+            budget.take(line, cells)  # as they come: a workbook's huge text is refused before it is copied
+            rows.append((line, cells))
         return rows
     except ImportFileError:
         raise

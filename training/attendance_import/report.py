@@ -35,6 +35,7 @@ class ImportReport:
     warnings: list[Issue] = field(default_factory=list)
     people_new: int = 0
     people_existing: int = 0
+    people_as_listed: int = 0  # another area's phone or e-mail: recorded as the list gives them, no account
     duplicates_merged: int = 0
     participants_new: int = 0
     participants_existing: int = 0
@@ -91,6 +92,17 @@ class ImportReport:
             _("Attendance marks: %(new)s new, %(changed)s changed, %(same)s unchanged.")
             % {"new": self.attendance_new, "changed": self.attendance_changed, "same": self.attendance_unchanged},
         ]
+        if self.people_as_listed:
+            lines.append(
+                ngettext(
+                    "%(count)s person recorded as the list gives them: their phone number or email is registered "
+                    "outside your area.",
+                    "%(count)s people recorded as the list gives them: their phone numbers or emails are registered "
+                    "outside your area.",
+                    self.people_as_listed,
+                )
+                % {"count": self.people_as_listed}
+            )
         if self.duplicates_merged:
             lines.append(
                 ngettext(

@@ -178,6 +178,7 @@ class PersonRow:
     marks: dict[datetime.date, bool] = field(default_factory=dict)
     lines: list[int] = field(default_factory=list)
     user_id: int | None = None
+    as_listed: bool = False  # the phone or e-mail is another area's account: recorded as listed, never linked
     commune_area: Area | None = None
 
 

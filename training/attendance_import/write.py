@@ -1,4 +1,8 @@
-"""Write: a plan recorded in bulk; new people get an account and a profile, existing accounts are never touched."""
+"""Write: a plan recorded in bulk; new people get an account and a profile, existing accounts are never touched.
+
+A person "as listed" (their phone or e-mail is another area's account) gets a participant with no account: only
+what the list said, in the listed_* fields.
+"""
 
 from __future__ import annotations
 
@@ -39,7 +43,7 @@ def write_plan(plan: Plan, user) -> None:
     """Record a valid plan: new accounts and profiles, enrolments with what the list said, marks, a log entry."""
     User = get_user_model()
     session, report = plan.report.session, plan.report
-    new_people = [p for p in plan.people if not p.user_id]
+    new_people = [p for p in plan.people if not p.user_id and not p.as_listed]
     created = []
     for person in new_people:
         account = User(full_name=person.full_name, phone=person.phone, email=person.email)
@@ -76,26 +80,26 @@ def write_plan(plan: Plan, user) -> None:
     )
 
     new_participants, listed_participants = [], []
+    participant_of = {}  # id(person row) → participant
     for person in plan.people:
         listed = _listed(person)
-        participant = plan.participants.get(person.user_id)
+        participant = plan.participant_of(person)
         if participant is None:
-            new_participants.append(SessionParticipant(session=session, person_id=person.user_id, **listed))
+            participant = SessionParticipant(session=session, person_id=person.user_id, **listed)
+            new_participants.append(participant)
+            participant_of[id(person)] = participant
             continue
+        participant_of[id(person)] = participant
         for name, value in listed.items():
             if value not in (None, ""):  # a column the list leaves out keeps what an earlier list said
                 setattr(participant, name, value)
         listed_participants.append(participant)
+    # The databases the project runs on (PostgreSQL, SQLite) return the new rows' ids from a bulk insert.
     SessionParticipant.objects.bulk_create(new_participants, batch_size=500)
     SessionParticipant.objects.bulk_update(listed_participants, LISTED_FIELDS, batch_size=500)
-    participants = {}
-    for chunk in chunks([p.user_id for p in plan.people]):
-        participants.update(
-            dict(SessionParticipant.objects.filter(session=session, person_id__in=chunk).values_list("person_id", "pk"))
-        )
     new_marks, changed_marks = [], []
     for person in plan.people:
-        participant_id = participants[person.user_id]
+        participant_id = participant_of[id(person)].pk
         for day, present in person.marks.items():
             record = plan.attendance.get((participant_id, day))
             if record is None:

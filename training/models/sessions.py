@@ -109,8 +109,16 @@ class SessionParticipant(models.Model):
     session = models.ForeignKey(
         TrainingSession, verbose_name=_("training session"), on_delete=models.CASCADE, related_name="participants"
     )
+    # Empty for a person "as listed": an imported row whose phone or e-mail belongs to an account filed outside
+    # the importer's area. The list's details stay in the listed_* fields; no account, certificate or figure
+    # of another area is ever reached through them.
     person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.PROTECT, related_name="session_places"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="session_places",
+        null=True,
+        blank=True,
     )
     enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
     result = models.CharField(_("result"), max_length=10, choices=RESULTS, default=PENDING)
@@ -140,10 +148,20 @@ class SessionParticipant(models.Model):
         db_table = "trainers_sessionparticipant"
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
-        constraints = [models.UniqueConstraint(fields=["session", "person"], name="participant_once_per_session")]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "person"], name="participant_once_per_session"),
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=False) | ~models.Q(listed_name=""), name="participant_named"
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.person} @ {self.session}"
+        return f"{self.person or self.listed_name} @ {self.session}"
+
+    @property
+    def as_listed(self) -> bool:
+        """Known only by what an imported list said (no account is linked)."""
+        return self.person_id is None
 
     def listed_details(self) -> dict:
         """What imported lists said about this participant, as plain data for the person's own download."""
