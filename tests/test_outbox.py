@@ -17,8 +17,9 @@ from django.utils import timezone
 
 from showcase.services import project_team_update, registration_create
 from trainers.models import Notification
-from trainers.notifications import MAX_ATTEMPTS, queue_certificate_notifications, queue_session_reminders
+from trainers.notifications import MAX_ATTEMPTS, queue_certificate_notifications
 from trainers.tasks import send_notification
+from training.notifications import queue_session_reminders
 
 from .showcase.factories import ProjectFactory, add_member, make_event
 from .trainers.factories import ParticipantFactory, TrainerFactory, TrainingSessionFactory, UserFactory, areas
