@@ -3,7 +3,9 @@
 import datetime
 
 from django.conf import settings
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import connection, models
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
@@ -85,8 +87,24 @@ class TrainerSpeciality(TaggedItemBase):
     content_object = models.ForeignKey("trainers.Trainer", on_delete=models.CASCADE, related_name="tagged_items")
 
 
+# PostgreSQL transaction-level advisory lock taken by every lineage write (`Trainer.lineage_lock`) and by the
+# trainers_trainer_lineage_is_a_tree trigger (migration 0018): lineage writes are serialised.
+LINEAGE_LOCK = (4901, 1)
+
+
 class TrainerQuerySet(AreaScopedQuerySet):
     area_fields = ("home_area",)
+
+    def lineage_below(self, trainer: "Trainer") -> "TrainerQuerySet":
+        """The trainer and everyone down their lineage: their trainees, the trainees' trainees, and so on."""
+        table = connection.ops.quote_name(Trainer._meta.db_table)
+        # UNION (not UNION ALL) ends the walk even over a loop left by older data.
+        below = RawSQL(
+            f"WITH RECURSIVE below(id) AS (SELECT id FROM {table} WHERE id = %s"  # noqa: S608  (our table's name)
+            f" UNION SELECT t.id FROM {table} t JOIN below ON t.trained_by_id = below.id) SELECT id FROM below",
+            (trainer.pk,),
+        )
+        return self.filter(pk__in=below)
 
     def visible_to(self, user) -> "TrainerQuerySet":
         """Administrators see the trainers whose home area is in their scope."""
@@ -168,3 +186,35 @@ class Trainer(ClusterableModel):
     @property
     def name(self) -> str:
         return self.person.full_name
+
+    def clean(self):
+        super().clean()
+        self.validate_trained_by(self.trained_by)
+
+    def validate_trained_by(self, trained_by: "Trainer | None") -> None:
+        """The lineage stays a tree: nobody is trained by themselves or by anyone down their own lineage.
+
+        Raises a ValidationError on `trained_by`. Checked by the admin form (through `clean`) and, under
+        the lineage lock, by `trainers.services.trainer_lineage_set`.
+        """
+        if trained_by is None or self.pk is None:
+            return  # a new trainer has nobody below them yet
+        if trained_by.pk == self.pk:
+            raise ValidationError({"trained_by": _("A trainer cannot be their own trainer.")}, code="lineage_loop")
+        if Trainer.objects.lineage_below(self).filter(pk=trained_by.pk).exists():
+            message = _(
+                "%(trainer)s was trained by %(name)s, directly or further down the cascade, "
+                "so cannot be the one who trained %(name)s."
+            )
+            raise ValidationError({"trained_by": message % {"trainer": trained_by, "name": self}}, code="lineage_loop")
+
+    def generation_under(self, trained_by: "Trainer | None") -> int:
+        """1 for a trainer trained by the province; one more than their trainer's otherwise."""
+        return trained_by.generation + 1 if trained_by else 1
+
+    @staticmethod
+    def lineage_lock() -> None:
+        """Serialise lineage writes until the transaction ends (PostgreSQL; SQLite serialises all writes)."""
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", LINEAGE_LOCK)
