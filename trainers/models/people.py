@@ -1,5 +1,6 @@
 """People as the programme counts them: learner profiles, trainers and their lineage."""
 
+import calendar
 import datetime
 
 from django.conf import settings
@@ -7,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
@@ -90,6 +92,14 @@ class TrainerSpeciality(TaggedItemBase):
 # PostgreSQL transaction-level advisory lock taken by every lineage write (`Trainer.lineage_lock`) and by the
 # trainers_trainer_lineage_is_a_tree trigger (migration 0018): lineage writes are serialised.
 LINEAGE_LOCK = (4901, 1)
+# Certification activity counts over this many months before the day asked about.
+ACTIVITY_MONTHS = 12
+
+
+def months_before(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` earlier (the month's last day where that month is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return datetime.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 class TrainerQuerySet(AreaScopedQuerySet):
@@ -105,6 +115,40 @@ class TrainerQuerySet(AreaScopedQuerySet):
             (trainer.pk,),
         )
         return self.filter(pk__in=below)
+
+    def certification_active(self, on: datetime.date | None = None) -> "TrainerQuerySet":
+        """Trainers with certification activity in the 12 months up to the day (today by default).
+
+        The one rule of "active": within (on − 12 months, on] the trainer led a training session (its first
+        day in the window), was issued or renewed a trainer certificate, or is named as the trainer on a
+        trainer certificate issued to someone they trained. Revoked certificates still count: the work was done.
+        """
+        return self.filter(self._activity(on))
+
+    def certification_inactive(self, on: datetime.date | None = None) -> "TrainerQuerySet":
+        """Trainers without certification activity in the 12 months up to the day (`certification_active`)."""
+        return self.exclude(self._activity(on))
+
+    def with_certification_activity(self, on: datetime.date | None = None) -> "TrainerQuerySet":
+        """Each trainer annotated `is_active` as `certification_active` says."""
+        return self.annotate(is_active=self._activity(on))
+
+    @staticmethod
+    def _activity(on: datetime.date | None) -> models.Q:
+        from .certification import Certificate
+
+        on = on or timezone.localdate()
+        since = months_before(on, ACTIVITY_MONTHS)
+        window = {"issued_on__gt": since, "issued_on__lte": on, "kind": Certificate.TRAINER}
+        # The session table is reached through the relation, wherever its model lives.
+        led = Trainer.sessions_led.through.objects.filter(
+            trainer=models.OuterRef("pk"),
+            trainingsession__starts_on__gt=since,
+            trainingsession__starts_on__lte=on,
+        )
+        holds = Certificate.objects.filter(person=models.OuterRef("person"), **window)
+        trained = Certificate.objects.filter(trained_by=models.OuterRef("pk"), **window)
+        return models.Q(models.Exists(led)) | models.Q(models.Exists(holds)) | models.Q(models.Exists(trained))
 
     def visible_to(self, user) -> "TrainerQuerySet":
         """Administrators see the trainers whose home area is in their scope."""
