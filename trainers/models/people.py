@@ -238,8 +238,11 @@ class Trainer(ClusterableModel):
     def validate_trained_by(self, trained_by: "Trainer | None") -> None:
         """The lineage stays a tree: nobody is trained by themselves or by anyone down their own lineage.
 
-        Raises a ValidationError on `trained_by`. Checked by the admin form (through `clean`) and, under
-        the lineage lock, by `trainers.services.trainer_lineage_set`.
+        Raises a ValidationError on `trained_by`. What guards the tree: this check in the admin form (through
+        `clean`) and again under the lineage lock in `trainers.services.trainer_lineage_set`, the only code
+        that writes the lineage; in the database the `trainer_not_trained_by_self` constraint and, on
+        PostgreSQL, the trigger of migration 0018, which refuses any loop even from raw SQL and takes the same
+        lock. SQLite (development) has no recursive trigger but runs one writing transaction at a time.
         """
         if trained_by is None or self.pk is None:
             return  # a new trainer has nobody below them yet
