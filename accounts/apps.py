@@ -11,15 +11,20 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from . import personal_data
-        from .backends import forget_cached_user
+        from .backends import forget_cached_user, forget_cached_users_of_roles
         from .models import User
 
         personal_data.autodiscover()
         post_save.connect(forget_cached_user, sender=User, dispatch_uid="accounts_forget_cached_user_saved")
         post_delete.connect(forget_cached_user, sender=User, dispatch_uid="accounts_forget_cached_user_deleted")
+        # Roles (groups) and permissions decide who is staff (accounts/staff.py); the cached user carries them.
+        for through in (User.groups.through, User.user_permissions.through):
+            m2m_changed.connect(
+                forget_cached_users_of_roles, sender=through, dispatch_uid=f"accounts_forget_roles_{through.__name__}"
+            )
 
 
 class UsersAdminConfig(WagtailUsersAppConfig):

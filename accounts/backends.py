@@ -2,8 +2,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 
-from home.page_cache import drop_read, read
+from core.page_cache import drop_read, read
 
 from .phones import looks_like_phone, normalise_phone
 
@@ -55,11 +56,26 @@ def user_cache_key(user_id) -> str:
 
 def forget_cached_user(sender, instance, **kwargs) -> None:
     """Drop a saved or deleted user's cache entry, now and again once the change is committed."""
-    key = user_cache_key(instance.pk)
+    _forget(instance.pk)
+
+
+def _forget(user_id) -> None:
+    key = user_cache_key(user_id)
     drop_read(key)
     cache.delete(key)
     # A request that read the old row before the commit may have cached it meanwhile.
     transaction.on_commit(lambda: cache.delete(key))
+
+
+def forget_cached_users_of_roles(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    """m2m_changed on a user's groups or permissions: the cached user carries their permissions, read again."""
+    if not action.startswith("post_"):
+        return
+    if not reverse:  # user.groups.add(…): the instance is the user
+        _forget(instance.pk)
+    else:  # group.user_set.add(…) names the users; after a clear() they are read again within a minute
+        for pk in pk_set or ():
+            _forget(pk)
 
 
 class EmailOrPhoneBackend(ModelBackend):
@@ -83,7 +99,35 @@ class EmailOrPhoneBackend(ModelBackend):
         key = user_cache_key(user_id)
         user = read(key)  # usually read already, with the session (accounts/sessions.py)
         if user is None:
-            user = super().get_user(user_id)
+            user = self._user_with_permissions(user_id)
             if user is not None:
                 cache.set(key, user, USER_TRUST_SECONDS)
         return user
+
+    def _user_with_permissions(self, user_id):
+        """The user, with their permissions read now, so that they are cached with them.
+
+        Whether someone is staff (accounts/staff.py) is asked on every page; for a learner, who holds
+        no role and no permission of their own (which the user's own query tells), the answer then
+        costs no query at all, and for staff the two queries that their first check would make.
+        """
+        User = get_user_model()
+        holds = Exists(User.groups.through.objects.filter(user_id=OuterRef("pk"))) | Exists(
+            User.user_permissions.through.objects.filter(user_id=OuterRef("pk"))
+        )
+        user = User._default_manager.annotate(holds_permissions=holds).filter(pk=user_id).first()
+        if user is None or not self.user_can_authenticate(user):
+            return None
+        if user.holds_permissions and not user.is_superuser:  # a superuser's checks never read them
+            user.get_all_permissions()
+        return user
+
+    def get_user_permissions(self, user_obj, obj=None):
+        if getattr(user_obj, "holds_permissions", True) is False:
+            return set()
+        return super().get_user_permissions(user_obj, obj)
+
+    def get_group_permissions(self, user_obj, obj=None):
+        if getattr(user_obj, "holds_permissions", True) is False:
+            return set()
+        return super().get_group_permissions(user_obj, obj)

@@ -46,6 +46,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Stored in international form, e.g. +84905123456."),
     )
     full_name = models.CharField(_("full name"), max_length=150)
+    # Django's flag for its own admin site, which is not served: who is staff is decided by role (accounts/staff.py).
     is_staff = models.BooleanField(
         _("staff status"),
         default=False,
@@ -98,6 +99,13 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.full_name.rsplit(" ", 1)[-1] if self.full_name else ""
+
+    @property
+    def is_staff_member(self) -> bool:
+        """For templates (`user.is_staff_member`); see accounts/staff.py."""
+        from .staff import is_staff_member
+
+        return is_staff_member(self)
 
     # Wagtail's admin shows first/last names; a Vietnamese full name is one field.
     @property

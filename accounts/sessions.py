@@ -16,7 +16,7 @@ from asgiref.sync import sync_to_async
 from django.contrib.sessions.backends import cached_db
 from django.contrib.sessions.backends.db import SessionStore as DBStore
 
-from home.page_cache import read_with_version
+from core.page_cache import read_with_version
 
 logger = logging.getLogger("django.contrib.sessions")
 

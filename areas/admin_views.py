@@ -14,7 +14,7 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from lms.admin_actions import ObjectActionsIndexViewMixin, ObjectActionsInspectViewMixin
+from core.admin_actions import ObjectActionsIndexViewMixin, ObjectActionsInspectViewMixin
 
 from .models import admin_area_ids
 

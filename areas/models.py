@@ -5,7 +5,6 @@ The tables keep the names they had when these models lived in `trainers` (see mi
 """
 
 import datetime
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
@@ -13,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.text import vietnamese_sort_key
 
 
 def admin_area_ids(user) -> set[int] | None:
@@ -54,36 +55,6 @@ def admin_scope_area(user) -> "Area | None":
         return None
     cached = getattr(user, "_areas_scope_area", False)
     return _scope_area(user) if cached is False else cached
-
-
-# Vietnamese alphabetical order: ă and â follow a, đ follows d, ê follows e, ô and ơ follow o, ư follows u.
-_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
-_LETTER_RANK = {letter: rank for rank, letter in enumerate(_ALPHABET)}
-# Vowel marks that make a new letter (breve, circumflex, horn), recombined with their base letter.
-_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
-# Tones weigh less than letters, in dictionary order: level, huyền, hỏi, ngã, sắc, nặng.
-_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
-
-
-def vietnamese_sort_key(text: str) -> tuple:
-    """A collation key for Vietnamese: "Duy Xuyên" < "Đại Lộc" < "Điện Bàn" < "Đông Giang".
-
-    Letters decide first (Đ after D, Ơ after Ô), then tones (a < à < ả < ã < á < ạ), then the text as
-    written, so no ICU library is needed for the few hundred names of the area tree.
-    """
-    letters: list[str] = []
-    tones: list[int] = []
-    for char in unicodedata.normalize("NFD", text.lower()):
-        if char in _TONE_RANK and tones:
-            tones[-1] = _TONE_RANK[char]
-        elif char in _LETTER_MARKS and letters:
-            letters[-1] = unicodedata.normalize("NFC", letters[-1] + char)
-        elif char.isalnum() or char.isspace():
-            letters.append(" " if char.isspace() else char)
-            tones.append(0)
-        # apostrophes and hyphens (Ch'ơm, Tr'Hy) do not count
-    ranks = tuple(_LETTER_RANK.get(c, -1 if c == " " else ord(c) - 1000) for c in letters)
-    return (ranks, tuple(tones), text)
 
 
 class AreaQuerySet(models.QuerySet):

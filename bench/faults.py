@@ -332,7 +332,7 @@ class Load:
 
 
 def worker_heartbeat_after(moment: float, app) -> bool:
-    from home.heartbeats import Heartbeat
+    from core.heartbeats import Heartbeat
 
     return Heartbeat.objects.filter(kind=Heartbeat.WORKER, last_seen__gte=moment).exists()
 

@@ -29,6 +29,7 @@ COURSE_KEYS = {
     "hours": (int, True),
     "is_tot": (bool, True),
     "quiz_attempts": (int, False),  # absent: unlimited attempts
+    "quiz_retake_days": (int, False),  # absent: no retake after a wait, only an administrator's grant
     "modules": (list, True),
 }
 MODULE_KEYS = {
@@ -282,6 +283,7 @@ def load_curriculum(home: Page, *, data_dir: Path = DATA_DIR) -> CourseIndexPage
                         title=quiz_data["title"],
                         slug=quiz_data["slug"],
                         max_attempts=course_data.get("quiz_attempts"),
+                        retake_after_days=course_data.get("quiz_retake_days"),
                         questions=[
                             {
                                 "type": "question",

@@ -7,7 +7,7 @@ paths give the course without walking up to it.
 from django.db.models import Q
 from wagtail.models import Page
 
-from home.page_cache import cached_by_version, content_version
+from core.page_cache import cached_by_version, content_version
 
 from .models import Enrollment, LessonPage
 from .permissions import can_see_trainer_guide

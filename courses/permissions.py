@@ -1,13 +1,10 @@
+from accounts.staff import is_staff_member
+
+
 def can_see_trainer_guide(user) -> bool:
     """Trainers, editors and administrators see trainers' guides; learners and visitors never.
 
-    Only staff (people with admin access) can hold the permission, so a learner's page
-    is decided without loading permissions.
+    Only staff (accounts/staff.py) can see one, so a learner's page is decided without loading
+    permissions, and a page with a guide is never one the shared page cache holds (courses/rendering.py).
     """
-    return bool(
-        user
-        and user.is_authenticated
-        and user.is_active
-        and user.is_staff
-        and user.has_perm("courses.view_trainer_guide")
-    )
+    return is_staff_member(user) and user.has_perm("courses.view_trainer_guide")

@@ -1,10 +1,10 @@
 """What the courses app holds on a person, for "download my data" and account deletion (accounts.personal_data)."""
 
-from .models import Enrollment, LessonCompletion, QuizAttempt
+from .models import AttemptGrant, Enrollment, LessonCompletion, QuizAttempt
 
 
 def export_person(user) -> dict:
-    """Enrolments, lessons completed and quiz attempts."""
+    """Enrolments, lessons completed, quiz attempts and the extra attempts granted."""
     return {
         "enrollments": [
             {
@@ -28,11 +28,26 @@ def export_person(user) -> dict:
             }
             for a in QuizAttempt.objects.filter(enrollment__user=user).select_related("quiz")
         ],
+        "attempt_grants": [
+            {
+                "quiz": g.quiz.title,
+                "extra_attempts": g.extra_attempts,
+                "reason": g.reason,
+                "at": g.granted_at.isoformat(),
+            }
+            for g in AttemptGrant.objects.filter(person=user).select_related("quiz")
+        ],
     }
 
 
+# A grant's reason is free text and may say something about the person (an illness, a family matter).
+FORGOTTEN_REASON = "—"
+
+
 def anonymise_person(user) -> None:
-    """Nothing to remove: learning records name no one but the (anonymised) account, and reports count them."""
+    """Learning records name no one but the (anonymised) account and reports count them; a grant's reason goes."""
+    AttemptGrant.objects.filter(person=user).update(reason=FORGOTTEN_REASON)
 
 
-COVERS = {"courses.Enrollment.user"}
+# AttemptGrant.granted_by names the administrator in the record of what they did, as other audit fields do.
+COVERS = {"courses.Enrollment.user", "courses.AttemptGrant.person", "courses.AttemptGrant.granted_by"}

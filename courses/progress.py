@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 
-from home.page_cache import cached_by_version, content_version, drop_read, read
+from core.page_cache import cached_by_version, content_version, drop_read, read
 
 from .models import Enrollment, LessonCompletion, QuizAttempt
 
@@ -124,7 +124,7 @@ def cached_enrollment(*, user_id: int, course_id: int) -> Enrollment | None:
     completion or a quiz attempt drops the entry (forget_enrolment), now and once committed, so a
     completion shows at once; a drop lost while Redis was away, or a snapshot restored, is
     outlived within a minute, as for sessions and users. On a warm lesson page the entry comes
-    with the session, in the same round trip (home.page_cache.read).
+    with the session, in the same round trip (core.page_cache.read).
     """
     key = enrolment_cache_key(user_id, course_id)
     entry = read(key)

@@ -2,14 +2,16 @@
 
 What a learner or visitor sees on a lesson page depends on the published content, the language,
 the address, whether someone is logged in and, for an enrolled learner, which steps are done.
-The rendered HTML is cached under exactly those (home.page_cache.cached_by_version keeps it in
+The rendered HTML is cached under exactly those (core.page_cache.cached_by_version keeps it in
 the process), and the per-request CSRF token is put in afterwards. Two learners with the same
 steps done share one entry; nothing else about the learner reaches the page: it is rendered for a
 stand-in viewer that has no name, e-mail or id, so a template that one day shows them shows
 nothing rather than someone else's.
 
 Not cached, rendered as usual: previews (they are never served through here), staff (edit link,
-trainer's guide), any request with a query string or with messages to show, anything but GET/HEAD.
+trainer's guide, Admin link: who is staff is decided by accounts.staff.is_staff_member, the same rule
+those parts of the page ask), any request with a query string or with messages to show, anything but
+GET/HEAD.
 """
 
 import hashlib
@@ -22,7 +24,8 @@ from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from home.page_cache import cached_by_version, content_version
+from accounts.staff import is_staff_member
+from core.page_cache import cached_by_version, content_version
 
 from .navigation import learner_state
 
@@ -35,7 +38,12 @@ def _viewer(user) -> SimpleNamespace:
     """Who the page is rendered for: logged in or not, and nothing else."""
     logged_in = bool(user.is_authenticated)
     return SimpleNamespace(
-        is_authenticated=logged_in, is_anonymous=not logged_in, is_staff=False, is_superuser=False, is_active=logged_in
+        is_authenticated=logged_in,
+        is_anonymous=not logged_in,
+        is_staff=False,
+        is_staff_member=False,
+        is_superuser=False,
+        is_active=logged_in,
     )
 
 
@@ -46,8 +54,7 @@ def cacheable(request) -> bool:
         or request.META.get("QUERY_STRING")
     ):
         return False
-    user = request.user
-    if user.is_authenticated and (user.is_staff or user.is_superuser):
+    if is_staff_member(request.user):
         return False
     # Counting the messages loads them without marking them read: the full render shows them.
     return not len(messages.get_messages(request))

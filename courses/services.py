@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from .attempts import AttemptAllowance, attempt_allowance, quiz_history
 from .models import CoursePage, Enrollment, LessonCompletion, LessonPage, QuizAttempt, QuizPage
 from .progress import enrollment_progress, forget_enrolment
 from .scoring import QuizResult, score_quiz
@@ -10,7 +11,11 @@ from .signals import course_completed, enrolled
 
 
 class AttemptLimitReached(Exception):
-    pass
+    """Every attempt is used; `allowance.retake_on` says when they come back, if ever by themselves."""
+
+    def __init__(self, allowance: AttemptAllowance):
+        super().__init__(allowance)
+        self.allowance = allowance
 
 
 def enrollment_create(*, user, course: CoursePage) -> tuple[Enrollment, bool]:
@@ -42,15 +47,20 @@ def lesson_complete(*, user, lesson: LessonPage) -> Enrollment:
 
 
 def quiz_attempt_submit(*, user, quiz: QuizPage, answers: dict[str, list[str]]) -> tuple[QuizAttempt, QuizResult]:
-    """Score and record an attempt, refusing one past the quiz's attempt limit."""
+    """Score and record an attempt, refusing one when the learner has none left (`courses.attempts`)."""
     enrollment, _created = enrollment_create(user=user, course=_course_for(quiz))
     result = score_quiz(quiz.questions, answers, quiz.pass_mark)
     with transaction.atomic():
         # Lock the enrolment so that two submissions are numbered one after the other.
         Enrollment.objects.select_for_update().filter(pk=enrollment.pk).first()
-        used = QuizAttempt.objects.filter(enrollment=enrollment, quiz=quiz).count()
-        if quiz.max_attempts is not None and used >= quiz.max_attempts:
-            raise AttemptLimitReached
+        if quiz.max_attempts is None:
+            used = QuizAttempt.objects.filter(enrollment=enrollment, quiz=quiz).count()
+        else:
+            attempts, grants = quiz_history(enrollment=enrollment, quiz=quiz)
+            allowance = attempt_allowance(quiz, attempts, grants)
+            if allowance.exhausted:
+                raise AttemptLimitReached(allowance)
+            used = len(attempts)
         attempt = QuizAttempt.objects.create(
             enrollment=enrollment,
             quiz=quiz,

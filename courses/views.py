@@ -12,11 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from .models import CoursePage, CourseTag, Enrollment, LessonPage, QuizAttempt, QuizPage
+from core.text import fold_vi
+
+from .attempts import attempt_allowance, quiz_history
+from .models import CoursePage, CourseTag, Enrollment, LessonPage, QuizPage
 from .navigation import course_outline, lesson_context
 from .progress import enrollment_progress
 from .services import AttemptLimitReached, enrollment_create, lesson_complete, quiz_attempt_submit
-from .text import fold_vi
 
 
 def _rank(page, words: list[str]) -> tuple[int, ...]:
@@ -122,11 +124,14 @@ def _questions_for_display(quiz: QuizPage, seed: str) -> list[dict]:
 
 def quiz_view(request, quiz: QuizPage):
     context = {"page": quiz, "self": quiz, **lesson_context(quiz, request)}
-    attempts = []
-    if context["enrollment"]:
-        attempts = list(QuizAttempt.objects.filter(enrollment=context["enrollment"], quiz=quiz))
-    remaining = None if quiz.max_attempts is None else max(quiz.max_attempts - len(attempts), 0)
-    context.update(attempts=attempts, remaining=remaining)
+    attempts, grants = quiz_history(enrollment=context["enrollment"], quiz=quiz)
+    allowance = attempt_allowance(quiz, attempts, grants)
+    context.update(
+        attempts=attempts,
+        allowance=allowance,
+        remaining=allowance.left,
+        has_passed=any(a.passed for a in attempts),
+    )
 
     if request.method == "POST":
         if not request.user.is_authenticated:
@@ -135,17 +140,19 @@ def quiz_view(request, quiz: QuizPage):
         try:
             attempt, result = quiz_attempt_submit(user=request.user, quiz=quiz, answers=answers)
         except AttemptLimitReached:
+            # The quiz page it redirects to says when the learner may try again, or whom to ask.
             messages.error(request, _("You have used all your attempts for this quiz."))
             return redirect(quiz.url)
         context.update(lesson_context(quiz, request))
         by_id = {block.id: block for block in quiz.questions}
-        remaining = None if quiz.max_attempts is None else max(quiz.max_attempts - attempt.number, 0)
-        reveal = quiz.reveals_answers(passed=result.passed, attempts_left=remaining)
+        allowance = attempt_allowance(quiz, [*attempts, attempt], grants)
+        reveal = quiz.reveals_answers(passed=result.passed, final=allowance.final)
         context.update(
             attempt=attempt,
             result=result,
-            attempts=attempts + [attempt],
-            remaining=remaining,
+            attempts=[*attempts, attempt],
+            allowance=allowance,
+            remaining=allowance.left,
             reveal=reveal,
             total=len(result.results),
             # Per-question feedback names the right answers, so it waits for the quiz's policy.

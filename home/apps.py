@@ -6,8 +6,3 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Home")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from .page_cache import connect_signals
-
-        connect_signals()

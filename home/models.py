@@ -1,24 +1,12 @@
 from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.images import get_image_model_string
 from wagtail.models import Page
 
-from .heartbeats import Heartbeat  # noqa: F401  (the background processes' heartbeats, in their own module)
-from .page_cache import CachedViewRestrictionsMixin
-from .routing import DirectRoutingMixin
-
-
-class ContentVersion(models.Model):
-    """The published content's version (home/page_cache.py), kept where a restored cache cannot turn it back."""
-
-    version = models.PositiveBigIntegerField(_("version"), default=1)
-
-    class Meta:
-        verbose_name = _("content version")
+from core.page_cache import CachedViewRestrictionsMixin
+from core.routing import DirectRoutingMixin
 
 
 class HomePage(CachedViewRestrictionsMixin, DirectRoutingMixin, Page):
@@ -59,40 +47,3 @@ def programme_statistics() -> dict[str, int]:
         statistics = {**public_statistics(), **public_counts()}
         cache.set(STATISTICS_CACHE_KEY, statistics, STATISTICS_TIMEOUT)
     return statistics
-
-
-@register_setting(icon="success")
-class CertificateSettings(BaseSiteSetting):
-    """Who issues the certificates and who signs them: printed on every PDF rendered from now on."""
-
-    issuing_body = models.CharField(
-        _("issuing body"),
-        max_length=200,
-        blank=True,
-        help_text=_("Printed at the top of every certificate, e.g. Sở Khoa học và Công nghệ tỉnh Quảng Nam."),
-    )
-    signatory_name = models.CharField(_("signatory's name"), max_length=150, blank=True)
-    signatory_title = models.CharField(
-        _("signatory's title"), max_length=150, blank=True, help_text=_("e.g. Giám đốc (director).")
-    )
-    seal = models.ForeignKey(
-        get_image_model_string(),
-        verbose_name=_("seal or logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("A PNG with a transparent background prints best; it is placed over the signature."),
-    )
-
-    panels = [
-        FieldPanel("issuing_body"),
-        MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("signatory_name"), FieldPanel("signatory_title")]), FieldPanel("seal")],
-            heading=_("Signature"),
-        ),
-    ]
-
-    class Meta:
-        verbose_name = _("certificate settings")
-        verbose_name_plural = _("certificate settings")

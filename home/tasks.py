@@ -7,6 +7,6 @@ from celery import shared_task
 def record_worker_heartbeat(self) -> None:
     """Periodic (every minute): the worker that runs this is alive. Expires rather than piling up while
     no worker runs: a late heartbeat says nothing about now."""
-    from .heartbeats import Heartbeat, heartbeat_record
+    from core.heartbeats import Heartbeat, heartbeat_record
 
     heartbeat_record(kind=Heartbeat.WORKER, hostname=self.request.hostname or "unknown")

@@ -1,10 +1,11 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from areas.admin_views import may_see_wagtail_reports
-
-from .heartbeats import Heartbeat
+from core.heartbeats import Heartbeat
 
 ALERTS = {
     Heartbeat.WORKER: _(
@@ -42,3 +43,21 @@ def add_background_processes_panel(request, panels):
     # The processes serve the whole province; a district administrator can do nothing about them.
     if may_see_wagtail_reports(request.user):
         panels.append(BackgroundProcessesPanel())
+
+
+class FormerCertificateSettingsView(RedirectView):
+    """The certificate settings were home's until they moved to trainers: old bookmarks still find them."""
+
+    permanent = True
+
+    def get_redirect_url(self, pk=None):
+        args = ["trainers", "certificatesettings"] + ([pk] if pk else [])
+        return reverse("wagtailsettings:edit", args=args)
+
+
+@hooks.register("register_admin_urls")
+def certificate_settings_former_urls():
+    return [
+        path("settings/home/certificatesettings/", FormerCertificateSettingsView.as_view()),
+        path("settings/home/certificatesettings/<int:pk>/", FormerCertificateSettingsView.as_view()),
+    ]

@@ -7,12 +7,10 @@ import time
 from celery import Celery
 from celery.beat import PersistentScheduler
 from celery.contrib.django.task import DjangoTask
-from django.db import InterfaceError, transaction
-from django.db import OperationalError as DatabaseOperationalError
+from django.db import transaction
 from kombu.exceptions import OperationalError as BrokerError
 from kombu.transport import redis as kombu_redis
 from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
 
 # Only production runs workers (dev runs tasks in-process), so a worker started without
 # DJANGO_SETTINGS_MODULE must fail loudly on missing production settings, never run as dev.
@@ -40,17 +38,6 @@ _conn_or_acquire = kombu_redis.Channel.conn_or_acquire
 kombu_redis.Channel.conn_or_acquire = _conn_or_acquire_while_open
 
 logger = logging.getLogger(__name__)
-
-# The database or the broker was away for a moment (a restart, a failover), or the disk or the mail server
-# was (smtplib's errors are OSErrors): worth another try. Every task that retries on errors retries on these.
-TRANSIENT_ERRORS = (
-    DatabaseOperationalError,
-    InterfaceError,
-    BrokerError,
-    RedisConnectionError,
-    RedisTimeoutError,
-    OSError,
-)
 
 
 class Task(DjangoTask):
@@ -98,7 +85,7 @@ class HeartbeatScheduler(PersistentScheduler):
     def _record_heartbeat(self) -> None:
         from django.db import DatabaseError, close_old_connections
 
-        from home.heartbeats import Heartbeat, heartbeat_record
+        from core.heartbeats import Heartbeat, heartbeat_record
 
         close_old_connections()  # beat is long-lived: a connection from before a PostgreSQL restart is dead
         try:

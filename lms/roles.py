@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 from django.apps import apps as global_apps
 
-from trainers.image_collections import LESSONS as LESSON_IMAGES
-from trainers.image_collections import PROJECTS as PROJECT_PICTURES
-from trainers.image_collections import TRAINER_PHOTOS
+from accounts.staff import ADMIN_ACCESS
+from core.image_collections import LESSONS as LESSON_IMAGES
+from core.image_collections import PROJECTS as PROJECT_PICTURES
+from core.image_collections import TRAINER_PHOTOS
 
 CRUD = ("add", "change", "delete", "view")
 
@@ -39,7 +40,8 @@ class Role:
 
 
 ROOT_COLLECTION = ""  # the key of the root collection in `collection_permissions`
-EVERY_STAFF_MEMBER = frozenset({"wagtailadmin.access_admin", "courses.view_trainer_guide"})
+# Admin access makes a member of any role staff (accounts/staff.py): guides, edit links, no cached page.
+EVERY_STAFF_MEMBER = frozenset({ADMIN_ACCESS, "courses.view_trainer_guide"})
 UPLOAD_IMAGES = ("add_image", "choose_image")  # and so change their own uploads, not others'
 # Wagtail lets `change_document` edit and replace every document in the collection, and `add_document`
 # alone edit the uploader's own: trainers upload; only editors change a colleague's handout.
@@ -70,14 +72,13 @@ _DISTRICT = (
     | model_permissions(
         "trainers",
         trainer=CRUD,
-        trainingsession=CRUD,
-        sessionparticipant=CRUD,
-        attendance=CRUD,
         certificate=("view", "revoke"),
         profile=("view", "change"),
         notification=("view", "resend"),
     )
+    | model_permissions("training", trainingsession=CRUD, sessionparticipant=CRUD, attendance=CRUD)
     | model_permissions("areas", area=("view",))
+    | model_permissions("courses", attemptgrant=("add", "view"))
     | model_permissions("reports", target=("view",))
     | {"reports.view_reports"}
     | model_permissions(

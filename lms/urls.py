@@ -5,8 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import page_cache
 from courses import views as course_views
-from home import page_cache
 from trainers import views as trainer_views
 
 urlpatterns = [

@@ -21,9 +21,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState, WorkflowState, get_default_page_content_type
 
 from areas.models import admin_area_ids, admin_scope_area
-from trainers.admin_imports import can_import
 from trainers.admin_views import NotificationPermissionPolicy
 from trainers.models import Notification
+from training.admin_imports import can_import
 
 from .figures import (
     ReportFilters,
@@ -132,7 +132,7 @@ def todos(user) -> list[Todo]:
     if can_import(user):
         # Imports keep no record of a rejected file (nothing is written until the preview is clean),
         # so there are no import errors to count: the to-do is the import itself.
-        items.append(Todo(_("Import a participant list"), None, reverse("trainers_lists:index")))
+        items.append(Todo(_("Import a participant list"), None, reverse("training_lists:index")))
     return items
 
 

@@ -27,10 +27,11 @@ from django.utils.translation import pgettext
 
 from areas.models import Area, admin_area_ids
 from areas.rollup import AreaTree, area_tree
+from core.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes, xlsx_bytes
 from courses.models import Audience, CoursePage, Enrollment
 from showcase.models import Award, EventPage, Registration, StartupProject
-from trainers.models import Certificate, Profile, SessionParticipant, Trainer, TrainingSession
-from trainers.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes, xlsx_bytes
+from trainers.models import Certificate, Profile, Trainer
+from training.models import SessionParticipant, TrainingSession
 
 from . import cascade_reach, first_reach
 from .models import HEADLINE_YEARS, FirstReach, Target, TrainerReachDay

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 from wagtail.log_actions import log
 
 from areas.rollup import area_tree
-from courses.text import fold_vi
+from core.text import fold_vi
 
 from .figures import EXPORT_FORMATS, REPORTS, all_reports, report_by_key, viewer_may_see_reports
 from .forms import ReportFilterForm

@@ -5,7 +5,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from accounts.models import User
 from areas.models import Area, admin_area_ids
-from trainers.models import Profile, Trainer, TrainingSession
+from trainers.models import Profile, Trainer
+from training.models import TrainingSession
 
 from .models import StartupProject
 

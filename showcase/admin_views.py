@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from areas.admin_views import ScopedPermissionPolicy
-from lms.admin_actions import ObjectActionView
+from core.admin_actions import ObjectActionView
 
 from .forms import ReviewForm
 from .models import StartupProject

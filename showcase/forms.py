@@ -10,8 +10,8 @@ from wagtail.images.fields import WagtailImageField
 from accounts.models import User
 from accounts.phones import normalise_phone
 from areas.models import Area
+from core.image_collections import PROJECTS, image_collection
 from courses.models import CoursePage
-from trainers.image_collections import PROJECTS, image_collection
 from trainers.models import Trainer
 
 from .models import ProjectInvitation, StartupProject, invitation_address
@@ -177,7 +177,7 @@ class ProjectForm(forms.ModelForm):
                 title=project.title[:255],
                 file=upload,
                 uploaded_by_user=self.user,
-                collection=image_collection(PROJECTS),  # out of the trainers' reach (trainers/image_collections.py)
+                collection=image_collection(PROJECTS),  # out of the trainers' reach (core/image_collections.py)
             )
             project.cover_image = image
             project.save(update_fields=["cover_image"])

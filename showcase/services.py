@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import logging
 from collections.abc import Sequence
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from accounts.links import absolute_url
 from accounts.phones import normalise_phone
 
 from .models import (
@@ -29,6 +24,7 @@ from .models import (
     clean_check_in_code,
     new_check_in_code,
 )
+from .notices import invitation_notice_queue, registration_notice_queue
 from .querysets import invitation_token_read
 
 logger = logging.getLogger(__name__)
@@ -56,10 +52,7 @@ def _fill_places(event: EventPage) -> list[Registration]:
         registration.status = Registration.CONFIRMED
         registration.promoted_at = now
         registration.save(update_fields=["status", "promoted_at"])
-        if registration.email:
-            from .tasks import send_registration_notice
-
-            send_registration_notice.delay_on_commit(registration.pk, Registration.PROMOTION)
+        registration_notice_queue(registration=registration, kind=Registration.PROMOTION)
     return promoted
 
 
@@ -130,18 +123,13 @@ def registration_create(
     registration.queued_at = timezone.now()
     registration.cancelled_at = None
     registration.promoted_at = None
-    registration.confirmation_sent_at = None
-    registration.promotion_sent_at = None
     try:
         with transaction.atomic():
             registration.save()
     except IntegrityError as error:
         # Only reachable without row locks (SQLite): two requests for the same person at once.
         raise ValidationError(_("You are already registered for this event.")) from error
-    if registration.email:
-        from .tasks import send_registration_notice
-
-        send_registration_notice.delay_on_commit(registration.pk, Registration.CONFIRMATION)
+    registration_notice_queue(registration=registration, kind=Registration.CONFIRMATION)
     return registration, True
 
 
@@ -222,72 +210,6 @@ def registration_check_in(*, code: str, by, event: EventPage | None = None) -> C
     return CheckInResult(CheckInResult.OK, registration)
 
 
-# Notices owed whose task was lost (the broker was away when the registration was saved) are queued again by
-# the sweeper after NOTICE_GRACE (the task normally runs within seconds; queueing one that is merely late is
-# harmless, only one run can claim it), for NOTICE_MAX_AGE and until the event ends.
-NOTICE_GRACE = datetime.timedelta(minutes=2)
-NOTICE_MAX_AGE = datetime.timedelta(days=2)
-_SENT_FIELD = {Registration.CONFIRMATION: "confirmation_sent_at", Registration.PROMOTION: "promotion_sent_at"}
-
-
-def registration_notice_send(*, registration_id: int, kind: str) -> bool:
-    """Email a confirmation (or a "you have a place now" notice) once, in the registrant's language.
-
-    Returns True when an email went out. The notice is claimed first by stamping `*_sent_at` with a
-    conditional UPDATE that only one run can win, so a retried or redelivered task, or the sweeper,
-    never sends it again; a send that raises gives the claim back for the retry. A worker that dies
-    between the claim and the send loses that notice (at most once, never twice).
-    """
-    field = _SENT_FIELD[kind]
-    now = timezone.now()
-    claimed = (
-        Registration.objects.filter(pk=registration_id, email__isnull=False, **{f"{field}__isnull": True})
-        .exclude(email="")
-        .exclude(status=Registration.CANCELLED)
-        .update(**{field: now})
-    )
-    if not claimed:
-        return False
-    registration = Registration.objects.select_related("event").get(pk=registration_id)
-    try:
-        with translation.override(registration.language):
-            context = {
-                "registration": registration,
-                "event": registration.event,
-                "kind": kind,
-                "ticket_url": absolute_url(registration.get_absolute_url()),
-                "event_url": absolute_url(registration.event.url) if registration.event.url else "",
-                "waiting_position": registration.waiting_position(),
-            }
-            subject = render_to_string("showcase/emails/registration_subject.txt", context).strip()
-            body = render_to_string("showcase/emails/registration_body.txt", context)
-        send_mail(subject, body, None, [registration.email])
-    except Exception:
-        Registration.objects.filter(pk=registration_id, **{field: now}).update(**{field: None})
-        raise
-    return True
-
-
-def registration_notices_sweep(*, now: datetime.datetime | None = None) -> int:
-    """Queue again every notice still owed after NOTICE_GRACE; returns how many were queued."""
-    from .tasks import send_registration_notice  # tasks import this module
-
-    now = now or timezone.now()
-    window = (now - NOTICE_MAX_AGE, now - NOTICE_GRACE)
-    owed = (
-        Registration.objects.filter(email__isnull=False, event__ends_at__gt=now)
-        .exclude(email="")
-        .exclude(status=Registration.CANCELLED)
-    )
-    confirmations = owed.filter(confirmation_sent_at__isnull=True, queued_at__range=window)
-    promotions = owed.filter(promotion_sent_at__isnull=True, promoted_at__range=window)
-    notices = [(pk, Registration.CONFIRMATION) for pk in confirmations.values_list("pk", flat=True)]
-    notices += [(pk, Registration.PROMOTION) for pk in promotions.values_list("pk", flat=True)]
-    for pk, kind in notices:
-        send_registration_notice.delay(pk, kind)
-    return len(notices)
-
-
 @transaction.atomic
 def registrations_anonymise(*, person) -> int:
     """When an account is deleted: keep the counts, drop the name, phone and email copied at registration."""
@@ -315,7 +237,8 @@ def project_team_update(
     Whoever saves a project without a team becomes its lead. Nobody is added without their consent:
     an address gets an invitation, whether or not an account signs in with it, and the same address
     is never asked twice (a declined invitation stays). An email address is sent the invitation's
-    link; for a phone number the team sends the link it sees on the project's form.
+    link (through the outbox, showcase/notices.py); for a phone number the team sends the link it sees
+    on the project's form.
     """
     if not ProjectMember.objects.filter(project=project).exists():
         ProjectMember.objects.create(project=project, person=by, is_lead=True)
@@ -329,58 +252,8 @@ def project_team_update(
             invitation, created = ProjectInvitation.objects.get_or_create(
                 project=project, address=address, defaults={"invited_by": by}
             )
-            if created and invitation.is_email:
-                from .tasks import send_project_invitation  # tasks import this module
-
-                send_project_invitation.delay_on_commit(invitation.pk, translation.get_language() or "vi")
-
-
-def project_invitation_send(*, invitation_id: int, language: str) -> bool:
-    """Email a pending invitation's link to its address, once; False when there is nothing (more) to send.
-
-    Claimed as registration notices are (see `registration_notice_send`): a retried task never sends twice.
-    """
-    now = timezone.now()
-    claimed = (
-        ProjectInvitation.objects.pending()
-        .filter(pk=invitation_id, sent_at__isnull=True, address__contains="@")
-        .update(sent_at=now)
-    )
-    if not claimed:
-        return False
-    invitation = ProjectInvitation.objects.select_related("project", "invited_by").get(pk=invitation_id)
-    try:
-        with translation.override(language):
-            context = {
-                "invitation": invitation,
-                "project": invitation.project,
-                "inviter": invitation.invited_by.full_name if invitation.invited_by else "",
-                "invitation_url": absolute_url(invitation.get_absolute_url()),
-            }
-            subject = render_to_string("showcase/emails/invitation_subject.txt", context).strip()
-            body = render_to_string("showcase/emails/invitation_body.txt", context)
-        send_mail(subject, body, None, [invitation.address])
-    except Exception:
-        ProjectInvitation.objects.filter(pk=invitation_id, sent_at=now).update(sent_at=None)
-        raise
-    return True
-
-
-def project_invitations_sweep(*, now: datetime.datetime | None = None) -> int:
-    """Queue again the invitation e-mails still owed after NOTICE_GRACE (their task was lost), for NOTICE_MAX_AGE.
-
-    The language of the request that invited is gone by then: the site's default language is used.
-    """
-    from .tasks import send_project_invitation  # tasks import this module
-
-    now = now or timezone.now()
-    owed = ProjectInvitation.objects.pending().filter(
-        sent_at__isnull=True, address__contains="@", created_at__range=(now - NOTICE_MAX_AGE, now - NOTICE_GRACE)
-    )
-    ids = list(owed.values_list("pk", flat=True))
-    for pk in ids:
-        send_project_invitation.delay(pk, settings.LANGUAGE_CODE)
-    return len(ids)
+            if created:
+                invitation_notice_queue(invitation=invitation, language=translation.get_language() or "vi")
 
 
 def _invitation_for(*, token: str) -> tuple[ProjectInvitation | None, StartupProject | None]:

@@ -9,8 +9,8 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
 from areas.admin_views import ScopedPermissionPolicy, ScopedViewSetMixin
-from lms.admin_actions import ObjectActionsViewSetMixin
-from trainers.admin_yes_no import yes_no_column
+from core.admin_actions import ObjectActionsViewSetMixin
+from core.admin_yes_no import yes_no_column
 
 from .admin_forms import ProjectAdminForm, SupportOrganisationAdminForm
 from .admin_views import ProjectReviewView, ReadOnlyScopedPermissionPolicy
@@ -104,7 +104,6 @@ class RegistrationViewSet(ScopedViewSetMixin, ModelViewSet):
         "cancelled_at",
         "checked_in_at",
         "checked_in_by",
-        "confirmation_sent_at",
     ]
 
     def get_queryset(self, request):

@@ -58,17 +58,17 @@ def other_learner(db):
 
 @pytest.fixture
 def trainer(db):
-    return _user("trainer@example.org", [roles.TRAINERS.name], is_staff=True)
+    return _user("trainer@example.org", [roles.TRAINERS.name])
 
 
 @pytest.fixture
 def editor(db):
-    return _user("editor@example.org", [roles.EDITORS.name], is_staff=True)
+    return _user("editor@example.org", [roles.EDITORS.name])
 
 
 @pytest.fixture
 def superuser(db):
-    return _user("root@example.org", is_staff=True, is_superuser=True)
+    return _user("root@example.org", is_superuser=True)
 
 
 @pytest.fixture(autouse=True)

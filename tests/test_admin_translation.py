@@ -277,12 +277,13 @@ def _lesson_screens() -> list[str]:
 
 ADMIN_LISTINGS = [
     "/admin/trainers/trainers/",
-    "/admin/trainers/sessions/",
+    "/admin/training/sessions/",
     "/admin/trainers/certificates/",
     "/admin/trainers/targets/",
     "/admin/trainers/profiles/",
     "/admin/trainers/areas/",
     "/admin/trainers/scopes/",
+    "/admin/courses/attempt-grants/",
     "/admin/showcase/projects/",
     "/admin/showcase/registrations/",
     "/admin/showcase/organisations/",
@@ -309,7 +310,7 @@ def test_province_admin_sees_the_admin_in_vietnamese(client, demo):
         "/admin/images/multiple/add/",
         "/admin/documents/multiple/add/",
         "/admin/account/",
-        "/admin/trainers/sessions/?is_tot=true",  # the active filter is shown as "label: value"
+        "/admin/training/sessions/?is_tot=true",  # the active filter is shown as "label: value"
     ]
     found = visit(client, "province.admin@example.org", screens, ADMIN_LISTINGS)
     assert_vietnamese(found)

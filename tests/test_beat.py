@@ -7,14 +7,12 @@ from lms.celery import app
 
 EXPECTED = {
     "notifications-certificates-issued": "trainers.tasks.queue_certificate_notifications",
-    "notifications-session-reminders": "trainers.tasks.queue_session_reminders",
+    "notifications-session-reminders": "training.tasks.queue_session_reminders",
     "notifications-certification-expiry": "trainers.tasks.queue_expiry_reminders",
     "notifications-inactive-learners": "trainers.tasks.queue_inactivity_reminders",
     "notifications-sweep": "trainers.tasks.sweep_notifications",
     "certificates-render-missing": "trainers.tasks.render_missing_certificate_pdfs",
     "worker-heartbeat": "home.tasks.record_worker_heartbeat",
-    "showcase-registration-notices-sweep": "showcase.tasks.sweep_registration_notices",
-    "showcase-project-invitations-sweep": "showcase.tasks.sweep_project_invitations",
     "throttle-counts-forget": "trainers.tasks.forget_throttle_counts",
 }
 
@@ -39,8 +37,6 @@ def test_crontab_times_in_ho_chi_minh():
         "notifications-sweep": crontab(minute="*/5"),
         # Lost renders and notices are caught up within minutes, not a quarter of an hour.
         "certificates-render-missing": crontab(minute="*/5"),
-        "showcase-registration-notices-sweep": crontab(minute="*/5"),
-        "showcase-project-invitations-sweep": crontab(minute="*/5"),
     }
     for name, entry in expected.items():
         assert schedule[name]["schedule"] == entry, name

@@ -18,7 +18,8 @@ from courses.models import CoursePage, LessonPage, ModulePage, QuizPage
 from home.models import HomePage
 from reports.figures import ReportFilters, certified_trainers_by_month, expiring_certificates
 from reports.models import HEADLINE_YEARS, Target
-from trainers.models import Certificate, Trainer, TrainingSession
+from trainers.models import Certificate, Trainer
+from training.models import TrainingSession
 
 pytestmark = pytest.mark.django_db
 
@@ -179,3 +180,21 @@ def test_demo_history_and_targets_give_every_report_something_true():
     # The Duy Hòa class the import demo sheet targets is unchanged.
     duy_hoa = TrainingSession.objects.get(title="Tập huấn khởi nghiệp cho đoàn viên thanh niên xã Duy Hòa")
     assert duy_hoa.participants.count() == 6
+
+
+def test_a_demo_candidate_waits_for_a_retake(client):
+    """Đỗ Thanh Tâm used every attempt at the ToT course's first quiz and sees when he may try again."""
+    from courses.attempts import attempts_left
+
+    call_command("load_demo_data")
+    candidate = User.objects.get(email="tam.do@example.org")
+    quiz = QuizPage.objects.filter(max_attempts__isnull=False).order_by("path").first()
+    assert quiz.retake_after_days == 7
+    allowance = attempts_left(user=candidate, quiz=quiz)
+    assert allowance.left == 0 and allowance.retake_on == timezone.localdate() + datetime.timedelta(days=5)
+    client.force_login(candidate)
+    html = client.get(quiz.url).content.decode()
+    assert f"Bạn có thể làm lại từ ngày {allowance.retake_on:%d/%m/%Y}." in html
+    # Filed in Duy Xuyên: the district administrator may grant him attempts.
+    client.force_login(User.objects.get(email="district.admin@example.org"))
+    assert candidate.full_name in client.get("/admin/courses/attempt-grants/new/").content.decode()

@@ -26,7 +26,7 @@ def refused(response) -> bool:
 
 @pytest.fixture
 def colleague(db):
-    return _user("trainer.b@example.org", [roles.TRAINERS.name], is_staff=True)
+    return _user("trainer.b@example.org", [roles.TRAINERS.name])
 
 
 def uploaded_by(client, user, title) -> Document:

@@ -7,10 +7,10 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
+from core.image_collections import LESSONS, PROJECTS, TRAINER_PHOTOS, image_collection
 from lms import roles
 from lms.roles import role_group
 from showcase.models import StartupProject
-from trainers.image_collections import LESSONS, PROJECTS, TRAINER_PHOTOS, image_collection
 
 from .showcase.factories import district
 from .showcase.test_projects import form_data

@@ -24,7 +24,7 @@ LOGGED_IN = 'action="/accounts/logout/"'
 @pytest.fixture
 def steady(monkeypatch):
     """The steady state: within the few seconds for which the content version's copy is trusted."""
-    from home import page_cache
+    from core import page_cache
 
     monkeypatch.setattr(page_cache, "VERSION_TRUST_SECONDS", 3600)
 
@@ -165,7 +165,7 @@ def test_staff_get_their_own_page_not_the_learners_cached_one(client, course_tre
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's connection check")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_connection_the_server_closed_is_replaced_before_the_next_request():
-    """The health check looks at the socket instead of sending SELECT 1 (lms/postgresql/base.py)."""
+    """The health check looks at the socket instead of sending SELECT 1 (core/postgresql/base.py)."""
     import psycopg
     from django.db import close_old_connections
 

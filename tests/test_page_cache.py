@@ -36,8 +36,8 @@ def test_new_lesson_appears_in_the_outline(client, course_tree):
 def test_a_restored_older_version_does_not_bring_back_an_unpublished_page(client, course_tree):
     from django.core.cache import cache
 
-    from home.models import ContentVersion
-    from home.page_cache import VERSION_KEY
+    from core.models import ContentVersion
+    from core.page_cache import VERSION_KEY
 
     lesson = course_tree.lessons[0]
     url = lesson.url

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from home.heartbeats import Heartbeat
+from core.heartbeats import Heartbeat
 from home.tasks import record_worker_heartbeat
 from lms.celery import HeartbeatScheduler, app
 

@@ -10,7 +10,7 @@ from areas.models import Area, admin_area_ids
 from areas.rollup import area_tree
 from courses.models import CoursePage
 
-from .models import Profile, SessionParticipant, Trainer
+from .models import Profile, Trainer
 from .services import trainer_lineage_set
 
 
@@ -105,20 +105,6 @@ class ProfileAdminForm(ScopedAdminForm):
         return cleaned
 
 
-class TrainingSessionAdminForm(ScopedAdminForm):
-    def save(self, commit=True):
-        if not self.instance.pk and self.for_user is not None:
-            self.instance.created_by = self.for_user
-        return super().save(commit=commit)
-
-    def clean(self):
-        cleaned = super().clean()
-        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
-        if starts and ends and ends < starts:
-            self.add_error("ends_on", _("The last day cannot be before the first day."))
-        return cleaned
-
-
 class RevokeForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for revocation"),
@@ -131,14 +117,3 @@ class CertifyForm(forms.Form):
     level = forms.ChoiceField(
         label=_("Certify as"), choices=[(Trainer.CORE, _("Core trainer")), (Trainer.MASTER, _("Master trainer"))]
     )
-
-
-class ResultForm(forms.ModelForm):
-    class Meta:
-        model = SessionParticipant
-        fields = ["result", "result_note"]
-        widgets = {"result_note": forms.Textarea(attrs={"rows": 2})}
-
-
-# edit_only: a posted id outside the session's participants can never become a new row.
-ResultFormSet = forms.modelformset_factory(SessionParticipant, form=ResultForm, extra=0, edit_only=True)

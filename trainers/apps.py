@@ -14,9 +14,7 @@ class TrainersConfig(AppConfig):
         from .forms import ProfileForm
         from .notifications import queue_enrolment_confirmation
         from .receivers import issue_course_certificate
-        from .spreadsheets import install_wagtail_export_neutraliser
 
         course_completed.connect(issue_course_certificate, dispatch_uid="trainers.issue_course_certificate")
         enrolled.connect(queue_enrolment_confirmation, dispatch_uid="trainers.queue_enrolment_confirmation")
-        install_wagtail_export_neutraliser()
         profile_form.register(ProfileForm)

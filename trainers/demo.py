@@ -1,6 +1,6 @@
 """Demo data for the trainer programme (after the area tree, `areas.loader.load_areas`):
-trainers over three generations, sessions, profiles and certificates, and five years of history in
-eight districts (the targets: `reports.demo`).
+trainers over three generations, profiles and certificates, and five years of history in eight
+districts (the sessions they ran: `training.demo`; the targets: `reports.demo`).
 
 Everything is looked up by a natural key before it is created, so loading twice changes nothing.
 """
@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from areas.models import AdminScope, Area
 
-from .models import Attendance, Certificate, Profile, SessionParticipant, Trainer, TrainingSession
+from .models import Certificate, Profile, Trainer
 
 D = datetime.date
 REFORM_2025 = D(2025, 7, 1)  # districts abolished; Quảng Nam merged into Đà Nẵng
@@ -214,41 +214,28 @@ def _certify_once(trainer: Trainer, issued_on: datetime.date, issued_by) -> None
         )
 
 
-def _session(title, starts_on, ends_on, area, *, venue, is_tot=False, audience=None, courses=(), trainers=(), by=None):
-    session, _created = TrainingSession.objects.get_or_create(
-        title=title,
-        starts_on=starts_on,
-        defaults={
-            "ends_on": ends_on,
-            "area": area,
-            "venue": venue,
-            "is_tot": is_tot,
-            "audience": audience,
-            "created_by": by,
-        },
-    )
-    session.courses.set(courses)
-    session.trainers.set(trainers)
-    return session
+def _wait_for_a_retake(user) -> None:
+    """The candidate failed the ToT course's first quiz with every attempt, the last two days before the load,
+    and waits for the retake (`QuizPage.retake_after_days`); a district administrator may grant more."""
+    from courses.models import QuizAttempt, QuizPage
+    from courses.services import quiz_attempt_submit
 
-
-def _participate(session, user, *, result=SessionParticipant.PENDING, assessed_by=None, note="", days=None):
-    participant, _created = SessionParticipant.objects.update_or_create(
-        session=session,
-        person=user,
-        defaults={"result": result, "assessed_by": assessed_by, "result_note": note},
-    )
-    day = session.starts_on
-    for _i in range(days if days is not None else (session.ends_on - session.starts_on).days + 1):
-        Attendance.objects.get_or_create(participant=participant, day=day)
-        day += datetime.timedelta(days=1)
-    return participant
+    quiz = QuizPage.objects.live().filter(max_attempts__isnull=False).order_by("path").first()
+    if quiz is None or QuizAttempt.objects.filter(enrollment__user=user, quiz=quiz).exists():
+        return
+    for _ in range(quiz.max_attempts):
+        quiz_attempt_submit(user=user, quiz=quiz, answers={})  # nothing chosen: a failed attempt
+    now = timezone.now()
+    for attempt in QuizAttempt.objects.filter(enrollment__user=user, quiz=quiz):
+        # Four, three and two days ago: the wait counts from the last.
+        days = quiz.max_attempts - attempt.number + 2
+        QuizAttempt.objects.filter(pk=attempt.pk).update(submitted_at=now - datetime.timedelta(days=days))
 
 
 def load_trainer_programme(districts: dict[str, Area]) -> dict[str, Trainer]:
-    """Profiles, three generations of trainers, sessions with attendance and results, certificates."""
+    """Profiles, three generations of trainers and their certificates (their sessions: `training.demo`)."""
     from accounts.models import User
-    from courses.models import Audience, CoursePage, Enrollment
+    from courses.models import CoursePage, Enrollment
 
     from .services import certificate_revoke, certification_issue
 
@@ -288,6 +275,7 @@ def load_trainer_programme(districts: dict[str, Area]) -> dict[str, Trainer]:
     candidate_user = _person(email, name)
     _profile(candidate_user, gender, born, area_for(area_key), ["youth"])
     _trainer(candidate_user, Trainer.CANDIDATE, area_for(area_key), None, ["Khởi nghiệp sinh viên"], "")
+    _wait_for_a_retake(candidate_user)
     email, name, gender, born, area_key = EXPIRED
     expired_user = _person(email, name)
     _profile(expired_user, gender, born, area_for(area_key), ["cadres"])
@@ -298,69 +286,6 @@ def load_trainer_programme(districts: dict[str, Area]) -> dict[str, Trainer]:
         user = _person(email, name)
         _profile(user, gender, born, area_for(area_key), groups)
         learners.append(user)
-
-    # Sessions: the province's ToT class, then classes the new trainers ran in their districts.
-    tot_courses = list(CoursePage.objects.filter(is_tot=True))
-    masters = [trainers[m[0]] for m in MASTERS]
-    tot = _session(
-        "Lớp tập huấn giảng viên nguồn khởi nghiệp đổi mới sáng tạo – khóa 1",
-        D(2024, 4, 22),
-        D(2024, 4, 26),
-        province,
-        venue="Hội trường Sở Khoa học và Công nghệ, Tam Kỳ",
-        is_tot=True,
-        audience=Audience.objects.filter(code="cadres").first(),
-        courses=tot_courses,
-        trainers=masters,
-        by=province_admin,
-    )
-    for email, *_rest in SECOND_GENERATION:
-        trainer = trainers[email]
-        _participate(
-            tot,
-            trainer.person,
-            result=SessionParticipant.PASSED,
-            assessed_by=trainer.trained_by,
-            note="Giảng thử tốt, phân bổ thời gian hợp lý.",
-        )
-    _participate(
-        tot,
-        candidate_user,
-        result=SessionParticipant.PASSED,
-        assessed_by=masters[0],
-        note="Đạt phần giảng thử; cần hoàn thành các khóa học trực tuyến.",
-    )
-    _participate(tot, learners[3], result=SessionParticipant.FAILED, assessed_by=masters[1], days=2)
-
-    duy_hoa = _session(
-        "Tập huấn khởi nghiệp cho đoàn viên thanh niên xã Duy Hòa",
-        D(2024, 9, 10),
-        D(2024, 9, 11),
-        area_for("20611"),
-        venue="Nhà văn hóa xã Duy Hòa",
-        audience=Audience.objects.filter(code="youth").first(),
-        courses=[c for c in CoursePage.objects.filter(audiences__code="youth").distinct()[:1]],
-        trainers=[trainers["trainer@example.org"]],
-        by=district_admin,
-    )
-    for user in [
-        learner,
-        *learners[:3],
-        trainers["hoa.ngo@example.org"].person,
-        trainers["yen.luong@example.org"].person,
-    ]:
-        _participate(duy_hoa, user)
-    tam_ky = _session(
-        "Khởi nghiệp đổi mới sáng tạo cho sinh viên Tam Kỳ",
-        D(2025, 3, 4),
-        D(2025, 3, 5),
-        districts["Tam Kỳ"],
-        venue="Trường Đại học Quảng Nam",
-        audience=Audience.objects.filter(code="students").first(),
-        trainers=[trainers["an.nguyen@example.org"]],
-        by=province_admin,
-    )
-    _participate(tam_ky, trainers["ngoc.ha@example.org"].person)
 
     # Certificates: every certified trainer, one expired, one revoked course certificate, one valid.
     for email, *_rest in MASTERS:
@@ -387,7 +312,7 @@ def load_trainer_programme(districts: dict[str, Area]) -> dict[str, Trainer]:
                 reason="Cấp nhầm: học viên dùng chung tài khoản với người khác.",
                 by=province_admin,
             )
-    load_history(districts, masters, province_admin)
+    load_history(districts, [trainers[m[0]] for m in MASTERS], province_admin)
     return trainers
 
 
@@ -421,7 +346,7 @@ def _history_name(seed: int) -> tuple[str, str]:
 
 
 def load_history(districts: dict[str, Area], masters: list[Trainer], issued_by) -> None:
-    """Trainers certified, classes run and people trained in eight districts each year from 2021 to 2026."""
+    """Trainers certified in eight districts each year from 2021 to 2026 (their classes: `training.demo`)."""
     from .services import TRAINER_CERTIFICATE_YEARS, add_years, certification_issue
 
     today = timezone.localdate()
@@ -429,13 +354,12 @@ def load_history(districts: dict[str, Area], masters: list[Trainer], issued_by) 
         district = districts[district_name]
         for year in HISTORY_YEARS:
             seed = d * 100 + (year - 2020) * 10
-            trainer = None
             if (d + year) % 2 == 0:  # every other year, the district certifies one more trainer
                 gender, name = _history_name(seed)
                 user = _person(f"gv.{district.code}.{year}@example.org", name)
                 _profile(user, gender, 1975 + seed % 20, district, ["cadres"])
                 mentor = masters[d % len(masters)]
-                trainer = _trainer(user, Trainer.CORE, district, mentor, [], "")
+                _trainer(user, Trainer.CORE, district, mentor, [], "")
                 issued_on = D(2023, 12, 10 + d) if year == 2023 else D(year, 2 + d, 15)
                 certified = Certificate.objects.filter(person=user, kind=Certificate.TRAINER).exists()
                 if issued_on <= today and not certified:
@@ -459,24 +383,3 @@ def load_history(districts: dict[str, Area], masters: list[Trainer], issued_by) 
                             issued_by=issued_by,
                             issued_on=certificate.expires_on,
                         )
-            starts_on = D(year, 3 + (d % 8), 5 + d)
-            if starts_on > today:
-                continue
-            session = _session(
-                f"Khởi nghiệp cho người dân {district_name} {year}",
-                starts_on,
-                starts_on,
-                district,
-                venue=f"Trung tâm Văn hóa {district_name}",
-                trainers=[trainer or masters[d % len(masters)]],
-                by=issued_by,
-            )
-            # More people each year as the programme grows.
-            for n in range(HISTORY_PEOPLE_PER_SESSION + (year - 2021)):
-                gender, name = _history_name(seed + n + 1)
-                user = _person(f"hv.{district.code}.{year}.{n}@example.org", name)
-                groups = HISTORY_GROUPS[(seed + n) % len(HISTORY_GROUPS)]
-                if gender == Profile.MALE and groups == ["women"]:
-                    groups = ["youth"]
-                _profile(user, gender, 1980 + (seed + n) % 25, district, groups)
-                _participate(session, user, result=SessionParticipant.PASSED)

@@ -17,15 +17,18 @@ What that guarantees (neither exactly once nor strictly at most once, and the ad
 - Failed rows are listed for administrators (Trainer programme → Notifications, scoped to their
   area), who may "send again" after being told the person may already have received it.
 
-Messages are rendered when sent, in the recipient's language (`user.preferred_language`), from
-`templates/trainers/emails/<language>/<kind>.txt` and `<kind>_subject.txt`.
+Every e-mail the site sends goes through here. Messages are rendered when sent, in the row's
+`language` or else the recipient's (`user.preferred_language`), from
+`templates/trainers/emails/<language>/<kind>.txt` and `<kind>_subject.txt`; another app's kind is
+written by the function it registered with `notification_writer` (the showcase's Startup Day
+notices and team invitations, showcase/notices.py), which may also say the message is no longer due.
 """
 
 from __future__ import annotations
 
 import datetime
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -41,7 +44,7 @@ from accounts.links import absolute_url
 from areas.rollup import administrators_by_area
 from courses.models import CoursePage, Enrollment, LessonCompletion, QuizAttempt
 
-from .models import Certificate, Notification, SessionParticipant, TrainingSession
+from .models import Certificate, Notification
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +57,20 @@ PENDING_RESEND_AFTER = datetime.timedelta(minutes=2)
 BATCH = 1000
 MAX_ATTEMPTS = 5  # claims of one row before a raising send is left `failed` for a person to look at
 RESEND_LOG_ACTION = "trainers.notification.resend"
+
+# kind -> writer(notification) -> (subject, body), or None when the message is no longer due.
+Writer = Callable[[Notification], "tuple[str, str] | None"]
+_writers: dict[str, Writer] = {}
+
+
+def notification_writer(kind: str) -> Callable[[Writer], Writer]:
+    """Register how another app writes its kind of message (called in the active language, from its ready())."""
+
+    def register(writer: Writer) -> Writer:
+        _writers[kind] = writer
+        return writer
+
+    return register
 
 
 # --- Queueing ------------------------------------------------------------------------------------
@@ -72,17 +89,24 @@ def notifications_queue(rows: Iterable[Notification]) -> list[int]:
     kinds = {row.kind for row in rows}
     keys = {row.object_key for row in rows}
     periods = {row.period for row in rows}
-    wanted = {(row.user_id, row.kind, row.object_key, row.period) for row in rows}
+    wanted = {_natural_key(row.user_id, row.address, row.kind, row.object_key, row.period) for row in rows}
     pending = Notification.objects.pending().filter(kind__in=kinds)
     if len(keys) <= BATCH:
         pending = pending.filter(object_key__in=keys)
     if len(periods) <= BATCH:
         pending = pending.filter(period__in=periods)
     ids = [
-        pk for pk, *key in pending.values_list("pk", "user_id", "kind", "object_key", "period") if tuple(key) in wanted
+        pk
+        for pk, *key in pending.values_list("pk", "user_id", "address", "kind", "object_key", "period")
+        if _natural_key(*key) in wanted
     ]
     _enqueue(ids)
     return ids
+
+
+def _natural_key(user_id, address, kind, object_key, period) -> tuple:
+    # A row with an account is known by the account; one without, by its address (the model's two constraints).
+    return (user_id, "" if user_id else address, kind, object_key, period)
 
 
 def _enqueue(ids: list[int]) -> None:
@@ -92,10 +116,29 @@ def _enqueue(ids: list[int]) -> None:
         send_notification.delay_on_commit(pk)
 
 
-def notification_queue(*, user_id: int, kind: str, object_key: str, period: str = "", context: dict | None = None):
-    """Queue one notification (a no-op if it exists already)."""
+def notification_queue(
+    *,
+    kind: str,
+    object_key: str,
+    user_id: int | None = None,
+    address: str = "",
+    language: str = "",
+    period: str = "",
+    context: dict | None = None,
+) -> list[int]:
+    """Queue one notification (a no-op if it exists already), to an account or else to an address."""
     return notifications_queue(
-        [Notification(user_id=user_id, kind=kind, object_key=object_key, period=period, context=context or {})]
+        [
+            Notification(
+                user_id=user_id,
+                address=address or "",
+                language=language or "",
+                kind=kind,
+                object_key=object_key,
+                period=period,
+                context=context or {},
+            )
+        ]
     )
 
 
@@ -136,24 +179,6 @@ def queue_certificate_notifications(*, since_days: int = 7) -> int:
 
 def _certificate_key(pk_expression):
     return Concat(Value("certificate:"), Cast(pk_expression, CharField()), output_field=CharField())
-
-
-def queue_session_reminders(*, today: datetime.date | None = None) -> int:
-    """Remind everyone enrolled in a session that starts tomorrow."""
-    tomorrow = (today or timezone.localdate()) + datetime.timedelta(days=1)
-    places = SessionParticipant.objects.filter(session__starts_on=tomorrow).values_list("session_id", "person_id")
-    return len(
-        notifications_queue(
-            Notification(
-                user_id=person_id,
-                kind=Notification.SESSION_REMINDER,
-                object_key=f"session:{session_id}",
-                period=tomorrow.isoformat(),
-                context={"session_id": session_id},
-            )
-            for session_id, person_id in places
-        )
-    )
 
 
 def inactive_learners(*, now: datetime.datetime | None = None):
@@ -260,17 +285,19 @@ def notification_send(*, notification_id: int) -> str:
     if notification is None or notification.status != Notification.PENDING:
         return "skipped"
     user = notification.user
-    if not user.email or not user.is_active:
+    to = notification.address or (user.email if user else "")
+    written = render_notification(notification) if to and (user is None or user.is_active) else None
+    if written is None:  # nowhere to write, or no longer due (a cancelled registration, a withdrawn invitation)
         Notification.objects.filter(pk=notification_id, status=Notification.PENDING).update(status=Notification.SKIPPED)
         return Notification.SKIPPED
-    subject, body = render_notification(notification)
+    subject, body = written
     claimed = Notification.objects.filter(pk=notification_id, status=Notification.PENDING).update(
         status=Notification.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
     )
     if not claimed:
         return "skipped"
     try:
-        EmailMessage(subject=subject, body=body, to=[user.email], headers=_headers(notification)).send()
+        EmailMessage(subject=subject, body=body, to=[to], headers=_headers(notification)).send()
     except Exception as error:
         # Not sent (as far as we know): give the row back so a retry or the sweeper claims it again,
         # until it has had its attempts; then it waits, failed, for an administrator.
@@ -301,17 +328,26 @@ def _headers(notification: Notification) -> dict[str, str]:
     return {"X-Idempotency-Key": f"lms-notification-{notification.pk}"}
 
 
-def render_notification(notification: Notification) -> tuple[str, str]:
-    """(subject, body) in the recipient's language."""
-    language = notification.user.preferred_language or settings.LANGUAGE_CODE
+def render_notification(notification: Notification) -> tuple[str, str] | None:
+    """(subject, body) in the row's or the recipient's language; None when the message is no longer due."""
+    user = notification.user
+    language = notification.language or (user.preferred_language if user else "") or settings.LANGUAGE_CODE
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
     with translation.override(language):
-        context = {"user": notification.user, "notification": notification, **_context(notification)}
-        names = [f"trainers/emails/{language}/{notification.kind}", f"trainers/emails/vi/{notification.kind}"]
-        subject = select_template([f"{name}_subject.txt" for name in names]).render(context)
-        body = select_template([f"{name}.txt" for name in names]).render(context)
-    return " ".join(subject.split()), body.strip() + "\n"
+        writer = _writers.get(notification.kind, write_from_templates)
+        written = writer(notification)
+    return None if written is None else (" ".join(written[0].split()), written[1].strip() + "\n")
+
+
+def write_from_templates(notification: Notification, **extra) -> tuple[str, str]:
+    """The kind's templates (`trainers/emails/<language>/<kind>[_subject].txt`), the outbox's context and `extra`."""
+    context = {"user": notification.user, "notification": notification, **_context(notification), **extra}
+    language = translation.get_language()
+    names = [f"trainers/emails/{language}/{notification.kind}", f"trainers/emails/vi/{notification.kind}"]
+    subject = select_template([f"{name}_subject.txt" for name in names]).render(context)
+    body = select_template([f"{name}.txt" for name in names]).render(context)
+    return subject, body
 
 
 def _context(notification: Notification) -> dict:
@@ -330,8 +366,6 @@ def _context(notification: Notification) -> dict:
             context["pdf_url"] = absolute_url(reverse("trainers:certificate_pdf", args=[certificate.number]))
             context["verify_url"] = absolute_url(reverse("trainers:verify", args=[certificate.code]))
             context["admin_url"] = absolute_url(reverse("certificate:inspect", args=[certificate.pk]))
-    if "session_id" in data:
-        context["session"] = TrainingSession.objects.select_related("area").filter(pk=data["session_id"]).first()
     if notification.kind == Notification.INACTIVE_REMINDER:
         context["courses"] = list(
             CoursePage.objects.filter(

@@ -8,8 +8,9 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from .models import Certificate
-from .services import nfc
+from core.text import nfc
+
+from .models import Certificate, CertificateSettings
 
 FONT_DIR = Path(settings.BASE_DIR) / "static" / "fonts"
 
@@ -28,8 +29,6 @@ def issuer() -> dict:
     A render runs in a worker with no request, so the default site's settings are the ones printed.
     """
     from wagtail.models import Site
-
-    from home.models import CertificateSettings
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:

@@ -17,7 +17,7 @@ from wagtail.images import get_image_model
 
 from accounts.services import DELETED_NAME
 
-from .models import Certificate, Notification, Profile, SessionParticipant, Trainer, TrainingSession
+from .models import Certificate, Notification, Profile, Trainer
 
 
 def _iso(value):
@@ -25,7 +25,7 @@ def _iso(value):
 
 
 def export_person(user) -> dict:
-    """Profile, trainer record, sessions attended and led, certificates, notifications, admin scope."""
+    """Profile, trainer record, certificates, notifications."""
     profile = (
         Profile.objects.filter(user=user).prefetch_related("learner_groups").select_related("area", "commune").first()
     )
@@ -51,19 +51,6 @@ def export_person(user) -> dict:
             "trained_by": trainer.trained_by.name if trainer.trained_by else None,
             "generation": trainer.generation,
         },
-        "training_sessions": [
-            {
-                "session": str(p.session),
-                "starts_on": _iso(p.session.starts_on),
-                "result": p.result,
-                "as_listed": p.listed_details(),
-            }
-            for p in SessionParticipant.objects.filter(person=user).select_related("session")
-        ],
-        "sessions_led": [
-            {"session": s.title, "starts_on": _iso(s.starts_on), "ends_on": _iso(s.ends_on)}
-            for s in TrainingSession.objects.filter(trainers__person=user).order_by("starts_on")
-        ],
         "certificates": [
             {
                 "number": c.number,
@@ -101,16 +88,13 @@ def anonymise_person(user) -> None:
         # After the commit, so that a rolled-back deletion keeps its files.
         transaction.on_commit(lambda name=name: storage.delete(name))
 
-    SessionParticipant.objects.filter(person=user).forget_listed_details()
     Notification.objects.filter(user=user).delete()
 
 
 COVERS = {
     "trainers.Profile.user",
     "trainers.Trainer.person",
-    "trainers.SessionParticipant.person",  # kept: attendance and results count in reports, under the anonymised account
     "trainers.Certificate.person",
     "trainers.Certificate.issued_by",  # kept: which (anonymised) administrator issued it
-    "trainers.TrainingSession.created_by",  # kept: which (anonymised) account created the session
     "trainers.Notification.user",
 }

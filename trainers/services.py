@@ -2,7 +2,6 @@
 
 import datetime
 import hashlib
-import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -12,18 +11,14 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from areas.models import Area
+from core.text import nfc
 from courses.models import CoursePage, Enrollment
 
-from .models import Attendance, Certificate, CertificateCounter, Notification, Profile, SessionParticipant, Trainer
+from .models import Certificate, CertificateCounter, Notification, PracticumResult, Profile, Trainer
 from .models.certification import pdf_storage_name
 from .notifications import notification_queue
 
 TRAINER_CERTIFICATE_YEARS = 3
-
-
-def nfc(text: str) -> str:
-    """Names typed on different keyboards compare and print the same once composed."""
-    return unicodedata.normalize("NFC", text or "").strip()
 
 
 def add_years(day: datetime.date, years: int) -> datetime.date:
@@ -137,11 +132,11 @@ def trainer_certification_unmet(*, trainer: Trainer) -> list[str]:
     completed = Enrollment.objects.completed().filter(user=person, course__in=tot_courses).count()
     if completed < tot_courses.count():
         unmet.append(_("Complete every ToT course online."))
-    places = SessionParticipant.objects.filter(person=person, session__is_tot=True)
-    attended = Attendance.objects.filter(participant__in=places, present=True).exists()
-    if not attended:
+    # Sessions live in `training`, a floor above: read through the person's places, never its models.
+    places = person.session_places.filter(session__is_tot=True)
+    if not places.filter(attendance__present=True).exists():
         unmet.append(_("Attend a ToT training session."))
-    if not places.filter(result=SessionParticipant.PASSED).exists():
+    if not places.filter(result=PracticumResult.PASSED).exists():
         unmet.append(_("Pass the practicum of a ToT session."))
     return unmet
 
@@ -216,9 +211,7 @@ def trainer_certify(*, trainer: Trainer, level: str, issued_by) -> Certificate:
     if trained_by is None:
         # The master trainer who passed their practicum trained them (never someone down their own lineage).
         passed = (
-            SessionParticipant.objects.filter(
-                person=trainer.person, session__is_tot=True, result=SessionParticipant.PASSED
-            )
+            trainer.person.session_places.filter(session__is_tot=True, result=PracticumResult.PASSED)
             .exclude(assessed_by=None)
             .exclude(assessed_by__in=Trainer.objects.lineage_below(trainer))
             .select_related("assessed_by")

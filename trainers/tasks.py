@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from lms.celery import TRANSIENT_ERRORS
+from core.transient_errors import TRANSIENT_ERRORS
 
 
 @shared_task(
@@ -49,14 +49,6 @@ def send_notification(notification_id: int) -> str:
 def queue_certificate_notifications() -> int:
     """Periodic: tell holders that their certificate's PDF is ready."""
     from .notifications import queue_certificate_notifications as queue
-
-    return queue()
-
-
-@shared_task
-def queue_session_reminders() -> int:
-    """Periodic (daily): remind participants of the sessions that start tomorrow."""
-    from .notifications import queue_session_reminders as queue
 
     return queue()
 

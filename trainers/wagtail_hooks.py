@@ -1,5 +1,3 @@
-from . import admin_imports  # noqa: F401, I001  (registers the import/export admin views; kept first)
-
 from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,22 +8,21 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import HeaderButton
 from wagtail.permissions import register_permission_policy
 
-from .admin_yes_no import yes_no_column
-from .admin_forms import ProfileAdminForm, TrainerAdminForm, TrainingSessionAdminForm
+from areas.admin_views import ScopedInspectView, ScopedPermissionPolicy, ScopedViewSetMixin, may_see_wagtail_reports
+from core.admin_actions import ObjectActionsViewSetMixin
+
+from .admin_forms import ProfileAdminForm, TrainerAdminForm
 from .admin_views import (
     CertificatePermissionPolicy,
     CertificateRevokeView,
     NotificationPermissionPolicy,
     NotificationResendView,
-    SessionResultsView,
     TrainerCertifyView,
 )
+from .models import Certificate, Notification, Profile, Trainer
 from .notifications import RESEND_LOG_ACTION
-from areas.admin_views import ScopedInspectView, ScopedPermissionPolicy, ScopedViewSetMixin, may_see_wagtail_reports
-from lms.admin_actions import ObjectActionsViewSetMixin
-from .models import Attendance, Certificate, Notification, Profile, SessionParticipant, Trainer, TrainingSession
 
-for model in (Trainer, TrainingSession, SessionParticipant, Attendance, Profile):
+for model in (Trainer, Profile):
     register_permission_policy(model, ScopedPermissionPolicy(model))
 register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate))
 register_permission_policy(Notification, NotificationPermissionPolicy(Notification))
@@ -60,37 +57,6 @@ class TrainerViewSet(ObjectActionsViewSetMixin, ScopedViewSetMixin, ModelViewSet
 
     def get_queryset(self, request):
         return Trainer.objects.select_related("person", "home_area", "trained_by__person")
-
-
-class TrainingSessionViewSet(ObjectActionsViewSetMixin, ScopedViewSetMixin, ModelViewSet):
-    model = TrainingSession
-    icon = "date"
-    menu_label = _("Training sessions")
-    url_prefix = "trainers/sessions"
-    name = "training_session"
-    inspect_view_enabled = True
-    list_display = ["title", "starts_on", "ends_on", "area", "mode", yes_no_column(TrainingSession, "is_tot")]
-    list_filter = ["mode", "is_tot", "starts_on"]
-    list_export = ["title", "starts_on", "ends_on", "area", "venue", "mode", "is_tot"]
-    export_filename = "training-sessions"
-    search_fields = ["title", "venue"]
-    search_backend_name = None
-    object_actions = (SessionResultsView,)
-    edit_handler = ObjectList(
-        [
-            FieldPanel("title"),
-            FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
-            FieldRowPanel([FieldPanel("mode"), FieldPanel("is_tot")]),
-            FieldRowPanel([FieldPanel("area"), FieldPanel("venue")]),
-            FieldPanel("audience"),
-            FieldPanel("courses", widget=forms.CheckboxSelectMultiple),
-            FieldPanel("trainers", widget=forms.CheckboxSelectMultiple),
-        ],
-        base_form_class=TrainingSessionAdminForm,
-    )
-
-    def get_queryset(self, request):
-        return TrainingSession.objects.select_related("area")
 
 
 class CertificateInspectView(ScopedInspectView):
@@ -158,14 +124,27 @@ class NotificationViewSet(ObjectActionsViewSetMixin, ScopedViewSetMixin, ModelVi
     url_prefix = "trainers/notifications"
     name = "notification"
     inspect_view_enabled = True
-    list_display = ["user", "kind", "status", "attempts", "created_at", "sent_at", "last_error"]
+    list_display = ["user", "address", "kind", "status", "attempts", "created_at", "sent_at", "last_error"]
     list_filter = ["status", "kind"]
-    list_export = ["user", "kind", "object_key", "period", "status", "attempts", "created_at", "sent_at", "last_error"]
+    list_export = [
+        "user",
+        "address",
+        "kind",
+        "object_key",
+        "period",
+        "status",
+        "attempts",
+        "created_at",
+        "sent_at",
+        "last_error",
+    ]
     export_filename = "notifications"
-    search_fields = ["user__full_name", "user__email", "object_key"]
+    search_fields = ["user__full_name", "user__email", "address", "object_key"]
     search_backend_name = None
     inspect_view_fields = [
         "user",
+        "address",
+        "language",
         "kind",
         "object_key",
         "period",
@@ -217,7 +196,6 @@ class TrainerProgrammeGroup(ModelViewSetGroup):
     menu_order = 250
     items = (
         TrainerViewSet,
-        TrainingSessionViewSet,
         CertificateViewSet,
         ProfileViewSet,
         NotificationViewSet,

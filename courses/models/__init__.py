@@ -1,3 +1,4 @@
+from .attempts import AttemptGrant
 from .pages import (
     Audience,
     CourseIndexPage,
@@ -10,6 +11,7 @@ from .pages import (
 from .progress import Enrollment, LessonCompletion, QuizAttempt
 
 __all__ = [
+    "AttemptGrant",
     "Audience",
     "CourseIndexPage",
     "CoursePage",

@@ -14,10 +14,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.page_cache import CachedViewRestrictionsMixin
+from core.page_cache import CachedViewRestrictionsMixin
+from core.text import fold_vi, html_to_text
 
 from ..blocks import DownloadBlock, LessonStreamBlock, QuizStreamBlock, SessionStepBlock
-from ..text import fold_vi, html_to_text
 from .progress import Enrollment
 
 
@@ -319,6 +319,15 @@ class QuizPage(CachedViewRestrictionsMixin, Page):
         blank=True,
         help_text=_("Leave empty for unlimited attempts."),
     )
+    retake_after_days = models.PositiveSmallIntegerField(
+        _("retake after (days)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Days after the last failed attempt, once every attempt is used, before the learner gets the attempt "
+            "limit again. Leave empty: only an administrator's grant gives more attempts."
+        ),
+    )
     shuffle = models.BooleanField(_("shuffle questions and answers"), default=True)
     REVEAL_ALWAYS, REVEAL_WHEN_FINAL = "always", "when_final"
     REVEAL_CHOICES = [
@@ -336,7 +345,13 @@ class QuizPage(CachedViewRestrictionsMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("pass_mark"), FieldPanel("max_attempts"), FieldPanel("reveal_answers"), FieldPanel("shuffle")],
+            [
+                FieldPanel("pass_mark"),
+                FieldPanel("max_attempts"),
+                FieldPanel("retake_after_days"),
+                FieldPanel("reveal_answers"),
+                FieldPanel("shuffle"),
+            ],
             heading=_("Rules"),
         ),
         FieldPanel("questions"),
@@ -356,9 +371,12 @@ class QuizPage(CachedViewRestrictionsMixin, Page):
             )
         ]
 
-    def reveals_answers(self, *, passed: bool, attempts_left: int | None) -> bool:
-        """Whether an attempt's feedback may show the correct answers and explanations."""
-        return self.reveal_answers == self.REVEAL_ALWAYS or passed or attempts_left == 0
+    def reveals_answers(self, *, passed: bool, final: bool) -> bool:
+        """Whether an attempt's feedback may show the correct answers and explanations.
+
+        `final`: no attempt left and none coming back after a waiting period (`courses.attempts`).
+        """
+        return self.reveal_answers == self.REVEAL_ALWAYS or passed or final
 
     def serve(self, request, *args, **kwargs):
         from ..views import quiz_view

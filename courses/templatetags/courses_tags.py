@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
-from home.page_cache import cached_by_version, content_version
+from core.page_cache import cached_by_version, content_version
 
 from ..models import CourseIndexPage
 

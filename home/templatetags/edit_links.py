@@ -2,6 +2,8 @@ from django import template
 from django.urls import reverse
 from wagtail.models import Page
 
+from accounts.staff import is_staff_member
+
 register = template.Library()
 
 
@@ -18,8 +20,6 @@ def page_edit_link(context) -> dict:
     # A preview (of a page perhaps never saved) is shown inside the editor already.
     if not isinstance(page, Page) or not page.pk or getattr(request, "is_preview", False):
         return {}
-    if user is None or not user.is_authenticated:
-        return {}
-    if not user.has_perm("wagtailadmin.access_admin") or not page.permissions_for_user(user).can_edit():
+    if not is_staff_member(user) or not page.permissions_for_user(user).can_edit():
         return {}
     return {"edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk])}

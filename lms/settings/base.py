@@ -15,11 +15,14 @@ env = environ.Env()
 INSTALLED_APPS = [
     # Wiring only (no models): admin templates and hooks that keep Wagtail within our CSP.
     "lms",
+    # The ground floor: the project's plumbing, below every other app (core/__init__.py).
+    "core",
     "accounts",
     "home",
     "areas",
     "courses",
     "trainers",
+    "training",
     "showcase",
     "reports",
     "wagtail.contrib.forms",
@@ -67,7 +70,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "lms.urls"
-FORM_RENDERER = "lms.forms.FormRenderer"
+FORM_RENDERER = "core.forms.FormRenderer"
 WSGI_APPLICATION = "lms.wsgi.application"
 
 TEMPLATES = [
@@ -93,8 +96,8 @@ DATABASES = {
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # The same backend, with the health check made without a query (lms/postgresql/base.py).
-    DATABASES["default"]["ENGINE"] = "lms.postgresql"
+    # The same backend, with the health check made without a query (core/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "core.postgresql"
     # No JIT: the reports' large aggregates spent 200-700 ms compiling for queries that run in less.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -228,7 +231,7 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "inte
 # The worker and beat wait out a broker outage of any length, at start-up too, rather than exit.
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_MAX_RETRIES = None
-# Beat records its own heartbeat as it schedules (home/heartbeats.py).
+# Beat records its own heartbeat as it schedules (core/heartbeats.py).
 CELERY_BEAT_SCHEDULER = "lms.celery:HeartbeatScheduler"
 CELERY_BEAT_SCHEDULE: dict = {
     # Run exactly one `celery beat`; crontab times are in CELERY_TIMEZONE (Asia/Ho_Chi_Minh).
@@ -237,7 +240,7 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(minute="*/5"),
     },
     "notifications-session-reminders": {
-        "task": "trainers.tasks.queue_session_reminders",
+        "task": "training.tasks.queue_session_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
     "notifications-certification-expiry": {
@@ -249,7 +252,8 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(hour=8, minute=0),
     },
     "notifications-sweep": {
-        # A message whose task was lost to a broker outage goes out within minutes (trainers/notifications.py).
+        # A message whose task was lost to a broker outage goes out within minutes (trainers/notifications.py):
+        # every e-mail, the showcase's included (showcase/notices.py).
         "task": "trainers.tasks.sweep_notifications",
         "schedule": crontab(minute="*/5"),
     },
@@ -263,14 +267,6 @@ CELERY_BEAT_SCHEDULE: dict = {
         # A certificate whose render was lost (broker or worker away) gets its PDF, and its holder the
         # message, within minutes; queueing a render that is already done costs one indexed query.
         "task": "trainers.tasks.render_missing_certificate_pdfs",
-        "schedule": crontab(minute="*/5"),
-    },
-    "showcase-registration-notices-sweep": {
-        "task": "showcase.tasks.sweep_registration_notices",
-        "schedule": crontab(minute="*/5"),
-    },
-    "showcase-project-invitations-sweep": {
-        "task": "showcase.tasks.sweep_project_invitations",
         "schedule": crontab(minute="*/5"),
     },
     "throttle-counts-forget": {

@@ -209,8 +209,6 @@ class Registration(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    confirmation_sent_at = models.DateTimeField(_("confirmation sent at"), null=True, blank=True)
-    promotion_sent_at = models.DateTimeField(_("place notice sent at"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
 

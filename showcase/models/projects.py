@@ -106,7 +106,7 @@ class StartupProject(ClusterableModel):
         "courses.CoursePage", verbose_name=_("courses that fed it"), blank=True, related_name="+"
     )
     sessions = models.ManyToManyField(
-        "trainers.TrainingSession", verbose_name=_("training sessions that fed it"), blank=True, related_name="+"
+        "training.TrainingSession", verbose_name=_("training sessions that fed it"), blank=True, related_name="+"
     )
     status = models.CharField(_("review status"), max_length=12, choices=STATUSES, default=DRAFT)
     review_comment = models.TextField(_("reviewer's comment"), blank=True)
@@ -244,7 +244,6 @@ class ProjectInvitation(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=STATUSES, default=PENDING)
     created_at = models.DateTimeField(_("invited at"), auto_now_add=True)
     responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
-    sent_at = models.DateTimeField(_("emailed at"), null=True, blank=True)
 
     objects = ProjectInvitationQuerySet.as_manager()
 

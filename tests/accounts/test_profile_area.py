@@ -8,9 +8,9 @@ import pytest
 
 from areas.loader import load_area_tree
 from areas.models import Area
-from tests.trainers.import_factories import csv_bytes, make_session
-from trainers.attendance_import import attendance_import
+from tests.training.import_factories import csv_bytes, make_session
 from trainers.models import Profile
+from training.attendance_import import attendance_import
 
 pytestmark = pytest.mark.django_db
 

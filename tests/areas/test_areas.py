@@ -4,7 +4,8 @@ import datetime
 
 import pytest
 
-from areas.models import Area, admin_area_ids, area_labels, vietnamese_sort_key
+from areas.models import Area, admin_area_ids, area_labels
+from core.text import vietnamese_sort_key
 from tests.trainers.factories import UserFactory, areas, district_admin, province_admin
 
 pytestmark = pytest.mark.django_db

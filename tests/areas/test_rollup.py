@@ -25,8 +25,9 @@ from tests.trainers.factories import (
     district_admin,
     province_admin,
 )
-from trainers.models import Certificate, Profile, Trainer, TrainingSession
+from trainers.models import Certificate, Profile, Trainer
 from trainers.services import certification_issue
+from training.models import TrainingSession
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -177,7 +178,7 @@ def test_district_admins_are_reminded_of_certificates_filed_under_todays_units_a
 
 
 def test_an_import_for_a_todays_commune_files_people_under_its_former_district(tree):
-    from trainers.attendance_import.match import home_district
+    from training.attendance_import.match import home_district
 
     assert home_district(tree["Xã Thu Bồn"]) == tree["Duy Xuyên"]
     assert home_district(tree["Duy Hòa"]) == tree["Duy Xuyên"]

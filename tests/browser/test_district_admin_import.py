@@ -19,7 +19,7 @@ def media_root(settings, tmp_path):
 
 
 def test_district_admin_imports_the_sheet_from_the_admin_home(page, live_server, shoot):
-    from trainers.models import SessionParticipant, TrainingSession
+    from training.models import SessionParticipant, TrainingSession
 
     call_command("load_demo_data", verbosity=0)
     session = TrainingSession.objects.get(title=SESSION)

@@ -53,7 +53,7 @@ def shot(page, name):
 def test_screenshots_for_the_guides(open_as, live_server, demo, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path)  # where the uploaded sheet waits for its confirmation
     from courses.models import CoursePage, LessonPage
-    from trainers.models import TrainingSession
+    from training.models import TrainingSession
 
     base = live_server.url
     duy_hoa = TrainingSession.objects.get(title__contains="xã Duy Hòa")
@@ -83,7 +83,7 @@ def test_screenshots_for_the_guides(open_as, live_server, demo, settings, tmp_pa
     page = open_as("trainer@example.org", phone=False)
     page.goto(f"{base}/admin/pages/{lesson.pk}/edit/")
     shot(page, "trainer-2-editor")
-    page.goto(f"{base}/admin/trainers/sessions/")
+    page.goto(f"{base}/admin/training/sessions/")
     shot(page, "trainer-3-sessions")
 
     page = open_as("district.admin@example.org", phone=False)

@@ -26,7 +26,7 @@ def test_enrolled_learner_warm_lesson_page_runs_one_query(
     client, course_tree, learner, django_assert_max_num_queries, monkeypatch
 ):
     """Session, user, route, outline and progress come from the cache; only the enrolment is read."""
-    from home import page_cache
+    from core import page_cache
 
     # The steady state: within the few seconds for which the content version's copy is trusted.
     monkeypatch.setattr(page_cache, "VERSION_TRUST_SECONDS", 3600)

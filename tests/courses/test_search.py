@@ -1,6 +1,6 @@
 import pytest
 
-from courses.text import fold_vi
+from core.text import fold_vi
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,8 @@ from tests.trainers.factories import (
     areas,
     province_admin,
 )
-from trainers.models import SessionParticipant, Trainer, TrainingSession
+from trainers.models import Trainer
+from training.models import SessionParticipant, TrainingSession
 
 pytestmark = [
     pytest.mark.django_db,
@@ -236,7 +237,7 @@ def test_a_transaction_writing_many_people_takes_a_bounded_number_of_locks(linea
         t3.trained_by = t4
         t3.save()
         with connection.cursor() as cursor:
-            # The reach's stripes; the lineage's own lock (trainers 0018) is not one of them.
+            # The reach's stripes; the lineage's own lock (trainers 0022) is not one of them.
             cursor.execute(
                 "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"
                 " AND NOT (classid = %s AND objid = %s)",

@@ -12,7 +12,8 @@ from courses.services import enrollment_create
 from reports.first_reach import GROUP_BITS
 from reports.models import FirstReach
 from tests.trainers.factories import ParticipantFactory, ProfileFactory, TrainingSessionFactory, UserFactory, areas
-from trainers.models import Profile, SessionParticipant
+from trainers.models import Profile
+from training.models import SessionParticipant
 
 pytestmark = pytest.mark.django_db
 

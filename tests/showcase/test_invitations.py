@@ -7,11 +7,14 @@ import re
 import pytest
 from django.core import mail, signing
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import User
 from showcase.models import ProjectInvitation, ProjectMember, StartupProject, invitation_address
-from showcase.tasks import send_project_invitation, sweep_project_invitations
+from showcase.services import project_team_update
+from trainers.models import Notification
+from trainers.notifications import notifications_sweep
+from trainers.tasks import send_notification
 
 from .factories import ProjectFactory, add_member, person
 from .test_projects import form_data
@@ -173,21 +176,50 @@ def test_a_phone_invitation_is_sent_by_the_team_with_the_link_it_sees(
     assert ProjectMember.objects.filter(project=draft, person=hoa).exists()
 
 
-def test_the_invitation_email_goes_once_however_often_the_task_runs(learner, draft):
-    invitation = draft.invitations.create(address="hoa@example.org", invited_by=learner)
-    assert send_project_invitation.delay(invitation.pk, "vi").get() is True
-    assert send_project_invitation.delay(invitation.pk, "vi").get() is False
+def _invitation_notice(invitation) -> Notification:
+    return Notification.objects.get(kind=Notification.PROJECT_INVITATION, object_key=f"invitation:{invitation.pk}")
+
+
+def test_the_invitation_email_goes_once_however_often_the_task_runs(
+    client, learner, draft, django_capture_on_commit_callbacks
+):
+    with translation.override("en"):  # the language of the request that invites
+        invitation = invite(client, learner, draft, "hoa@example.org", django_capture_on_commit_callbacks)
+    notice = _invitation_notice(invitation)
+    assert (notice.status, notice.address, notice.language, notice.user) == (
+        Notification.SENT,
+        "hoa@example.org",
+        "en",
+        None,
+    )
+    assert send_notification.delay(notice.pk).get() == "skipped"
     assert [m.to for m in mail.outbox] == [["hoa@example.org"]]
     assert invitation.get_absolute_url() in mail.outbox[0].body and "Nước mắm Cửa Đại" in mail.outbox[0].body
+    assert "invites you to join the team" in mail.outbox[0].body
 
 
-def test_an_invitation_whose_email_task_was_lost_is_sent_by_the_sweep_once(learner, draft):
-    # Made without the service's commit callback: its task never ran (as if the broker had been down).
-    lost = draft.invitations.create(address="hoa@example.org", invited_by=learner)
-    draft.invitations.create(address="0905123456", invited_by=learner)  # a phone: the team sends the link
-    assert sweep_project_invitations.delay().get() == 0  # within the grace: its own task may still run
-    ProjectInvitation.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=11))
+def test_an_invitation_whose_email_task_was_lost_is_sent_by_the_sweep_once(
+    learner, draft, django_capture_on_commit_callbacks
+):
+    # Its task never ran (as if the broker had been down): the commit callbacks are dropped.
+    with django_capture_on_commit_callbacks(execute=False):
+        project_team_update(project=draft, by=learner, invite=["hoa@example.org", "+84905123456"])
+    lost = draft.invitations.get(address="hoa@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notifications_sweep()["requeued"] == 0  # within the grace: its own task may still run
+    later = timezone.now() + datetime.timedelta(minutes=11)
     for _ in range(2):
-        sweep_project_invitations.delay().get()
-    assert [m.to for m in mail.outbox] == [["hoa@example.org"]]
+        with django_capture_on_commit_callbacks(execute=True):
+            notifications_sweep(now=later)
+    assert [m.to for m in mail.outbox] == [["hoa@example.org"]]  # a phone: the team sends the link
     assert lost.get_absolute_url() in mail.outbox[0].body
+
+
+def test_a_withdrawn_invitation_is_not_emailed(learner, draft, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False):
+        project_team_update(project=draft, by=learner, invite=["hoa@example.org"])
+    invitation = draft.invitations.get()
+    notice = _invitation_notice(invitation)
+    project_team_update(project=draft, by=learner, withdraw=[invitation])
+    assert send_notification.delay(notice.pk).get() == Notification.SKIPPED
+    assert mail.outbox == []

@@ -11,8 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from showcase.models import EventPage, Registration
-from showcase.services import registration_cancel, registration_create, registration_notice_send
-from showcase.tasks import send_registration_notice, sweep_registration_notices
+from showcase.services import registration_cancel, registration_create
+from trainers.models import Notification
+from trainers.notifications import notifications_sweep
+from trainers.tasks import send_notification
 
 from .factories import make_event
 
@@ -47,8 +49,10 @@ def test_cancelling_moves_the_first_on_the_waiting_list_up(home, django_capture_
     fourth.refresh_from_db()
     assert fourth.waiting_position() == 1
     third.refresh_from_db()
-    assert third.promoted_at is not None and third.promotion_sent_at is not None
+    assert third.promoted_at is not None
     assert [m.to for m in mail.outbox] == [["k2@example.org"]]
+    notice = Notification.objects.get(kind=Notification.EVENT_PLACE)
+    assert (notice.address, notice.status) == ("k2@example.org", Notification.SENT)
 
 
 def test_cancelling_a_waiting_place_promotes_nobody(home):
@@ -95,6 +99,10 @@ def test_codes_are_unique_and_unguessably_long(home):
     assert len(codes) == 30 and all(len(c) == 12 for c in codes)
 
 
+def _notice(registration, kind=Notification.EVENT_REGISTRATION) -> Notification:
+    return Notification.objects.get(kind=kind, object_key=f"registration:{registration.pk}")
+
+
 def test_confirmation_is_sent_once_in_the_registrants_language(home, django_capture_on_commit_callbacks):
     event = make_event(home, capacity=1)
     mail.outbox.clear()
@@ -105,15 +113,13 @@ def test_confirmation_is_sent_once_in_the_registrants_language(home, django_capt
     assert mail.outbox[0].subject.startswith("Registration confirmed")
     assert english.display_code in mail.outbox[0].body
     assert "danh sách chờ" in mail.outbox[1].subject
-    english.refresh_from_db()
-    sent_at = english.confirmation_sent_at
-    assert sent_at is not None
+    notice = _notice(english)
+    assert (notice.status, notice.language, notice.attempts) == (Notification.SENT, "en", 1)
 
-    # A retried task is a no-op: the row says it was sent.
-    assert send_registration_notice.delay(english.pk, Registration.CONFIRMATION).get() is False
-    assert registration_notice_send(registration_id=vietnamese.pk, kind=Registration.CONFIRMATION) is False
-    english.refresh_from_db()
-    assert english.confirmation_sent_at == sent_at and len(mail.outbox) == 2
+    # A retried task is a no-op: the outbox's row says it was sent.
+    assert send_notification.delay(notice.pk).get() == "skipped"
+    assert send_notification.delay(_notice(vietnamese).pk).get() == "skipped"
+    assert _notice(english).sent_at == notice.sent_at and len(mail.outbox) == 2
 
 
 def test_notices_whose_task_was_lost_are_sent_by_the_sweep_once(home, django_capture_on_commit_callbacks):
@@ -130,45 +136,69 @@ def test_notices_whose_task_was_lost_are_sent_by_the_sweep_once(home, django_cap
         registration_cancel(registration=cancelled)
         registration_cancel(registration=first)  # moves `second` up: a place notice is owed too
     mail.outbox.clear()
-    assert sweep_registration_notices.delay().get() == 0  # within the grace: their own tasks may still run
-    later = timezone.now() - datetime.timedelta(minutes=11)
-    Registration.objects.update(queued_at=later)
-    Registration.objects.filter(pk=second.pk).update(promoted_at=later)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notifications_sweep()["requeued"] == 0  # within the grace: their own tasks may still run
+    later = timezone.now() + datetime.timedelta(minutes=11)
     for _ in range(2):
-        sweep_registration_notices.delay().get()
+        with django_capture_on_commit_callbacks(execute=True):
+            notifications_sweep(now=later)
     # Her confirmation and her place notice; nothing for the cancelled ones, nor for an event that is over.
     assert [m.to for m in mail.outbox] == [["binh@example.org"], ["binh@example.org"]]
-    second.refresh_from_db()
-    assert second.confirmation_sent_at and second.promotion_sent_at
-    assert not Registration.objects.get(pk=gone.pk).confirmation_sent_at
+    assert _notice(second).status == _notice(second, Notification.EVENT_PLACE).status == Notification.SENT
+    assert _notice(gone).status == _notice(cancelled).status == Notification.SKIPPED
 
 
-def test_a_notice_is_retried_after_a_database_error(home, monkeypatch):
+def test_a_notice_is_retried_after_a_database_error(home, monkeypatch, django_capture_on_commit_callbacks):
+    from django.core.mail import EmailMessage
+
     event = make_event(home, capacity=1)
     registration = visitor(event, 1, email="an@example.org")
     mail.outbox.clear()
-    calls = []
+    real, calls = EmailMessage.send, []
 
-    def flaky(*args, **kwargs):
+    def flaky(self, *args, **kwargs):
         calls.append(1)
         if len(calls) == 1:
             raise OperationalError("server closed the connection unexpectedly")
-        return mail.send_mail(*args, **kwargs)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr("showcase.services.send_mail", flaky)
+    monkeypatch.setattr(EmailMessage, "send", flaky)
+    notice = _notice(registration)
     with pytest.raises(Retry):  # scheduled again, not dropped
-        send_registration_notice.delay(registration.pk, Registration.CONFIRMATION)
-    registration.refresh_from_db()
-    assert registration.confirmation_sent_at is None  # the claim was given back
-    results = [send_registration_notice.delay(registration.pk, Registration.CONFIRMATION).get() for _ in range(2)]
-    assert results == [True, False] and [m.to for m in mail.outbox] == [["an@example.org"]]
+        send_notification.delay(notice.pk)
+    notice.refresh_from_db()
+    assert notice.status == Notification.PENDING and "server closed" in notice.last_error  # the claim was given back
+    results = [send_notification.delay(notice.pk).get() for _ in range(2)]
+    assert results == [Notification.SENT, "skipped"] and [m.to for m in mail.outbox] == [["an@example.org"]]
 
 
-def test_no_email_no_send(home):
+def test_no_email_no_notice(home):
     event = make_event(home, capacity=1)
-    registration = visitor(event, 1)
-    assert registration_notice_send(registration_id=registration.pk, kind=Registration.CONFIRMATION) is False
-    assert registration.confirmation_sent_at is None
+    visitor(event, 1)
+    assert not Notification.objects.exists()
+
+
+def test_registering_again_after_cancelling_is_confirmed_again(home, django_capture_on_commit_callbacks):
+    event = make_event(home, capacity=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = visitor(event, 1, email="an@example.org")
+    registration_cancel(registration=first)
+    with django_capture_on_commit_callbacks(execute=True):
+        again = visitor(event, 1, email="an@example.org")
+    assert again.pk == first.pk
+    assert [m.to for m in mail.outbox] == [["an@example.org"], ["an@example.org"]]
+    assert Notification.objects.filter(kind=Notification.EVENT_REGISTRATION, status=Notification.SENT).count() == 2
+
+
+def test_a_notice_no_longer_due_when_its_task_runs_is_not_sent(home, django_capture_on_commit_callbacks):
+    """Cancelled (and registered again) before the first confirmation went: only the current one is sent."""
+    event = make_event(home, capacity=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = visitor(event, 1, email="an@example.org")
+        registration_cancel(registration=first)
+        visitor(event, 1, email="an@example.org")
+    statuses = Notification.objects.order_by("pk").values_list("status", flat=True)
+    assert list(statuses) == [Notification.SKIPPED, Notification.SENT] and len(mail.outbox) == 1
 
 
 def test_closed_and_past_events_take_no_registrations(home):

@@ -9,7 +9,8 @@ from areas.loader import load_areas
 from areas.models import AdminScope, Area
 from lms import roles
 from lms.roles import role_group
-from trainers.models import Attendance, Profile, SessionParticipant, Trainer, TrainingSession
+from trainers.models import Profile, Trainer
+from training.models import Attendance, SessionParticipant, TrainingSession
 
 
 def areas() -> dict[str, Area]:

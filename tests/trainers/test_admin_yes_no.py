@@ -21,17 +21,17 @@ def admin_with_sessions(db):
 def test_the_sessions_listing_and_its_filter_say_yes_or_no(client, admin_with_sessions):
     admin, _session = admin_with_sessions
     client.force_login(admin)
-    listing = client.get("/admin/trainers/sessions/").content.decode()
+    listing = client.get("/admin/training/sessions/").content.decode()
     assert not BOOLEAN.search(re.sub(r"<script.*?</script>", "", listing, flags=re.S))
     said = re.findall(r'<span class="w-sr-only">\s*(\S+)\s*</span>', listing)
     assert "Có" in said and "Không" in said
-    filtered = client.get("/admin/trainers/sessions/", {"is_tot": "true"}).content.decode()
+    filtered = client.get("/admin/training/sessions/", {"is_tot": "true"}).content.decode()
     assert re.search(r"Lớp ToT\s*:\s*Có", re.sub(r"<[^>]+>", " ", filtered))
 
 
 def test_the_inspect_view_says_no(client, admin_with_sessions):
     admin, session = admin_with_sessions
     client.force_login(admin)
-    page = client.get(f"/admin/trainers/sessions/inspect/{session.pk}/").content.decode()
+    page = client.get(f"/admin/training/sessions/inspect/{session.pk}/").content.decode()
     text = re.sub(r"<[^>]+>", " ", re.sub(r"<script.*?</script>", "", page, flags=re.S))
     assert "Không" in text and not BOOLEAN.search(text)

@@ -15,6 +15,7 @@ from courses.services import enrollment_create
 from trainers import tasks
 from trainers.models import Certificate, Notification, Trainer
 from trainers.notifications import notification_send, notifications_sweep
+from training import tasks as training_tasks
 
 from .factories import ParticipantFactory, TrainerFactory, TrainingSessionFactory, UserFactory, areas, district_admin
 
@@ -176,7 +177,7 @@ def test_session_reminder_a_day_before(django_capture_on_commit_callbacks):
     ParticipantFactory(session=later)
     for _ in range(2):
         with django_capture_on_commit_callbacks(execute=True):
-            tasks.queue_session_reminders.delay().get()
+            training_tasks.queue_session_reminders.delay().get()
     assert sorted(m.to[0] for m in mail.outbox) == [en.email, vi.email]
     by_to = {m.to[0]: m for m in mail.outbox}
     assert "bắt đầu ngày mai" in by_to[vi.email].subject

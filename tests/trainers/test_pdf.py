@@ -183,7 +183,7 @@ def test_issuer_signatory_and_seal_set_in_the_admin_are_printed(client, course_t
     seal = get_image_model().objects.create(title="Con dấu", file=get_test_image_file())
     client.force_login(superuser)
     response = client.post(
-        f"/admin/settings/home/certificatesettings/{site.pk}/",
+        f"/admin/settings/trainers/certificatesettings/{site.pk}/",
         {
             "issuing_body": "Sở Khoa học và Công nghệ tỉnh Quảng Nam",
             "signatory_name": "Trần Văn Bình",
@@ -202,6 +202,15 @@ def test_issuer_signatory_and_seal_set_in_the_admin_are_printed(client, course_t
     images = subprocess.run(["pdfimages", "-list", str(tmp_path / "official.pdf")], capture_output=True, text=True,
                             check=True).stdout.splitlines()[2:]  # fmt: skip
     assert images  # the seal (the QR code is vector, not an image)
+
+
+def test_the_certificate_settings_former_admin_address_leads_to_them(client, superuser):
+    # They were home's settings before they moved to trainers: a bookmark still opens them.
+    site = Site.objects.get(is_default_site=True)
+    client.force_login(superuser)
+    response = client.get(f"/admin/settings/home/certificatesettings/{site.pk}/", follow=True)
+    assert response.redirect_chain == [(f"/admin/settings/trainers/certificatesettings/{site.pk}/", 301)]
+    assert response.status_code == 200 and 'name="issuing_body"' in response.content.decode()
 
 
 def test_without_settings_the_certificate_still_prints(course_tree, tmp_path):

@@ -8,8 +8,9 @@ from django.urls import reverse
 from areas.models import Area
 from lms import roles
 from lms.roles import role_group
-from trainers.models import Certificate, Trainer, TrainingSession
+from trainers.models import Certificate, Trainer
 from trainers.services import certification_issue
+from training.models import TrainingSession
 
 from .factories import (
     ParticipantFactory,

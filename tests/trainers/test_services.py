@@ -13,8 +13,9 @@ from wagtail.models import ModelLogEntry
 
 from courses.models import CoursePage, Enrollment
 from trainers import services
-from trainers.models import Certificate, CertificateCounter, Notification, SessionParticipant, Trainer
+from trainers.models import Certificate, CertificateCounter, Notification, Trainer
 from trainers.services import certificate_revoke, certification_issue, trainer_certification_unmet, trainer_certify
+from training.models import SessionParticipant
 
 from .factories import ParticipantFactory, TrainerFactory, TrainingSessionFactory, UserFactory, areas, attend
 

@@ -1,18 +1,17 @@
-from .certification import Certificate, CertificateCounter
+from .certificate_settings import CertificateSettings
+from .certification import Certificate, CertificateCounter, PracticumResult
 from .notifications import Notification
 from .people import Profile, Trainer, TrainerSpeciality
-from .sessions import Attendance, SessionParticipant, TrainingSession
 from .throttles import ThrottleCount
 
 __all__ = [
-    "Attendance",
     "Certificate",
     "CertificateCounter",
+    "CertificateSettings",
     "Notification",
+    "PracticumResult",
     "Profile",
-    "SessionParticipant",
     "ThrottleCount",
     "Trainer",
     "TrainerSpeciality",
-    "TrainingSession",
 ]

@@ -39,6 +39,14 @@ def verification_code_candidates(typed: str) -> set[str]:
     return candidates
 
 
+class PracticumResult(models.TextChoices):
+    """What a master trainer gave a participant of a session; a passed ToT practicum counts towards certification."""
+
+    PENDING = "pending", _("Not assessed")
+    PASSED = "passed", _("Passed")
+    FAILED = "failed", _("Not passed")
+
+
 class PrivateStorage(FileSystemStorage):
     """Files under PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT and never given a URL: only a view that checks
     permission serves them (itself, or through nginx's X-Accel-Redirect)."""

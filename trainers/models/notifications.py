@@ -30,6 +30,10 @@ class Notification(models.Model):
 
     The natural key is (user, kind, object key, period): e.g. ("session_reminder", "session:12",
     "2026-05-06"). The send task claims the row with a conditional UPDATE before sending.
+    A message to someone without an account (a Startup Day visitor, an invited address) names its
+    `address` instead, and its key is (address, kind, object key, period). `address` and `language`,
+    when given, are where and in which language to write even to an account holder (the e-mail and
+    language they gave when they registered).
     """
 
     ENROLLED = "enrolled"
@@ -38,6 +42,10 @@ class Notification(models.Model):
     INACTIVE_REMINDER = "inactive_reminder"
     EXPIRY_REMINDER = "expiry_reminder"
     EXPIRY_ADMIN_REMINDER = "expiry_admin_reminder"
+    # Written by the showcase (showcase/notices.py).
+    EVENT_REGISTRATION = "event_registration"
+    EVENT_PLACE = "event_place"
+    PROJECT_INVITATION = "project_invitation"
     KINDS = [
         (ENROLLED, _("Enrolment confirmation")),
         (CERTIFICATE_ISSUED, _("Certificate issued")),
@@ -45,6 +53,9 @@ class Notification(models.Model):
         (INACTIVE_REMINDER, _("Reminder to an inactive learner")),
         (EXPIRY_REMINDER, _("Certification expiry reminder")),
         (EXPIRY_ADMIN_REMINDER, _("Certification expiry reminder to the district")),
+        (EVENT_REGISTRATION, _("Event registration confirmation")),
+        (EVENT_PLACE, _("Place at an event from the waiting list")),
+        (PROJECT_INVITATION, _("Invitation to a project team")),
     ]
     PENDING, SENDING, SENT, FAILED, SKIPPED = "pending", "sending", "sent", "failed", "skipped"
     STATUSES = [
@@ -52,12 +63,19 @@ class Notification(models.Model):
         (SENDING, _("Being sent")),
         (SENT, _("Sent")),
         (FAILED, _("Failed")),
-        (SKIPPED, _("Not sent (no email address)")),
+        (SKIPPED, _("Not sent (no email address, or no longer due)")),
     ]
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE, related_name="notifications"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        null=True,
+        blank=True,
     )
+    address = models.EmailField(_("email address"), blank=True, help_text=_("Where to write, if not the account's."))
+    language = models.CharField(_("language"), max_length=8, blank=True, choices=settings.LANGUAGES)
     kind = models.CharField(_("kind"), max_length=24, choices=KINDS)
     object_key = models.CharField(_("about"), max_length=64, help_text=_("What it is about, e.g. session:12."))
     period = models.CharField(_("period"), max_length=32, blank=True, help_text=_("E.g. the day it is due for."))
@@ -78,6 +96,14 @@ class Notification(models.Model):
         permissions = [("resend_notification", _("Can send a failed notification again"))]
         constraints = [
             models.UniqueConstraint(fields=["user", "kind", "object_key", "period"], name="notification_natural_key"),
+            models.UniqueConstraint(
+                fields=["address", "kind", "object_key", "period"],
+                condition=models.Q(user__isnull=True),
+                name="notification_natural_key_by_address",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(user__isnull=False) | ~models.Q(address=""), name="notification_has_recipient"
+            ),
             models.CheckConstraint(
                 condition=~models.Q(status="sent") | models.Q(sent_at__isnull=False), name="notification_sent_has_time"
             ),
@@ -85,4 +111,9 @@ class Notification(models.Model):
         indexes = [models.Index(fields=["status", "created_at"], name="notification_status_idx")]
 
     def __str__(self):
-        return f"{self.get_kind_display()} → {self.user} ({self.object_key} {self.period})".strip()
+        return f"{self.get_kind_display()} → {self.recipient} ({self.object_key} {self.period})".strip()
+
+    @property
+    def recipient(self) -> str:
+        """Who it is for, as the outbox lists it: the account, else the address."""
+        return str(self.user) if self.user_id else self.address

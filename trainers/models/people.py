@@ -90,7 +90,7 @@ class TrainerSpeciality(TaggedItemBase):
 
 
 # PostgreSQL transaction-level advisory lock taken by every lineage write (`Trainer.lineage_lock`) and by the
-# trainers_trainer_lineage_is_a_tree trigger (migration 0018): lineage writes are serialised.
+# trainers_trainer_lineage_is_a_tree trigger (migration 0022): lineage writes are serialised.
 LINEAGE_LOCK = (4901, 1)
 # Certification activity counts over this many months before the day asked about.
 ACTIVITY_MONTHS = 12
@@ -241,7 +241,7 @@ class Trainer(ClusterableModel):
         Raises a ValidationError on `trained_by`. What guards the tree: this check in the admin form (through
         `clean`) and again under the lineage lock in `trainers.services.trainer_lineage_set`, the only code
         that writes the lineage; in the database the `trainer_not_trained_by_self` constraint and, on
-        PostgreSQL, the trigger of migration 0018, which refuses any loop even from raw SQL and takes the same
+        PostgreSQL, the trigger of migration 0022, which refuses any loop even from raw SQL and takes the same
         lock. SQLite (development) has no recursive trigger but runs one writing transaction at a time.
         """
         if trained_by is None or self.pk is None:

@@ -10,6 +10,7 @@ from lms import roles
 from reports.demo import load_targets
 from showcase.demo import load_showcase
 from trainers.demo import load_trainer_programme
+from training.demo import load_sessions
 
 DEMO_PASSWORD = "demo-2026-tot"
 
@@ -57,7 +58,6 @@ class Command(BaseCommand):
                     email=email,
                     password=DEMO_PASSWORD,
                     full_name=name,
-                    is_staff=bool(groups),
                     is_superuser=superuser,
                 )
             user.groups.add(*(roles.role_group(role) for role in groups))
@@ -65,7 +65,8 @@ class Command(BaseCommand):
             user=User.objects.get(email="district.admin@example.org"),
             defaults={"area": districts["Duy Xuyên"]},
         )
-        load_trainer_programme(districts)
+        trainers = load_trainer_programme(districts)
+        load_sessions(districts, trainers)
         load_targets(districts)
         load_showcase(home)  # after the programme: trainer@ mentors a Duy Xuyên project
 

@@ -1,0 +1,33 @@
+"""Admin forms for sessions: offered within the administrator's area (trainers.admin_forms.ScopedAdminForm)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from trainers.admin_forms import ScopedAdminForm
+
+from .models import SessionParticipant
+
+
+class TrainingSessionAdminForm(ScopedAdminForm):
+    def save(self, commit=True):
+        if not self.instance.pk and self.for_user is not None:
+            self.instance.created_by = self.for_user
+        return super().save(commit=commit)
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The last day cannot be before the first day."))
+        return cleaned
+
+
+class ResultForm(forms.ModelForm):
+    class Meta:
+        model = SessionParticipant
+        fields = ["result", "result_note"]
+        widgets = {"result_note": forms.Textarea(attrs={"rows": 2})}
+
+
+# edit_only: a posted id outside the session's participants can never become a new row.
+ResultFormSet = forms.modelformset_factory(SessionParticipant, form=ResultForm, extra=0, edit_only=True)

@@ -1,0 +1,66 @@
+"""Admin pages for one session, as actions on the session's admin views."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.log_actions import log
+
+from core.admin_actions import ObjectActionView
+from trainers.models import Trainer
+
+from .admin_forms import ResultFormSet
+from .models import SessionParticipant, TrainingSession
+
+
+class SessionResultsView(ObjectActionView):
+    """Practicum results for a session's participants: by its administrators or a master trainer leading it."""
+
+    model = TrainingSession
+    url_name = "results"
+    button_label = gettext_lazy("Results")
+    permission = "change"
+    page_title = gettext_lazy("Results")
+    header_icon = "tasks"
+    button_priority = 15
+    template_name = "training/admin/session_results.html"
+
+    @classmethod
+    def user_may(cls, user, viewset) -> bool:
+        # The button: for administrators, and for master trainers (the page refuses sessions they do not lead).
+        return user.has_perm("training.change_sessionparticipant") or (
+            Trainer.objects.filter(person=user, level=Trainer.MASTER).exists()
+        )
+
+    def has_permission(self) -> bool:
+        user = self.request.user
+        if user.has_perm("training.change_sessionparticipant"):
+            return True
+        return self.object.trainers.filter(person=user, level=Trainer.MASTER).exists()
+
+    def formset(self, data=None):
+        participants = (
+            SessionParticipant.objects.visible_to(self.request.user)
+            .filter(session=self.object)
+            .select_related("person", "assessed_by__person")
+            .order_by("person__full_name")
+        )
+        return ResultFormSet(data, queryset=participants)
+
+    def get(self, request, pk):
+        return self.render(formset=self.formset())
+
+    def post(self, request, pk):
+        formset = self.formset(request.POST)
+        if formset.is_valid():
+            assessor = Trainer.objects.filter(person=request.user).first()
+            with transaction.atomic():
+                for participant in formset.save(commit=False):  # changed rows of this session only
+                    participant.assessed_by = assessor
+                    participant.save()
+                    log(participant, "wagtail.edit", user=request.user)
+            messages.success(request, _("Results saved."))
+            return redirect(reverse(self.viewset.get_url_name("results"), args=[self.object.pk]))
+        return self.render(formset=formset)

@@ -1,0 +1,3 @@
+from .sessions import LISTED_FIELDS, Attendance, SessionParticipant, TrainingSession
+
+__all__ = ["LISTED_FIELDS", "Attendance", "SessionParticipant", "TrainingSession"]

@@ -1,0 +1,43 @@
+"""What training sessions hold on a person, for "download my data" and account deletion.
+
+Found by accounts.personal_data.autodiscover(). Attendance and results stay under the anonymised
+account (reports count them); what an imported list said about the person is forgotten.
+"""
+
+from __future__ import annotations
+
+from .models import SessionParticipant, TrainingSession
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def export_person(user) -> dict:
+    """Sessions attended (with what lists said about the person) and sessions led."""
+    return {
+        "training_sessions": [
+            {
+                "session": str(p.session),
+                "starts_on": _iso(p.session.starts_on),
+                "result": p.result,
+                "as_listed": p.listed_details(),
+            }
+            for p in SessionParticipant.objects.filter(person=user).select_related("session")
+        ],
+        "sessions_led": [
+            {"session": s.title, "starts_on": _iso(s.starts_on), "ends_on": _iso(s.ends_on)}
+            for s in TrainingSession.objects.filter(trainers__person=user).order_by("starts_on")
+        ],
+    }
+
+
+def anonymise_person(user) -> None:
+    """Forget what imported lists said about the person; keep their places (reports count them)."""
+    SessionParticipant.objects.filter(person=user).forget_listed_details()
+
+
+COVERS = {
+    "training.SessionParticipant.person",  # kept: attendance and results count in reports, under the anonymised account
+    "training.TrainingSession.created_by",  # kept: which (anonymised) account created the session
+}
