@@ -23,6 +23,7 @@ from django.db import connection
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from areas.models import Area, admin_area_ids
 from areas.rollup import AreaTree, area_tree
@@ -734,7 +735,11 @@ def _reach_report(filters: ReportFilters, scope: Scope, reach: list[tuple]) -> R
     rows = []
     district_names = {a.pk: a.name for a in scope.index.districts()}
     levels = dict(Trainer.LEVELS)
-    for _id, direct, downstream, below, name, level, generation, home_area, trainees in reach:
+    on = filters.as_of()
+    active = set(
+        Trainer.objects.filter(pk__in=[r[0] for r in reach]).certification_active(on).values_list("pk", flat=True)
+    )
+    for pk, direct, downstream, below, name, level, generation, home_area, trainees in reach:
         district = scope.index.district_of.get(home_area)
         rows.append(
             [
@@ -746,6 +751,9 @@ def _reach_report(filters: ReportFilters, scope: Scope, reach: list[tuple]) -> R
                 below,
                 direct,
                 downstream,
+                StatusCell(pgettext("trainer", "Active"), ON_TRACK)
+                if pk in active
+                else StatusCell(pgettext("trainer", "Inactive"), NO_TARGET),
             ]
         )
     reach_report = Report(
@@ -760,6 +768,7 @@ def _reach_report(filters: ReportFilters, scope: Scope, reach: list[tuple]) -> R
             _("Trainers below"),
             _("People they trained"),
             _("Downstream reach"),
+            _("Certification activity in the 12 months to %(day)s") % {"day": f"{on:%d/%m/%Y}"},
         ],
         rows=rows,
         chart={
@@ -771,7 +780,12 @@ def _reach_report(filters: ReportFilters, scope: Scope, reach: list[tuple]) -> R
                 {"label": _("Downstream reach"), "data": [r[7] for r in rows[:20]]},
             ],
         },
-        note=_("The %(n)s trainers with the widest reach; people are counted once per trainer.") % {"n": CASCADE_ROWS},
+        note=_("The %(n)s trainers with the widest reach; people are counted once per trainer.") % {"n": CASCADE_ROWS}
+        + " "
+        + _(
+            "Inactive: in those 12 months they led no session, received no trainer certificate "
+            "and saw no trainee certified as a trainer."
+        ),
         filters=filters,
     )
     return reach_report

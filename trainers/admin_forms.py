@@ -11,6 +11,7 @@ from areas.rollup import area_tree
 from courses.models import CoursePage
 
 from .models import Profile, Trainer
+from .services import trainer_lineage_set
 
 
 def _users_in_scope(user):
@@ -62,6 +63,28 @@ class TrainerAdminForm(ScopedAdminForm):
         elif "level" in self.fields:
             self.fields["level"].choices = [(Trainer.CANDIDATE, Trainer.LEVELS[0][1])]
             self.fields["level"].help_text = _("Trainers become core or master trainers by certification.")
+        if "generation" in self.fields:
+            # Follows from the lineage (trainer_lineage_set renumbers it), never typed.
+            self.fields["generation"].disabled = True
+
+    def save(self, commit=True):
+        """Everything but the lineage is saved as the form says; the lineage through `trainer_lineage_set`.
+
+        The form checked the lineage already (`Trainer.clean`); the service checks again under the lineage
+        lock, inside the edit view's transaction, and renumbers the generations below.
+        """
+        if not commit:
+            return super().save(commit=False)
+        trained_by, trainer = self.instance.trained_by, self.instance
+        if trainer.pk is not None:
+            # Lineage first: the rest is then saved with the trained_by and generation just written under the lock.
+            saved = trainer_lineage_set(trainer=trainer, trained_by=trained_by, by=self.for_user)
+            trainer.trained_by, trainer.generation = saved.trained_by, saved.generation
+            return super().save()
+        trainer = super().save()  # a new trainer has nobody below them: no loop to close
+        saved = trainer_lineage_set(trainer=trainer, trained_by=trained_by, by=self.for_user)
+        trainer.generation = saved.generation
+        return trainer
 
 
 class ProfileAdminForm(ScopedAdminForm):

@@ -1,4 +1,4 @@
-"""Writes across several trainer-programme tables: issuing, revoking and rendering certificates."""
+"""Writes across several trainer-programme tables: the lineage, issuing, revoking and rendering certificates."""
 
 import datetime
 import hashlib
@@ -141,31 +141,90 @@ def trainer_certification_unmet(*, trainer: Trainer) -> list[str]:
     return unmet
 
 
+LINEAGE_LOG_ACTION = "trainers.trainer.lineage"
+
+
+def _generations_renumber(trainer: Trainer) -> None:
+    """Give the trainer and everyone below them the generation their place in the lineage says (2 queries)."""
+    rows = list(Trainer.objects.lineage_below(trainer).values_list("pk", "trained_by_id", "generation"))
+    children: dict[int | None, list[int]] = {}
+    stored = {}
+    for pk, parent, generation in rows:
+        children.setdefault(parent, []).append(pk)
+        stored[pk] = generation
+    wanted, stack = {}, [(trainer.pk, trainer.generation)]
+    while stack:
+        pk, generation = stack.pop()
+        wanted[pk] = generation
+        stack.extend((child, generation + 1) for child in children.get(pk, ()) if child not in wanted)
+    changed = [Trainer(pk=pk, generation=generation) for pk, generation in wanted.items() if stored[pk] != generation]
+    Trainer.objects.bulk_update(changed, ["generation"], batch_size=500)
+
+
+def _lineage_write(trainer: Trainer, trained_by: Trainer | None) -> Trainer:
+    """Set who trained a locked, freshly read trainer and renumber the generations below (lineage lock held)."""
+    trained_by = Trainer.objects.get(pk=trained_by.pk) if trained_by else None  # its generation as committed
+    trainer.validate_trained_by(trained_by)
+    trainer.trained_by = trained_by
+    trainer.generation = trainer.generation_under(trained_by)
+    try:
+        with transaction.atomic():  # a savepoint: a refusal by the database leaves the caller's transaction usable
+            trainer.save(update_fields=["trained_by", "generation"])
+    except IntegrityError as error:
+        # The database's own guards (trainer_not_trained_by_self; on PostgreSQL the lineage trigger).
+        raise ValidationError(
+            {"trained_by": _("This change would make the lineage a loop.")}, code="lineage_loop"
+        ) from error
+    _generations_renumber(trainer)
+    return trainer
+
+
+@transaction.atomic
+def trainer_lineage_set(*, trainer: Trainer, trained_by: Trainer | None, by) -> Trainer:
+    """Record who trained a trainer; the lineage stays a tree and the generations below follow.
+
+    A trainer cannot be trained by themselves or anyone down their own lineage (`Trainer.validate_trained_by`,
+    refused with a ValidationError on `trained_by`). Lineage writes are serialised (`Trainer.lineage_lock`),
+    so the check sees every edit committed before it and two edits racing cannot close a loop; the trainer's
+    row is locked too. Returns the trainer as saved, with its new generation.
+    """
+    Trainer.lineage_lock()
+    trainer = Trainer.objects.select_for_update(of=("self",)).select_related("person").get(pk=trainer.pk)
+    before = trainer.trained_by_id
+    trainer = _lineage_write(trainer, trained_by)
+    if before != trainer.trained_by_id:
+        log(trainer, LINEAGE_LOG_ACTION, user=by, data={"from": before, "to": trainer.trained_by_id})
+    return trainer
+
+
 @transaction.atomic
 def trainer_certify(*, trainer: Trainer, level: str, issued_by) -> Certificate:
     """A province administrator certifies a trainer: rules checked, level set, certificate naming their trainer."""
     if level not in (Trainer.CORE, Trainer.MASTER):
         raise ValidationError({"level": _("Certify as a core or a master trainer.")})
-    trainer = Trainer.objects.select_for_update().select_related("person").get(pk=trainer.pk)
+    Trainer.lineage_lock()
+    trainer = Trainer.objects.select_for_update(of=("self",)).select_related("person").get(pk=trainer.pk)
     unmet = trainer_certification_unmet(trainer=trainer)
     if unmet:
         raise ValidationError(unmet)
-    if trainer.trained_by_id is None:
-        # The master trainer who passed their practicum trained them.
+    trained_by = trainer.trained_by
+    if trained_by is None:
+        # The master trainer who passed their practicum trained them (never someone down their own lineage).
         passed = (
             trainer.person.session_places.filter(session__is_tot=True, result=PracticumResult.PASSED)
             .exclude(assessed_by=None)
-            .exclude(assessed_by=trainer)
+            .exclude(assessed_by__in=Trainer.objects.lineage_below(trainer))
             .select_related("assessed_by")
             .order_by("-session__ends_on")
             .first()
         )
-        if passed:
-            trainer.trained_by = passed.assessed_by
-    if trainer.trained_by_id:
-        trainer.generation = trainer.trained_by.generation + 1
+        trained_by = passed.assessed_by if passed else None
+    before = trainer.trained_by_id
+    trainer = _lineage_write(trainer, trained_by)
+    if before != trainer.trained_by_id:
+        log(trainer, LINEAGE_LOG_ACTION, user=issued_by, data={"from": before, "to": trainer.trained_by_id})
     trainer.level = level
-    trainer.save(update_fields=["level", "trained_by", "generation"])
+    trainer.save(update_fields=["level"])
     return certification_issue(
         person=trainer.person,
         kind=Certificate.TRAINER,

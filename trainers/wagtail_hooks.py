@@ -212,6 +212,7 @@ def register_certificate_log_actions(actions):
     actions.register_action("trainers.certificate.issue", _("Issue certificate"), _("Certificate issued"))
     actions.register_action("trainers.certificate.revoke", _("Revoke certificate"), _("Certificate revoked"))
     actions.register_action(RESEND_LOG_ACTION, _("Send notification again"), _("Notification queued again"))
+    actions.register_action("trainers.trainer.lineage", _("Change who trained the trainer"), _("Lineage changed"))
 
 
 @hooks.register("construct_reports_menu")

@@ -305,10 +305,10 @@ def test_trainer_cascade(programme):
     assert generations.rows[:-1] == [[1, 2, 2, 1], [2, 2, 1, 0], [3, 1, 1, 0]]
     assert generations.rows[-1][1:] == [5, 4, 1]
     by_name = {r[0]: r for r in reach.rows}
-    # name, level, generation, district, trained directly, trainers below, people they trained, downstream
-    assert by_name["Trainer One"][2:] == [1, "Duy Xuyên", 2, 3, 2, 4]
-    assert by_name["Trainer Two"][2:] == [2, "Hội An", 1, 1, 2, 3]
-    assert by_name["Trainer Three"][2:] == [3, "Duy Xuyên", 0, 0, 1, 1]
+    # name, level, generation, district, trained directly, trainers below, people they trained, downstream, activity
+    assert by_name["Trainer One"][2:-1] == [1, "Duy Xuyên", 2, 3, 2, 4]
+    assert by_name["Trainer Two"][2:-1] == [2, "Hội An", 1, 1, 2, 3]
+    assert by_name["Trainer Three"][2:-1] == [3, "Duy Xuyên", 0, 0, 1, 1]
     assert reach.rows[0][0] == "Trainer One"
     assert len(reach.rows) == 5
 
@@ -318,8 +318,8 @@ def test_trainer_cascade_date_filter_and_scope(programme):
         ReportFilters(date_from=D(2024, 1, 1), date_to=D(2024, 12, 31)), programme["province_admin"]
     )
     by_name = {r[0]: r for r in reach.rows}
-    assert by_name["Trainer One"][6:] == [2, 3]  # s1: p1 p2; s2: p2 p5
-    assert by_name["Trainer Three"][6:] == [0, 0]
+    assert by_name["Trainer One"][6:8] == [2, 3]  # s1: p1 p2; s2: p2 p5
+    assert by_name["Trainer Three"][6:8] == [0, 0]
     generations, reach = trainer_cascade(ReportFilters(), district_admin(programme["dx"]))
     assert {r[0] for r in reach.rows} >= {"Trainer One", "Trainer Three"}
     assert "Trainer Two" not in {r[0] for r in reach.rows}

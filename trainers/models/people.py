@@ -1,10 +1,14 @@
 """People as the programme counts them: learner profiles, trainers and their lineage."""
 
+import calendar
 import datetime
 
 from django.conf import settings
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import connection, models
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
@@ -85,8 +89,66 @@ class TrainerSpeciality(TaggedItemBase):
     content_object = models.ForeignKey("trainers.Trainer", on_delete=models.CASCADE, related_name="tagged_items")
 
 
+# PostgreSQL transaction-level advisory lock taken by every lineage write (`Trainer.lineage_lock`) and by the
+# trainers_trainer_lineage_is_a_tree trigger (migration 0022): lineage writes are serialised.
+LINEAGE_LOCK = (4901, 1)
+# Certification activity counts over this many months before the day asked about.
+ACTIVITY_MONTHS = 12
+
+
+def months_before(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` earlier (the month's last day where that month is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return datetime.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
 class TrainerQuerySet(AreaScopedQuerySet):
     area_fields = ("home_area",)
+
+    def lineage_below(self, trainer: "Trainer") -> "TrainerQuerySet":
+        """The trainer and everyone down their lineage: their trainees, the trainees' trainees, and so on."""
+        table = connection.ops.quote_name(Trainer._meta.db_table)
+        # UNION (not UNION ALL) ends the walk even over a loop left by older data.
+        below = RawSQL(
+            f"WITH RECURSIVE below(id) AS (SELECT id FROM {table} WHERE id = %s"  # noqa: S608  (our table's name)
+            f" UNION SELECT t.id FROM {table} t JOIN below ON t.trained_by_id = below.id) SELECT id FROM below",
+            (trainer.pk,),
+        )
+        return self.filter(pk__in=below)
+
+    def certification_active(self, on: datetime.date | None = None) -> "TrainerQuerySet":
+        """Trainers with certification activity in the 12 months up to the day (today by default).
+
+        The one rule of "active": within (on − 12 months, on] the trainer led a training session (its first
+        day in the window), was issued or renewed a trainer certificate, or is named as the trainer on a
+        trainer certificate issued to someone they trained. Revoked certificates still count: the work was done.
+        """
+        return self.filter(self._activity(on))
+
+    def certification_inactive(self, on: datetime.date | None = None) -> "TrainerQuerySet":
+        """Trainers without certification activity in the 12 months up to the day (`certification_active`)."""
+        return self.exclude(self._activity(on))
+
+    def with_certification_activity(self, on: datetime.date | None = None) -> "TrainerQuerySet":
+        """Each trainer annotated `is_active` as `certification_active` says."""
+        return self.annotate(is_active=self._activity(on))
+
+    @staticmethod
+    def _activity(on: datetime.date | None) -> models.Q:
+        from .certification import Certificate
+
+        on = on or timezone.localdate()
+        since = months_before(on, ACTIVITY_MONTHS)
+        window = {"issued_on__gt": since, "issued_on__lte": on, "kind": Certificate.TRAINER}
+        # The session table is reached through the relation, wherever its model lives.
+        led = Trainer.sessions_led.through.objects.filter(
+            trainer=models.OuterRef("pk"),
+            trainingsession__starts_on__gt=since,
+            trainingsession__starts_on__lte=on,
+        )
+        holds = Certificate.objects.filter(person=models.OuterRef("person"), **window)
+        trained = Certificate.objects.filter(trained_by=models.OuterRef("pk"), **window)
+        return models.Q(models.Exists(led)) | models.Q(models.Exists(holds)) | models.Q(models.Exists(trained))
 
     def visible_to(self, user) -> "TrainerQuerySet":
         """Administrators see the trainers whose home area is in their scope."""
@@ -168,3 +230,38 @@ class Trainer(ClusterableModel):
     @property
     def name(self) -> str:
         return self.person.full_name
+
+    def clean(self):
+        super().clean()
+        self.validate_trained_by(self.trained_by)
+
+    def validate_trained_by(self, trained_by: "Trainer | None") -> None:
+        """The lineage stays a tree: nobody is trained by themselves or by anyone down their own lineage.
+
+        Raises a ValidationError on `trained_by`. What guards the tree: this check in the admin form (through
+        `clean`) and again under the lineage lock in `trainers.services.trainer_lineage_set`, the only code
+        that writes the lineage; in the database the `trainer_not_trained_by_self` constraint and, on
+        PostgreSQL, the trigger of migration 0022, which refuses any loop even from raw SQL and takes the same
+        lock. SQLite (development) has no recursive trigger but runs one writing transaction at a time.
+        """
+        if trained_by is None or self.pk is None:
+            return  # a new trainer has nobody below them yet
+        if trained_by.pk == self.pk:
+            raise ValidationError({"trained_by": _("A trainer cannot be their own trainer.")}, code="lineage_loop")
+        if Trainer.objects.lineage_below(self).filter(pk=trained_by.pk).exists():
+            message = _(
+                "%(trainer)s was trained by %(name)s, directly or further down the cascade, "
+                "so cannot be the one who trained %(name)s."
+            )
+            raise ValidationError({"trained_by": message % {"trainer": trained_by, "name": self}}, code="lineage_loop")
+
+    def generation_under(self, trained_by: "Trainer | None") -> int:
+        """1 for a trainer trained by the province; one more than their trainer's otherwise."""
+        return trained_by.generation + 1 if trained_by else 1
+
+    @staticmethod
+    def lineage_lock() -> None:
+        """Serialise lineage writes until the transaction ends (PostgreSQL; SQLite serialises all writes)."""
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", LINEAGE_LOCK)
