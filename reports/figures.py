@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Count, Exists, F, OuterRef, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -118,15 +118,6 @@ class Scope:
 
     def condition(self, field_name: str) -> Q:
         return Q() if self.area_ids is None else Q(**{f"{field_name}__in": self.area_ids})
-
-    def district_case(self, field_name: str) -> Case:
-        """SQL that maps an area column to its former district, so the database groups by district."""
-        by_district: dict[int, list[int]] = {}
-        for pk, district in self.index.district_of.items():
-            if district is not None:
-                by_district.setdefault(district, []).append(pk)
-        whens = [When(**{f"{field_name}__in": ids}, then=Value(d)) for d, ids in sorted(by_district.items())]
-        return Case(*whens, default=Value(None), output_field=IntegerField())
 
 
 def report_scope(filters: ReportFilters, user) -> Scope:
@@ -262,27 +253,19 @@ def certified_trainers_by_month(filters: ReportFilters, user) -> Report:
     start = filters.date_from or (end.replace(day=1) - datetime.timedelta(days=31 * (DEFAULT_MONTHS - 1)))
     months = _months(start, end)
     days = [min(_month_end(month), end) for month in months]
-    # One query: every certificate that can certify a trainer in scope; the day-by-day rule is applied
-    # row-wise by Certificate.certifies_on, the mirror of the queryset rule the home strip counts with.
-    certificates = (
-        Certificate.objects.filter(
-            kind=Certificate.TRAINER,
-            status=Certificate.VALID,
-            issued_on__lte=end,
-            person__trainer__level__in=Trainer.CERTIFIED_LEVELS,
-        )
-        .filter(scope.condition("person__trainer__home_area"))
-        .annotate(district=scope.district_case("person__trainer__home_area_id"))
-        .only("kind", "status", "issued_on", "expires_on", "person_id")
+    # One statement: each month's certified trainers (the one rule, `Trainer.objects.certified`) grouped by
+    # home area, the months joined by UNION ALL; the areas are rolled up to their districts here.
+    selects = [
+        Trainer.objects.certified(on=day)
+        .filter(scope.condition("home_area"))
+        .values(month=Value(i), filed_under=F("home_area"))
+        .annotate(n=Count("pk"))
         .order_by()
-    )
-    people: dict[int | None, list[set[int]]] = {}
-    for certificate in certificates:
-        series = people.setdefault(certificate.district, [set() for _day in days])
-        for i, day in enumerate(days):
-            if certificate.certifies_on(day):
-                series[i].add(certificate.person_id)
-    counts = {district: [len(s) for s in series] for district, series in people.items()}
+        for i, day in enumerate(days)
+    ]
+    counts: dict[int | None, list[int]] = {}
+    for i, area, n in selects[0].union(*selects[1:], all=True).values_list("month", "filed_under", "n"):
+        counts.setdefault(scope.index.district_of.get(area), [0] * len(days))[i] += n
 
     rows = []
     totals = [0] * len(months)

@@ -103,7 +103,7 @@ class CertificateQuerySet(AreaScopedQuerySet):
         )
 
     def certifying_trainers(self, on: datetime.date | None = None) -> "CertificateQuerySet":
-        """Trainer certificates that make their holder a certified trainer on the day (mirror: `certifies_on`)."""
+        """Trainer certificates that make their holder a certified trainer on the day (`Trainer.objects.certified`)."""
         on = on or timezone.localdate()
         return self.valid(on).filter(kind=Certificate.TRAINER, issued_on__lte=on)
 
@@ -193,15 +193,6 @@ class Certificate(models.Model):
         if self.expires_on and self.expires_on < (day or timezone.localdate()):
             return self.EXPIRED
         return self.VALID
-
-    def certifies_on(self, day: datetime.date) -> bool:
-        """Whether this makes its holder a certified trainer on the day: the row-wise `certifying_trainers`."""
-        return (
-            self.kind == self.TRAINER
-            and self.status == self.VALID
-            and self.issued_on <= day
-            and (self.expires_on is None or self.expires_on >= day)
-        )
 
     @property
     def current_status(self) -> str:
