@@ -110,14 +110,25 @@ class Report:
 
 @dataclass
 class Scope:
-    """The area ids a report may count (None: all) and the former districts it shows as rows."""
+    """The area ids a report may count (None: all) and the former districts it shows as rows.
+
+    `district_of` maps every area to its row: the former district its records count under, a district
+    merged into another before today (Nông Sơn into Quế Sơn) followed to the one that took it over,
+    as the targets and the directory count it (`AreaTree.members`); `districts` are those rows.
+    """
 
     index: AreaTree
     area_ids: set[int] | None
     districts: list[Area]
+    district_of: dict[int, int | None]
 
     def condition(self, field_name: str) -> Q:
         return Q() if self.area_ids is None else Q(**{f"{field_name}__in": self.area_ids})
+
+
+def district_rows_of(index: AreaTree) -> dict[int, int | None]:
+    """{area id: the district row its records count under}, merged districts followed to today's (`Scope`)."""
+    return {pk: (d.pk if (d := index.district(pk, on=index.today)) else None) for pk in index.areas}
 
 
 def report_scope(filters: ReportFilters, user) -> Scope:
@@ -128,12 +139,10 @@ def report_scope(filters: ReportFilters, user) -> Scope:
     if filters.area is not None:
         members = index.members(filters.area)
         ids = members if ids is None else ids & members
-    districts = [d for d in index.districts() if ids is None or d.pk in ids or _district_has_members(index, d, ids)]
-    return Scope(index=index, area_ids=ids, districts=districts)
-
-
-def _district_has_members(index: AreaTree, district: Area, ids: set[int]) -> bool:
-    return any(index.district_of.get(pk) == district.pk for pk in ids)
+    district_of = district_rows_of(index)
+    rows = {district_of[pk] for pk in (index.areas if ids is None else ids)}
+    districts = [d for d in index.districts() if d.pk in rows]
+    return Scope(index=index, area_ids=ids, districts=districts, district_of=district_of)
 
 
 def viewer_may_see_reports(user) -> bool:
@@ -265,7 +274,7 @@ def certified_trainers_by_month(filters: ReportFilters, user) -> Report:
     ]
     counts: dict[int | None, list[int]] = {}
     for i, area, n in selects[0].union(*selects[1:], all=True).values_list("month", "filed_under", "n"):
-        counts.setdefault(scope.index.district_of.get(area), [0] * len(days))[i] += n
+        counts.setdefault(scope.district_of.get(area), [0] * len(days))[i] += n
 
     rows = []
     totals = [0] * len(months)
@@ -624,7 +633,8 @@ def _trainer_cascade(filters: ReportFilters, user, generations: bool = True, rea
         trainers.values("generation")
         .annotate(
             total=Count("pk"),
-            certified=Count("pk", filter=Q(level__in=[Trainer.CORE, Trainer.MASTER])),
+            # Certified today, as the home strip and the directory count them (not merely of that level).
+            certified=Count("pk", filter=Q(pk__in=Trainer.objects.certified().values("pk"))),
             masters=Count("pk", filter=Q(level=Trainer.MASTER)),
         )
         .order_by("generation")
@@ -645,14 +655,14 @@ def _generations_report(filters: ReportFilters, counts: list[tuple]) -> Report:
     generation_report = Report(
         key="generations",
         title=_("Trainer cascade: trainers per generation"),
-        headings=[_("Generation"), _("Trainers"), _("Certified (core or master)"), _("Master trainers")],
+        headings=[_("Generation"), _("Trainers"), _("Certified today"), _("Master trainers")],
         rows=gen_rows,
         chart={
             "type": "bar",
             "labels": [str(r[0]) for r in gen_rows[:-1]],
             "datasets": [
                 {"label": _("Trainers"), "data": [r[1] for r in gen_rows[:-1]]},
-                {"label": _("Certified (core or master)"), "data": [r[2] for r in gen_rows[:-1]]},
+                {"label": _("Certified today"), "data": [r[2] for r in gen_rows[:-1]]},
             ],
         },
         note=_(
@@ -717,7 +727,7 @@ def _reach_report(filters: ReportFilters, scope: Scope, reach: list[tuple]) -> R
     district_names = {a.pk: a.name for a in scope.index.districts()}
     levels = dict(Trainer.LEVELS)
     for _id, direct, downstream, below, name, level, generation, home_area, trainees in reach:
-        district = scope.index.district_of.get(home_area)
+        district = scope.district_of.get(home_area)
         rows.append(
             [
                 name,
@@ -781,7 +791,7 @@ def expiring_certificates(filters: ReportFilters, user) -> Report:
     district_names = {a.pk: a.name for a in scope.index.districts()}
     rows = []
     for certificate in certificates:
-        district = scope.index.district_of.get(certificate.area_id)
+        district = scope.district_of.get(certificate.area_id)
         rows.append(
             [
                 certificate.number,
@@ -954,7 +964,7 @@ def startup_projects(filters: ReportFilters, user) -> Report:
     """Startup projects per former district, as the targets count them (published by the day asked about)."""
     scope = report_scope(filters, user)
     projects = StartupProject.objects.visible_to(user).filter(scope.condition("area"))
-    counts = projects_by_district(projects=projects, until=filters.date_to)
+    counts = projects_by_district(projects=projects, until=filters.date_to, on=scope.index.today)
     rows = [[name, counts.get(pk, 0)] for name, pk in _district_rows(scope, counts)]
     return Report(
         key="projects",
@@ -1091,7 +1101,7 @@ EXPORT_FORMATS = {
 def public_statistics() -> dict[str, int]:
     """The home page strip: certified trainers today, people trained, former districts with activity."""
     index = area_tree()
-    everyone = Scope(index=index, area_ids=None, districts=index.districts())
+    everyone = Scope(index=index, area_ids=None, districts=index.districts(), district_of=district_rows_of(index))
     certified = Trainer.objects.certified().count()
     people = _first_reached(ReportFilters(), everyone).count()
     session_areas = set(TrainingSession.objects.values_list("area", flat=True).distinct().order_by())
