@@ -20,6 +20,7 @@ transaction at a time and has no functions, repeats the two statements in each t
 from django.db import connection
 
 from courses.models import Audience
+from trainers.models.people import filed_area_sql
 
 # Bit i of `FirstReach.learner_groups` is set for the learner group with code Audience.CODES[i];
 # OTHER_GROUP for a group with any other code (so "in no group" stays exact).
@@ -43,7 +44,7 @@ SELECT people.person_id,
        (SELECT min(e.enrolled_at) {_ENROLMENTS_OF_PERSON}) AS first_enrolled_at,
        (SELECT max(e.enrolled_at) {_ENROLMENTS_OF_PERSON}) AS last_enrolled_at,
        pf.id AS profile_id,
-       coalesce(pf.commune_id, pf.area_id) AS area_id,
+       {filed_area_sql("pf")} AS area_id,
        coalesce(pf.gender, '') AS gender,
        EXISTS (SELECT 1 FROM trainers_profile_learner_groups g JOIN courses_audience a ON a.id = g.audience_id
                WHERE g.profile_id = pf.id AND a.code = '{Audience.STUDENTS}') AS is_student,
