@@ -131,14 +131,25 @@ def district_rows_of(index: AreaTree) -> dict[int, int | None]:
     return {pk: (d.pk if (d := index.district(pk, on=index.today)) else None) for pk in index.areas}
 
 
+def report_area_ids(area: Area | None, user, index: AreaTree) -> set[int] | None:
+    """The reports' area filter, the one way: what the viewer may see (`admin_area_ids`, as every `visible_to`)
+    within what counts under the chosen area (the roll-up); None: everything."""
+    ids = admin_area_ids(user)
+    if area is not None:
+        members = index.members(area)
+        ids = members if ids is None else ids & members
+    return ids
+
+
+def area_choices(user, index: AreaTree) -> list[Area]:
+    """The areas the viewer may narrow the reports to: former districts and today's units within their scope."""
+    return index.choices(admin_area_ids(user))
+
+
 def report_scope(filters: ReportFilters, user) -> Scope:
     """Intersect the viewer's AdminScope with the area filter (rolled up through the area helpers)."""
     index = area_tree()
-    allowed = admin_area_ids(user)
-    ids = allowed
-    if filters.area is not None:
-        members = index.members(filters.area)
-        ids = members if ids is None else ids & members
+    ids = report_area_ids(filters.area, user, index)
     district_of = district_rows_of(index)
     rows = {district_of[pk] for pk in (index.areas if ids is None else ids)}
     districts = [d for d in index.districts() if d.pk in rows]
@@ -955,11 +966,6 @@ def public_counts() -> dict[str, int]:
     }
 
 
-def _showcase_scope(filters: ReportFilters, user) -> set[int] | None:
-    """The area ids a showcase report narrows to beyond `visible_to(user)`: the filter's area, rolled up."""
-    return None if filters.area is None else area_tree().members(filters.area)
-
-
 def startup_projects(filters: ReportFilters, user) -> Report:
     """Startup projects per former district, as the targets count them (published by the day asked about)."""
     scope = report_scope(filters, user)
@@ -983,7 +989,7 @@ def startup_projects(filters: ReportFilters, user) -> Report:
 
 def project_pipeline(filters: ReportFilters, user) -> Report:
     """Every project in scope (any status) by stage and by origin, with women-led and student-led counts."""
-    ids = _showcase_scope(filters, user)
+    ids = report_scope(filters, user).area_ids
     breakdown = project_breakdown(user=user, area_ids=ids)
     rows = [[_("Stage"), row["label"], row["count"]] for row in breakdown["by_stage"]]
     rows += [[_("Origin"), row["label"], row["count"]] for row in breakdown["by_origin"]]
@@ -1005,7 +1011,7 @@ def project_pipeline(filters: ReportFilters, user) -> Report:
 
 def event_reach_report(filters: ReportFilters, user) -> Report:
     """Per event held in scope: places, registrations and check-ins (by gender)."""
-    ids = _showcase_scope(filters, user)
+    ids = report_scope(filters, user).area_ids
     start, end = filters.datetime_range()
     kinds = dict(EventPage.KINDS)
     rows = [
