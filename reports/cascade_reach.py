@@ -11,25 +11,24 @@ recomputing the people concerned). The same one-person-at-a-time advisory locks 
 (striped, `first_reach.LOCK_STRIPES`) keep two transactions writing one person from both
 subtracting the same rows.
 
-SQLite (development) allows no recursive query in a trigger: the report walks the lineage there
-(`reports.figures.CASCADE_SQL`), and on PostgreSQL too for a range with both ends or a course, which
-first and last days cannot answer.
+SQLite allows no recursive query in a trigger: there the report counts the same rule's rows live
+(`REACH_CTES`, `REACH_ROWS` in `reports.figures`), as on PostgreSQL for a range with both ends or a
+course, which first and last days cannot answer.
 """
 
 from django.db import connection
 
 from . import first_reach
 
-# (trainer_id, person_id, first_on, direct_on, last_on, last_direct_on) for the people `{people}` selects
-# (`p.person_id …`): the first and last day each person was taught in each trainer's cascade, and by the
-# trainer.
-REACH_OF_PEOPLE = """
-WITH RECURSIVE taught AS (
+# The rule, as common table expressions: `taught` (each person taught in a session, by each of its trainers,
+# on the session's first day; `{taught}` narrows the participations `p`) and `lineage` (every trainer above each
+# trainer who taught, themselves included).
+REACH_CTES = """taught AS (
     SELECT p.person_id, st.trainer_id, s.starts_on
     FROM trainers_sessionparticipant p
     JOIN trainers_trainingsession s ON s.id = p.session_id
     JOIN trainers_trainingsession_trainers st ON st.trainingsession_id = p.session_id
-    WHERE {people}
+    WHERE {taught}
 ),
 lineage(leader_id, trainer_id) AS (
     SELECT DISTINCT trainer_id, trainer_id FROM taught
@@ -37,13 +36,17 @@ lineage(leader_id, trainer_id) AS (
     SELECT lineage.leader_id, t.trained_by_id
     FROM lineage JOIN trainers_trainer t ON t.id = lineage.trainer_id
     WHERE t.trained_by_id IS NOT NULL
-)
-SELECT lineage.trainer_id, taught.person_id,
+)"""
+# (trainer_id, person_id, first_on, direct_on, last_on, last_direct_on) over `taught` and `lineage`: the first
+# and last day each person was taught in each trainer's cascade, and by the trainer. The kept tables hold
+# these rows; the cascade report counts them live where the kept days cannot answer (reports.figures).
+REACH_ROWS = """SELECT lineage.trainer_id, taught.person_id,
        min(taught.starts_on), min(taught.starts_on) FILTER (WHERE lineage.trainer_id = taught.trainer_id),
        max(taught.starts_on), max(taught.starts_on) FILTER (WHERE lineage.trainer_id = taught.trainer_id)
 FROM taught JOIN lineage ON lineage.leader_id = taught.trainer_id
-GROUP BY lineage.trainer_id, taught.person_id
-"""
+GROUP BY lineage.trainer_id, taught.person_id"""
+# The rows of the people `{people}` selects (`p.person_id …`).
+REACH_OF_PEOPLE = "WITH RECURSIVE " + REACH_CTES.replace("{taught}", "{people}") + "\n" + REACH_ROWS + "\n"
 COLUMNS = "trainer_id, person_id, first_on, direct_on, last_on, last_direct_on"
 
 # A person's rows counted per trainer and day, added (sign 1) to or subtracted (-1) from the day counts:

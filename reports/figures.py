@@ -571,25 +571,24 @@ SELECT 'reach', reach.root_id, reach.direct, reach.downstream,
 FROM reach JOIN {trainer} t ON t.id = reach.root_id JOIN {user} u ON u.id = t.person_id
 {generations}
 """
-# Walking down every lineage from its sessions: what the report means, and the only way to answer
-# a start date or a course.
-WALKED_REACH = """tree(root_id, trainer_id) AS (
-    SELECT t.id, t.id FROM {trainer} t WHERE t.id IN ({roots})
+# Counted live from the rule's rows (reports.cascade_reach: REACH_CTES, REACH_ROWS) over the sessions in the
+# filter led by trainers below the roots: where the kept days cannot answer (a range with both ends, a
+# course) and where nothing is kept (SQLite).
+LIVE_REACH = """below_roots(trainer_id) AS (
+    SELECT t.id FROM {trainer} t WHERE t.id IN ({roots})
     UNION
-    SELECT tree.root_id, c.id FROM {trainer} c JOIN tree ON c.trained_by_id = tree.trainer_id
+    SELECT c.id FROM {trainer} c JOIN below_roots ON c.trained_by_id = below_roots.trainer_id
 ),
-taught AS (
-    SELECT DISTINCT st.trainer_id, p.person_id
-    FROM {led} st JOIN {participant} p ON p.session_id = st.trainingsession_id
-    WHERE st.trainingsession_id IN ({sessions}) AND st.trainer_id IN (SELECT trainer_id FROM tree)
+{cascade},
+reached({columns}) AS (
+{reach_rows}
 ),
 reach AS (
-    SELECT tree.root_id,
-           COUNT(DISTINCT CASE WHEN tree.root_id = tree.trainer_id THEN taught.person_id END) AS direct,
-           COUNT(DISTINCT taught.person_id) AS downstream
-    FROM tree LEFT JOIN taught ON taught.trainer_id = tree.trainer_id
-    GROUP BY tree.root_id
-    ORDER BY downstream DESC, direct DESC, tree.root_id
+    SELECT t.id AS root_id, count(r.direct_on) AS direct, count(r.person_id) AS downstream
+    FROM {trainer} t LEFT JOIN reached r ON r.trainer_id = t.id
+    WHERE t.id IN ({roots})
+    GROUP BY t.id
+    ORDER BY downstream DESC, direct DESC, t.id
     LIMIT {limit}
 )"""
 # The same figures as kept by the database (reports.cascade_reach): all time or up to a day (people
@@ -712,13 +711,14 @@ def _reach_rows(filters: ReportFilters, trainers, per_generation=None) -> tuple[
         reach_params = [*roots_params, *day, *roots_params]
     else:
         sessions_sql, sessions_params = filtered_sessions(filters).order_by().values("pk").query.sql_with_params()
-        reach = WALKED_REACH.format(
-            led=TrainingSession.trainers.through._meta.db_table,
-            participant=SessionParticipant._meta.db_table,
-            sessions=sessions_sql,
+        taught = f"p.session_id IN ({sessions_sql}) AND st.trainer_id IN (SELECT trainer_id FROM below_roots)"
+        reach = LIVE_REACH.format(
+            cascade=cascade_reach.REACH_CTES.format(taught=taught),
+            reach_rows=cascade_reach.REACH_ROWS,
+            columns=cascade_reach.COLUMNS,
             **tables,
         )
-        reach_params = [*roots_params, *sessions_params]
+        reach_params = [*roots_params, *sessions_params, *roots_params]
     generations_sql, generations_params = "", ()
     if per_generation is not None:
         inner_sql, generations_params = per_generation.order_by().query.sql_with_params()

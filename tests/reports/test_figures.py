@@ -34,6 +34,7 @@ from reports.figures import (
     progress_against_targets,
     public_statistics,
     trainer_cascade,
+    trainer_reach,
 )
 from reports.models import Target
 from tests.areas.reform import reform_tree
@@ -327,6 +328,29 @@ def test_trainer_cascade_date_filter_and_scope(programme):
     assert {r[0] for r in reach.rows} >= {"Trainer One", "Trainer Three"}
     assert "Trainer Two" not in {r[0] for r in reach.rows}
     assert generations.rows[-1][1:] == [3, 2, 1]  # t1, t3, t5 (not certified: revoked)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        ReportFilters(),
+        ReportFilters(date_to=D(2024, 12, 31)),
+        ReportFilters(date_from=D(2024, 6, 1)),
+        ReportFilters(date_from=D(2024, 1, 1), date_to=D(2024, 12, 31)),
+    ],
+    ids=["all time", "up to a day", "since a day", "a range"],
+)
+def test_cascade_reach_is_one_rule_whether_kept_or_counted_live(programme, filters, monkeypatch):
+    """The same figures on SQLite (counted live) and PostgreSQL (kept days where they answer, live otherwise)."""
+    from reports import cascade_reach
+
+    admin = programme["province_admin"]
+    answered = trainer_reach(filters, admin).rows
+    monkeypatch.setattr(cascade_reach, "in_use", lambda using=None: False)
+    assert trainer_reach(filters, admin).rows == answered
+    if filters == ReportFilters():
+        by_name = {r[0]: r[6:] for r in answered}
+        assert (by_name["Trainer One"], by_name["Trainer Two"], by_name["Trainer Three"]) == ([2, 4], [2, 3], [1, 1])
 
 
 # --- Expiring ------------------------------------------------------------------------------------
