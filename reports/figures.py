@@ -33,6 +33,7 @@ from trainers.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes
 
 from . import cascade_reach, first_reach
 from .models import HEADLINE_YEARS, FirstReach, Target, TrainerReachDay
+from .tables import sql as named_sql
 
 EXPIRY_WINDOW_DAYS = 90
 CASCADE_ROWS = 100
@@ -711,7 +712,8 @@ def _reach_rows(filters: ReportFilters, trainers, per_generation=None) -> tuple[
         reach_params = [*roots_params, *day, *roots_params]
     else:
         sessions_sql, sessions_params = filtered_sessions(filters).order_by().values("pk").query.sql_with_params()
-        taught = f"p.session_id IN ({sessions_sql}) AND st.trainer_id IN (SELECT trainer_id FROM below_roots)"
+        taught = named_sql("p.@participant.session IN ({sessions}) AND st.@session_trainer.trainer IN ({below})")
+        taught = taught.format(sessions=sessions_sql, below="SELECT trainer_id FROM below_roots")
         reach = LIVE_REACH.format(
             cascade=cascade_reach.REACH_CTES.format(taught=taught),
             reach_rows=cascade_reach.REACH_ROWS,
