@@ -23,9 +23,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from areas.rollup import AreaTree
 from courses.models import Audience, Enrollment
 from reports.figures import (
-    AreaTree,
     ReportFilters,
     certified_trainers_by_month,
     course_completion,
