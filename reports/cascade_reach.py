@@ -11,8 +11,8 @@ recomputing the people concerned). The same one-person-at-a-time advisory locks 
 (striped, `first_reach.LOCK_STRIPES`) keep two transactions writing one person from both
 subtracting the same rows.
 
-SQLite allows no recursive query in a trigger: there the report counts the same rule's rows live
-(`REACH_CTES`, `REACH_ROWS` in `reports.figures`), as on PostgreSQL for a range with both ends or a
+SQLite allows no recursive query in a trigger: there the report counts live over the same rule
+(`REACH_CTES`, in `reports.figures.cascade`), as on PostgreSQL for a range with both ends or a
 course, which first and last days cannot answer.
 """
 
@@ -22,7 +22,7 @@ from . import first_reach, tables
 
 # The rule, as common table expressions: `taught` (each person taught in a session, by each of its trainers,
 # on the session's first day; `{taught}` narrows the participations `p`) and `lineage` (every trainer above each
-# trainer who taught, themselves included).
+# trainer who taught, themselves included; `{above}` may narrow the trainers walked up to).
 REACH_CTES = tables.sql("""taught AS (
     SELECT p.@participant.person AS person_id, st.@session_trainer.trainer AS trainer_id,
            s.@session.starts_on AS starts_on
@@ -36,18 +36,20 @@ lineage(leader_id, trainer_id) AS (
     UNION
     SELECT lineage.leader_id, t.@trainer.trained_by
     FROM lineage JOIN @trainer t ON t.@trainer.id = lineage.trainer_id
-    WHERE t.@trainer.trained_by IS NOT NULL
+    WHERE t.@trainer.trained_by IS NOT NULL{above}
 )""")
 # (trainer_id, person_id, first_on, direct_on, last_on, last_direct_on) over `taught` and `lineage`: the first
-# and last day each person was taught in each trainer's cascade, and by the trainer. The kept tables hold
-# these rows; the cascade report counts them live where the kept days cannot answer (reports.figures).
+# and last day each person was taught in each trainer's cascade, and by the trainer: the rows the kept tables
+# hold. Where the kept days cannot answer, the cascade report counts over the same CTEs (reports.figures).
 REACH_ROWS = """SELECT lineage.trainer_id, taught.person_id,
        min(taught.starts_on), min(taught.starts_on) FILTER (WHERE lineage.trainer_id = taught.trainer_id),
        max(taught.starts_on), max(taught.starts_on) FILTER (WHERE lineage.trainer_id = taught.trainer_id)
 FROM taught JOIN lineage ON lineage.leader_id = taught.trainer_id
 GROUP BY lineage.trainer_id, taught.person_id"""
 # The rows of the people `{people}` selects (`p.person_id …`).
-REACH_OF_PEOPLE = "WITH RECURSIVE " + REACH_CTES.replace("{taught}", "{people}") + "\n" + REACH_ROWS + "\n"
+REACH_OF_PEOPLE = (
+    "WITH RECURSIVE " + REACH_CTES.replace("{taught}", "{people}").replace("{above}", "") + "\n" + REACH_ROWS + "\n"
+)
 COLUMNS = "trainer_id, person_id, first_on, direct_on, last_on, last_direct_on"
 
 # A person's rows counted per trainer and day, added (sign 1) to or subtracted (-1) from the day counts:

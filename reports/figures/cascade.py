@@ -39,21 +39,22 @@ SELECT 'reach', reach.root_id, reach.direct, reach.downstream,
 FROM reach JOIN {trainer} t ON t.id = reach.root_id JOIN {user} u ON u.id = t.person_id
 {generations}
 """
-# Counted live from the rule's rows (reports.cascade_reach: REACH_CTES, REACH_ROWS) over the sessions in the
-# filter led by trainers below the roots: where the kept days cannot answer (a range with both ends, a
-# course) and where nothing is kept (SQLite).
+# Counted live from the rule itself (reports.cascade_reach.REACH_CTES: who taught whom, and the lineage above
+# them, as the kept tables hold it) over the sessions in the filter led by trainers below the roots: where the
+# kept days cannot answer (a range with both ends, a course) and where nothing is kept (SQLite).
 LIVE_REACH = """below_roots(trainer_id) AS (
     SELECT t.id FROM {trainer} t WHERE t.id IN ({roots})
     UNION
     SELECT c.id FROM {trainer} c JOIN below_roots ON c.trained_by_id = below_roots.trainer_id
 ),
 {cascade},
-reached({columns}) AS (
-{reach_rows}
-),
 reach AS (
-    SELECT t.id AS root_id, count(r.direct_on) AS direct, count(r.person_id) AS downstream
-    FROM {trainer} t LEFT JOIN reached r ON r.trainer_id = t.id
+    SELECT t.id AS root_id,
+           count(DISTINCT taught.person_id) FILTER (WHERE taught.trainer_id = t.id) AS direct,
+           count(DISTINCT taught.person_id) AS downstream
+    FROM {trainer} t
+    LEFT JOIN lineage ON lineage.trainer_id = t.id
+    LEFT JOIN taught ON taught.trainer_id = lineage.leader_id
     WHERE t.id IN ({roots})
     GROUP BY t.id
     ORDER BY downstream DESC, direct DESC, t.id
@@ -181,10 +182,10 @@ def _reach_rows(filters: ReportFilters, trainers, per_generation=None) -> tuple[
         sessions_sql, sessions_params = filtered_sessions(filters).order_by().values("pk").query.sql_with_params()
         taught = named_sql("p.@participant.session IN ({sessions}) AND st.@session_trainer.trainer IN ({below})")
         taught = taught.format(sessions=sessions_sql, below="SELECT trainer_id FROM below_roots")
+        # Only the trainers below the roots matter: the walk up from those who taught stops where they end.
+        above = named_sql(" AND t.@trainer.trained_by IN (SELECT trainer_id FROM below_roots)")
         reach = LIVE_REACH.format(
-            cascade=cascade_reach.REACH_CTES.format(taught=taught),
-            reach_rows=cascade_reach.REACH_ROWS,
-            columns=cascade_reach.COLUMNS,
+            cascade=cascade_reach.REACH_CTES.format(taught=taught, above=above),
             **tables,
         )
         reach_params = [*roots_params, *sessions_params, *roots_params]

@@ -120,6 +120,24 @@ class TrainerQuerySet(AreaScopedQuerySet):
         valid = Certificate.objects.certifying_trainers(on).filter(person=models.OuterRef("person"))
         return self.filter(level__in=Trainer.CERTIFIED_LEVELS).filter(models.Exists(valid))
 
+    def certified_counts(self, days: list[datetime.date], by: str) -> dict:
+        """{value of `by`: [how many are certified on each day]}: `certified(on)` for many days in one grouped scan."""
+        from .certification import Certificate, certifies_trainer_on
+
+        rule = "person__certificates__"
+        counts = {
+            f"on{i}": models.Count("pk", distinct=True, filter=certifies_trainer_on(day, rule))
+            for i, day in enumerate(days)
+        }
+        rows = (
+            self.filter(level__in=Trainer.CERTIFIED_LEVELS)
+            .filter(**{f"{rule}kind": Certificate.TRAINER, f"{rule}issued_on__lte": max(days)})
+            .values(by)
+            .annotate(**counts)
+            .order_by()
+        )
+        return {row[by]: [row[f"on{i}"] for i in range(len(days))] for row in rows}
+
     def in_area(self, area: Area) -> "TrainerQuerySet":
         """Trainers based in the area or any unit below it."""
         return self.filter(home_area__in=Area.objects.within(area))
