@@ -11,45 +11,51 @@ recomputing the people concerned). The same one-person-at-a-time advisory locks 
 (striped, `first_reach.LOCK_STRIPES`) keep two transactions writing one person from both
 subtracting the same rows.
 
-SQLite (development) allows no recursive query in a trigger: the report walks the lineage there
-(`reports.figures.CASCADE_SQL`), and on PostgreSQL too for a range with both ends or a course, which
-first and last days cannot answer.
+SQLite allows no recursive query in a trigger: there the report counts live over the same rule
+(`REACH_CTES`, in `reports.figures.cascade`), as on PostgreSQL for a range with both ends or a
+course, which first and last days cannot answer.
 """
 
 from django.db import connection
 
-from . import first_reach
+from . import first_reach, tables
 
-# (trainer_id, person_id, first_on, direct_on, last_on, last_direct_on) for the people `{people}` selects
-# (`p.person_id …`): the first and last day each person was taught in each trainer's cascade, and by the
-# trainer.
-REACH_OF_PEOPLE = """
-WITH RECURSIVE taught AS (
-    SELECT p.person_id, st.trainer_id, s.starts_on
-    FROM trainers_sessionparticipant p
-    JOIN trainers_trainingsession s ON s.id = p.session_id
-    JOIN trainers_trainingsession_trainers st ON st.trainingsession_id = p.session_id
-    WHERE {people}
+# The rule, as common table expressions: `taught` (each person taught in a session, by each of its trainers,
+# on the session's first day; `{taught}` narrows the participations `p`) and `lineage` (every trainer above each
+# trainer who taught, themselves included; `{above}` may narrow the trainers walked up to).
+REACH_CTES = tables.sql("""taught AS (
+    SELECT p.@participant.person AS person_id, st.@session_trainer.trainer AS trainer_id,
+           s.@session.starts_on AS starts_on
+    FROM @participant p
+    JOIN @session s ON s.@session.id = p.@participant.session
+    JOIN @session_trainer st ON st.@session_trainer.trainingsession = p.@participant.session
+    WHERE {taught}
 ),
 lineage(leader_id, trainer_id) AS (
     SELECT DISTINCT trainer_id, trainer_id FROM taught
     UNION
-    SELECT lineage.leader_id, t.trained_by_id
-    FROM lineage JOIN trainers_trainer t ON t.id = lineage.trainer_id
-    WHERE t.trained_by_id IS NOT NULL
-)
-SELECT lineage.trainer_id, taught.person_id,
+    SELECT lineage.leader_id, t.@trainer.trained_by
+    FROM lineage JOIN @trainer t ON t.@trainer.id = lineage.trainer_id
+    WHERE t.@trainer.trained_by IS NOT NULL{above}
+)""")
+# (trainer_id, person_id, first_on, direct_on, last_on, last_direct_on) over `taught` and `lineage`: the first
+# and last day each person was taught in each trainer's cascade, and by the trainer: the rows the kept tables
+# hold. Where the kept days cannot answer, the cascade report counts over the same CTEs (reports.figures).
+REACH_ROWS = """SELECT lineage.trainer_id, taught.person_id,
        min(taught.starts_on), min(taught.starts_on) FILTER (WHERE lineage.trainer_id = taught.trainer_id),
        max(taught.starts_on), max(taught.starts_on) FILTER (WHERE lineage.trainer_id = taught.trainer_id)
 FROM taught JOIN lineage ON lineage.leader_id = taught.trainer_id
-GROUP BY lineage.trainer_id, taught.person_id
-"""
+GROUP BY lineage.trainer_id, taught.person_id"""
+# The rows of the people `{people}` selects (`p.person_id …`).
+REACH_OF_PEOPLE = (
+    "WITH RECURSIVE " + REACH_CTES.replace("{taught}", "{people}").replace("{above}", "") + "\n" + REACH_ROWS + "\n"
+)
 COLUMNS = "trainer_id, person_id, first_on, direct_on, last_on, last_direct_on"
 
 # A person's rows counted per trainer and day, added (sign 1) to or subtracted (-1) from the day counts:
 # by the day each person was first reached (direct, downstream) and last reached (…_last).
 COUNT_BY_DAY = """
-    INSERT INTO reports_trainerreachday (trainer_id, day, direct, downstream, direct_last, downstream_last)
+    INSERT INTO @reach_day (trainer_id, day, direct, downstream, direct_last, downstream_last)
     SELECT trainer_id, day, {sign} * sum(direct), {sign} * sum(downstream),
            {sign} * sum(direct_last), {sign} * sum(downstream_last)
     FROM (
@@ -64,14 +70,14 @@ COUNT_BY_DAY = """
     ) counted
     GROUP BY trainer_id, day ORDER BY trainer_id, day
     ON CONFLICT (trainer_id, day) DO UPDATE
-        SET direct = reports_trainerreachday.direct + EXCLUDED.direct,
-            downstream = reports_trainerreachday.downstream + EXCLUDED.downstream,
-            direct_last = reports_trainerreachday.direct_last + EXCLUDED.direct_last,
-            downstream_last = reports_trainerreachday.downstream_last + EXCLUDED.downstream_last"""
+        SET direct = @reach_day.@reach_day.direct + EXCLUDED.direct,
+            downstream = @reach_day.@reach_day.downstream + EXCLUDED.downstream,
+            direct_last = @reach_day.@reach_day.direct_last + EXCLUDED.direct_last,
+            downstream_last = @reach_day.@reach_day.downstream_last + EXCLUDED.downstream_last"""
 
 # Each statement of a plpgsql function sees what the statements before it wrote; the counts are
 # adjusted in trainer order so that two transactions touching the same trainers lock them alike.
-REFRESH_FUNCTION = f"""
+REFRESH_FUNCTION = tables.sql(f"""
 CREATE OR REPLACE FUNCTION reports_cascade_refresh(people bigint[]) RETURNS void AS $$
 BEGIN
     people := ARRAY(SELECT DISTINCT x FROM unnest(people) x WHERE x IS NOT NULL ORDER BY x);
@@ -82,12 +88,12 @@ BEGIN
     FROM (SELECT DISTINCT mod(x, {first_reach.LOCK_STRIPES})::int AS stripe FROM unnest(people) x) stripes
     ORDER BY stripe;
     WITH gone AS (
-        DELETE FROM reports_cascadereach WHERE person_id = ANY(people) RETURNING {COLUMNS}
+        DELETE FROM @cascade_reach WHERE person_id = ANY(people) RETURNING {COLUMNS}
     )
     {COUNT_BY_DAY.format(sign=-1, rows="gone")};
     WITH added AS (
-        INSERT INTO reports_cascadereach ({COLUMNS})
-        {REACH_OF_PEOPLE.format(people="p.person_id = ANY(people)")}
+        INSERT INTO @cascade_reach ({COLUMNS})
+        {REACH_OF_PEOPLE.format(people="p.@participant.person = ANY(people)")}
         RETURNING {COLUMNS}
     )
     {COUNT_BY_DAY.format(sign=1, rows="added")};
@@ -97,9 +103,9 @@ $$ LANGUAGE plpgsql;
 CREATE OR REPLACE FUNCTION reports_cascade_participant() RETURNS trigger AS $$
 BEGIN
     PERFORM reports_cascade_refresh(CASE TG_OP
-        WHEN 'INSERT' THEN ARRAY[NEW.person_id]
-        WHEN 'DELETE' THEN ARRAY[OLD.person_id]
-        ELSE ARRAY[OLD.person_id, NEW.person_id] END);
+        WHEN 'INSERT' THEN ARRAY[NEW.@participant.person]
+        WHEN 'DELETE' THEN ARRAY[OLD.@participant.person]
+        ELSE ARRAY[OLD.@participant.person, NEW.@participant.person] END);
     RETURN NULL;
 END
 $$ LANGUAGE plpgsql;
@@ -109,8 +115,9 @@ DECLARE
     column_name text := TG_ARGV[0];
 BEGIN
     PERFORM reports_cascade_refresh(ARRAY(
-        SELECT p.person_id FROM trainers_sessionparticipant p
-        WHERE p.session_id IN ((to_jsonb(OLD) ->> column_name)::bigint, (to_jsonb(NEW) ->> column_name)::bigint)));
+        SELECT p.@participant.person FROM @participant p
+        WHERE p.@participant.session IN (
+            (to_jsonb(OLD) ->> column_name)::bigint, (to_jsonb(NEW) ->> column_name)::bigint)));
     RETURN NULL;
 END
 $$ LANGUAGE plpgsql;
@@ -119,60 +126,60 @@ CREATE OR REPLACE FUNCTION reports_cascade_lineage() RETURNS trigger AS $$
 BEGIN
     -- Everyone the trainer's own cascade reached gains or loses the trainers above it.
     PERFORM reports_cascade_refresh(ARRAY(
-        SELECT r.person_id FROM reports_cascadereach r WHERE r.trainer_id = NEW.id));
+        SELECT r.person_id FROM @cascade_reach r WHERE r.trainer_id = NEW.@trainer.id));
     RETURN NULL;
 END
 $$ LANGUAGE plpgsql;
 
 CREATE OR REPLACE FUNCTION reports_cascade_trainer_gone() RETURNS trigger AS $$
 BEGIN
-    DELETE FROM reports_cascadereach WHERE trainer_id = OLD.id;
-    DELETE FROM reports_trainerreachday WHERE trainer_id = OLD.id;
+    DELETE FROM @cascade_reach WHERE trainer_id = OLD.@trainer.id;
+    DELETE FROM @reach_day WHERE trainer_id = OLD.@trainer.id;
     RETURN NULL;
 END
 $$ LANGUAGE plpgsql;
-"""
+""")
 
-TRIGGERS = """
+TRIGGERS = tables.sql("""
 CREATE TRIGGER reports_cascade_participant
-    AFTER INSERT OR DELETE OR UPDATE OF person_id, session_id ON trainers_sessionparticipant
+    AFTER INSERT OR DELETE OR UPDATE OF @participant.person, @participant.session ON @participant
     FOR EACH ROW EXECUTE FUNCTION reports_cascade_participant();
 CREATE TRIGGER reports_cascade_session_trainer
-    AFTER INSERT OR DELETE OR UPDATE ON trainers_trainingsession_trainers
-    FOR EACH ROW EXECUTE FUNCTION reports_cascade_session('trainingsession_id');
+    AFTER INSERT OR DELETE OR UPDATE ON @session_trainer
+    FOR EACH ROW EXECUTE FUNCTION reports_cascade_session('@session_trainer.trainingsession');
 CREATE TRIGGER reports_cascade_session_day
-    AFTER UPDATE OF starts_on ON trainers_trainingsession
-    FOR EACH ROW WHEN (OLD.starts_on IS DISTINCT FROM NEW.starts_on)
-    EXECUTE FUNCTION reports_cascade_session('id');
+    AFTER UPDATE OF @session.starts_on ON @session
+    FOR EACH ROW WHEN (OLD.@session.starts_on IS DISTINCT FROM NEW.@session.starts_on)
+    EXECUTE FUNCTION reports_cascade_session('@session.id');
 CREATE TRIGGER reports_cascade_lineage
-    AFTER UPDATE OF trained_by_id ON trainers_trainer
-    FOR EACH ROW WHEN (OLD.trained_by_id IS DISTINCT FROM NEW.trained_by_id)
+    AFTER UPDATE OF @trainer.trained_by ON @trainer
+    FOR EACH ROW WHEN (OLD.@trainer.trained_by IS DISTINCT FROM NEW.@trainer.trained_by)
     EXECUTE FUNCTION reports_cascade_lineage();
 CREATE TRIGGER reports_cascade_trainer_gone
-    AFTER DELETE ON trainers_trainer
+    AFTER DELETE ON @trainer
     FOR EACH ROW EXECUTE FUNCTION reports_cascade_trainer_gone();
-"""
+""")
 
-DROP = """
-DROP TRIGGER IF EXISTS reports_cascade_participant ON trainers_sessionparticipant;
-DROP TRIGGER IF EXISTS reports_cascade_session_trainer ON trainers_trainingsession_trainers;
-DROP TRIGGER IF EXISTS reports_cascade_session_day ON trainers_trainingsession;
-DROP TRIGGER IF EXISTS reports_cascade_lineage ON trainers_trainer;
-DROP TRIGGER IF EXISTS reports_cascade_trainer_gone ON trainers_trainer;
+DROP = tables.sql("""
+DROP TRIGGER IF EXISTS reports_cascade_participant ON @participant;
+DROP TRIGGER IF EXISTS reports_cascade_session_trainer ON @session_trainer;
+DROP TRIGGER IF EXISTS reports_cascade_session_day ON @session;
+DROP TRIGGER IF EXISTS reports_cascade_lineage ON @trainer;
+DROP TRIGGER IF EXISTS reports_cascade_trainer_gone ON @trainer;
 DROP FUNCTION IF EXISTS reports_cascade_participant();
 DROP FUNCTION IF EXISTS reports_cascade_session();
 DROP FUNCTION IF EXISTS reports_cascade_lineage();
 DROP FUNCTION IF EXISTS reports_cascade_trainer_gone();
 DROP FUNCTION IF EXISTS reports_cascade_refresh(bigint[]);
-"""
+""")
 
-REBUILD = f"""
-DELETE FROM reports_cascadereach;
-DELETE FROM reports_trainerreachday;
-INSERT INTO reports_cascadereach ({COLUMNS})
+REBUILD = tables.sql(f"""
+DELETE FROM @cascade_reach;
+DELETE FROM @reach_day;
+INSERT INTO @cascade_reach ({COLUMNS})
 {REACH_OF_PEOPLE.format(people="true")};
-{COUNT_BY_DAY.format(sign=1, rows="reports_cascadereach")};
-"""
+{COUNT_BY_DAY.format(sign=1, rows="@cascade_reach")};
+""")
 
 
 def in_use(using=None) -> bool:

@@ -20,88 +20,112 @@ transaction at a time and has no functions, repeats the two statements in each t
 from django.db import connection
 
 from courses.models import Audience
+from trainers.models.people import filed_area_sql
+
+from . import tables
 
 # Bit i of `FirstReach.learner_groups` is set for the learner group with code Audience.CODES[i];
 # OTHER_GROUP for a group with any other code (so "in no group" stays exact).
 GROUP_BITS = {code: i for i, (code, _label) in enumerate(Audience.CODES)}
 OTHER_GROUP = 30
 _BIT_OF_CODE = (
-    "CASE a.code "
+    tables.sql("CASE a.@audience.code ")
     + " ".join(f"WHEN '{code}' THEN {bit}" for code, bit in GROUP_BITS.items())
     + f" ELSE {OTHER_GROUP} END"
 )
 
-_SESSIONS_OF_PERSON = """FROM trainers_sessionparticipant sp JOIN trainers_trainingsession ts ON ts.id = sp.session_id
-        WHERE sp.person_id = people.person_id"""
-_ENROLMENTS_OF_PERSON = "FROM courses_enrollment e WHERE e.user_id = people.person_id"
+_SESSIONS_OF_PERSON = """FROM @participant sp JOIN @session ts ON ts.@session.id = sp.@participant.session
+        WHERE sp.@participant.person = people.person_id"""
+_ENROLMENTS_OF_PERSON = "FROM @enrollment e WHERE e.@enrollment.user = people.person_id"
+_GROUPS_OF_PROFILE = """FROM @profile_group g JOIN @audience a ON a.@audience.id = g.@profile_group.audience
+               WHERE g.@profile_group.profile = pf.@profile.id"""
 
 # The FirstReach row of each person `{people}` (a SELECT of `person_id`) names, reached or not.
-ROWS_OF = f"""
+ROWS_OF = tables.sql(f"""
 SELECT people.person_id,
-       (SELECT min(ts.starts_on) {_SESSIONS_OF_PERSON}) AS first_session_on,
-       (SELECT max(ts.starts_on) {_SESSIONS_OF_PERSON}) AS last_session_on,
-       (SELECT min(e.enrolled_at) {_ENROLMENTS_OF_PERSON}) AS first_enrolled_at,
-       (SELECT max(e.enrolled_at) {_ENROLMENTS_OF_PERSON}) AS last_enrolled_at,
-       pf.id AS profile_id,
-       coalesce(pf.commune_id, pf.area_id) AS area_id,
-       coalesce(pf.gender, '') AS gender,
-       EXISTS (SELECT 1 FROM trainers_profile_learner_groups g JOIN courses_audience a ON a.id = g.audience_id
-               WHERE g.profile_id = pf.id AND a.code = '{Audience.STUDENTS}') AS is_student,
-       coalesce((SELECT sum(DISTINCT 1 << ({_BIT_OF_CODE}))
-                 FROM trainers_profile_learner_groups g JOIN courses_audience a ON a.id = g.audience_id
-                 WHERE g.profile_id = pf.id), 0) AS learner_groups
+       (SELECT min(ts.@session.starts_on) {_SESSIONS_OF_PERSON}) AS first_session_on,
+       (SELECT max(ts.@session.starts_on) {_SESSIONS_OF_PERSON}) AS last_session_on,
+       (SELECT min(e.@enrollment.enrolled_at) {_ENROLMENTS_OF_PERSON}) AS first_enrolled_at,
+       (SELECT max(e.@enrollment.enrolled_at) {_ENROLMENTS_OF_PERSON}) AS last_enrolled_at,
+       pf.@profile.id AS profile_id,
+       {filed_area_sql("pf")} AS area_id,
+       coalesce(pf.@profile.gender, '') AS gender,
+       EXISTS (SELECT 1 {_GROUPS_OF_PROFILE} AND a.@audience.code = '{Audience.STUDENTS}') AS is_student,
+       coalesce((SELECT sum(DISTINCT 1 << ({_BIT_OF_CODE})) {_GROUPS_OF_PROFILE}), 0) AS learner_groups
 FROM ({{people}}) people
-LEFT JOIN trainers_profile pf ON pf.user_id = people.person_id
-"""
+LEFT JOIN @profile pf ON pf.@profile.user = people.person_id
+""")
+# FirstReach's columns, in the order ROWS_OF selects them.
 COLUMNS = [
-    "person_id",
-    "first_session_on",
-    "last_session_on",
-    "first_enrolled_at",
-    "last_enrolled_at",
-    "profile_id",
-    "area_id",
-    "gender",
-    "is_student",
-    "learner_groups",
+    tables.column("first_reach", name)
+    for name in (
+        "person",
+        "first_session_on",
+        "last_session_on",
+        "first_enrolled_at",
+        "last_enrolled_at",
+        "profile",
+        "area",
+        "gender",
+        "is_student",
+        "learner_groups",
+    )
 ]
 
 # Write the rows of the people `{people}` names: kept if reached, deleted if no longer.
-REFRESH = f"""
-INSERT INTO reports_firstreach ({", ".join(COLUMNS)})
+REFRESH = tables.sql(f"""
+INSERT INTO @first_reach ({", ".join(COLUMNS)})
 SELECT * FROM ({ROWS_OF}) r WHERE r.first_session_on IS NOT NULL OR r.first_enrolled_at IS NOT NULL
-ON CONFLICT (person_id) DO UPDATE
+ON CONFLICT ({COLUMNS[0]}) DO UPDATE
     SET {", ".join(f"{column} = excluded.{column}" for column in COLUMNS[1:])};
-DELETE FROM reports_firstreach
-WHERE person_id IN ({{people}})
-  AND NOT EXISTS (SELECT 1 FROM trainers_sessionparticipant sp WHERE sp.person_id = reports_firstreach.person_id)
-  AND NOT EXISTS (SELECT 1 FROM courses_enrollment e WHERE e.user_id = reports_firstreach.person_id);
-"""
+DELETE FROM @first_reach
+WHERE @first_reach.person IN ({{people}})
+  AND NOT EXISTS (SELECT 1 FROM @participant sp WHERE sp.@participant.person = @first_reach.@first_reach.person)
+  AND NOT EXISTS (SELECT 1 FROM @enrollment e WHERE e.@enrollment.user = @first_reach.@first_reach.person);
+""")
 
 # What names the people to recompute, for each table the triggers watch: (table, events, people by row).
 # `{row}` is NEW or OLD.
 WATCHED = [
-    ("trainers_sessionparticipant", "person_id, session_id", "SELECT {row}.person_id AS person_id"),
-    ("courses_enrollment", "user_id, enrolled_at", "SELECT {row}.user_id AS person_id"),
-    ("trainers_profile", "user_id, area_id, commune_id, gender", "SELECT {row}.user_id AS person_id"),
     (
-        "trainers_profile_learner_groups",
+        tables.table("participant"),
+        tables.sql("@participant.person, @participant.session"),
+        tables.sql("SELECT {row}.@participant.person AS person_id"),
+    ),
+    (
+        tables.table("enrollment"),
+        tables.sql("@enrollment.user, @enrollment.enrolled_at"),
+        tables.sql("SELECT {row}.@enrollment.user AS person_id"),
+    ),
+    (
+        tables.table("profile"),
+        tables.sql("@profile.user, @profile.area, @profile.commune, @profile.gender"),
+        tables.sql("SELECT {row}.@profile.user AS person_id"),
+    ),
+    (
+        tables.table("profile_group"),
         None,
-        "SELECT pf.user_id AS person_id FROM trainers_profile pf WHERE pf.id = {row}.profile_id",
+        tables.sql(
+            "SELECT pf.@profile.user AS person_id FROM @profile pf WHERE pf.@profile.id = {row}.@profile_group.profile"
+        ),
     ),
 ]
 # Updates only: a session's first day, a learner group's code.
 WATCHED_UPDATES = [
     (
-        "trainers_trainingsession",
-        "starts_on",
-        "SELECT sp.person_id FROM trainers_sessionparticipant sp WHERE sp.session_id = NEW.id",
+        tables.table("session"),
+        tables.column("session", "starts_on"),
+        tables.sql(
+            "SELECT sp.@participant.person FROM @participant sp WHERE sp.@participant.session = NEW.@session.id"
+        ),
     ),
     (
-        "courses_audience",
-        "code",
-        "SELECT pf.user_id AS person_id FROM trainers_profile_learner_groups g"
-        " JOIN trainers_profile pf ON pf.id = g.profile_id WHERE g.audience_id = NEW.id",
+        tables.table("audience"),
+        tables.column("audience", "code"),
+        tables.sql(
+            "SELECT pf.@profile.user AS person_id FROM @profile_group g JOIN @profile pf"
+            " ON pf.@profile.id = g.@profile_group.profile WHERE g.@profile_group.audience = NEW.@audience.id"
+        ),
     ),
 ]
 
@@ -196,23 +220,25 @@ def _sqlite_triggers() -> list[tuple[str, str, str]]:
 
 
 # Names of the triggers and functions before the rule had one template (reports 0003), dropped on install.
-_EARLIER_POSTGRESQL = """
-DROP TRIGGER IF EXISTS reports_first_reach_participant ON trainers_sessionparticipant;
-DROP TRIGGER IF EXISTS reports_first_reach_enrollment ON courses_enrollment;
-DROP TRIGGER IF EXISTS reports_first_reach_session ON trainers_trainingsession;
-DROP TRIGGER IF EXISTS reports_first_reach_profile ON trainers_profile;
-DROP TRIGGER IF EXISTS reports_first_reach_learner_group ON trainers_profile_learner_groups;
-DROP TRIGGER IF EXISTS reports_first_reach_audience ON courses_audience;
+_EARLIER_POSTGRESQL = tables.sql("""
+DROP TRIGGER IF EXISTS reports_first_reach_participant ON @participant;
+DROP TRIGGER IF EXISTS reports_first_reach_enrollment ON @enrollment;
+DROP TRIGGER IF EXISTS reports_first_reach_session ON @session;
+DROP TRIGGER IF EXISTS reports_first_reach_profile ON @profile;
+DROP TRIGGER IF EXISTS reports_first_reach_learner_group ON @profile_group;
+DROP TRIGGER IF EXISTS reports_first_reach_audience ON @audience;
 DROP FUNCTION IF EXISTS reports_first_reach_session();
 DROP FUNCTION IF EXISTS reports_first_reach_learner_group();
 DROP FUNCTION IF EXISTS reports_first_reach_audience();
 DROP FUNCTION IF EXISTS reports_first_reach_person();
-"""
+""")
 
-_EVERYONE_REACHED = "SELECT person_id FROM trainers_sessionparticipant UNION SELECT user_id FROM courses_enrollment"
+_EVERYONE_REACHED = tables.sql(
+    "SELECT @participant.person FROM @participant UNION SELECT @enrollment.user FROM @enrollment"
+)
 REBUILD = [
-    "DELETE FROM reports_firstreach",
-    f"INSERT INTO reports_firstreach ({', '.join(COLUMNS)}) {ROWS_OF.format(people=_EVERYONE_REACHED)}",
+    f"DELETE FROM {tables.table('first_reach')}",
+    f"INSERT INTO {tables.table('first_reach')} ({', '.join(COLUMNS)}) {ROWS_OF.format(people=_EVERYONE_REACHED)}",
 ]
 
 

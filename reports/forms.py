@@ -8,7 +8,7 @@ from areas.models import admin_area_ids
 from areas.rollup import AreaTree
 from courses.models import CoursePage
 
-from .figures import ReportFilters
+from .figures import ReportFilters, area_choices
 
 
 class ReportFilterForm(forms.Form):
@@ -24,7 +24,7 @@ class ReportFilterForm(forms.Form):
     def __init__(self, *args, user, index: AreaTree, **kwargs):
         super().__init__(*args, **kwargs)
         allowed = admin_area_ids(user)
-        self.areas = {str(a.pk): a for a in index.choices(allowed)}
+        self.areas = {str(a.pk): a for a in area_choices(user, index)}
         districts = [(pk, a.name) for pk, a in self.areas.items() if a.is_district]
         today_units = [(pk, str(a)) for pk, a in self.areas.items() if not a.is_district]
         self.fields["area"].choices = [

@@ -246,3 +246,36 @@ def test_home_strip_directory_and_dashboard_agree_on_certified_trainers(tree, cl
     # The district admin's dashboard equals the province's row for the district.
     mine = certified_trainers_by_month(ReportFilters(), district_admin(dx, email="dx@example.org"))
     assert next(r for r in series.rows if r[0] == dx.name) == mine.rows[0]
+
+
+def test_a_trainer_certified_in_nong_son_in_2024_counts_under_que_son_in_every_figure(tree, client):
+    """Nông Sơn was merged into Quế Sơn on 2025-01-01: the monthly series, the targets row and the directory
+    all count its trainers under Quế Sơn, in every month, and show no Nông Sơn row."""
+    from reports.figures import certified_trainers_by_month, progress_against_targets
+    from reports.models import Target
+
+    ninh_phuoc = Area.objects.get(code="20668", valid_from=None)  # a Nông Sơn commune until 2024-12-31
+    assert AreaTree().district(ninh_phuoc) == tree["Nông Sơn"]
+    person = UserFactory(full_name="Người Nông Sơn")
+    TrainerFactory(person=person, home_area=ninh_phuoc, level=Trainer.CORE)
+    issued = D(2024, 5, 10)
+    certification_issue(
+        person=person, kind=Certificate.TRAINER, trainer_level=Trainer.CORE, area=ninh_phuoc, issued_on=issued
+    )
+    Target.objects.create(area=tree["Quế Sơn"], year=2030, certified_trainers=3)
+    province = province_admin(tree["province"], email="p@example.org")
+    filters = ReportFilters(date_from=D(2024, 1, 1), date_to=D(2025, 3, 31))
+
+    series = certified_trainers_by_month(filters, province)
+    rows = {r[0]: r[1:] for r in series.rows}
+    assert "Nông Sơn" not in rows
+    assert rows["Quế Sơn"] == [0] * 4 + [1] * 11  # from May 2024, before and after the merger alike
+    assert series.rows[-1][1:] == rows["Quế Sơn"]
+    label = str(dict(Target.INDICATORS)["certified_trainers"])
+    targets = progress_against_targets(filters, province)
+    assert next(r for r in targets.rows if r[0] == "Quế Sơn" and r[1] == label)[6] == rows["Quế Sơn"][-1] == 1
+    listed = client.get(reverse("trainers:directory"), {"district": tree["Quế Sơn"].pk})
+    assert "Người Nông Sơn" in listed.content.decode()
+    # Quế Sơn's administrator sees the same row.
+    mine = certified_trainers_by_month(filters, district_admin(tree["Quế Sơn"], email="qs@example.org"))
+    assert mine.rows[0] == ["Quế Sơn", *rows["Quế Sơn"]]

@@ -82,6 +82,21 @@ def test_district_admin_sees_only_their_district(client, programme):
     assert other.status_code == 200 and "Hội An" not in other.content.decode()
 
 
+def test_narrowing_to_a_district_shows_every_report_as_its_administrator_sees_it(client, programme):
+    """The reports' area filter is one rule (what the viewer may see, within the chosen area rolled up)."""
+
+    def reports(params: dict) -> dict:
+        response = client.get(URL, {"date_to": "2025-12-31", **params})
+        return {s["report"].key: s["report"].rows for s in response.context["sections"]}
+
+    client.force_login(programme["province_admin"])
+    narrowed = reports({"area": programme["dx"].pk})
+    client.force_login(district_admin(programme["dx"]))
+    own = reports({})
+    assert narrowed == own
+    assert own["certified"][0][0] == "Duy Xuyên" and len(own) == 10
+
+
 def test_invalid_date_range_shows_an_error(client, programme):
     client.force_login(programme["province_admin"])
     response = client.get(URL, {"date_from": "2025-01-01", "date_to": "2024-01-01"})

@@ -23,9 +23,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from areas.rollup import AreaTree
 from courses.models import Audience, Enrollment
 from reports.figures import (
-    AreaTree,
     ReportFilters,
     certified_trainers_by_month,
     course_completion,
@@ -34,6 +34,7 @@ from reports.figures import (
     progress_against_targets,
     public_statistics,
     trainer_cascade,
+    trainer_reach,
 )
 from reports.models import Target
 from tests.areas.reform import reform_tree
@@ -213,7 +214,7 @@ def test_certified_trainers_cumulative_by_district_and_month(programme):
     assert dx == [0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2]  # t1 in March, t3 (Duy Hòa) in January 2025
     assert ha == [0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1]  # t2 once, although certified twice
     assert report.rows[-1][1:] == [0, 0, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 3, 3]
-    assert len(report.rows) == 19  # 18 former districts and the total
+    assert len(report.rows) == 18  # 17 former districts (Nông Sơn counts under Quế Sơn) and the total
 
 
 def test_certified_trainers_date_range_keeps_the_earlier_baseline(programme):
@@ -302,8 +303,11 @@ def test_course_completion(programme):
 
 def test_trainer_cascade(programme):
     generations, reach = trainer_cascade(ReportFilters(), programme["province_admin"])
-    assert generations.rows[:-1] == [[1, 2, 2, 1], [2, 2, 1, 0], [3, 1, 1, 0]]
-    assert generations.rows[-1][1:] == [5, 4, 1]
+    # Certified today: t5 is a core trainer whose certificate was revoked, so not certified.
+    assert generations.rows[:-1] == [[1, 2, 1, 1], [2, 2, 1, 0], [3, 1, 1, 0]]
+    assert generations.rows[-1][1:] == [5, 3, 1]
+    # The home strip and the cascade report count the same certified trainers.
+    assert generations.rows[-1][2] == public_statistics()["certified_trainers"]
     by_name = {r[0]: r for r in reach.rows}
     # name, level, generation, district, trained directly, trainers below, people they trained, downstream, activity
     assert by_name["Trainer One"][2:-1] == [1, "Duy Xuyên", 2, 3, 2, 4]
@@ -323,7 +327,30 @@ def test_trainer_cascade_date_filter_and_scope(programme):
     generations, reach = trainer_cascade(ReportFilters(), district_admin(programme["dx"]))
     assert {r[0] for r in reach.rows} >= {"Trainer One", "Trainer Three"}
     assert "Trainer Two" not in {r[0] for r in reach.rows}
-    assert generations.rows[-1][1:] == [3, 3, 1]  # t1, t3, t5
+    assert generations.rows[-1][1:] == [3, 2, 1]  # t1, t3, t5 (not certified: revoked)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        ReportFilters(),
+        ReportFilters(date_to=D(2024, 12, 31)),
+        ReportFilters(date_from=D(2024, 6, 1)),
+        ReportFilters(date_from=D(2024, 1, 1), date_to=D(2024, 12, 31)),
+    ],
+    ids=["all time", "up to a day", "since a day", "a range"],
+)
+def test_cascade_reach_is_one_rule_whether_kept_or_counted_live(programme, filters, monkeypatch):
+    """The same figures on SQLite (counted live) and PostgreSQL (kept days where they answer, live otherwise)."""
+    from reports import cascade_reach
+
+    admin = programme["province_admin"]
+    answered = trainer_reach(filters, admin).rows
+    monkeypatch.setattr(cascade_reach, "in_use", lambda using=None: False)
+    assert trainer_reach(filters, admin).rows == answered
+    if filters == ReportFilters():
+        by_name = {r[0]: r[6:] for r in answered}
+        assert (by_name["Trainer One"], by_name["Trainer Two"], by_name["Trainer Three"]) == ([2, 4], [2, 3], [1, 1])
 
 
 # --- Expiring ------------------------------------------------------------------------------------

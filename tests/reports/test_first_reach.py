@@ -169,3 +169,35 @@ def test_a_date_range_counts_people_active_in_it_not_only_around_it(course_tree)
     assert everyone(date_from=D(2024, 1, 2), date_to=D(2024, 5, 31)) == 1  # enrolled_in alone
     assert everyone(date_from=D(2024, 1, 1)) == 6  # since 2024: everyone with anything from then on
     assert everyone(date_from=D(2025, 6, 2)) == 0
+
+
+def test_where_a_person_is_filed_is_one_rule_in_python_the_orm_and_the_kept_table():
+    """Former commune, else place: `Profile.filed_area`, the ORM's `filed_area_expression` and FirstReach agree."""
+    from areas.models import Area
+    from trainers.models.people import filed_area_expression
+
+    tree = areas()
+    commune = Area.objects.get(code="20611", valid_from=None)  # Duy Hòa, a former commune of Duy Xuyên
+    session = TrainingSessionFactory(
+        area=tree["Duy Xuyên"], starts_on=datetime.date(2024, 3, 1), ends_on=datetime.date(2024, 3, 2)
+    )
+    profiles = [
+        ProfileFactory(area=tree["Duy Xuyên"], commune=commune),
+        ProfileFactory(area=tree["Hội An"]),
+        ProfileFactory(),
+    ]
+    for profile in profiles:
+        ParticipantFactory(session=session, person=profile.user)
+    python = {p.user_id: p.filed_area.pk if p.filed_area else None for p in Profile.objects.all()}
+    orm = dict(Profile.objects.annotate(filed=filed_area_expression()).values_list("user_id", "filed"))
+    table = {r.person_id: r.area_id for r in FirstReach.objects.all()}
+    assert (
+        python
+        == orm
+        == table
+        == {
+            profiles[0].user_id: commune.pk,
+            profiles[1].user_id: tree["Hội An"].pk,
+            profiles[2].user_id: None,
+        }
+    )

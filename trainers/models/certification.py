@@ -111,9 +111,16 @@ class CertificateQuerySet(AreaScopedQuerySet):
         )
 
     def certifying_trainers(self, on: datetime.date | None = None) -> "CertificateQuerySet":
-        """Trainer certificates that make their holder a certified trainer on the day (mirror: `certifies_on`)."""
-        on = on or timezone.localdate()
-        return self.valid(on).filter(kind=Certificate.TRAINER, issued_on__lte=on)
+        """Trainer certificates that make their holder a certified trainer on the day (`Trainer.objects.certified`)."""
+        return self.filter(certifies_trainer_on(on or timezone.localdate()))
+
+
+def certifies_trainer_on(day: datetime.date, prefix: str = "") -> models.Q:
+    """The certificate (at `prefix`, e.g. "person__certificates__") makes its holder a certified trainer on the day:
+    a trainer certificate issued by then, not revoked, not expired. The one rule: `Trainer.objects.certified`."""
+    return models.Q(
+        **{f"{prefix}kind": Certificate.TRAINER, f"{prefix}status": Certificate.VALID, f"{prefix}issued_on__lte": day}
+    ) & (models.Q(**{f"{prefix}expires_on__isnull": True}) | models.Q(**{f"{prefix}expires_on__gte": day}))
 
 
 class Certificate(models.Model):
@@ -201,15 +208,6 @@ class Certificate(models.Model):
         if self.expires_on and self.expires_on < (day or timezone.localdate()):
             return self.EXPIRED
         return self.VALID
-
-    def certifies_on(self, day: datetime.date) -> bool:
-        """Whether this makes its holder a certified trainer on the day: the row-wise `certifying_trainers`."""
-        return (
-            self.kind == self.TRAINER
-            and self.status == self.VALID
-            and self.issued_on <= day
-            and (self.expires_on is None or self.expires_on >= day)
-        )
 
     @property
     def current_status(self) -> str:

@@ -17,6 +17,22 @@ from taggit.models import TaggedItemBase
 from areas.models import Area, admin_area_ids
 from areas.scoping import AreaScopedQuerySet
 
+# Where a person is filed: the first of these that is set (their former commune, else their place). The one
+# rule, in three forms: `Profile.filed_area` (Python), `filed_area_expression` (the ORM), `filed_area_sql`
+# (the SQL of the tables the reports keep, reports.first_reach).
+FILED_UNDER = ("commune", "area")
+
+
+def filed_area_expression(prefix: str = "") -> Coalesce:
+    """The area id a profile is filed under, as an ORM expression (`prefix`: the path to the profile, "profile__")."""
+    return Coalesce(*(f"{prefix}{name}" for name in FILED_UNDER))
+
+
+def filed_area_sql(alias: str) -> str:
+    """The area id a profile is filed under, as SQL over the profile table named `alias`."""
+    columns = ", ".join(f"{alias}.{Profile._meta.get_field(name).column}" for name in FILED_UNDER)
+    return f"coalesce({columns})"
+
 
 class ProfileQuerySet(models.QuerySet):
     def visible_to(self, user) -> "ProfileQuerySet":
@@ -26,7 +42,7 @@ class ProfileQuerySet(models.QuerySet):
         ids = admin_area_ids(user)
         if ids is None:
             return self
-        filed = self.alias(filed_area=Coalesce("commune", "area"))  # as the reports file people
+        filed = self.alias(filed_area=filed_area_expression())
         return filed.filter(models.Q(filed_area__in=ids) | models.Q(user=user))
 
 
@@ -81,8 +97,9 @@ class Profile(models.Model):
     def filed_area(self) -> Area | None:
         """The area the person's records count under: their commune, else their district (or today's unit).
 
-        The reports' SQL says the same (`reports.first_reach.ROWS_OF`)."""
-        return self.commune or self.area
+        The rule is `FILED_UNDER`; the ORM and the reports' SQL read it too (`filed_area_expression`, `filed_area_sql`).
+        """
+        return next((area for name in FILED_UNDER if (area := getattr(self, name)) is not None), None)
 
 
 class TrainerSpeciality(TaggedItemBase):
@@ -164,6 +181,24 @@ class TrainerQuerySet(AreaScopedQuerySet):
 
         valid = Certificate.objects.certifying_trainers(on).filter(person=models.OuterRef("person"))
         return self.filter(level__in=Trainer.CERTIFIED_LEVELS).filter(models.Exists(valid))
+
+    def certified_counts(self, days: list[datetime.date], by: str) -> dict:
+        """{value of `by`: [how many are certified on each day]}: `certified(on)` for many days in one grouped scan."""
+        from .certification import Certificate, certifies_trainer_on
+
+        rule = "person__certificates__"
+        counts = {
+            f"on{i}": models.Count("pk", distinct=True, filter=certifies_trainer_on(day, rule))
+            for i, day in enumerate(days)
+        }
+        rows = (
+            self.filter(level__in=Trainer.CERTIFIED_LEVELS)
+            .filter(**{f"{rule}kind": Certificate.TRAINER, f"{rule}issued_on__lte": max(days)})
+            .values(by)
+            .annotate(**counts)
+            .order_by()
+        )
+        return {row[by]: [row[f"on{i}"] for i in range(len(days))] for row in rows}
 
     def in_area(self, area: Area) -> "TrainerQuerySet":
         """Trainers based in the area or any unit below it."""
