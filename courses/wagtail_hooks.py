@@ -13,9 +13,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from areas.admin_views import ScopedPermissionPolicy, ScopedViewSetMixin
+from areas.filing import filed_in_admin_scope
 
 from .models import AttemptGrant, QuizPage
-from .models.attempts import filed_in_scope
 
 
 class AttemptGrantPermissionPolicy(ScopedPermissionPolicy):
@@ -38,7 +38,9 @@ class AttemptGrantForm(WagtailAdminModelForm):
         if "person" in self.fields and self.for_user is not None:
             # Only people who have tried a quiz that has a limit: a grant means nothing to anyone else.
             tried = get_user_model().objects.filter(enrollments__quiz_attempts__quiz__max_attempts__isnull=False)
-            self.fields["person"].queryset = filed_in_scope(tried.distinct(), self.for_user).order_by("full_name")
+            self.fields["person"].queryset = filed_in_admin_scope(
+                tried.distinct(), self.for_user, profile="profile"
+            ).order_by("full_name")
         if "quiz" in self.fields:
             self.fields["quiz"].queryset = QuizPage.objects.live().filter(max_attempts__isnull=False).order_by("path")
 

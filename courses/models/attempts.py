@@ -3,24 +3,9 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from areas.models import admin_area_ids
-
-
-def filed_in_scope(queryset: models.QuerySet, user, *, person: str = "") -> models.QuerySet:
-    """Rows whose person (the lookup `person` to a user; "" for users themselves) is filed in the administrator's area.
-
-    A person is filed under their former commune, else their place: the rule of `trainers.Profile.filed_area`,
-    reached through the ORM because courses sit below trainers and do not import it.
-    """
-    ids = admin_area_ids(user)
-    if ids is None:
-        return queryset
-    prefix = f"{person}__" if person else ""
-    filed = Coalesce(f"{prefix}profile__commune", f"{prefix}profile__area")
-    return queryset.alias(person_filed_area=filed).filter(person_filed_area__in=ids)
+from areas.filing import filed_in_admin_scope
 
 
 class AttemptGrantQuerySet(models.QuerySet):
@@ -28,7 +13,7 @@ class AttemptGrantQuerySet(models.QuerySet):
         """Administrators see the grants to people filed in their area; everyone else none."""
         if not getattr(user, "is_authenticated", False):
             return self.none()
-        return filed_in_scope(self, user, person="person")
+        return filed_in_admin_scope(self, user, profile="person__profile")
 
 
 class AttemptGrant(models.Model):

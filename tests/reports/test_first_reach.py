@@ -173,8 +173,8 @@ def test_a_date_range_counts_people_active_in_it_not_only_around_it(course_tree)
 
 def test_where_a_person_is_filed_is_one_rule_in_python_the_orm_and_the_kept_table():
     """Former commune, else place: `Profile.filed_area`, the ORM's `filed_area_expression` and FirstReach agree."""
+    from areas.filing import filed_area_expression
     from areas.models import Area
-    from trainers.models.people import filed_area_expression
 
     tree = areas()
     commune = Area.objects.get(code="20611", valid_from=None)  # Duy Hòa, a former commune of Duy Xuyên

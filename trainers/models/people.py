@@ -7,27 +7,20 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from areas.filing import FILED_UNDER, filed_area_expression
 from areas.models import Area, admin_area_ids
 from areas.scoping import AreaScopedQuerySet
+
 
 # Where a person is filed: the first of these that is set (their former commune, else their place). The one
 # rule, in three forms: `Profile.filed_area` (Python), `filed_area_expression` (the ORM), `filed_area_sql`
 # (the SQL of the tables the reports keep, reports.first_reach).
-FILED_UNDER = ("commune", "area")
-
-
-def filed_area_expression(prefix: str = "") -> Coalesce:
-    """The area id a profile is filed under, as an ORM expression (`prefix`: the path to the profile, "profile__")."""
-    return Coalesce(*(f"{prefix}{name}" for name in FILED_UNDER))
-
-
 def filed_area_sql(alias: str) -> str:
     """The area id a profile is filed under, as SQL over the profile table named `alias`."""
     columns = ", ".join(f"{alias}.{Profile._meta.get_field(name).column}" for name in FILED_UNDER)
