@@ -12,6 +12,8 @@ from django.utils import translation
 from wagtail import blocks
 from wagtail.models import Page
 
+from core.demo_data import DemoDataError, at, check_choice, check_keys, check_strings, check_type, check_unique, fail
+
 from .blocks import choice_with_id
 from .models import Audience, CourseIndexPage, CoursePage, LessonPage, ModulePage, QuizPage
 
@@ -51,59 +53,6 @@ QUIZ_KEYS = {"slug": (str, True), "title": (str, True), "pass_mark": (int, False
 BLOCK_KEYS = {"type": (str, True), "value": (object, True)}
 
 
-class DemoDataError(ValueError):
-    """A demo data file does not have the shape the loader reads; nothing was written."""
-
-
-def _at(where: str, key: str | int) -> str:
-    """The path of a key inside a file, as `modules[0].lessons[2].body[3].value.kind`."""
-    if isinstance(key, int):
-        return f"{where}[{key}]"
-    return f"{where}.{key}" if where else key
-
-
-def _fail(where: str, message: str) -> DemoDataError:
-    return DemoDataError(f"{where}: {message}" if where else message)
-
-
-def _check_keys(where: str, data: object, keys: dict[str, tuple[type, bool]]) -> dict:
-    if not isinstance(data, dict):
-        raise _fail(where, f"expected an object, found {type(data).__name__}")
-    unknown = sorted(set(data) - set(keys))
-    if unknown:
-        raise _fail(where, f"unknown key {unknown[0]!r} (allowed: {', '.join(keys)})")
-    for key, (kind, required) in keys.items():
-        if key not in data:
-            if required:
-                raise _fail(_at(where, key), "missing")
-            continue
-        _check_type(_at(where, key), data[key], kind)
-    return data
-
-
-def _check_type(where: str, value: object, kind: type) -> None:
-    # A JSON true/false is a Python int as well; a number must not be one.
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise _fail(where, f"expected {kind.__name__}, found {type(value).__name__}")
-
-
-def _check_strings(where: str, values: list, allowed: set[str] | None = None) -> None:
-    for n, value in enumerate(values):
-        if not isinstance(value, str) or not value:
-            raise _fail(_at(where, n), "expected a non-empty string")
-        if allowed is not None and value not in allowed:
-            raise _fail(_at(where, n), f"unknown value {value!r} (allowed: {', '.join(sorted(allowed))})")
-
-
-def _check_unique_slugs(where: str, items: list[dict]) -> None:
-    # The loader finds an existing page by its slug: a repeated slug would silently drop a page.
-    seen = set()
-    for item in items:
-        if item["slug"] in seen:
-            raise _fail(where, f"slug {item['slug']!r} is used twice")
-        seen.add(item["slug"])
-
-
 # The JSON type a block's value has in a file; blocks not listed here are not used by the demo.
 BLOCK_VALUE_TYPES = [
     (blocks.BooleanBlock, bool),
@@ -119,21 +68,21 @@ def _check_value_shape(where: str, block: blocks.Block, value: object) -> None:
     """Objects with the block's own keys, lists where it has a list, and text, numbers and true/false in place."""
     if isinstance(block, blocks.StructBlock):
         if not isinstance(value, dict):
-            raise _fail(where, f"expected an object, found {type(value).__name__}")
+            raise fail(where, f"expected an object, found {type(value).__name__}")
         unknown = sorted(set(value) - set(block.child_blocks))
         if unknown:
-            raise _fail(where, f"unknown key {unknown[0]!r} (allowed: {', '.join(block.child_blocks)})")
+            raise fail(where, f"unknown key {unknown[0]!r} (allowed: {', '.join(block.child_blocks)})")
         for key, child in block.child_blocks.items():
             if key in value:
-                _check_value_shape(_at(where, key), child, value[key])
+                _check_value_shape(at(where, key), child, value[key])
     elif isinstance(block, blocks.ListBlock):
-        _check_type(where, value, list)
+        check_type(where, value, list)
         for n, item in enumerate(value):
-            _check_value_shape(_at(where, n), block.child_block, item)
+            _check_value_shape(at(where, n), block.child_block, item)
     else:
         for block_class, kind in BLOCK_VALUE_TYPES:
             if isinstance(block, block_class):
-                _check_type(where, value, kind)
+                check_type(where, value, kind)
                 break
 
 
@@ -141,7 +90,7 @@ def _error_lines(where: str, error: ValidationError) -> list[str]:
     """Wagtail's nested block errors as `path: message` lines."""
     lines = []
     for key, child in (getattr(error, "block_errors", None) or {}).items():
-        lines += _error_lines(_at(where, key), child)
+        lines += _error_lines(at(where, key), child)
     non_block = getattr(error, "non_block_errors", None)
     if non_block is not None:
         lines += [f"{where}: {message}" for e in non_block.as_data() for message in e.messages]
@@ -161,43 +110,41 @@ def _check_block(where: str, block: blocks.Block, value: object) -> None:
 
 def _check_stream(where: str, stream_block: blocks.StreamBlock, items: list) -> None:
     for n, item in enumerate(items):
-        item = _check_keys(_at(where, n), item, BLOCK_KEYS)
+        item = check_keys(at(where, n), item, BLOCK_KEYS)
         block = stream_block.child_blocks.get(item["type"])
         if block is None:
             allowed = ", ".join(stream_block.child_blocks)
-            raise _fail(_at(_at(where, n), "type"), f"unknown block type {item['type']!r} (allowed: {allowed})")
-        _check_block(_at(_at(where, n), "value"), block, item["value"])
+            raise fail(at(at(where, n), "type"), f"unknown block type {item['type']!r} (allowed: {allowed})")
+        _check_block(at(at(where, n), "value"), block, item["value"])
 
 
 def _check_course(course: object) -> dict:
-    course = _check_keys("", course, COURSE_KEYS)
-    _check_strings("objectives", course["objectives"])
-    _check_strings("audiences", course["audiences"], {code for code, _label in Audience.CODES})
-    _check_strings("tags", course["tags"])
-    levels = {level for level, _label in CoursePage.LEVELS}
-    if course["level"] not in levels:
-        raise _fail("level", f"unknown value {course['level']!r} (allowed: {', '.join(sorted(levels))})")
+    course = check_keys("", course, COURSE_KEYS)
+    check_strings("objectives", course["objectives"])
+    check_strings("audiences", course["audiences"], {code for code, _label in Audience.CODES})
+    check_strings("tags", course["tags"])
+    check_choice("level", course["level"], [level for level, _label in CoursePage.LEVELS])
     lesson_body = LessonPage._meta.get_field("body").stream_block
     step_block = LessonPage._meta.get_field("guide_plan").stream_block.child_blocks["step"]
     question_block = QuizPage._meta.get_field("questions").stream_block.child_blocks["question"]
     for m, module in enumerate(course["modules"]):
-        at = _at("modules", m)
-        _check_keys(at, module, MODULE_KEYS)
+        module_at = at("modules", m)
+        check_keys(module_at, module, MODULE_KEYS)
         for n, lesson in enumerate(module["lessons"]):
-            lesson_at = _at(_at(at, "lessons"), n)
-            _check_keys(lesson_at, lesson, LESSON_KEYS)
-            _check_stream(_at(lesson_at, "body"), lesson_body, lesson["body"])
-            guide = _check_keys(_at(lesson_at, "guide"), lesson["guide"], GUIDE_KEYS)
+            lesson_at = at(at(module_at, "lessons"), n)
+            check_keys(lesson_at, lesson, LESSON_KEYS)
+            _check_stream(at(lesson_at, "body"), lesson_body, lesson["body"])
+            guide = check_keys(at(lesson_at, "guide"), lesson["guide"], GUIDE_KEYS)
             for s, step in enumerate(guide["steps"]):
-                _check_block(_at(_at(lesson_at, "guide.steps"), s), step_block, step)
+                _check_block(at(at(lesson_at, "guide.steps"), s), step_block, step)
         pages = list(module["lessons"])
         if "quiz" in module:
-            quiz = _check_keys(_at(at, "quiz"), module["quiz"], QUIZ_KEYS)
+            quiz = check_keys(at(module_at, "quiz"), module["quiz"], QUIZ_KEYS)
             for q, question in enumerate(quiz["questions"]):
-                _check_block(_at(_at(at, "quiz.questions"), q), question_block, question)
+                _check_block(at(at(module_at, "quiz.questions"), q), question_block, question)
             pages.append(quiz)
-        _check_unique_slugs(at, pages)
-    _check_unique_slugs("modules", course["modules"])
+        check_unique(module_at, pages, "slug")
+    check_unique("modules", course["modules"], "slug")
     return course
 
 
@@ -215,7 +162,7 @@ def read_curriculum(data_dir: Path = DATA_DIR) -> list[dict]:
                 raise DemoDataError(f"{path}: {error}") from None
     if not courses:
         raise DemoDataError(f"{data_dir}: no course files (*.json)")
-    _check_unique_slugs(str(data_dir), courses)
+    check_unique(str(data_dir), courses, "slug")
     return courses
 
 

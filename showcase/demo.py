@@ -1,19 +1,33 @@
-"""Demo showcase: a past Startup Day with registrations, check-ins and awards; projects; the support network.
+"""Load the demo showcase from the data files in `demo_data/` (format: `demo_data/README.md`).
 
-`load_showcase(home)` is idempotent: rows are found by natural keys (page slug, email, project title,
-organisation slug) and left alone on a second run.
+A past Startup Day with registrations, check-ins and awards, an upcoming one, projects and the support network.
+Every file is read and checked before a row is written. `load_showcase(home)` is idempotent: rows are found by
+natural keys (page slug, email, project title, organisation slug) and left alone on a second run.
 """
 
 from __future__ import annotations
 
 import datetime
 import zoneinfo
+from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from areas.models import Area
+from core.demo_data import (
+    DemoDataError,
+    at,
+    check_choice,
+    check_keys,
+    check_strings,
+    check_type,
+    check_unique,
+    fail,
+    parse_local,
+    read_json,
+)
 from trainers.models import Profile, Trainer
 
 from .models import (
@@ -27,406 +41,205 @@ from .models import (
     new_check_in_code,
 )
 
+DATA_DIR = Path(__file__).resolve().parent / "demo_data"
 TZ = zoneinfo.ZoneInfo(settings.TIME_ZONE)
-STARTUP_DAY_SLUG = "ngay-hoi-khoi-nghiep-2024"
-UPCOMING_SLUG = "ngay-hoi-khoi-nghiep-duy-xuyen"
-AWARDED_BY = "Ban Tổ chức Ngày hội Khởi nghiệp đổi mới sáng tạo tỉnh Quảng Nam"
+UPCOMING_SLUG = "ngay-hoi-khoi-nghiep-duy-xuyen"  # the event of events.json that is always ahead
+DATETIME, DATE, TIME = "%Y-%m-%d %H:%M", "%Y-%m-%d", "%H:%M"
 
-S = StartupProject
-# (title, district, commune code, sector, stage, origin, OCOP stars, status, pitch, team [(name, gender, student?)])
-PROJECTS = [
-    (
-        "Trà thảo mộc Duy Trinh",
-        "Duy Xuyên",
-        "20617",
-        "food",
-        S.EARLY_REVENUE,
-        S.OCOP,
-        4,
-        S.PUBLISHED,
-        "Trà túi lọc từ lá vối, gừng và sả trồng hữu cơ ở Duy Trinh, đạt OCOP 4 sao.",
-        [("Phan Thị Thu Hà", "female", False), ("Phan Văn Lộc", "male", False)],
-    ),
-    (
-        "Bánh tráng Nam Phước",
-        "Duy Xuyên",
-        "20599",
-        "food",
-        S.GROWING,
-        S.OCOP,
-        3,
-        S.PUBLISHED,
-        "Bánh tráng nhúng và bánh tráng mè truyền thống, đóng gói hút chân không cho siêu thị.",
-        [("Đỗ Thị Nga", "female", False), ("Đỗ Thị Kiều", "female", False)],
-    ),
-    (
-        "Tơ lụa Mã Châu",
-        "Duy Xuyên",
-        "20626",
-        "handicrafts",
-        S.GROWING,
-        S.OCOP,
-        4,
-        S.PUBLISHED,
-        "Khăn và áo dài dệt thủ công từ làng lụa Mã Châu hơn 400 năm tuổi.",
-        [("Nguyễn Thị Lụa", "female", False)],
-    ),
-    (
-        "Nước mắm Duy Hải",
-        "Duy Xuyên",
-        "20638",
-        "food",
-        S.EARLY_REVENUE,
-        S.OCOP,
-        3,
-        S.PUBLISHED,
-        "Nước mắm cá cơm ủ chượp chum sành theo cách của làng biển Duy Hải.",
-        [("Trương Văn Biển", "male", False), ("Trương Thị Sương", "female", False)],
-    ),
-    (
-        "Rau mầm Duy Sơn",
-        "Duy Xuyên",
-        "20620",
-        "agriculture",
-        S.PROTOTYPE,
-        S.OCOP,
-        None,
-        S.SUBMITTED,
-        "Rau mầm sạch trồng trong nhà lưới, giao trong ngày cho quán ăn Hội An.",
-        [("Lê Thị Mầm", "female", False)],
-    ),
-    (
-        "Ứng dụng Chợ Quê Duy Xuyên",
-        "Duy Xuyên",
-        None,
-        "digital",
-        S.PROTOTYPE,
-        S.STUDENT,
-        None,
-        S.PUBLISHED,
-        "Ứng dụng đặt hàng nông sản từ các hợp tác xã, do nhóm sinh viên quê Duy Xuyên phát triển.",
-        [("Trần Minh Khoa", "male", True), ("Nguyễn Thị Bảo Ngọc", "female", True), ("Võ Thị Yến", "female", True)],
-    ),
-    (
-        "Du lịch cộng đồng Mỹ Sơn xanh",
-        "Duy Xuyên",
-        None,
-        "tourism",
-        S.IDEA,
-        S.STUDENT,
-        None,
-        S.DRAFT,
-        "Tour xe đạp và homestay quanh khu đền tháp Mỹ Sơn do thanh niên địa phương dẫn.",
-        [("Hồ Văn Tài", "male", True)],
-    ),
-    (
-        "Đèn lồng tái chế Hội An",
-        "Hội An",
-        None,
-        "handicrafts",
-        S.EARLY_REVENUE,
-        S.OTHER,
-        None,
-        S.PUBLISHED,
-        "Đèn lồng làm từ vải vụn và tre tái chế, bán cho khách du lịch và khách sạn.",
-        [("Lê Thị Hoài An", "female", False), ("Huỳnh Văn Phố", "male", False)],
-    ),
-    (
-        "Tour ẩm thực đêm Hội An",
-        "Hội An",
-        None,
-        "tourism",
-        S.GROWING,
-        S.OTHER,
-        None,
-        S.PUBLISHED,
-        "Tour đi bộ nếm món ăn đường phố do hướng dẫn viên là sinh viên ngành du lịch dẫn.",
-        [("Phạm Thị Mỹ Duyên", "female", True), ("Lý Văn Đức", "male", True)],
-    ),
-    (
-        "Gốm Thanh Hà trực tuyến",
-        "Hội An",
-        None,
-        "handicrafts",
-        S.PROTOTYPE,
-        S.OTHER,
-        None,
-        S.RETURNED,
-        "Cửa hàng trực tuyến và xưởng trải nghiệm nặn gốm cho khách nước ngoài.",
-        [("Nguyễn Văn Gốm", "male", False)],
-    ),
-    (
-        "Cảm biến độ mặn cho ruộng lúa",
-        "Tam Kỳ",
-        None,
-        "agriculture",
-        S.PROTOTYPE,
-        S.RESEARCH,
-        None,
-        S.PUBLISHED,
-        "Thiết bị đo độ mặn giá rẻ, gửi cảnh báo qua tin nhắn, từ đề tài của Trường Đại học Quảng Nam.",
-        [("TS. Nguyễn Quang Huy", "male", False), ("Đặng Thị Thanh Tâm", "female", True)],
-    ),
-    (
-        "Phân bón hữu cơ từ bã mía",
-        "Tam Kỳ",
-        None,
-        "environment",
-        S.EARLY_REVENUE,
-        S.RESEARCH,
-        None,
-        S.PUBLISHED,
-        "Quy trình ủ vi sinh biến bã mía thành phân bón hữu cơ, chuyển giao từ đề tài cấp tỉnh.",
-        [("ThS. Lê Văn Thạnh", "male", False), ("Võ Thị Hồng", "female", False)],
-    ),
-    (
-        "Sổ tay học tập số cho học sinh",
-        "Tam Kỳ",
-        None,
-        "education",
-        S.IDEA,
-        S.STUDENT,
-        None,
-        S.SUBMITTED,
-        "Ứng dụng nhắc lịch học và chia sẻ tài liệu cho học sinh trung học vùng nông thôn.",
-        [("Trần Thị Học", "female", True), ("Lê Minh Trí", "male", True)],
-    ),
-    (
-        "Nấm linh chi Tiên Phước",
-        "Tiên Phước",
-        None,
-        "agriculture",
-        S.EARLY_REVENUE,
-        S.OTHER,
-        None,
-        S.PUBLISHED,
-        "Nấm linh chi trồng trên mùn cưa cây keo, sấy khô và đóng hộp làm quà biếu.",
-        [("Nguyễn Thị Linh", "female", False)],
-    ),
-    (
-        "Tiêu Tiên Phước sạch",
-        "Tiên Phước",
-        None,
-        "agriculture",
-        S.GROWING,
-        S.OTHER,
-        None,
-        S.PUBLISHED,
-        "Hạt tiêu trồng theo tiêu chuẩn VietGAP, bán trực tiếp cho nhà hàng ở Đà Nẵng.",
-        [("Huỳnh Văn Tiêu", "male", False), ("Huỳnh Thị Mai", "female", False)],
-    ),
-    (
-        "Sâm Ngọc Linh nuôi cấy mô",
-        "Nam Trà My",
-        None,
-        "health",
-        S.PROTOTYPE,
-        S.RESEARCH,
-        None,
-        S.PUBLISHED,
-        "Nhân giống sâm Ngọc Linh bằng nuôi cấy mô, hợp tác với viện nghiên cứu.",
-        [("Hồ Văn Sâm", "male", False), ("Hồ Thị Ngọc", "female", False)],
-    ),
-    (
-        "Quế Trà My tinh dầu",
-        "Bắc Trà My",
-        None,
-        "health",
-        S.EARLY_REVENUE,
-        S.OTHER,
-        None,
-        S.PUBLISHED,
-        "Tinh dầu quế chưng cất từ vỏ quế Trà My, chai nhỏ cho khách du lịch.",
-        [("Đinh Thị Quế", "female", False)],
-    ),
-    (
-        "Homestay Cơ Tu Tây Giang",
-        "Tây Giang",
-        None,
-        "tourism",
-        S.EARLY_REVENUE,
-        S.OTHER,
-        None,
-        S.PUBLISHED,
-        "Nhà sàn đón khách trải nghiệm văn hóa Cơ Tu, dệt thổ cẩm và ẩm thực núi rừng.",
-        [("Bríu Thị Pố", "female", False), ("A Lăng Văn Hiên", "male", False)],
-    ),
-    (
-        "Thổ cẩm Đông Giang",
-        "Đông Giang",
-        None,
-        "handicrafts",
-        S.PROTOTYPE,
-        S.OTHER,
-        None,
-        S.PUBLISHED,
-        "Túi, ví và khăn thổ cẩm của phụ nữ Cơ Tu, bán qua mạng xã hội.",
-        [("Alăng Thị Hoa", "female", False)],
-    ),
-    (
-        "Máy sấy nông sản năng lượng mặt trời",
-        "Điện Bàn",
-        None,
-        "environment",
-        S.PROTOTYPE,
-        S.RESEARCH,
-        None,
-        S.PUBLISHED,
-        "Máy sấy dùng năng lượng mặt trời cho hộ trồng rau, giảm một nửa thời gian sấy.",
-        [("KS. Trần Văn Nhiệt", "male", False), ("Trần Thị Nắng", "female", True)],
-    ),
-    (
-        "Rau thủy canh Điện Bàn",
-        "Điện Bàn",
-        None,
-        "agriculture",
-        S.GROWING,
-        S.OTHER,
-        None,
-        S.PUBLISHED,
-        "Trang trại rau thủy canh cung cấp cho bếp ăn trường học trong thị xã.",
-        [("Lê Văn Thủy", "male", False)],
-    ),
-    (
-        "Hải sản khô Núi Thành",
-        "Núi Thành",
-        None,
-        "food",
-        S.EARLY_REVENUE,
-        S.OTHER,
-        None,
-        S.PUBLISHED,
-        "Mực và cá khô phơi sạch, đóng gói có truy xuất nguồn gốc.",
-        [("Nguyễn Thị Biển", "female", False), ("Nguyễn Văn Khơi", "male", False)],
-    ),
-    (
-        "Robot hướng dẫn thư viện",
-        "Thăng Bình",
-        None,
-        "education",
-        S.IDEA,
-        S.STUDENT,
-        None,
-        S.PUBLISHED,
-        "Robot nhỏ giúp học sinh tìm sách trong thư viện trường, sản phẩm câu lạc bộ STEM.",
-        [("Phan Văn Rô", "male", True), ("Phan Thị Bốt", "female", True)],
-    ),
-    (
-        "Bún Phú Ninh đóng gói",
-        "Phú Ninh",
-        None,
-        "food",
-        S.PROTOTYPE,
-        S.OTHER,
-        None,
-        S.SUBMITTED,
-        "Bún tươi đóng gói bảo quản lạnh, giao cho các bếp ăn tập thể.",
-        [("Võ Thị Bún", "female", False)],
-    ),
-]
-
-# (title, rank, project title)
-AWARDS = [
-    ("Giải Nhất", Award.FIRST, "Cảm biến độ mặn cho ruộng lúa"),
-    ("Giải Nhì", Award.SECOND, "Ứng dụng Chợ Quê Duy Xuyên"),
-    ("Giải Ba", Award.THIRD, "Trà thảo mộc Duy Trinh"),
-    ("Giải Khuyến khích", Award.CONSOLATION, "Homestay Cơ Tu Tây Giang"),
-    ("Giải Khuyến khích", Award.CONSOLATION, "Robot hướng dẫn thư viện"),
-    ("Giải Dự án phụ nữ khởi nghiệp tiêu biểu", Award.SPECIAL, "Tơ lụa Mã Châu"),
-]
-
-# (slug, name, kind, district, summary, offers, website, contact (name, email, phone, address), publish, supports)
-ORGANISATIONS = [
-    (
-        "vuon-uom-dai-hoc-quang-nam",
-        "Vườn ươm khởi nghiệp Trường Đại học Quảng Nam",
-        SupportOrganisation.INCUBATOR,
-        "Tam Kỳ",
-        "Ươm tạo dự án khởi nghiệp của sinh viên và giảng viên, từ ý tưởng đến sản phẩm mẫu.",
-        "Không gian làm việc chung miễn phí 12 tháng\nCố vấn chuyên môn hằng tuần\n"
-        "Phòng thí nghiệm để làm sản phẩm mẫu",
-        "https://vuonuom.example.org",
-        ("ThS. Nguyễn Thị Ươm", "vuonuom@example.org", "0235 3812 001", "102 Hùng Vương, Tam Kỳ"),
-        True,
-        ["Cảm biến độ mặn cho ruộng lúa", "Ứng dụng Chợ Quê Duy Xuyên", "Sổ tay học tập số cho học sinh"],
-    ),
-    (
-        "dai-hoc-quang-nam",
-        "Trường Đại học Quảng Nam",
-        SupportOrganisation.SCHOOL,
-        "Tam Kỳ",
-        "Trường đại học công lập của tỉnh, đào tạo giáo viên, kỹ sư và cử nhân kinh tế.",
-        "Học phần khởi nghiệp cho sinh viên\nChuyển giao kết quả nghiên cứu\nCuộc thi ý tưởng khởi nghiệp hằng năm",
-        "https://qnamuni.example.org",
-        ("Phòng Khoa học và Hợp tác", "khcn@qnamuni.example.org", "", ""),
-        True,
-        ["Cảm biến độ mặn cho ruộng lúa", "Máy sấy nông sản năng lượng mặt trời"],
-    ),
-    (
-        "trung-tam-ung-dung-khcn",
-        "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ",
-        SupportOrganisation.RESEARCH,
-        "Tam Kỳ",
-        "Đơn vị sự nghiệp của Sở Khoa học và Công nghệ, thử nghiệm và chuyển giao công nghệ cho nông dân.",
-        "Kiểm nghiệm chất lượng sản phẩm\nHỗ trợ xây dựng tiêu chuẩn cơ sở\nChuyển giao quy trình sản xuất",
-        "",
-        ("Phòng Chuyển giao công nghệ", "chuyengiao@example.org", "0235 3812 002", ""),
-        False,
-        ["Phân bón hữu cơ từ bã mía", "Sâm Ngọc Linh nuôi cấy mô"],
-    ),
-    (
-        "quy-phat-trien-khcn",
-        "Quỹ Phát triển khoa học và công nghệ tỉnh",
-        SupportOrganisation.FUND,
-        None,
-        "Tài trợ và cho vay ưu đãi đề tài nghiên cứu, dự án đổi mới công nghệ của doanh nghiệp nhỏ.",
-        "Tài trợ đến 300 triệu đồng cho dự án đổi mới sáng tạo\nCho vay lãi suất ưu đãi",
-        "",
-        ("Văn phòng Quỹ", "quy.khcn@example.org", "0235 3812 003", "Tam Kỳ"),
-        True,
-        ["Phân bón hữu cơ từ bã mía"],
-    ),
-    (
-        "mang-luoi-nha-dau-tu-mien-trung",
-        "Mạng lưới nhà đầu tư thiên thần miền Trung",
-        SupportOrganisation.INVESTOR,
-        None,
-        "Nhóm doanh nhân đầu tư giai đoạn đầu vào dự án khởi nghiệp ở các tỉnh miền Trung.",
-        "Đầu tư thiên thần 200 triệu – 2 tỷ đồng\nCố vấn gọi vốn\nKết nối khách hàng doanh nghiệp",
-        "https://angels.example.org",
-        ("", "", "", ""),
-        False,
-        ["Tiêu Tiên Phước sạch"],
-    ),
-    (
-        "hoi-doanh-nhan-tre",
-        "Hội Doanh nhân trẻ tỉnh Quảng Nam",
-        SupportOrganisation.ASSOCIATION,
-        "Tam Kỳ",
-        "Kết nối doanh nhân trẻ, hỗ trợ thanh niên khởi nghiệp bằng cố vấn và thị trường.",
-        "Chương trình doanh nhân cố vấn\nGian hàng tại hội chợ xúc tiến thương mại",
-        "",
-        ("Văn phòng Hội", "dntre@example.org", "0235 3812 004", ""),
-        True,
-        ["Đèn lồng tái chế Hội An", "Tour ẩm thực đêm Hội An", "Homestay Cơ Tu Tây Giang"],
-    ),
-    (
-        "chuong-trinh-tang-toc-ocop",
-        "Chương trình tăng tốc sản phẩm OCOP",
-        SupportOrganisation.ACCELERATOR,
-        None,
-        "Chương trình 6 tháng giúp chủ thể OCOP nâng hạng sao, làm bao bì và bán hàng trực tuyến.",
-        "Đào tạo thiết kế bao bì\nHỗ trợ hồ sơ đánh giá sao OCOP\nBán hàng trên sàn thương mại điện tử",
-        "",
-        ("", "ocop@example.org", "", ""),
-        False,
-        ["Trà thảo mộc Duy Trinh", "Bánh tráng Nam Phước", "Nước mắm Duy Hải"],
-    ),
-]
+# The keys each object may have: key -> (type, required). A key not listed here is a mistake.
+EVENTS_KEYS = {"index": (dict, True), "events": (list, True)}
+INDEX_KEYS = {"title": (str, True), "slug": (str, True), "intro": (str, True)}
+EVENT_KEYS = {
+    "title": (str, True),
+    "slug": (str, True),
+    "kind": (str, True),
+    "date": (str, False),  # a fixed day, or:
+    "days_after_load": (int, False),  # that many days after the first load, so the demo always has one ahead
+    "starts": (str, True),
+    "ends": (str, True),
+    "place": (str, True),
+    "district": (str, True),
+    "organiser": (str, True),
+    "summary": (str, True),
+    "capacity": (int, True),
+    "registration_open": (bool, True),
+    "programme": (list, True),
+}
+PROGRAMME_KEYS = {"time": (str, True), "title": (str, True), "speaker": (str, True)}
+PROJECTS_KEYS = {"reviewed_at": (str, True), "projects": (list, True)}
+PROJECT_KEYS = {
+    "title": (str, True),
+    "district": (str, True),
+    "commune": (str, False),
+    "sector": (str, True),
+    "stage": (str, True),
+    "origin": (str, True),
+    "ocop_stars": (int, False),
+    "status": (str, True),
+    "review_comment": (str, False),
+    "mentor": (str, False),
+    "pitch": (str, True),
+    "team": (list, True),
+}
+MEMBER_KEYS = {"name": (str, True), "email": (str, True), "gender": (str, True), "student": (bool, True)}
+REGISTRATIONS_KEYS = {"event": (str, True), "registrations": (list, True)}
+REGISTRATION_KEYS = {
+    "person": (str, False),
+    "full_name": (str, False),
+    "phone": (str, False),
+    "status": (str, True),
+    "checked_in_at": (str, False),
+}
+AWARDS_KEYS = {"event": (str, True), "year": (int, True), "awarded_by": (str, True), "awards": (list, True)}
+AWARD_KEYS = {"title": (str, True), "rank": (str, True), "project": (str, True)}
+RANKS = {
+    "first": Award.FIRST,
+    "second": Award.SECOND,
+    "third": Award.THIRD,
+    "consolation": Award.CONSOLATION,
+    "special": Award.SPECIAL,
+}
+ORGANISATION_KEYS = {
+    "slug": (str, True),
+    "name": (str, True),
+    "kind": (str, True),
+    "district": (str, False),
+    "summary": (str, True),
+    "offers": (list, True),
+    "website": (str, True),
+    "contact": (dict, True),
+    "publish_contact": (bool, True),
+    "supports": (list, True),
+}
+CONTACT_KEYS = {"name": (str, True), "email": (str, True), "phone": (str, True), "address": (str, True)}
 
 
-def _aware(year, month, day, hour=0, minute=0) -> datetime.datetime:
-    return datetime.datetime(year, month, day, hour, minute, tzinfo=TZ)
+def _codes(choices) -> list[str]:
+    return [code for code, _label in choices]
+
+
+def _check_items(where: str, items: list, keys: dict) -> list[dict]:
+    return [check_keys(at(where, n), item, keys) for n, item in enumerate(items)]
+
+
+def _check_events(data: object) -> dict:
+    data = check_keys("", data, EVENTS_KEYS)
+    check_keys("index", data["index"], INDEX_KEYS)
+    for n, event in enumerate(_check_items("events", data["events"], EVENT_KEYS)):
+        where = at("events", n)
+        check_choice(at(where, "kind"), event["kind"], _codes(EventPage.KINDS))
+        if ("date" in event) == ("days_after_load" in event):
+            raise fail(where, "give either date or days_after_load")
+        if "date" in event:
+            parse_local(at(where, "date"), event["date"], DATE)
+        starts = parse_local(at(where, "starts"), event["starts"], TIME)
+        if parse_local(at(where, "ends"), event["ends"], TIME) <= starts:
+            raise fail(at(where, "ends"), "must be after starts")
+        for i, item in enumerate(_check_items(at(where, "programme"), event["programme"], PROGRAMME_KEYS)):
+            parse_local(at(at(at(where, "programme"), i), "time"), item["time"], TIME)
+    check_unique("events", data["events"], "slug")
+    return data
+
+
+def _check_projects(data: object) -> dict:
+    data = check_keys("", data, PROJECTS_KEYS)
+    parse_local("reviewed_at", data["reviewed_at"], DATETIME)
+    S = StartupProject
+    for n, project in enumerate(_check_items("projects", data["projects"], PROJECT_KEYS)):
+        where = at("projects", n)
+        for key, choices in (("sector", S.SECTORS), ("stage", S.STAGES), ("origin", S.ORIGINS), ("status", S.STATUSES)):
+            check_choice(at(where, key), project[key], _codes(choices))
+        for m, member in enumerate(_check_items(at(where, "team"), project["team"], MEMBER_KEYS)):
+            check_choice(at(at(at(where, "team"), m), "gender"), member["gender"], _codes(Profile.GENDERS))
+    check_unique("projects", data["projects"], "title")
+    check_unique("projects[].team", [m for p in data["projects"] for m in p["team"]], "email")
+    return data
+
+
+def _check_registrations(data: object, events: dict, projects: dict) -> dict:
+    data = check_keys("", data, REGISTRATIONS_KEYS)
+    check_choice("event", data["event"], [event["slug"] for event in events["events"]])
+    members = {member["email"] for project in projects["projects"] for member in project["team"]}
+    for n, row in enumerate(_check_items("registrations", data["registrations"], REGISTRATION_KEYS)):
+        where = at("registrations", n)
+        if "person" in row:
+            check_choice(at(where, "person"), row["person"], members)  # a team member's account
+            if "full_name" in row or "phone" in row:
+                raise fail(where, "give either person or full_name and phone")
+        elif "full_name" not in row or "phone" not in row:
+            raise fail(where, "give either person or full_name and phone")
+        check_choice(at(where, "status"), row["status"], _codes(Registration.STATUSES))
+        if "checked_in_at" in row:
+            parse_local(at(where, "checked_in_at"), row["checked_in_at"], DATETIME)
+    return data
+
+
+def _check_awards(data: object, events: dict, projects: dict) -> dict:
+    data = check_keys("", data, AWARDS_KEYS)
+    check_choice("event", data["event"], [event["slug"] for event in events["events"]])
+    titles = [project["title"] for project in projects["projects"]]
+    for n, award in enumerate(_check_items("awards", data["awards"], AWARD_KEYS)):
+        check_choice(at(at("awards", n), "rank"), award["rank"], RANKS)
+        check_choice(at(at("awards", n), "project"), award["project"], titles)
+    return data
+
+
+def _check_organisations(data: object, projects: dict) -> list[dict]:
+    check_type("", data, list)
+    titles = [project["title"] for project in projects["projects"]]
+    for n, organisation in enumerate(_check_items("", data, ORGANISATION_KEYS)):
+        where = at("", n)
+        check_choice(at(where, "kind"), organisation["kind"], _codes(SupportOrganisation.KINDS))
+        check_strings(at(where, "offers"), organisation["offers"])
+        check_keys(at(where, "contact"), organisation["contact"], CONTACT_KEYS)
+        check_strings(at(where, "supports"), organisation["supports"], titles)
+    check_unique("", data, "slug")
+    return data
+
+
+def _read(data_dir: Path, name: str, check, *others):
+    path = data_dir / name
+    try:
+        return check(read_json(path), *others)
+    except DemoDataError as error:
+        message = str(error)
+        raise DemoDataError(message if message.startswith(str(path)) else f"{path}: {message}") from None
+
+
+def read_showcase(data_dir: Path = DATA_DIR) -> dict:
+    """Every file, checked, including that the names one file uses for another's rows exist there."""
+    events = _read(data_dir, "events.json", _check_events)
+    projects = _read(data_dir, "projects.json", _check_projects)
+    return {
+        "events": events,
+        "projects": projects,
+        "registrations": _read(data_dir, "registrations.json", _check_registrations, events, projects),
+        "awards": _read(data_dir, "awards.json", _check_awards, events, projects),
+        "organisations": _read(data_dir, "organisations.json", _check_organisations, projects),
+    }
+
+
+def _check_districts(data: dict, districts: dict[str, Area], data_dir: Path) -> None:
+    """The district names against the area tree, which is loaded before the showcase."""
+    uses = [
+        ("events.json", at(at("events", n), "district"), e["district"]) for n, e in enumerate(data["events"]["events"])
+    ]
+    uses += [
+        ("projects.json", at(at("projects", n), "district"), p["district"])
+        for n, p in enumerate(data["projects"]["projects"])
+    ]
+    uses += [
+        ("organisations.json", at(at("", n), "district"), o["district"])
+        for n, o in enumerate(data["organisations"])
+        if "district" in o
+    ]
+    for name, where, district in uses:
+        if district not in districts:
+            raise DemoDataError(f"{data_dir / name}: {where}: unknown district {district!r}")
+
+
+def _aware(text: str, pattern: str = DATETIME) -> datetime.datetime:
+    return parse_local("", text, pattern).replace(tzinfo=TZ)
 
 
 def _publish(parent, page):
@@ -439,211 +252,172 @@ def _publish(parent, page):
     return page
 
 
-def _agenda(items) -> list[tuple[str, dict]]:
-    return [
-        ("item", {"starts_at": datetime.time(*t), "title": title, "speaker": speaker, "description": ""})
-        for t, title, speaker in items
-    ]
-
-
-def _member(name: str, gender: str, student: bool, district: Area, n: int):
+def _member(member: dict, district: Area):
     """A team member's account (who cannot sign in) and profile, found again by email on a second run."""
     from accounts.models import User
     from courses.models import Audience
 
-    email = f"doi.{n:02d}@example.org"
-    user = User.objects.filter(email__iexact=email).first()
+    user = User.objects.filter(email__iexact=member["email"]).first()
     if user is None:
-        user = User.objects.create_user(email=email, password=None, full_name=name)
-    profile, _created = Profile.objects.get_or_create(user=user, defaults={"gender": gender, "area": district})
-    if student:
+        user = User.objects.create_user(email=member["email"], password=None, full_name=member["name"])
+    profile, _created = Profile.objects.get_or_create(
+        user=user, defaults={"gender": member["gender"], "area": district}
+    )
+    if member["student"]:
         profile.learner_groups.add(*Audience.objects.filter(code=Audience.STUDENTS))
     return user
 
 
-def _events(home) -> tuple[EventPage, EventPage]:
-    index = _publish(
-        home,
-        EventIndexPage(
-            title="Sự kiện khởi nghiệp",
-            slug="su-kien",
-            intro="<p>Ngày hội khởi nghiệp, cuộc thi gọi vốn, hội thảo và hội chợ đào tạo trong tỉnh.</p>",
-        ),
-    )
-    districts = {a.name: a for a in Area.objects.districts()}
-    past = _publish(
-        index,
-        EventPage(
-            title="Ngày hội Khởi nghiệp đổi mới sáng tạo tỉnh Quảng Nam 2024",
-            slug=STARTUP_DAY_SLUG,
-            kind=EventPage.STARTUP_DAY,
-            starts_at=_aware(2024, 11, 23, 7, 30),
-            ends_at=_aware(2024, 11, 23, 17, 0),
-            place="Trung tâm Hội nghị tỉnh, 62 Hùng Vương, Tam Kỳ",
-            area=districts["Tam Kỳ"],
-            organiser="Sở Khoa học và Công nghệ tỉnh Quảng Nam",
-            summary="Trưng bày sản phẩm khởi nghiệp, thi gọi vốn và tôn vinh dự án tiêu biểu của các huyện.",
-            capacity=60,
-            registration_open=False,
-            programme=_agenda(
-                [
-                    ((7, 30), "Đón khách, tham quan gian hàng trưng bày", "Ban tổ chức"),
-                    ((8, 30), "Khai mạc Ngày hội", "Lãnh đạo UBND tỉnh"),
-                    ((9, 15), "Vòng chung kết thi gọi vốn: 8 dự án", "Hội đồng giám khảo"),
-                    ((14, 0), "Tọa đàm: khởi nghiệp từ sản phẩm OCOP", "Chương trình tăng tốc OCOP"),
-                    ((16, 0), "Trao giải và bế mạc", "Ban tổ chức"),
-                ]
+def _events(home, data: dict, districts: dict[str, Area]) -> dict[str, EventPage]:
+    index = _publish(home, EventIndexPage(**data["index"]))
+    events = {}
+    for event in data["events"]:
+        if "date" in event:
+            day = parse_local("", event["date"], DATE).date()
+        else:
+            # Relative to the first run, so the demo always has an event to register for.
+            day = timezone.localdate() + datetime.timedelta(days=event["days_after_load"])
+        events[event["slug"]] = _publish(
+            index,
+            EventPage(
+                title=event["title"],
+                slug=event["slug"],
+                kind=event["kind"],
+                starts_at=_aware(f"{day:%Y-%m-%d} {event['starts']}"),
+                ends_at=_aware(f"{day:%Y-%m-%d} {event['ends']}"),
+                place=event["place"],
+                area=districts[event["district"]],
+                organiser=event["organiser"],
+                summary=event["summary"],
+                capacity=event["capacity"],
+                registration_open=event["registration_open"],
+                programme=[
+                    (
+                        "item",
+                        {
+                            "starts_at": parse_local("", item["time"], TIME).time(),
+                            "title": item["title"],
+                            "speaker": item["speaker"],
+                            "description": "",
+                        },
+                    )
+                    for item in event["programme"]
+                ],
             ),
-        ),
-    )
-    # Relative to the first run, so the demo always has an event to register for.
-    starts = timezone.localtime(timezone.now()).replace(hour=8, minute=0, second=0, microsecond=0)
-    starts += datetime.timedelta(days=30)
-    upcoming = _publish(
-        index,
-        EventPage(
-            title="Ngày hội Khởi nghiệp thanh niên Duy Xuyên",
-            slug=UPCOMING_SLUG,
-            kind=EventPage.STARTUP_DAY,
-            starts_at=starts,
-            ends_at=starts + datetime.timedelta(hours=9),
-            place="Nhà văn hóa Nam Phước, Duy Xuyên",
-            area=districts["Duy Xuyên"],
-            organiser="Huyện đoàn Duy Xuyên",
-            summary="Gian hàng sản phẩm OCOP, chia sẻ kinh nghiệm khởi nghiệp và gặp gỡ nhà đầu tư.",
-            capacity=80,
-            programme=_agenda(
-                [
-                    ((8, 0), "Khai mạc và giới thiệu dự án của thanh niên", "Huyện đoàn Duy Xuyên"),
-                    ((9, 30), "Hội thảo: làm sản phẩm OCOP từ đặc sản quê hương", "Giảng viên nguồn"),
-                    ((14, 0), "Gặp gỡ nhà đầu tư và vườn ươm", "Mạng lưới nhà đầu tư thiên thần miền Trung"),
-                ]
-            ),
-        ),
-    )
-    return past, upcoming
+        )
+    return events
 
 
-def _projects(districts: dict[str, Area]) -> dict[str, StartupProject]:
-    mentor = Trainer.objects.filter(person__email="trainer@example.org").first()
-    reviewed_at = _aware(2024, 10, 30, 9)
-    projects, n = {}, 0
-    for title, district_name, commune_code, sector, stage, origin, stars, status, pitch, team in PROJECTS:
-        district = districts[district_name]
-        project = StartupProject.objects.filter(title=title).first()
+def _projects(data: dict, districts: dict[str, Area]) -> dict[str, StartupProject]:
+    reviewed_at = _aware(data["reviewed_at"])
+    mentors = {
+        email: Trainer.objects.filter(person__email=email).first()  # none when the programme is not loaded
+        for email in {project["mentor"] for project in data["projects"] if "mentor" in project}
+    }
+    S = StartupProject
+    projects = {}
+    for row in data["projects"]:
+        district = districts[row["district"]]
+        project = StartupProject.objects.filter(title=row["title"]).first()
         if project is None:
+            status = row["status"]
             project = StartupProject.objects.create(
-                title=title,
-                pitch=pitch,
+                title=row["title"],
+                pitch=row["pitch"],
                 area=district,
-                commune=Area.objects.get(code=commune_code, valid_from=None) if commune_code else None,
-                sector=sector,
-                stage=stage,
-                origin=origin,
-                ocop_stars=stars,
+                commune=Area.objects.get(code=row["commune"], valid_from=None) if "commune" in row else None,
+                sector=row["sector"],
+                stage=row["stage"],
+                origin=row["origin"],
+                ocop_stars=row.get("ocop_stars"),
                 status=status,
-                mentor=mentor if district_name == "Duy Xuyên" else None,
+                mentor=mentors.get(row.get("mentor")),
                 submitted_at=reviewed_at if status != S.DRAFT else None,
                 reviewed_at=reviewed_at if status in (S.PUBLISHED, S.RETURNED) else None,
                 published_at=reviewed_at if status == S.PUBLISHED else None,
-                review_comment="Bổ sung ảnh sản phẩm và mô tả khách hàng mục tiêu." if status == S.RETURNED else "",
+                review_comment=row.get("review_comment", ""),
             )
-        for position, (name, gender, student) in enumerate(team):
-            n += 1
-            person = _member(name, gender, student, district, n)
+        for position, member in enumerate(row["team"]):
+            person = _member(member, district)
             ProjectMember.objects.get_or_create(project=project, person=person, defaults={"is_lead": position == 0})
-        projects[title] = project
+        projects[row["title"]] = project
     return projects
 
 
-def _registrations(event: EventPage, projects: dict[str, StartupProject]) -> None:
+def _registrations(data: dict, events: dict[str, EventPage]) -> None:
+    from accounts.models import User
+
+    event = events[data["event"]]
     if event.registrations.exists():
         return
-    checked_at = _aware(2024, 11, 23, 7, 40)
+    people = {
+        user.email: user
+        for user in User.objects.filter(email__in=[r["person"] for r in data["registrations"] if "person" in r])
+    }
     rows = []
-    # Team members of the finalists came with an account; others registered by phone at the gate.
-    members = ProjectMember.objects.filter(project__in=[projects[t] for _a, _r, t in AWARDS]).select_related("person")
-    for i, member in enumerate(members):
+    for row in data["registrations"]:
+        person = people.get(row.get("person"))
         rows.append(
             Registration(
                 event=event,
-                person=member.person,
-                full_name=member.person.full_name,
-                email=member.person.email,
-                status=Registration.CONFIRMED,
+                person=person,
+                full_name=person.full_name if person else row["full_name"],
+                email=person.email if person else None,
+                phone=None if person else row["phone"],
+                status=row["status"],
                 code=new_check_in_code(),
-                checked_in_at=checked_at + datetime.timedelta(minutes=i),
-            )
-        )
-    given = ["An", "Bình", "Chi", "Dũng", "Giang", "Hạnh", "Khánh", "Linh", "Minh", "Nhung", "Phúc", "Quyên"]
-    families = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ"]
-    for i in range(36):
-        middle = "Thị" if i % 2 else "Văn"
-        if i % 11 == 10:
-            status = Registration.CANCELLED
-        elif len(rows) < event.capacity:
-            status = Registration.CONFIRMED
-        else:
-            status = Registration.WAITING
-        # Most confirmed visitors came; every fourth did not.
-        came = status == Registration.CONFIRMED and i % 4 != 0
-        rows.append(
-            Registration(
-                event=event,
-                full_name=f"{families[i % 6]} {middle} {given[i % 12]}",
-                phone=f"+8490555{i:04d}",
-                status=status,
-                code=new_check_in_code(),
-                checked_in_at=checked_at + datetime.timedelta(minutes=20 + i) if came else None,
+                checked_in_at=_aware(row["checked_in_at"]) if "checked_in_at" in row else None,
             )
         )
     Registration.objects.bulk_create(rows)
 
 
-def _awards(event: EventPage, projects: dict[str, StartupProject]) -> None:
-    for title, rank, project_title in AWARDS:
+def _awards(data: dict, events: dict[str, EventPage], projects: dict[str, StartupProject]) -> None:
+    for award in data["awards"]:
         Award.objects.get_or_create(
-            project=projects[project_title],
-            title=title,
-            year=2024,
-            defaults={"rank": rank, "event": event, "awarded_by": AWARDED_BY},
+            project=projects[award["project"]],
+            title=award["title"],
+            year=data["year"],
+            defaults={"rank": RANKS[award["rank"]], "event": events[data["event"]], "awarded_by": data["awarded_by"]},
         )
 
 
-def _organisations(districts: dict[str, Area], projects: dict[str, StartupProject]) -> None:
-    for slug, name, kind, district, summary, offers, website, contact, publish, supports in ORGANISATIONS:
-        contact_name, email, phone, address = contact
+def _organisations(data: list[dict], districts: dict[str, Area], projects: dict[str, StartupProject]) -> None:
+    for row in data:
+        contact = row["contact"]
         organisation, created = SupportOrganisation.objects.get_or_create(
-            slug=slug,
+            slug=row["slug"],
             defaults={
-                "name": name,
-                "kind": kind,
-                "area": districts.get(district) if district else None,
-                "summary": summary,
-                "offers": offers,
-                "website": website,
-                "contact_name": contact_name,
-                "contact_email": email,
-                "contact_phone": phone,
-                "address": address,
-                "publish_contact": publish,
+                "name": row["name"],
+                "kind": row["kind"],
+                "area": districts[row["district"]] if "district" in row else None,
+                "summary": row["summary"],
+                "offers": "\n".join(row["offers"]),
+                "website": row["website"],
+                "contact_name": contact["name"],
+                "contact_email": contact["email"],
+                "contact_phone": contact["phone"],
+                "address": contact["address"],
+                "publish_contact": row["publish_contact"],
             },
         )
         if created:
-            organisation.supported_projects.set([projects[t] for t in supports])
+            organisation.supported_projects.set([projects[title] for title in row["supports"]])
 
 
 @transaction.atomic
-def load_showcase(home) -> dict[str, int]:
+def load_showcase(home, *, data_dir: Path = DATA_DIR) -> dict[str, int]:
     """Create the demo events, projects, awards and support organisations once; returns what exists."""
     from areas.loader import load_areas
 
+    data = read_showcase(data_dir)  # all files checked before the first row is written
     districts = load_areas()
-    past, _upcoming = _events(home)
-    projects = _projects(districts)
-    _registrations(past, projects)
-    _awards(past, projects)
-    _organisations(districts, projects)
+    _check_districts(data, districts, data_dir)
+    events = _events(home, data["events"], districts)
+    projects = _projects(data["projects"], districts)
+    _registrations(data["registrations"], events)
+    _awards(data["awards"], events, projects)
+    _organisations(data["organisations"], districts, projects)
     return {
         "events": EventPage.objects.count(),
         "projects": StartupProject.objects.count(),

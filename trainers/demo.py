@@ -1,154 +1,84 @@
 """Demo data for the trainer programme (after the area tree, `areas.loader.load_areas`):
 trainers over three generations, profiles and certificates, and five years of history in eight
-districts (the sessions they ran: `training.demo`; the targets: `reports.demo`).
+districts (the sessions they ran: `training.demo`; the targets: `reports.demo`). The named people are in
+`demo_data/people.json`, read when this module is imported.
 
 Everything is looked up by a natural key before it is created, so loading twice changes nothing.
 """
 
 import datetime
+from pathlib import Path
 
 from django.utils import timezone
 
 from areas.models import AdminScope, Area
+from core.demo_data import DemoDataError, at, check_choice, check_keys, check_unique, read_json
 
 from .models import Certificate, Profile, Trainer
 
 D = datetime.date
 REFORM_2025 = D(2025, 7, 1)  # districts abolished; Quảng Nam merged into Đà Nẵng
+DATA_DIR = Path(__file__).resolve().parent / "demo_data"
+
+# The keys of the people in `demo_data/people.json` (format: `demo_data/README.md`), in the order of the
+# tuples the loaders below unpack: key -> (type, required).
+PERSON_KEYS = {
+    "email": (str, True),
+    "name": (str, True),
+    "gender": (str, True),
+    "birth_year": (int, True),
+    "area": (str, True),  # "province", "thu-bon", a commune code or a former district's name
+}
+MASTER_KEYS = {**PERSON_KEYS, "specialities": (list, True), "bio": (str, True)}
+TRAINED_KEYS = {**PERSON_KEYS, "trained_by": (str, True), "specialities": (list, True), "bio": (str, True)}
+LEARNER_KEYS = {**PERSON_KEYS, "groups": (list, True)}
+PEOPLE_KEYS = {
+    "masters": (list, True),
+    "second_generation": (list, True),
+    "third_generation": (list, True),
+    "candidate": (dict, True),
+    "expired": (dict, True),
+    "learners": (list, True),
+}
 
 
-# (email, full name, gender, birth year, home area, level, trained by (email), specialities, bio)
-MASTERS = [
-    (
-        "huong.vo@example.org",
-        "Võ Thị Mai Hương",
-        "female",
-        1978,
-        "province",
-        ["Đổi mới sáng tạo", "Gọi vốn"],
-        "Giảng viên Trường Đại học Quảng Nam, 15 năm đào tạo khởi nghiệp và đổi mới sáng tạo.",
-    ),
-    (
-        "vinh.le@example.org",
-        "Lê Quang Vinh",
-        "male",
-        1975,
-        "province",
-        ["Mô hình kinh doanh", "OCOP"],
-        "Chuyên gia tư vấn phát triển sản phẩm OCOP và mô hình kinh doanh nông thôn.",
-    ),
-    (
-        "trang.huynh@example.org",
-        "Huỳnh Thị Thu Trang",
-        "female",
-        1982,
-        "province",
-        ["Phụ nữ khởi nghiệp"],
-        "Cố vấn của Hội Liên hiệp Phụ nữ tỉnh về hỗ trợ phụ nữ khởi nghiệp.",
-    ),
-]
-SECOND_GENERATION = [
-    (
-        "trainer@example.org",
-        "Trần Văn Minh",
-        "male",
-        1988,
-        "Duy Xuyên",
-        "huong.vo@example.org",
-        ["Khởi nghiệp sinh viên", "Gọi vốn"],
-        "Bí thư Huyện đoàn Duy Xuyên, phụ trách chương trình thanh niên khởi nghiệp.",
-    ),
-    (
-        "an.nguyen@example.org",
-        "Nguyễn Hoài Ân",
-        "male",
-        1990,
-        "Tam Kỳ",
-        "huong.vo@example.org",
-        ["Marketing số"],
-        "Giảng viên Trường Cao đẳng Quảng Nam.",
-    ),
-    (
-        "thuy.phan@example.org",
-        "Phan Thị Thủy",
-        "female",
-        1986,
-        "Hội An",
-        "trang.huynh@example.org",
-        ["Du lịch cộng đồng", "Phụ nữ khởi nghiệp"],
-        "Chủ doanh nghiệp du lịch cộng đồng tại Hội An.",
-    ),
-    (
-        "duc.dang@example.org",
-        "Đặng Minh Đức",
-        "male",
-        1984,
-        "Điện Bàn",
-        "vinh.le@example.org",
-        ["OCOP", "Mô hình kinh doanh"],
-        "Cán bộ Phòng Kinh tế thị xã Điện Bàn.",
-    ),
-    (
-        "lien.bui@example.org",
-        "Bùi Thị Liên",
-        "female",
-        1991,
-        "Nông Sơn",
-        "vinh.le@example.org",
-        ["OCOP"],
-        "Cán bộ Hội Nông dân huyện Nông Sơn (nay thuộc Quế Sơn).",
-    ),
-]
-THIRD_GENERATION = [
-    (
-        "hoa.ngo@example.org",
-        "Ngô Thị Hòa",
-        "female",
-        1995,
-        "20611",
-        "trainer@example.org",
-        ["Khởi nghiệp sinh viên"],
-        "Giáo viên Trường THPT Nguyễn Hiền, xã Duy Hòa.",
-    ),
-    (
-        "khoa.truong@example.org",
-        "Trương Đăng Khoa",
-        "male",
-        1993,
-        "20599",
-        "trainer@example.org",
-        ["Marketing số"],
-        "Cán bộ Đoàn thị trấn Nam Phước.",
-    ),
-    (
-        "ngoc.ha@example.org",
-        "Hà Bảo Ngọc",
-        "female",
-        1996,
-        "Tam Kỳ",
-        "an.nguyen@example.org",
-        ["Gọi vốn"],
-        "Nhà sáng lập một khởi nghiệp công nghệ tại Tam Kỳ.",
-    ),
-    (
-        "yen.luong@example.org",
-        "Lương Thị Yến",
-        "female",
-        1994,
-        "thu-bon",
-        "trainer@example.org",
-        ["OCOP"],
-        "Cán bộ văn hóa – xã hội xã Thu Bồn (thành phố Đà Nẵng).",
-    ),
-]
-CANDIDATE = ("tam.do@example.org", "Đỗ Thanh Tâm", "male", 1997, "20614")
-EXPIRED = ("son.mai@example.org", "Mai Văn Sơn", "male", 1980, "Thăng Bình")
-LEARNERS = [
-    ("lan.tran@example.org", "Trần Thị Ngọc Lan", "female", 2004, "20611", ["youth", "students"]),
-    ("phuc.le@example.org", "Lê Hồng Phúc", "male", 2002, "20605", ["youth"]),
-    ("my.vo@example.org", "Võ Thị Diễm My", "female", 1999, "20608", ["women", "entrepreneurs"]),
-    ("quang.pham@example.org", "Phạm Nhật Quang", "male", 1985, "20599", ["cadres"]),
-]
+def read_people(path: Path = DATA_DIR / "people.json") -> dict[str, list[tuple] | tuple]:
+    """The demo people as tuples in the order of their keys, checked; a mistake names the file and key."""
+
+    def person(where: str, row: object, keys: dict) -> tuple:
+        check_keys(where, row, keys)
+        check_choice(at(where, "gender"), row["gender"], [code for code, _label in Profile.GENDERS])
+        return tuple(row[key] for key in keys)
+
+    try:
+        data = check_keys("", read_json(path), PEOPLE_KEYS)
+        people = {"masters": [person(at("masters", n), r, MASTER_KEYS) for n, r in enumerate(data["masters"])]}
+        trainers = {row[0] for row in people["masters"]}
+        for generation in ("second_generation", "third_generation"):
+            people[generation] = []
+            for n, row in enumerate(data[generation]):
+                people[generation].append(person(at(generation, n), row, TRAINED_KEYS))
+                check_choice(at(at(generation, n), "trained_by"), row["trained_by"], trainers)  # an earlier one
+            trainers |= {row[0] for row in people[generation]}
+        people["candidate"] = person("candidate", data["candidate"], PERSON_KEYS)
+        people["expired"] = person("expired", data["expired"], PERSON_KEYS)
+        people["learners"] = [person(at("learners", n), r, LEARNER_KEYS) for n, r in enumerate(data["learners"])]
+        everyone = [*people["masters"], *people["second_generation"], *people["third_generation"]]
+        everyone += [people["candidate"], people["expired"], *people["learners"]]
+        check_unique("", [{"email": row[0]} for row in everyone], "email")
+    except DemoDataError as error:
+        message = str(error)
+        raise DemoDataError(message if message.startswith(str(path)) else f"{path}: {message}") from None
+    return people
+
+
+_PEOPLE = read_people()
+MASTERS = _PEOPLE["masters"]
+SECOND_GENERATION = _PEOPLE["second_generation"]
+THIRD_GENERATION = _PEOPLE["third_generation"]
+CANDIDATE = _PEOPLE["candidate"]
+EXPIRED = _PEOPLE["expired"]
+LEARNERS = _PEOPLE["learners"]
 MASTER_ISSUED = D(2024, 1, 15)
 SECOND_ISSUED = D(2024, 5, 10)
 THIRD_ISSUED = D(2025, 3, 20)
