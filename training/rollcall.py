@@ -426,12 +426,12 @@ def learning_results(sessions: QuerySet[TrainingSession], by: str | None = None)
             group.pre_total = row["total"]
         else:
             group.post_total = row["total"]
-    ratings = (
-        Evaluation.objects.filter(participant__session__in=session_ids)
-        .values(*keys)
-        .annotate(n=Count("pk"), **{name: Sum(name) for name in RATING_FIELDS})
-        .order_by()
-    )
+    evaluations = Evaluation.objects.filter(participant__session__in=session_ids)
+    sums = {"n": Count("pk"), **{name: Sum(name) for name in RATING_FIELDS}}
+    if keys:
+        ratings = list(evaluations.values(*keys).annotate(**sums).order_by())
+    else:  # values() without fields would group by every column
+        ratings = [evaluations.aggregate(**sums)]
     for row in ratings:
         if not row["n"]:
             continue

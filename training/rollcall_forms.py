@@ -190,6 +190,13 @@ class EvaluationForm(forms.ModelForm):
             )
 
 
+class ScoreField(forms.DecimalField):
+    """A score as people type it on a Vietnamese phone: "85,5" and "85.5" are the same."""
+
+    def to_python(self, value):
+        return super().to_python(str(value).strip().replace(",", ".") if value is not None else value)
+
+
 class PaperScoresForm(forms.Form):
     """A score box per participant for the pre-test and the post-test (0–100); an empty box changes nothing."""
 
@@ -200,14 +207,14 @@ class PaperScoresForm(forms.Form):
             fields = []
             for kind, value, label in ((SessionTest.PRE, pre, _("Pre-test")), (SessionTest.POST, post, _("Post-test"))):
                 key = f"{kind}_{participant_id}"
-                self.fields[key] = forms.DecimalField(
+                self.fields[key] = ScoreField(
                     label=f"{label}: {name}",
                     required=False,
                     min_value=0,
                     max_value=100,
                     decimal_places=1,
                     initial=value,
-                    widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.1", "size": 5}),
+                    widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 5, "autocomplete": "off"}),
                 )
                 fields.append(self[key])
             self.rows.append((name, *fields))
