@@ -287,3 +287,20 @@ def test_trainer_types_paper_scores(client, today_session, trainer):
     assert TestResult.objects.count() == 3
     results = learning_results(TrainingSession.objects.filter(pk=today_session.pk))[None]
     assert (results.pairs, results.gain) == (1, 45.5)
+
+
+def test_demo_has_roll_call_tests_and_evaluations_for_the_trainer(client):
+    from django.core.management import call_command
+
+    call_command("load_demo_data")
+    call_command("load_demo_data")  # idempotent
+    duy_hoa = TrainingSession.objects.get(title="Tập huấn khởi nghiệp cho đoàn viên thanh niên xã Duy Hòa")
+    assert SessionTest.objects.filter(session=duy_hoa).count() == 2
+    results = learning_results(TrainingSession.objects.filter(pk=duy_hoa.pk))[None]
+    # learner 50→100, lan 25→75, phuc 50→75, my 25→50, yen 50→100 (hoa has only a pre-test)
+    assert (results.pairs, results.gain) == (5, 40.0)
+    assert results.evaluations == 5
+    client.force_login(duy_hoa.trainers.get().person)
+    page = client.get(reverse("rollcall:index"))
+    assert duy_hoa.title in page.content.decode()
+    assert "Mong có thêm thời gian thực hành" not in page.content.decode()  # no comment, no name
