@@ -44,6 +44,7 @@ def environment(tmp: str) -> dict:
     env = dict(os.environ)
     env.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.dev")
     env["DJANGO_DEBUG"] = "false"
+    env["PYTHONPATH"] = str(ROOT)  # this checkout, not another one the virtualenv may point at
     if not env.get("DATABASE_URL"):
         # SQLite waits for the other worker's write instead of failing at once ("database is locked").
         env["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3?timeout=30"
@@ -75,21 +76,36 @@ def prepare(learners: int) -> tuple[int, str, list[str]]:
     session = TrainingSession.objects.create(title="Bench roll-call", area=province, starts_on=today, ends_on=today)
     code = day_code_for(session, today)
     cookies = []
-    client = Client()
     stamp = int(time.time())
     for n in range(learners):
         user = User(email=f"bench.{stamp}.{n}@example.org", full_name=f"Bench {n}")
         user.set_unusable_password()
         user.save()
+        client = Client()  # one each: logging in again on one client would end the previous session
         client.force_login(user)
         cookies.append(f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}")
     return session.pk, code.code, cookies
 
 
+def _only_this_checkout() -> None:
+    """Import the project from this checkout only.
+
+    An editable install of the project (another checkout) adds an import finder that would supply any
+    module this checkout lacks (a worktree behind its main branch) from that other checkout.
+    """
+    sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in type(f).__name__.lower()]
+
+
+SERVE = (
+    "import sys; sys.meta_path[:] = [f for f in sys.meta_path if 'editable' not in type(f).__name__.lower()]; "
+    "from gunicorn.app.wsgiapp import run; sys.argv[0] = 'gunicorn'; sys.exit(run())"
+)
+
+
 def start_server(env: dict, workers: int) -> subprocess.Popen:
-    gunicorn = Path(sys.executable).parent / "gunicorn"
     server = subprocess.Popen(
-        [str(gunicorn), "lms.wsgi", "-b", f"127.0.0.1:{PORT}", "-w", str(workers), "--log-level", "error"],
+        [sys.executable, "-c", SERVE, "--chdir", str(ROOT), "lms.wsgi", "-b", f"127.0.0.1:{PORT}"]
+        + ["-w", str(workers), "--log-level", "error"],
         cwd=ROOT,
         env=env,
         start_new_session=True,
@@ -107,7 +123,11 @@ def start_server(env: dict, workers: int) -> subprocess.Popen:
 def open_page(url: str, cookie: str) -> str:
     """GET the check-in page as the learner: returns their Cookie header with the CSRF cookie and the token."""
     request = urllib.request.Request(url, headers={"Cookie": cookie})
-    with OPENER.open(request, timeout=30) as response:
+    try:
+        response = OPENER.open(request, timeout=30)
+    except urllib.error.HTTPError as error:
+        raise SystemExit(f"the check-in page answered {error.code} {error.headers.get('Location', '')}") from None
+    with response:
         body = response.read().decode()
         jar = http.cookies.SimpleCookie()
         for header in response.headers.get_all("Set-Cookie") or []:
@@ -148,6 +168,7 @@ def main() -> None:
     env = environment(tmp)
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
+    _only_this_checkout()
     session_pk, code, cookies = prepare(args.learners)
     print(f"prepared {len(cookies)} learners", file=sys.stderr, flush=True)
     server = start_server(env, args.workers)
