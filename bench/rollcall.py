@@ -46,8 +46,10 @@ def environment(tmp: str) -> dict:
     env["DJANGO_DEBUG"] = "false"
     env["PYTHONPATH"] = str(ROOT)  # this checkout, not another one the virtualenv may point at
     if not env.get("DATABASE_URL"):
-        # SQLite waits for the other worker's write instead of failing at once ("database is locked").
-        env["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3?timeout=30"
+        # SQLite waits for the other worker's write instead of failing at once ("database is locked"):
+        # a busy timeout, and transactions that take the write lock when they begin (a read that later
+        # writes cannot wait for a lock another transaction holds: SQLite fails it at once).
+        env["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3?timeout=30&transaction_mode=IMMEDIATE"
     return env
 
 
