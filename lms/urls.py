@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", include("courses.urls")),
     path("", include("trainers.urls")),
     path("", include("showcase.urls")),
+    path("", include("training.rollcall_urls")),
     path("", include("home.guides")),
     # Pages are served through a routing cache; Wagtail's own URLs (password, login) follow.
     re_path(r"^((?:[\w\-]+/)*)$", page_cache.serve, name="wagtail_serve"),

@@ -13,13 +13,20 @@ from areas.models import admin_area_ids
 
 from .admin_home import administrator_home_panel
 from .figures import viewer_may_see_reports
+from .learning_gain import urlpatterns as learning_gain_urlpatterns
 from .models import Target
 from .views import EXPORT_LOG_ACTION, urlpatterns
 
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
-    return [path("reports/", include((urlpatterns, "trainers_reports"), namespace="trainers_reports"))]
+    return [
+        path("reports/", include((urlpatterns, "trainers_reports"), namespace="trainers_reports")),
+        path(
+            "reports/learning-gain/",
+            include((learning_gain_urlpatterns, "learning_gain"), namespace="learning_gain"),
+        ),
+    ]
 
 
 class ReportsMenuItem(MenuItem):
@@ -35,6 +42,17 @@ def register_reports_menu_item():
         name="reports",
         icon_name="table",
         order=240,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_learning_gain_menu_item():
+    return ReportsMenuItem(
+        gettext_lazy("Learning gain and satisfaction"),
+        reverse("learning_gain:index"),
+        name="learning-gain",
+        icon_name="table",
+        order=241,  # just after the programme dashboard
     )
 
 

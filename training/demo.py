@@ -25,6 +25,7 @@ from trainers.demo import (
 )
 from trainers.models import Profile, Trainer
 
+from .demo_rollcall import load_rollcall_demo
 from .models import Attendance, SessionParticipant, TrainingSession
 
 
@@ -134,6 +135,7 @@ def load_sessions(districts: dict[str, Area], trainers: dict[str, Trainer]) -> N
     )
     _participate(tam_ky, trainers["ngoc.ha@example.org"].person)
     load_history_sessions(districts, masters, province_admin)
+    load_rollcall_demo()
 
 
 def load_history_sessions(districts: dict[str, Area], masters: list[Trainer], issued_by) -> None:

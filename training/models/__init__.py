@@ -1,3 +1,15 @@
+from .rollcall import RATING_FIELDS, Evaluation, SessionDayCode, SessionTest, TestResult, clean_day_code
 from .sessions import LISTED_FIELDS, Attendance, SessionParticipant, TrainingSession
 
-__all__ = ["LISTED_FIELDS", "Attendance", "SessionParticipant", "TrainingSession"]
+__all__ = [
+    "LISTED_FIELDS",
+    "RATING_FIELDS",
+    "Attendance",
+    "Evaluation",
+    "SessionDayCode",
+    "SessionParticipant",
+    "SessionTest",
+    "TestResult",
+    "TrainingSession",
+    "clean_day_code",
+]
