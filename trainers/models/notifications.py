@@ -38,6 +38,8 @@ class Notification(models.Model):
     INACTIVE_REMINDER = "inactive_reminder"
     EXPIRY_REMINDER = "expiry_reminder"
     EXPIRY_ADMIN_REMINDER = "expiry_admin_reminder"
+    SESSION_SUBMITTED = "session_submitted"  # to the area's administrators: a session or its report to review
+    SESSION_REVIEWED = "session_reviewed"  # to the session's trainers: approved, or returned with a comment
     KINDS = [
         (ENROLLED, _("Enrolment confirmation")),
         (CERTIFICATE_ISSUED, _("Certificate issued")),
@@ -45,6 +47,8 @@ class Notification(models.Model):
         (INACTIVE_REMINDER, _("Reminder to an inactive learner")),
         (EXPIRY_REMINDER, _("Certification expiry reminder")),
         (EXPIRY_ADMIN_REMINDER, _("Certification expiry reminder to the district")),
+        (SESSION_SUBMITTED, _("Training session to review")),
+        (SESSION_REVIEWED, _("Training session reviewed")),
     ]
     PENDING, SENDING, SENT, FAILED, SKIPPED = "pending", "sending", "sent", "failed", "skipped"
     STATUSES = [
