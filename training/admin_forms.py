@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from trainers.admin_forms import ScopedAdminForm
 
@@ -39,7 +40,10 @@ class SessionReviewForm(forms.Form):
     APPROVE, RETURN = "approve", "return"
     decision = forms.ChoiceField(
         label=_("Decision"),
-        choices=[(APPROVE, _("Approve")), (RETURN, _("Return to the trainers for changes"))],
+        choices=[
+            (APPROVE, pgettext_lazy("training session", "Approve")),
+            (RETURN, _("Return to the trainers for changes")),
+        ],
         widget=forms.RadioSelect,
     )
     comment = forms.CharField(

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from core.admin_actions import ObjectActionView
-from trainers.models import Trainer
+from trainers.models import SessionReport, Trainer
 
 from .admin_forms import ResultFormSet, SessionReviewForm
 from .models import SessionParticipant, SessionReview, SessionStatus, TrainingSession
@@ -127,4 +127,4 @@ class ReportReviewView(SessionReviewView):
 
     @classmethod
     def applies_to(cls, obj) -> bool:
-        return obj.report_status == SessionStatus.SUBMITTED
+        return obj.report_status == SessionReport.SUBMITTED

@@ -105,13 +105,16 @@ def session_review(
         raise ValidationError(_("You may not approve training sessions."))
     if not TrainingSession.objects.visible_to(by).filter(pk=session.pk).exists():
         raise ValidationError(_("This session is outside your area."))
+    if session.trainers.filter(person=by).exists():
+        raise ValidationError(_("You lead this session: another administrator approves it."))
     if not approve and not comment:
         raise ValidationError(_("Say what the trainer should change."))
     session = _locked(session)
     field = _status_field(stage)
-    if getattr(session, field) != SessionStatus.SUBMITTED:  # the same value in both sets of states
+    states = SessionStatus if stage == SessionReview.SESSION else SessionReport
+    if getattr(session, field) != states.SUBMITTED:
         raise ValidationError(_("This is not waiting for approval (someone may have reviewed it already)."))
-    setattr(session, field, SessionStatus.APPROVED if approve else SessionStatus.RETURNED)
+    setattr(session, field, states.APPROVED if approve else states.RETURNED)
     session.save(update_fields=[field])
     action = SessionReview.APPROVED if approve else SessionReview.RETURNED
     review = SessionReview.objects.create(session=session, stage=stage, action=action, by=by, comment=comment)

@@ -376,3 +376,13 @@ def test_the_demo_trainers_run_classes_in_every_state_and_the_district_approves_
     assert TrainingSession.objects.get(pk=session.pk).review_status == SessionStatus.APPROVED
     elsewhere = TrainingSession.objects.get(title="Du lịch cộng đồng và khởi nghiệp cho phụ nữ")  # Hội An
     assert client.get(reverse("training_session:inspect", args=[elsewhere.pk])).status_code in (302, 403, 404)
+
+
+def test_an_administrator_who_leads_the_session_does_not_approve_it(client, world):
+    world["admin_trainer"] = certified(TrainerFactory(person=world["admin"], home_area=world["duy_xuyen"]))
+    session = trainer_session(world, "admin_trainer", status=SessionStatus.SUBMITTED)
+    client.force_login(world["admin"])
+    response = client.post(reverse("training_session:review", args=[session.pk]), {"decision": "approve"})
+    assert response.status_code == 200
+    assert "Bạn đứng lớp này: một quản trị viên khác sẽ duyệt." in response.content.decode()
+    assert TrainingSession.objects.get(pk=session.pk).review_status == SessionStatus.SUBMITTED

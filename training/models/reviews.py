@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .sessions import TrainingSession
 
@@ -13,7 +14,11 @@ class SessionReview(models.Model):
     SESSION, REPORT = "session", "report"
     STAGES = [(SESSION, _("Session")), (REPORT, _("Class report"))]
     SUBMITTED, APPROVED, RETURNED = "submitted", "approved", "returned"
-    ACTIONS = [(SUBMITTED, _("Submitted")), (APPROVED, _("Approved")), (RETURNED, _("Returned for changes"))]
+    ACTIONS = [
+        (SUBMITTED, pgettext_lazy("training session", "Submitted")),
+        (APPROVED, pgettext_lazy("training session", "Approved")),
+        (RETURNED, _("Returned for changes")),
+    ]
 
     session = models.ForeignKey(
         TrainingSession, verbose_name=_("training session"), on_delete=models.CASCADE, related_name="reviews"
@@ -24,7 +29,7 @@ class SessionReview(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
     at = models.DateTimeField(_("at"), auto_now_add=True)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(pgettext_lazy("training session", "comment"), blank=True)
 
     class Meta:
         verbose_name = _("session review")

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from areas.scoping import AreaScopedQuerySet
 from trainers.models import PracticumResult, Profile, SessionReport, Trainer
@@ -59,7 +60,7 @@ class SessionStatus(models.TextChoices):
 
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Waiting for approval")
-    APPROVED = "approved", _("Approved")
+    APPROVED = "approved", pgettext_lazy("training session", "Approved")
     RETURNED = "returned", _("Returned for changes")
 
 
