@@ -87,6 +87,8 @@ def session_submit(*, session: TrainingSession, by, stage: str = SessionReview.S
     else:
         if not session.report_submittable:
             raise ValidationError(_("Record the participants' results before submitting the class report."))
+        if session.participants.filter(result=SessionParticipant.PENDING).exists():
+            raise ValidationError(_("Give every participant a result (passed or not passed) before submitting."))
         session.report_status = SessionReport.SUBMITTED
     session.save(update_fields=[_status_field(stage)])
     review = SessionReview.objects.create(session=session, stage=stage, action=SessionReview.SUBMITTED, by=by)

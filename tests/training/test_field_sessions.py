@@ -307,6 +307,19 @@ def test_a_report_without_recorded_results_cannot_be_submitted(client, world):
     response = client.post(reverse("training:report_submit", args=[session.pk]), follow=True)
     assert "Ghi kết quả của học viên trước khi gửi báo cáo lớp." in response.content.decode()
     assert TrainingSession.objects.get(pk=session.pk).report_status == SessionReport.NOT_RECORDED
+    # Saved with one participant still unassessed: the report waits for every result.
+    place = ParticipantFactory(session=session)
+    results = reverse("training:session_results", args=[session.pk])
+    form = {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-0-id": str(place.pk), "form-0-result": "pending"}
+    assert client.post(results, form).status_code == 302
+    assert TrainingSession.objects.get(pk=session.pk).report_status == SessionReport.RECORDED
+    response = client.post(reverse("training:report_submit", args=[session.pk]), follow=True)
+    assert "Hãy cho mỗi học viên một kết quả (đạt hoặc chưa đạt) trước khi gửi." in response.content.decode()
+    assert TrainingSession.objects.get(pk=session.pk).report_status == SessionReport.RECORDED
+    form["form-0-result"] = SessionParticipant.FAILED
+    client.post(results, form)
+    client.post(reverse("training:report_submit", args=[session.pk]))
+    assert TrainingSession.objects.get(pk=session.pk).report_status == SessionReport.SUBMITTED
 
 
 def test_reminders_go_only_to_places_in_approved_sessions(world):
