@@ -399,3 +399,8 @@ def test_an_administrator_who_leads_the_session_does_not_approve_it(client, worl
     assert response.status_code == 200
     assert "Bạn đứng lớp này: một quản trị viên khác sẽ duyệt." in response.content.decode()
     assert TrainingSession.objects.get(pk=session.pk).review_status == SessionStatus.SUBMITTED
+
+
+def test_the_trainers_guide_points_to_the_sessions_pages(client):
+    html = client.get(reverse("guide-trainer")).content.decode()
+    assert f'href="{LIST}"' in html and "Học tập của tôi" in html and "Gửi báo cáo lớp" in html
