@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("showcase.urls")),
     path("", include("training.rollcall_urls")),
     path("", include("home.guides")),
+    path("lop-tap-huan/", include("training.urls")),
     # Pages are served through a routing cache; Wagtail's own URLs (password, login) follow.
     re_path(r"^((?:[\w\-]+/)*)$", page_cache.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

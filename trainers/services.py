@@ -14,7 +14,7 @@ from areas.models import Area
 from core.text import nfc
 from courses.models import CoursePage, Enrollment
 
-from .models import Certificate, CertificateCounter, Notification, PracticumResult, Profile, Trainer
+from .models import Certificate, CertificateCounter, Notification, PracticumResult, Profile, SessionReport, Trainer
 from .models.certification import pdf_storage_name
 from .notifications import notification_queue
 
@@ -124,6 +124,14 @@ def certificate_revoke(*, certificate: Certificate, reason: str, by) -> Certific
     return certificate
 
 
+def counted_tot_places(person):
+    """The person's places in ToT sessions that count towards certification: their class report is approved.
+
+    Sessions live in `training`, a floor above: read through the person's places, never its models.
+    """
+    return person.session_places.filter(session__is_tot=True, session__report_status=SessionReport.APPROVED)
+
+
 def trainer_certification_unmet(*, trainer: Trainer) -> list[str]:
     """The certification rules the trainer does not yet meet, as sentences (empty: ready)."""
     unmet = []
@@ -132,8 +140,7 @@ def trainer_certification_unmet(*, trainer: Trainer) -> list[str]:
     completed = Enrollment.objects.completed().filter(user=person, course__in=tot_courses).count()
     if completed < tot_courses.count():
         unmet.append(_("Complete every ToT course online."))
-    # Sessions live in `training`, a floor above: read through the person's places, never its models.
-    places = person.session_places.filter(session__is_tot=True)
+    places = counted_tot_places(person)
     if not places.filter(attendance__present=True).exists():
         unmet.append(_("Attend a ToT training session."))
     if not places.filter(result=PracticumResult.PASSED).exists():
@@ -211,7 +218,8 @@ def trainer_certify(*, trainer: Trainer, level: str, issued_by) -> Certificate:
     if trained_by is None:
         # The master trainer who passed their practicum trained them (never someone down their own lineage).
         passed = (
-            trainer.person.session_places.filter(session__is_tot=True, result=PracticumResult.PASSED)
+            counted_tot_places(trainer.person)
+            .filter(result=PracticumResult.PASSED)
             .exclude(assessed_by=None)
             .exclude(assessed_by__in=Trainer.objects.lineage_below(trainer))
             .select_related("assessed_by")

@@ -179,5 +179,7 @@ def my_learning(request):
         {
             "in_progress": [e for e in enrollments if not e.completed_at],
             "completed": [e for e in enrollments if e.completed_at],
+            # Certified trainers run their own classes (the "Lớp tập huấn" pages of `training`).
+            "runs_sessions": Trainer.objects.certified().filter(person=request.user).exists(),
         },
     )

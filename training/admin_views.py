@@ -1,6 +1,7 @@
 """Admin pages for one session, as actions on the session's admin views."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -9,10 +10,11 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from core.admin_actions import ObjectActionView
-from trainers.models import Trainer
+from trainers.models import SessionReport, Trainer
 
-from .admin_forms import ResultFormSet
-from .models import SessionParticipant, TrainingSession
+from .admin_forms import ResultFormSet, SessionReviewForm
+from .models import SessionParticipant, SessionReview, SessionStatus, TrainingSession
+from .services import session_review
 
 
 class SessionResultsView(ObjectActionView):
@@ -64,3 +66,65 @@ class SessionResultsView(ObjectActionView):
             messages.success(request, _("Results saved."))
             return redirect(reverse(self.viewset.get_url_name("results"), args=[self.object.pk]))
         return self.render(formset=formset)
+
+
+class SessionReviewView(ObjectActionView):
+    """Approve a trainer's session, or return it with a comment: administrators of the session's area only."""
+
+    model = TrainingSession
+    url_name = "review"
+    stage = SessionReview.SESSION
+    button_label = gettext_lazy("Approve or return")
+    permission = "change"
+    page_title = gettext_lazy("Approve the session")
+    header_icon = "tick"
+    button_priority = 10
+    template_name = "training/admin/session_review.html"
+
+    @classmethod
+    def applies_to(cls, obj) -> bool:
+        return obj.review_status == SessionStatus.SUBMITTED
+
+    def render_form(self, form):
+        participants = []
+        if self.stage == SessionReview.REPORT:
+            participants = list(self.object.participants.select_related("person").order_by("person__full_name"))
+        reviews = self.object.reviews.select_related("by")
+        return self.render(form=form, stage=self.stage, participants=participants, reviews=reviews)
+
+    def get(self, request, pk):
+        return self.render_form(SessionReviewForm())
+
+    def post(self, request, pk):
+        form = SessionReviewForm(request.POST)
+        if form.is_valid():
+            approve = form.cleaned_data["decision"] == SessionReviewForm.APPROVE
+            try:
+                session_review(
+                    session=self.object,
+                    by=request.user,
+                    approve=approve,
+                    comment=form.cleaned_data["comment"],
+                    stage=self.stage,
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                done = _("“%(title)s” is approved.") if approve else _("“%(title)s” is returned to its trainers.")
+                messages.success(request, done % {"title": self.object.title})
+                return redirect(self.viewset.get_url_name("index"))
+        return self.render_form(form)
+
+
+class ReportReviewView(SessionReviewView):
+    """Approve a session's class report (its results then count), or return it with a comment."""
+
+    url_name = "report_review"
+    stage = SessionReview.REPORT
+    button_label = gettext_lazy("Approve or return the report")
+    page_title = gettext_lazy("Approve the class report")
+    button_priority = 11
+
+    @classmethod
+    def applies_to(cls, obj) -> bool:
+        return obj.report_status == SessionReport.SUBMITTED

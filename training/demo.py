@@ -1,6 +1,9 @@
 """Demo data for the in-person side: the province's ToT class, classes the trainers ran in their districts,
 and one class a year in eight districts from 2021 (after `trainers.demo`, whose people they name).
 
+Trainers' own classes (`load_field_sessions`) stand in each state of their review: drafts, one waiting for
+the Duy Xuyên administrator, approved ones, one returned with a comment, one whose class report waits.
+
 Everything is looked up by a natural key before it is created, so loading twice changes nothing.
 """
 
@@ -19,14 +22,17 @@ from trainers.demo import (
     MASTERS,
     SECOND_GENERATION,
     D,
+    _certify_once,
     _history_name,
     _person,
     _profile,
+    _trainer,
 )
-from trainers.models import Profile, Trainer
+from trainers.models import Profile, SessionReport, Trainer
 
 from .demo_rollcall import load_rollcall_demo
-from .models import Attendance, SessionParticipant, TrainingSession
+from .models import Attendance, SessionParticipant, SessionReview, SessionStatus, TrainingSession
+from .services import teaching_areas
 
 
 def _session(title, starts_on, ends_on, area, *, venue, is_tot=False, audience=None, courses=(), trainers=(), by=None):
@@ -135,6 +141,7 @@ def load_sessions(districts: dict[str, Area], trainers: dict[str, Trainer]) -> N
     )
     _participate(tam_ky, trainers["ngoc.ha@example.org"].person)
     load_history_sessions(districts, masters, province_admin)
+    load_field_sessions(trainers, learners)
     load_rollcall_demo()
 
 
@@ -169,3 +176,161 @@ def load_history_sessions(districts: dict[str, Area], masters: list[Trainer], is
                     groups = ["youth"]
                 _profile(user, gender, 1980 + (seed + n) % 25, district, groups)
                 _participate(session, user, result=SessionParticipant.PASSED)
+
+
+# --- Trainers' own classes, in each state of their review -------------------------------------------
+FOURTH_GENERATION = ("thao.pham@example.org", "Phạm Thị Thanh Thảo", "female", 1998, "hoa.ngo@example.org")
+FOURTH_ISSUED = D(2026, 6, 15)
+# (trainer, title, first day, days, which of today's units under the trainer's home area, audience,
+#  state, report state, comment of the last review)
+FIELD_SESSIONS = [
+    (
+        "trainer@example.org",
+        "Khởi nghiệp từ sản phẩm OCOP cho hội viên phụ nữ",
+        D(2027, 3, 16),
+        2,
+        1,
+        "women",
+        SessionStatus.DRAFT,
+        SessionReport.NOT_RECORDED,
+        "",
+    ),
+    (
+        "hoa.ngo@example.org",
+        "Ý tưởng khởi nghiệp cho học sinh THPT Nguyễn Hiền",
+        D(2027, 2, 24),
+        1,
+        0,
+        "students",
+        SessionStatus.SUBMITTED,
+        SessionReport.NOT_RECORDED,
+        "",
+    ),
+    (
+        "khoa.truong@example.org",
+        "Marketing số cho hộ kinh doanh thị trấn Nam Phước",
+        D(2026, 11, 20),
+        1,
+        0,
+        "entrepreneurs",
+        SessionStatus.APPROVED,
+        SessionReport.SUBMITTED,
+        "",
+    ),
+    (
+        "an.nguyen@example.org",
+        "Khởi nghiệp đổi mới sáng tạo cho sinh viên – đợt 2",
+        D(2027, 1, 12),
+        2,
+        0,
+        "students",
+        SessionStatus.APPROVED,
+        SessionReport.NOT_RECORDED,
+        "Đồng ý. Nhớ gửi danh sách học viên trước ngày khai giảng.",
+    ),
+    (
+        "thuy.phan@example.org",
+        "Du lịch cộng đồng và khởi nghiệp cho phụ nữ",
+        D(2027, 2, 3),
+        1,
+        0,
+        "women",
+        SessionStatus.RETURNED,
+        SessionReport.NOT_RECORDED,
+        "Đề nghị ghi rõ địa điểm tổ chức và số học viên dự kiến.",
+    ),
+    (
+        "ngoc.ha@example.org",
+        "Gọi vốn cho dự án khởi nghiệp trẻ",
+        D(2027, 4, 8),
+        1,
+        0,
+        "youth",
+        SessionStatus.DRAFT,
+        SessionReport.NOT_RECORDED,
+        "",
+    ),
+    (
+        "thao.pham@example.org",
+        "Khởi nghiệp cho đoàn viên thanh niên xã Thu Bồn",
+        D(2027, 1, 20),
+        1,
+        0,
+        "youth",
+        SessionStatus.APPROVED,
+        SessionReport.NOT_RECORDED,
+        "",
+    ),
+]
+# The steps that lead to each state, as SessionReview rows: (stage, action, by the administrator?).
+SUBMIT, APPROVE = ("session", "submitted", False), ("session", "approved", True)
+STEPS = {
+    (SessionStatus.DRAFT, SessionReport.NOT_RECORDED): [],
+    (SessionStatus.SUBMITTED, SessionReport.NOT_RECORDED): [SUBMIT],
+    (SessionStatus.APPROVED, SessionReport.NOT_RECORDED): [SUBMIT, APPROVE],
+    (SessionStatus.RETURNED, SessionReport.NOT_RECORDED): [SUBMIT, ("session", "returned", True)],
+    (SessionStatus.APPROVED, SessionReport.SUBMITTED): [
+        SUBMIT,
+        ("session", "approved", True),
+        ("report", "submitted", False),
+    ],
+}
+
+
+def _today_unit(trainer: Trainer, index: int) -> Area:
+    """One of today's units the trainer may hold a session in (what their form offers), by code."""
+    units = sorted(teaching_areas(trainer), key=lambda a: a.code)
+    return Area.objects.get(pk=units[min(index, len(units) - 1)].pk)
+
+
+def load_field_sessions(trainers: dict[str, Trainer], learners: list) -> None:
+    """Sessions trainers of generations 2 to 4 planned themselves, in each state of their review."""
+    from accounts.models import User
+    from courses.models import Audience
+
+    province_admin = User.objects.filter(email="province.admin@example.org").first()
+    district_admin = User.objects.get(email="district.admin@example.org")
+    email, name, gender, born, trained_by = FOURTH_GENERATION
+    hoa = trainers[trained_by]
+    user = _person(email, name)
+    _profile(user, gender, born, hoa.home_area, ["youth"])
+    trainers[email] = fourth = _trainer(
+        user, Trainer.CORE, _today_unit(hoa, 0), hoa, ["Khởi nghiệp sinh viên"], "Bí thư Đoàn xã Thu Bồn."
+    )
+    _certify_once(fourth, FOURTH_ISSUED, province_admin)
+
+    for email, title, starts_on, days, unit, audience, status, report, comment in FIELD_SESSIONS:
+        trainer = trainers[email]
+        area = _today_unit(trainer, unit)
+        session, created = TrainingSession.objects.get_or_create(
+            title=title,
+            starts_on=starts_on,
+            defaults={
+                "ends_on": starts_on + datetime.timedelta(days=days - 1),
+                "area": area,
+                "venue": f"Hội trường {area.display_name}" if status != SessionStatus.RETURNED else "",
+                "audience": Audience.objects.filter(code=audience).first(),
+                "expected_size": 30 if status != SessionStatus.RETURNED else None,
+                "created_by": trainer.person,
+                "review_status": status,
+                "report_status": report,
+            },
+        )
+        session.trainers.set([trainer])
+        if not created:
+            continue
+        # Who reviews: the Duy Xuyên administrator for their district, the province's elsewhere.
+        reviewer = district_admin if area.former_district() and area.former_district().name == "Duy Xuyên" else None
+        steps = STEPS[(status, report)]
+        for n, (stage, action, by_admin) in enumerate(steps):
+            last = n == len(steps) - 1
+            SessionReview.objects.create(
+                session=session,
+                stage=stage,
+                action=action,
+                by=(reviewer or province_admin) if by_admin else trainer.person,
+                comment=comment if last and by_admin else "",
+            )
+        if report == SessionReport.SUBMITTED:
+            for learner in learners[:3]:
+                _participate(session, learner, result=SessionParticipant.PASSED, assessed_by=trainer)

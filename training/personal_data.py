@@ -6,7 +6,7 @@ account (reports count them); what an imported list said about the person is for
 
 from __future__ import annotations
 
-from .models import SessionParticipant, TrainingSession
+from .models import SessionParticipant, SessionReview, TrainingSession
 
 
 def _iso(value):
@@ -29,6 +29,16 @@ def export_person(user) -> dict:
             {"session": s.title, "starts_on": _iso(s.starts_on), "ends_on": _iso(s.ends_on)}
             for s in TrainingSession.objects.filter(trainers__person=user).order_by("starts_on")
         ],
+        "session_reviews": [
+            {
+                "session": str(r.session),
+                "stage": r.stage,
+                "action": r.action,
+                "at": _iso(r.at),
+                "comment": r.comment,
+            }
+            for r in SessionReview.objects.filter(by=user).select_related("session")
+        ],
     }
 
 
@@ -40,4 +50,5 @@ def anonymise_person(user) -> None:
 COVERS = {
     "training.SessionParticipant.person",  # kept: attendance and results count in reports, under the anonymised account
     "training.TrainingSession.created_by",  # kept: which (anonymised) account created the session
+    "training.SessionReview.by",  # kept: a session's review history names the (anonymised) account that acted
 }

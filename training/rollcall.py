@@ -48,10 +48,6 @@ MANAGE_PERMISSION = "training.change_sessionparticipant"
 # --- Who may run a session's roll-call --------------------------------------------------------------
 
 
-def _leads(user, session: TrainingSession) -> bool:
-    return session.trainers.filter(person=user).exists()
-
-
 def may_run(user, session: TrainingSession) -> bool:
     """Whether the user manages the session's roll-call, tests and results.
 
@@ -62,7 +58,7 @@ def may_run(user, session: TrainingSession) -> bool:
         return False
     if not TrainingSession.objects.visible_to(user).filter(pk=session.pk).exists():
         return False
-    return _leads(user, session) or user.has_perm(MANAGE_PERMISSION)
+    return user.has_perm(MANAGE_PERMISSION) or TrainingSession.objects.managed_by(user).filter(pk=session.pk).exists()
 
 
 def sessions_run_by(user) -> QuerySet[TrainingSession]:
@@ -72,7 +68,7 @@ def sessions_run_by(user) -> QuerySet[TrainingSession]:
     visible = TrainingSession.objects.visible_to(user)
     if user.has_perm(MANAGE_PERMISSION):
         return visible
-    return visible.filter(trainers__person=user).distinct()
+    return visible & TrainingSession.objects.managed_by(user)
 
 
 # --- Names as the roll-call shows them -------------------------------------------------------------

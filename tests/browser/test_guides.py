@@ -83,7 +83,9 @@ def test_screenshots_for_the_guides(open_as, live_server, demo, settings, tmp_pa
     page = open_as("trainer@example.org", phone=False)
     page.goto(f"{base}/admin/pages/{lesson.pk}/edit/")
     shot(page, "trainer-2-editor")
-    page.goto(f"{base}/admin/training/sessions/")
+    page = open_as("trainer@example.org")
+    page.goto(f"{base}/lop-tap-huan/")
+    expect(page.get_by_role("link", name="Lên kế hoạch lớp mới")).to_be_visible()
     shot(page, "trainer-3-sessions")
 
     page = open_as("district.admin@example.org", phone=False)

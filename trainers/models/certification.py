@@ -47,6 +47,20 @@ class PracticumResult(models.TextChoices):
     FAILED = "failed", _("Not passed")
 
 
+class SessionReport(models.TextChoices):
+    """Where a training session's class report stands; only an approved report counts towards certification.
+
+    Here, beside `PracticumResult`, because certification reads it through a person's session places and this
+    app may not import `training`, which owns the sessions and moves them through these states.
+    """
+
+    NOT_RECORDED = "not_recorded", _("Results not recorded")
+    RECORDED = "recorded", _("Results recorded")
+    SUBMITTED = "submitted", _("Report submitted")
+    APPROVED = "approved", _("Report approved")
+    RETURNED = "returned", _("Report returned for changes")
+
+
 class PrivateStorage(FileSystemStorage):
     """Files under PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT and never given a URL: only a view that checks
     permission serves them (itself, or through nginx's X-Accel-Redirect)."""

@@ -46,6 +46,8 @@ class Notification(models.Model):
     EVENT_REGISTRATION = "event_registration"
     EVENT_PLACE = "event_place"
     PROJECT_INVITATION = "project_invitation"
+    SESSION_SUBMITTED = "session_submitted"  # to the area's administrators: a session or its report to review
+    SESSION_REVIEWED = "session_reviewed"  # to the session's trainers: approved, or returned with a comment
     KINDS = [
         (ENROLLED, _("Enrolment confirmation")),
         (CERTIFICATE_ISSUED, _("Certificate issued")),
@@ -56,6 +58,8 @@ class Notification(models.Model):
         (EVENT_REGISTRATION, _("Event registration confirmation")),
         (EVENT_PLACE, _("Place at an event from the waiting list")),
         (PROJECT_INVITATION, _("Invitation to a project team")),
+        (SESSION_SUBMITTED, _("Training session to review")),
+        (SESSION_REVIEWED, _("Training session reviewed")),
     ]
     PENDING, SENDING, SENT, FAILED, SKIPPED = "pending", "sending", "sent", "failed", "skipped"
     STATUSES = [

@@ -1,5 +1,6 @@
+from .reviews import SessionReview
 from .rollcall import RATING_FIELDS, Evaluation, SessionDayCode, SessionTest, TestResult, clean_day_code
-from .sessions import LISTED_FIELDS, Attendance, SessionParticipant, TrainingSession
+from .sessions import LISTED_FIELDS, Attendance, SessionParticipant, SessionStatus, TrainingSession
 
 __all__ = [
     "LISTED_FIELDS",
@@ -8,6 +9,8 @@ __all__ = [
     "Evaluation",
     "SessionDayCode",
     "SessionParticipant",
+    "SessionReview",
+    "SessionStatus",
     "SessionTest",
     "TestResult",
     "TrainingSession",

@@ -2,10 +2,12 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from areas.scoping import AreaScopedQuerySet
-from trainers.models import PracticumResult, Profile
+from trainers.models import PracticumResult, Profile, SessionReport, Trainer
 
 
 class TrainingSessionQuerySet(AreaScopedQuerySet):
@@ -22,6 +24,19 @@ class TrainingSessionQuerySet(AreaScopedQuerySet):
             trainingsession=models.OuterRef("pk"), trainer__person=user
         )
         return self.filter(scope | models.Exists(leads))
+
+    def managed_by(self, user) -> "TrainingSessionQuerySet":
+        """The sessions a trainer manages on the public site: those they lead or co-lead, whatever their state."""
+        if not user.is_authenticated:
+            return self.none()
+        leads = TrainingSession.trainers.through.objects.filter(
+            trainingsession=models.OuterRef("pk"), trainer__person=user
+        )
+        return self.filter(models.Exists(leads))
+
+    def for_trainer_list(self) -> "TrainingSessionQuerySet":
+        """What a trainer's list of sessions shows, in a fixed number of queries."""
+        return self.select_related("area", "area__parent").prefetch_related("trainers__person")
 
 
 class SessionParticipantQuerySet(models.QuerySet):
@@ -40,9 +55,23 @@ class AttendanceQuerySet(models.QuerySet):
         return self.filter(participant__session__in=TrainingSession.objects.visible_to(user).values("pk"))
 
 
+class SessionStatus(models.TextChoices):
+    """Where a session stands before the class: a trainer's draft is approved by an administrator of its area."""
+
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Waiting for approval")
+    APPROVED = "approved", pgettext_lazy("training session", "Approved")
+    RETURNED = "returned", _("Returned for changes")
+
+
 class TrainingSession(models.Model):
     IN_PERSON, ONLINE = "in_person", "online"
     MODES = [(IN_PERSON, _("In person")), (ONLINE, _("Online"))]
+    # What administrators create and import is approved at once, with its report: a trainer's new
+    # session starts as a draft with no results (training.views).
+    TRAINER_EDITABLE = (SessionStatus.DRAFT, SessionStatus.RETURNED)
+    REPORT_OPEN = (SessionReport.NOT_RECORDED, SessionReport.RECORDED, SessionReport.RETURNED)
+    REPORT_SUBMITTABLE = (SessionReport.RECORDED, SessionReport.RETURNED)
 
     title = models.CharField(_("title"), max_length=200)
     mode = models.CharField(_("mode"), max_length=12, choices=MODES, default=IN_PERSON)
@@ -72,6 +101,13 @@ class TrainingSession(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    expected_size = models.PositiveSmallIntegerField(_("expected number of participants"), null=True, blank=True)
+    review_status = models.CharField(
+        _("approval"), max_length=12, choices=SessionStatus.choices, default=SessionStatus.APPROVED
+    )
+    report_status = models.CharField(
+        _("class report"), max_length=12, choices=SessionReport.choices, default=SessionReport.APPROVED
+    )
 
     objects = TrainingSessionQuerySet.as_manager()
 
@@ -86,6 +122,30 @@ class TrainingSession(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.starts_on:%d/%m/%Y})"
+
+    @property
+    def trainer_can_edit(self) -> bool:
+        """A trainer changes a session while it is a draft or was returned; once submitted it waits for review."""
+        return self.review_status in self.TRAINER_EDITABLE
+
+    @property
+    def report_open(self) -> bool:
+        """Results can be recorded once the session is approved and has begun, until the report is submitted."""
+        return (
+            self.review_status == SessionStatus.APPROVED
+            and self.starts_on <= timezone.localdate()
+            and self.report_status in self.REPORT_OPEN
+        )
+
+    @property
+    def report_submittable(self) -> bool:
+        return self.report_open and self.report_status in self.REPORT_SUBMITTABLE
+
+    def results_recordable_by(self, trainer: Trainer | None) -> bool:
+        """A ToT session's practicum is assessed by a master trainer leading it (as in the admin's Results)."""
+        if trainer is None or not self.report_open:
+            return False
+        return not self.is_tot or trainer.level == Trainer.MASTER
 
 
 LISTED_FIELDS = (
