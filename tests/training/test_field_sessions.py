@@ -355,6 +355,21 @@ def test_my_learning_leads_a_certified_trainer_to_their_sessions(client, world):
     assert LIST not in client.get(reverse("my_learning")).content.decode()
 
 
+def test_an_approved_session_leads_its_trainer_to_roll_call_and_learners_to_check_in(client, world):
+    session = trainer_session(world, status=SessionStatus.APPROVED)
+    roll_call = reverse("rollcall:roll_call", args=[session.pk])
+    client.force_login(world["minh"].person)
+    assert roll_call in client.get(reverse("training:session_detail", args=[session.pk])).content.decode()
+    assert client.get(roll_call).status_code == 200
+    draft = trainer_session(world)
+    assert (
+        reverse("rollcall:roll_call", args=[draft.pk])
+        not in client.get(reverse("training:session_detail", args=[draft.pk])).content.decode()
+    )
+    client.force_login(UserFactory())
+    assert reverse("rollcall:enter_code") in client.get(reverse("my_learning")).content.decode()
+
+
 def test_the_demo_trainers_run_classes_in_every_state_and_the_district_approves_its_own(client):
     call_command("load_demo_data")
     field = TrainingSession.objects.exclude(review_status=SessionStatus.APPROVED, report_status=SessionReport.APPROVED)
