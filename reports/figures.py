@@ -34,6 +34,7 @@ from trainers.models import Certificate, Profile, Trainer
 from training.models import SessionParticipant, TrainingSession
 
 from . import cascade_reach, first_reach
+from .generations import certified_by_generation
 from .models import HEADLINE_YEARS, FirstReach, Target, TrainerReachDay
 from .plans import NO_TARGET, ON_TRACK, PLAN_START, target_status
 
@@ -1062,6 +1063,7 @@ REPORTS = {
     "reach": people_reached,
     "completion": course_completion,
     "generations": trainer_generations,
+    "generation_areas": certified_by_generation,
     "cascade": trainer_reach,
     "expiring": expiring_certificates,
     "projects": startup_projects,
