@@ -212,7 +212,8 @@ def test_province_admin_enters_a_target(client, programme):
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert Target.objects.get(area=programme["areas"]["Tam Kỳ"], year=2030).people_trained == 800
+    entered = Target.objects.get(area=programme["areas"]["Tam Kỳ"], year=2030)
+    assert (entered.people_trained, entered.status) == (800, Target.APPROVED)  # the province's own: no review
     duplicate = client.post(
         reverse("target:add"),
         {
