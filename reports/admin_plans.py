@@ -4,13 +4,14 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from areas.admin_views import ScopedEditView, ScopedPermissionPolicy, ScopedViewSetMixin
+from areas.admin_views import ScopedEditView, ScopedIndexView, ScopedPermissionPolicy, ScopedViewSetMixin
 from areas.models import admin_area_ids
 from core.admin_actions import ObjectActionsViewSetMixin, ObjectActionView
 from trainers.admin_forms import ScopedAdminForm
@@ -44,6 +45,18 @@ class TargetPermissionPolicy(ScopedPermissionPolicy):
 register_permission_policy(Target, TargetPermissionPolicy(Target))
 
 
+def plans_waiting(user) -> tuple[int, str]:
+    """(count, status) of the plans that wait for the user: submitted ones for the province, returned ones for
+    a district (the admin home's to-do)."""
+    if TargetPermissionPolicy(Target).user_has_permission(user, "review"):
+        status = Target.SUBMITTED
+    elif TargetPermissionPolicy(Target).user_has_permission(user, "change"):
+        status = Target.RETURNED
+    else:
+        return 0, ""
+    return Target.objects.visible_to(user).filter(status=status).count(), status
+
+
 class TargetAdminForm(ScopedAdminForm):
     """Areas limited to the administrator's; a new plan is a draft for a district, approved for the province."""
 
@@ -54,6 +67,19 @@ class TargetAdminForm(ScopedAdminForm):
         elif self.instance.status == Target.RETURNED:
             self.instance.status = Target.DRAFT  # edited after the province's comment: a draft again
         return super().save(commit)
+
+
+class TargetIndexView(ScopedIndexView):
+    """Links a district's submitted or approved plans to their inspect view, not to an edit form it would refuse."""
+
+    def get_edit_url(self, instance):
+        if self._district_user and instance.status not in Target.EDITABLE_BY_DISTRICT:
+            return None
+        return super().get_edit_url(instance)
+
+    @cached_property
+    def _district_user(self) -> bool:
+        return admin_area_ids(self.request.user) is not None
 
 
 class TargetEditView(ScopedEditView):
@@ -150,6 +176,7 @@ class TargetViewSet(ObjectActionsViewSetMixin, ScopedViewSetMixin, ModelViewSet)
     url_prefix = "trainers/targets"  # the URL from before the reports app
     name = "target"
     inspect_view_enabled = True
+    index_view_class = TargetIndexView
     edit_view_class = TargetEditView
     object_actions = (TargetSubmitView, TargetReviewView)
     list_display = [

@@ -57,7 +57,9 @@ def test_district_plan_submitted_then_approved_counts_in_the_targets_report(clie
     # Still a draft: the district may correct it.
     response = client.post(reverse("target:edit", args=[plan.pk]), {"area": dx.pk, **PLAN, "certified_trainers": 8})
     assert response.status_code == 302
-    assert client.post(reverse("target:submit", args=[plan.pk])).status_code == 302
+    response = client.post(reverse("target:submit", args=[plan.pk]))
+    assert response["Location"] == reverse("target:inspect", args=[plan.pk])
+    assert "Đã nộp kế hoạch" in client.get(response["Location"]).content.decode()  # and its messages are read
     plan.refresh_from_db()
     assert (plan.status, plan.submitted_by, plan.certified_trainers) == (Target.SUBMITTED, admin, 8)
     # Submitted: no more edits, and the district cannot approve its own plan.
@@ -67,7 +69,12 @@ def test_district_plan_submitted_then_approved_counts_in_the_targets_report(clie
     plan.refresh_from_db()
     assert (plan.status, plan.certified_trainers) == (Target.SUBMITTED, 8)
 
+    listing = client.get(reverse("target:index")).content.decode()
+    assert reverse("target:inspect", args=[plan.pk]) in listing
+    assert reverse("target:edit", args=[plan.pk]) not in listing
+
     client.force_login(province)
+    assert "1 kế hoạch của huyện đang chờ bạn phê duyệt." in client.get("/admin/").content.decode()
     assert target_2030_in_report(client, dx) == 0  # not approved yet: not counted
     assert client.post(reverse("target:review", args=[plan.pk]), {"approve": ""}).status_code == 302
     plan.refresh_from_db()
@@ -91,6 +98,8 @@ def test_province_returns_a_plan_with_a_comment_and_the_district_edits_it_again(
     assert (plan.status, plan.review_comment) == (Target.RETURNED, "Quá thấp")
 
     client.force_login(admin)
+    assert "1 kế hoạch đã bị trả lại cho bạn." in client.get("/admin/").content.decode()
+    assert "Quá thấp" in client.get(reverse("target:inspect", args=[plan.pk])).content.decode()
     response = client.post(reverse("target:edit", args=[plan.pk]), {"area": dx.pk, **PLAN, "year": 2027})
     assert response.status_code == 302
     plan.refresh_from_db()
