@@ -79,7 +79,7 @@ _DISTRICT = (
     | model_permissions("training", trainingsession=CRUD, sessionparticipant=CRUD, attendance=CRUD)
     | model_permissions("areas", area=("view",))
     | model_permissions("courses", attemptgrant=("add", "view"))
-    | model_permissions("reports", target=("view",))
+    | model_permissions("reports", target=("add", "change", "view"))
     | {"reports.view_reports"}
     | model_permissions(
         "showcase",

@@ -25,6 +25,7 @@ from trainers.admin_views import NotificationPermissionPolicy
 from trainers.models import Notification
 from training.admin_imports import can_import
 
+from .admin_plans import plans_waiting
 from .figures import (
     ReportFilters,
     expiring_certificates,
@@ -33,6 +34,7 @@ from .figures import (
     values_by_area,
     viewer_may_see_reports,
 )
+from .models import Target
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,18 @@ def todos(user) -> list[Todo]:
                     reverse("notification:index") + "?status=" + Notification.FAILED,
                 )
             )
+    plans, status = plans_waiting(user)
+    if plans:
+        message = (
+            ngettext(
+                "%(counter)s district plan waits for your approval.",
+                "%(counter)s district plans wait for your approval.",
+                plans,
+            )
+            if status == Target.SUBMITTED
+            else ngettext("%(counter)s plan was returned to you.", "%(counter)s plans were returned to you.", plans)
+        )
+        items.append(Todo(message % {"counter": plans}, plans, reverse("target:index") + "?status=" + status))
     if can_import(user):
         # Imports keep no record of a rejected file (nothing is written until the preview is clean),
         # so there are no import errors to count: the to-do is the import itself.

@@ -1,4 +1,11 @@
-"""Demo targets: every district's 2025 and 2030 plan figures, so the dashboard has something true to show."""
+"""Demo targets: every district's 2025 and 2030 plan figures, so the dashboard has something true to show.
+
+All approved by the province, except Duy Xuyên's 2030 plan: its administrator has submitted it and it
+waits for the province's approval (so the approval step has something to show).
+"""
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from areas.models import Area
 
@@ -11,6 +18,7 @@ TARGETS = {
     2030: {"town": (12, 300, 150, 100, 15), "district": (6, 150, 75, 40, 8)},
 }
 TOWNS = {"Tam Kỳ", "Hội An", "Điện Bàn"}
+WAITING = ("Duy Xuyên", 2030, "district.admin@example.org")  # submitted, not yet approved
 
 
 def load_targets(districts: dict[str, Area]) -> None:
@@ -21,6 +29,10 @@ def load_targets(districts: dict[str, Area]) -> None:
         size = "town" if name in TOWNS else "district"
         for year, by_size in TARGETS.items():
             trainers, people, women, students, projects = by_size[size]
+            review = {"status": Target.APPROVED}
+            if (name, year) == WAITING[:2]:
+                submitter = get_user_model().objects.filter(email__iexact=WAITING[2]).first()
+                review = {"status": Target.SUBMITTED, "submitted_by": submitter, "submitted_at": timezone.now()}
             Target.objects.get_or_create(
                 area=district,
                 year=year,
@@ -30,5 +42,6 @@ def load_targets(districts: dict[str, Area]) -> None:
                     "women_reached": women,
                     "students_reached": students,
                     "startup_projects": projects,
+                    **review,
                 },
             )

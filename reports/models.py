@@ -16,6 +16,10 @@ HEADLINE_YEARS = (2025, 2030)
 class TargetQuerySet(AreaScopedQuerySet):
     area_fields = ("area",)
 
+    def approved(self) -> "TargetQuerySet":
+        """The targets the province approved: the only ones the reports count."""
+        return self.filter(status=Target.APPROVED)
+
     def visible_to(self, user) -> "TargetQuerySet":
         """Administrators see the targets of their area; province administrators all of them."""
         if not getattr(user, "is_authenticated", False):
@@ -25,7 +29,21 @@ class TargetQuerySet(AreaScopedQuerySet):
 
 
 class Target(models.Model):
-    """What an area plans to reach by the end of a year (cumulative figures)."""
+    """What an area plans to reach by the end of a year (cumulative figures).
+
+    A district (or commune) administrator drafts their area's plan and submits it; the province approves
+    it or returns it with a comment (reports/plans.py). Only approved targets count in the reports.
+    """
+
+    DRAFT, SUBMITTED, APPROVED, RETURNED = "draft", "submitted", "approved", "returned"
+    STATUSES = [
+        (DRAFT, _("Draft")),
+        (SUBMITTED, _("Submitted")),
+        (APPROVED, _("Approved")),
+        (RETURNED, _("Returned")),
+    ]
+    EDITABLE_BY_DISTRICT = (DRAFT, RETURNED)
+    FIRST_YEAR, LAST_YEAR = 2021, 2030  # the provincial plan "to 2025, with a vision to 2030"
 
     INDICATORS = [
         ("certified_trainers", _("Certified trainers")),
@@ -37,13 +55,33 @@ class Target(models.Model):
 
     area = models.ForeignKey("areas.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="targets")
     year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)], help_text=_("E.g. 2025 or 2030.")
+        _("year"), validators=[MinValueValidator(2021), MaxValueValidator(2030)], help_text=_("E.g. 2025 or 2030.")
     )
     certified_trainers = models.PositiveIntegerField(_("certified trainers"), default=0)
     people_trained = models.PositiveIntegerField(_("people trained"), default=0)
     women_reached = models.PositiveIntegerField(_("women reached"), default=0)
     students_reached = models.PositiveIntegerField(_("pupils and students reached"), default=0)
     startup_projects = models.PositiveIntegerField(_("startup projects"), default=0)
+    status = models.CharField(_("status"), max_length=10, choices=STATUSES, default=DRAFT)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("date submitted"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved or returned by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("approved or returned at"), null=True, blank=True)
+    review_comment = models.TextField(_("province's comment"), blank=True)
 
     objects = TargetQuerySet.as_manager()
 
@@ -56,6 +94,10 @@ class Target(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["area", "year"], name="target_once_per_area_year"),
             models.CheckConstraint(condition=models.Q(year__gte=2000, year__lte=2100), name="target_year_plausible"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["draft", "submitted", "approved", "returned"]),
+                name="target_status_known",
+            ),
         ]
 
     def __str__(self):

@@ -4,17 +4,12 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import register_permission_policy
-
-from areas.admin_views import ScopedPermissionPolicy, ScopedViewSetMixin
-from areas.models import admin_area_ids
 
 from .admin_home import administrator_home_panel
+from .admin_plans import TargetViewSet
 from .figures import viewer_may_see_reports
 from .learning_gain import urlpatterns as learning_gain_urlpatterns
-from .models import Target
+from .plans import APPROVE_ACTION, RETURN_ACTION, SUBMIT_ACTION
 from .views import EXPORT_LOG_ACTION, urlpatterns
 
 
@@ -59,57 +54,12 @@ def register_learning_gain_menu_item():
 @hooks.register("register_log_actions")
 def register_report_log_actions(actions):
     actions.register_action(EXPORT_LOG_ACTION, gettext_lazy("Export report"), gettext_lazy("Exported a report"))
+    actions.register_action(SUBMIT_ACTION, gettext_lazy("Submit plan"), gettext_lazy("Submitted the plan"))
+    actions.register_action(APPROVE_ACTION, gettext_lazy("Approve plan"), gettext_lazy("Approved the plan"))
+    actions.register_action(RETURN_ACTION, gettext_lazy("Return plan"), gettext_lazy("Returned the plan"))
 
 
-# --- Targets: entered by the province, viewed by districts ---------------------------------------
-
-
-class TargetPermissionPolicy(ScopedPermissionPolicy):
-    """District administrators may view their area's targets; only the province adds, edits or deletes."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "change", "delete") and admin_area_ids(user) is not None:
-            return False
-        return super().user_has_permission(user, action)
-
-
-register_permission_policy(Target, TargetPermissionPolicy(Target))
-
-
-class TargetViewSet(ScopedViewSetMixin, ModelViewSet):
-    model = Target
-    icon = "pick"
-    menu_label = gettext_lazy("Targets")
-    add_to_admin_menu = True
-    menu_order = 245  # beside the programme dashboard (240)
-    url_prefix = "trainers/targets"  # the URL from before the reports app
-    name = "target"
-    inspect_view_enabled = True
-    list_display = [
-        "area",
-        "year",
-        "certified_trainers",
-        "people_trained",
-        "women_reached",
-        "students_reached",
-        "startup_projects",
-    ]
-    list_filter = ["year"]
-    list_export = list_display
-    export_filename = "targets"
-    search_fields = ["area__name"]
-    search_backend_name = None
-    edit_handler = ObjectList(
-        [
-            FieldRowPanel([FieldPanel("area"), FieldPanel("year")]),
-            FieldRowPanel([FieldPanel("certified_trainers"), FieldPanel("people_trained")]),
-            FieldRowPanel([FieldPanel("women_reached"), FieldPanel("students_reached")]),
-            FieldPanel("startup_projects"),
-        ]
-    )
-
-    def get_queryset(self, request):
-        return Target.objects.select_related("area")
+# --- Targets: a district's plan, approved by the province ----------------------------------------
 
 
 @hooks.register("register_admin_viewset")

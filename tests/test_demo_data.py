@@ -7,6 +7,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -198,3 +199,20 @@ def test_a_demo_candidate_waits_for_a_retake(client):
     # Filed in Duy Xuyên: the district administrator may grant him attempts.
     client.force_login(User.objects.get(email="district.admin@example.org"))
     assert candidate.full_name in client.get("/admin/courses/attempt-grants/new/").content.decode()
+
+
+def test_a_demo_district_plan_waits_for_the_provinces_approval(client):
+    call_command("load_demo_data")
+    waiting = Target.objects.get(status=Target.SUBMITTED)
+    assert (waiting.area.name, waiting.year, waiting.submitted_by.email) == (
+        "Duy Xuyên",
+        2030,
+        "district.admin@example.org",
+    )
+    assert Target.objects.exclude(pk=waiting.pk).exclude(status=Target.APPROVED).count() == 0
+    client.post("/admin/login/", {"username": "province.admin@example.org", "password": "demo-2026-tot"})
+    listing = client.get(reverse("target:index"), {"status": Target.SUBMITTED}).content.decode()
+    assert reverse("target:review", args=[waiting.pk]) in listing
+    assert client.post(reverse("target:review", args=[waiting.pk]), {"approve": ""}).status_code == 302
+    waiting.refresh_from_db()
+    assert waiting.status == Target.APPROVED

@@ -23,11 +23,12 @@ from core.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes, xl
 from trainers.models import Trainer
 from training.models import TrainingSession
 
+from ..generations import certified_by_generation
+from ..plans import PLAN_START
 from .base import (
     CASCADE_ROWS,
     DEFAULT_MONTHS,
     EXPIRY_WINDOW_DAYS,
-    PLAN_START,
     Report,
     ReportFilters,
     Scope,
@@ -123,6 +124,7 @@ REPORTS = {
     "reach": people_reached,
     "completion": course_completion,
     "generations": trainer_generations,
+    "generation_areas": certified_by_generation,
     "cascade": trainer_reach,
     "expiring": expiring_certificates,
     "projects": startup_projects,

@@ -21,8 +21,6 @@ EXPIRY_WINDOW_DAYS = 90
 CASCADE_ROWS = 100
 DEFAULT_MONTHS = 12
 # Start of the provincial plan "to 2025, with a vision to 2030": progress is pro-rated from this day.
-PLAN_START = datetime.date(2021, 1, 1)
-ON_TRACK, BEHIND, LATE, NO_TARGET = "green", "amber", "red", "grey"
 
 
 # --- Filters and results -------------------------------------------------------------------------

@@ -12,11 +12,10 @@ from trainers.models import Trainer
 
 from .. import cascade_reach
 from ..models import TrainerReachDay
+from ..plans import NO_TARGET, ON_TRACK
 from ..tables import sql as named_sql
 from .base import (
     CASCADE_ROWS,
-    NO_TARGET,
-    ON_TRACK,
     Report,
     ReportFilters,
     Scope,

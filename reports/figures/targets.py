@@ -11,12 +11,8 @@ from showcase.models import StartupProject
 from trainers.models import Profile, Trainer
 
 from ..models import HEADLINE_YEARS, Target
+from ..plans import PLAN_START, target_status
 from .base import (
-    BEHIND,
-    LATE,
-    NO_TARGET,
-    ON_TRACK,
-    PLAN_START,
     Report,
     ReportFilters,
     Scope,
@@ -29,21 +25,7 @@ from .base import (
 
 
 def _status(value: int | None, target: int, year: int, as_of: datetime.date) -> StatusCell:
-    if not target:
-        return StatusCell(_("No target"), NO_TARGET)
-    if value is None:
-        return StatusCell(_("Not counted"), NO_TARGET)
-    if value >= target:
-        return StatusCell(_("Met"), ON_TRACK)
-    year_end = datetime.date(year, 12, 31)
-    span = (year_end - PLAN_START).days or 1
-    elapsed = min(max((as_of - PLAN_START).days, 0), span)
-    expected = target * elapsed / span
-    if value >= expected:
-        return StatusCell(_("On track"), ON_TRACK)
-    if value >= 0.75 * expected:
-        return StatusCell(_("Slightly behind"), BEHIND)
-    return StatusCell(_("Behind"), LATE)
+    return StatusCell(*target_status(value, target, year, as_of))
 
 
 def values_by_area(
@@ -102,7 +84,9 @@ def progress_against_targets(filters: ReportFilters, user) -> Report:
     """Each area's 2025 and 2030 targets with the value reached, the gap and a status colour."""
     scope = report_scope(filters, user)
     as_of = filters.as_of()
-    targets = Target.objects.filter(year__in=HEADLINE_YEARS).select_related("area").order_by("area__code", "year")
+    targets = (
+        Target.objects.approved().filter(year__in=HEADLINE_YEARS).select_related("area").order_by("area__code", "year")
+    )
     if scope.area_ids is not None:
         targets = targets.filter(area__in=scope.area_ids)
     by_area: dict[int, dict[int, Target]] = {}

@@ -141,7 +141,7 @@ def test_showcase_records_follow_the_same_rule(tree, district, home):
         assert visible == reported, model.__name__
         assert visible, model.__name__
     # The targets report's "startup projects" for the area counts the projects its administrator sees.
-    Target.objects.create(area=tree[district], year=HEADLINE_YEARS[-1], startup_projects=9)
+    Target.objects.create(status=Target.APPROVED, area=tree[district], year=HEADLINE_YEARS[-1], startup_projects=9)
     everyone = province_admin(tree["province"], email="p@example.org")
     label = str(dict(Target.INDICATORS)["startup_projects"])
     report = progress_against_targets(ReportFilters(), everyone)
@@ -238,7 +238,7 @@ def test_home_strip_directory_and_dashboard_agree_on_certified_trainers(tree, cl
     dashboard_today = series.rows[-1][-1]
     from reports.models import Target
 
-    Target.objects.create(area=dx, year=2030, certified_trainers=5)
+    Target.objects.create(status=Target.APPROVED, area=dx, year=2030, certified_trainers=5)
     targets = progress_against_targets(ReportFilters(), admin)
     label = str(dict(Target.INDICATORS)["certified_trainers"])
     target_value = next(r for r in targets.rows if r[0] == dx.name and r[1] == label)[6]

@@ -128,11 +128,17 @@ def programme(course_tree):
     enrol(p5, course, D(2025, 2, 1))
 
     Target.objects.create(
-        area=dx, year=2025, certified_trainers=4, people_trained=10, women_reached=5, students_reached=4
+        status=Target.APPROVED,
+        area=dx,
+        year=2025,
+        certified_trainers=4,
+        people_trained=10,
+        women_reached=5,
+        students_reached=4,
     )
-    Target.objects.create(area=dx, year=2030, certified_trainers=10, people_trained=100)
-    Target.objects.create(area=ha, year=2025, certified_trainers=1)
-    Target.objects.create(area=ha, year=2030, certified_trainers=2)
+    Target.objects.create(status=Target.APPROVED, area=dx, year=2030, certified_trainers=10, people_trained=100)
+    Target.objects.create(status=Target.APPROVED, area=ha, year=2025, certified_trainers=1)
+    Target.objects.create(status=Target.APPROVED, area=ha, year=2030, certified_trainers=2)
     return {
         "areas": a,
         "dx": dx,

@@ -54,7 +54,7 @@ def test_projects_per_district_agree_with_the_targets_report():
     ProjectFactory(area=hoi_an, published_at=at(datetime.date(2024, 12, 31)))
     for area in (duy_xuyen, hoi_an):
         for year in HEADLINE_YEARS:
-            Target.objects.create(area=area, year=year, startup_projects=5)
+            Target.objects.create(status=Target.APPROVED, area=area, year=year, startup_projects=5)
 
     as_of = datetime.date(2025, 12, 31)
     showcase_figure = projects_by_district(until=as_of)
