@@ -30,4 +30,9 @@ def anonymise_person(user) -> None:
     recomputes them as the other apps anonymise or delete those (reports.first_reach, reports.cascade_reach)."""
 
 
-COVERS = {"reports.FirstReach.person", "reports.CascadeReach.person"}
+COVERS = {
+    "reports.FirstReach.person",
+    "reports.CascadeReach.person",
+    "reports.Target.submitted_by",  # kept: a district plan's history names the (anonymised) account that submitted it
+    "reports.Target.reviewed_by",  # kept: and the (anonymised) account that approved or returned it
+}

@@ -51,4 +51,5 @@ COVERS = {
     "training.SessionParticipant.person",  # kept: attendance and results count in reports, under the anonymised account
     "training.TrainingSession.created_by",  # kept: which (anonymised) account created the session
     "training.SessionReview.by",  # kept: a session's review history names the (anonymised) account that acted
+    "training.TestResult.entered_by",  # kept: which (anonymised) trainer typed in a paper score
 }
