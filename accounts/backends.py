@@ -1,9 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.core.cache import cache
-from django.db import transaction
 
-from core.page_cache import drop_read, layer_on, read
+from core.page_cache import forget, layer_on, read, remember, trusted
 
 from .phones import looks_like_phone, normalise_phone
 
@@ -43,23 +41,13 @@ def lockout_username(request, credentials: dict | None = None) -> str:
     return canonical_identifier(raw)
 
 
-# A signed-in user is read from the cache on every request. Saving or deleting the user (a password
-# change, deactivation, last login) drops the entry; it also expires after this long, so that a
-# drop lost while Redis was away, or a restored snapshot, is outlived within a minute.
-USER_TRUST_SECONDS = 60
-
-
 def user_cache_key(user_id) -> str:
     return f"accounts:user:{user_id}"
 
 
 def forget_cached_user(sender, instance, **kwargs) -> None:
-    """Drop a saved or deleted user's cache entry, now and again once the change is committed."""
-    key = user_cache_key(instance.pk)
-    drop_read(key)
-    cache.delete(key)
-    # A request that read the old row before the commit may have cached it meanwhile.
-    transaction.on_commit(lambda: cache.delete(key))
+    """A saved or deleted user (password change, deactivation, last login) is read again (core.page_cache.forget)."""
+    forget(user_cache_key(instance.pk))
 
 
 class EmailOrPhoneBackend(ModelBackend):
@@ -83,9 +71,10 @@ class EmailOrPhoneBackend(ModelBackend):
         if not layer_on("user"):
             return super().get_user(user_id)
         key = user_cache_key(user_id)
-        user = read(key)  # usually read already, with the session (accounts/sessions.py)
-        if user is None:
-            user = super().get_user(user_id)
-            if user is not None:
-                cache.set(key, user, USER_TRUST_SECONDS)
+        entry = read(key)  # usually read already, with the session (accounts/sessions.py)
+        if trusted(entry):
+            return entry[1]
+        user = super().get_user(user_id)
+        if user is not None:
+            remember(key, user)
         return user

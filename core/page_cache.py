@@ -59,6 +59,7 @@ page costs one round trip to Redis.
 import copy
 import pickle
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import TypeVar
@@ -86,6 +87,9 @@ VERSION_KEY = "pages:content-version"
 # seconds for the whole site, and the longest a restored snapshot could serve an older version.
 VERSION_TRUST_SECONDS = 5
 TIMEOUT = 24 * 3600
+# How long an entry about one person (their session, user, enrolment) is trusted after it was read
+# from the database: a drop lost while Redis was away, or a restored snapshot, is outlived by then.
+TRUST_SECONDS = 60
 
 # The highest version this process has read: a cached copy below it comes from a restored cache.
 _highest_seen = 0
@@ -201,6 +205,27 @@ def drop_read(key: str) -> None:
     entries = getattr(_request, "entries", None)
     if entries:
         entries.pop(key, None)
+
+
+def forget(key: str) -> None:
+    """Drop a per-person entry whose rows changed: now, from this request's reads, and again once committed.
+
+    Again once committed, because a request that read the old rows before the commit may have
+    cached them meanwhile.
+    """
+    drop_read(key)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
+def remember(key: str, value, timeout: int = TRUST_SECONDS) -> None:
+    """Cache a per-person value read from the database, stamped with the time, for trusted() to check."""
+    cache.set(key, (time.time(), value), min(timeout, TRUST_SECONDS))
+
+
+def trusted(entry: tuple[float, object] | None) -> bool:
+    """Whether a remember()ed (written at, value) entry is still within TRUST_SECONDS; if not, read the database."""
+    return entry is not None and 0 <= time.time() - entry[0] < TRUST_SECONDS
 
 
 def _request_started(**kwargs) -> None:

@@ -136,7 +136,7 @@ def test_a_completion_removed_in_the_admin_shows_at_once(client, course_tree, le
 
 def test_a_cached_enrolment_older_than_a_minute_is_read_again(client, course_tree, learner, steady):
     """A Redis restored from an older snapshot (or a drop lost while it was away) is outlived within a minute."""
-    from courses import progress
+    from core import page_cache
 
     _enrolled(learner, course_tree)
     client.force_login(learner)
@@ -148,7 +148,7 @@ def test_a_cached_enrolment_older_than_a_minute_is_read_again(client, course_tre
     # The snapshot brings back the entry as it was before the completion…
     cache.set(key, (written_at, enrollment))
     assert 'aria-valuenow="33"' in client.get(url).content.decode()  # …trusted within the minute…
-    cache.set(key, (written_at - progress.ENROLMENT_TRUST_SECONDS, enrollment))
+    cache.set(key, (written_at - page_cache.TRUST_SECONDS, enrollment))
     assert 'aria-valuenow="50"' in client.get(url).content.decode()  # …and read again after it
 
 
