@@ -250,7 +250,7 @@ def test_quiz_page_and_submission_queries_do_not_grow(
     client, home, learner, superuser, django_assert_max_num_queries, monkeypatch, history
 ):
     """As many queries as before grants existed, however many attempts and grants a learner has."""
-    from home import page_cache
+    from core import page_cache
 
     monkeypatch.setattr(page_cache, "VERSION_TRUST_SECONDS", 3600)  # the steady state, as in test_queries
     quiz = _quiz(home, f"dem-{history}", limit=2, wait=7)
