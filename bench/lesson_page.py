@@ -164,6 +164,7 @@ def main():
     # "" is every layer on; each other configuration turns one layer off.
     configurations = ["", *layers]
     bare_runs: list[float] = []
+    paired_ratios: list[float] = []  # each all-on lesson run against the bare run just before it
     lesson_runs: dict[str, list[float]] = {name: [] for name in configurations}
     wrong = 0
     weight = raw_kb = 0.0
@@ -191,6 +192,8 @@ def main():
                 wrong += int(re.search(r"not_logged_in_page (\d+)", output).group(1))
                 bare_runs.append(bare_rps)
                 lesson_runs[off].append(lesson_rps)
+                if not off:
+                    paired_ratios.append(lesson_rps / bare_rps)
                 print(
                     f"round {round_number}, {('without ' + off) if off else 'all layers on':>20}: "
                     f"bare {bare_rps:8.1f}, lesson {lesson_rps:7.1f} requests/s; load {os.getloadavg()[0]:.2f}",
@@ -202,6 +205,8 @@ def main():
         print(f"bare view:            {bare_rps:8.1f} requests/s (mean of {len(bare_runs)} runs)")
         print(f"learner lesson page:  {lesson_rps:8.1f} requests/s ({wrong} answers not the logged-in page)")
         print(f"ratio:                {100 * lesson_rps / bare_rps:8.1f} % of the bare view (goal: 30 %)")
+        paired = ", ".join(f"{100 * ratio:.1f}" for ratio in paired_ratios)
+        print(f"ratio run by run:     {100 * sum(paired_ratios) / len(paired_ratios):8.1f} % ({paired})")
         print("each layer's share of the lesson page's throughput (all on minus that layer off, keep at 10 % or more):")
         for off in layers:
             share = 100 * (lesson_rps - mean[off]) / lesson_rps

@@ -165,7 +165,7 @@ def test_staff_get_their_own_page_not_the_learners_cached_one(client, course_tre
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's connection check")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_connection_the_server_closed_is_replaced_before_the_next_request():
-    """The health check looks at the socket instead of sending SELECT 1 (core/postgresql/base.py)."""
+    """Django's connection health check (CONN_HEALTH_CHECKS) replaces a connection PostgreSQL ended."""
     import psycopg
     from django.db import close_old_connections
 

@@ -99,15 +99,12 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 # The page cache's layers (core/page_cache.py), each of which the benchmark (bench/lesson_page.py) can
 # turn off to measure what it gives: CACHE_LAYERS_OFF=user,route. All on unless a benchmark says so.
-CACHE_LAYERS = ("session", "user", "enrolment", "route", "html", "pgbackend")
+CACHE_LAYERS = ("session", "user", "enrolment", "route", "html")
 CACHE_LAYERS_OFF = frozenset(env.list("CACHE_LAYERS_OFF", default=[]))
 if CACHE_LAYERS_OFF - set(CACHE_LAYERS):
     raise ImproperlyConfigured(f"CACHE_LAYERS_OFF names no layer: {sorted(CACHE_LAYERS_OFF - set(CACHE_LAYERS))}")
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    if "pgbackend" not in CACHE_LAYERS_OFF:
-        # The same backend, with the health check made without a query (core/postgresql/base.py).
-        DATABASES["default"]["ENGINE"] = "core.postgresql"
     # No JIT: the reports' large aggregates spent 200-700 ms compiling for queries that run in less.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
