@@ -1,10 +1,8 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Exists, OuterRef
 
-from core.page_cache import drop_read, read
+from core.page_cache import forget, layer_on, read, remember, trusted
 
 from .phones import looks_like_phone, normalise_phone
 
@@ -44,27 +42,13 @@ def lockout_username(request, credentials: dict | None = None) -> str:
     return canonical_identifier(raw)
 
 
-# A signed-in user is read from the cache on every request. Saving or deleting the user (a password
-# change, deactivation, last login) drops the entry; it also expires after this long, so that a
-# drop lost while Redis was away, or a restored snapshot, is outlived within a minute.
-USER_TRUST_SECONDS = 60
-
-
 def user_cache_key(user_id) -> str:
     return f"accounts:user:{user_id}"
 
 
 def forget_cached_user(sender, instance, **kwargs) -> None:
-    """Drop a saved or deleted user's cache entry, now and again once the change is committed."""
-    _forget(instance.pk)
-
-
-def _forget(user_id) -> None:
-    key = user_cache_key(user_id)
-    drop_read(key)
-    cache.delete(key)
-    # A request that read the old row before the commit may have cached it meanwhile.
-    transaction.on_commit(lambda: cache.delete(key))
+    """A saved or deleted user (password change, deactivation, last login) is read again (core.page_cache.forget)."""
+    forget(user_cache_key(instance.pk))
 
 
 def forget_cached_users_of_roles(sender, instance, action, reverse, pk_set, **kwargs) -> None:
@@ -72,10 +56,10 @@ def forget_cached_users_of_roles(sender, instance, action, reverse, pk_set, **kw
     if not action.startswith("post_"):
         return
     if not reverse:  # user.groups.add(…): the instance is the user
-        _forget(instance.pk)
+        forget(user_cache_key(instance.pk))
     else:  # group.user_set.add(…) names the users; after a clear() they are read again within a minute
         for pk in pk_set or ():
-            _forget(pk)
+            forget(user_cache_key(pk))
 
 
 class EmailOrPhoneBackend(ModelBackend):
@@ -96,12 +80,15 @@ class EmailOrPhoneBackend(ModelBackend):
 
     def get_user(self, user_id):
         """The session's user from the cache, else from the database (ModelBackend's checks apply)."""
+        if not layer_on("user"):
+            return super().get_user(user_id)
         key = user_cache_key(user_id)
-        user = read(key)  # usually read already, with the session (accounts/sessions.py)
-        if user is None:
-            user = self._user_with_permissions(user_id)
-            if user is not None:
-                cache.set(key, user, USER_TRUST_SECONDS)
+        entry = read(key)  # usually read already, with the session (accounts/sessions.py)
+        if trusted(entry):
+            return entry[1]
+        user = self._user_with_permissions(user_id)
+        if user is not None:
+            remember(key, user)
         return user
 
     def _user_with_permissions(self, user_id):

@@ -3,7 +3,8 @@
 Django's cached_db trusts a cache entry until the session expires, two weeks later. A Redis
 restored from an older snapshot, or one that was unreachable when someone logged out (so the
 entry's delete was lost), would then bring a deleted session back to life. Here an entry is
-trusted for TRUST_SECONDS after it was read from or written to the database, and expires then;
+trusted for TRUST_SECONDS (core.page_cache, as users and enrolments are) after it was read from
+or written to the database, and expires then;
 the next request reads the row again. The cost is one query per active session per
 TRUST_SECONDS; what remains is a window of at most TRUST_SECONDS for a logout made while Redis
 was away. Checking the row on every hit would close it but cost a query on every request.
@@ -16,11 +17,9 @@ from asgiref.sync import sync_to_async
 from django.contrib.sessions.backends import cached_db
 from django.contrib.sessions.backends.db import SessionStore as DBStore
 
-from core.page_cache import read_with_version
+from core.page_cache import TRUST_SECONDS, read_with_version, trusted
 
 logger = logging.getLogger("django.contrib.sessions")
-
-TRUST_SECONDS = 60
 
 
 class SessionStore(cached_db.SessionStore):
@@ -33,7 +32,7 @@ class SessionStore(cached_db.SessionStore):
             entry = read_with_version([self.cache_key], visitor=self.session_key).get(self.cache_key)
         except Exception:  # an unreachable cache or a key the backend refuses: read the database
             entry = None
-        if entry is not None and 0 <= time.time() - entry[0] < TRUST_SECONDS:
+        if trusted(entry):
             return entry[1]
         session = self._get_session_from_db()
         if session is None:

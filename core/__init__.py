@@ -10,7 +10,6 @@
 - `image_collections`: the collections that keep people's pictures apart from lesson material.
 - `admin_yes_no`: booleans in the admin read "Có"/"Không".
 - `text`: Vietnamese text: NFC, folding for search, the alphabetical sort key.
-- `postgresql`: Django's PostgreSQL backend with a cheaper connection health check.
 
 The tables of `ContentVersion` and `Heartbeat` keep the names `home` made them with (`db_table`).
 """

@@ -1,30 +1,84 @@
-"""Serve pages without touching the database for routing.
+"""The page cache: what is cached, under which key, and how each entry stops being served.
 
-Wagtail finds a page in several queries (site, root page, each level of the tree, view
-restrictions). The result depends only on published content, so it is cached under a content
-version that every publish, unpublish, move, delete, site or restriction change bumps.
+This module is the one home of the cache that makes a page fast. Apps hand it what varies their
+page; it owns the keys, the stand-in viewer, the per-request fill-in and the invalidation.
 
-The version lives in PostgreSQL (core.ContentVersion); the cache holds a copy for a few seconds
-only. A Redis restored from an older snapshot therefore cannot bring back an older version (and
-with it the routes of unpublished pages): its copy has expired, or, in a process that has seen a
-newer version, is recognised as older and read again from the database.
+What is cached, and its key
+- The published content's version (`VERSION_KEY`): the source of truth is core.ContentVersion in
+  PostgreSQL; the cache holds a copy for VERSION_TRUST_SECONDS only.
+- A URL's route (site, page, view restrictions): `pages:route:<version>:<host>:<language>:<path>`.
+- Anything built from content only (a course's outline, the catalogue link): the caller's key,
+  which must name the version (cached_by_version).
+- Shared HTML (serve_shared_html): `pages:html:<version>:<host>:<language>:<path>:<varies>`.
+- Per person (the session, the user, a learner's enrolment): an entry trusted for TRUST_SECONDS.
 
-Within a request the version is read once. Entries whose key names the version they were built
-for never change, so each process also keeps the latest of them in memory (cached_by_version):
-a warm page costs a few round trips to Redis, not one per entry.
+Invariants of shared HTML (one rendering served to everyone whose key is the same)
+- It may vary only with: the content version, the host, the language, the path, and what the
+  caller puts in `varies`, which must be a fact about what is shown, never about who looks: for a
+  lesson, logged in or not and, for an enrolled learner, the course completed or not, the number of
+  steps and which steps are done (a digest of their ids). Two learners with the same steps done
+  share one entry.
+- It is rendered for a stand-in request (stand_in_request): its user is a StandInViewer (logged in
+  or not, and nothing else: no name, e-mail, phone, id, permission or group), its session is empty,
+  it has no cookies and no messages. A template that reads the user, `perms`, the session or the
+  CSRF token while rendering shared HTML therefore reads the stand-in's nothing, never a person's.
+  tests/test_page_cache_poison.py renders it for a poisoned viewer and fails if anything of theirs
+  gets in.
+- Put in per request, after the cached HTML is read (fill_in): the CSRF token (the HTML holds
+  CSRF_MARKER where `{% csrf_token %}` was). Messages are never rendered into shared HTML: a
+  request with messages to show, like a staff member's (edit link, trainer's guide), a preview, a
+  query string or a POST, is rendered in full instead (shared_html_allowed). The header shows no
+  user's name; should it ever, it must be filled in here, like the token.
+
+How an entry stops being served (the invalidation, in four kinds)
+1. The content version: every publish, unpublish, move, page delete, Site or view-restriction
+   change bumps it (connect_signals); every key built from content names it, so a bump leaves all
+   of them behind at once. Nothing is deleted.
+2. A stamp in the key: a learner's progress is cached under their enrolment's progress stamp
+   (courses/progress.py), which changes with every completion or passed attempt.
+3. forget(key): a saved or deleted user, enrolment, completion or attempt drops its entry, now and
+   again once committed (accounts/backends.py and courses/progress.py connect the signals).
+4. Time: per-person entries are trusted for TRUST_SECONDS, the version's copy for
+   VERSION_TRUST_SECONDS, so that a drop lost while Redis was away, or a Redis restored from an
+   older snapshot, is outlived. A restored copy of the version below one this process has seen
+   is recognised and read again from the database.
+
+Module-global state (per process): the highest version seen, the latest entries that name their
+version (cached_by_version keeps them in memory), which keys each visitor's last request read, and,
+per thread, the version read in the current request.
+
+Layers: settings.CACHE_LAYERS names the layers (session, user, enrolment, route, html) that
+bench/lesson_page.py and bench/lesson_layers.py measure one by one; layer_on() is the one place the
+code asks whether one is on (the session layer is SESSION_ENGINE, chosen in the settings). All are
+on unless the benchmark's CACHE_LAYERS_OFF turns one off. A layer stays only while it gives at least
+10 % of the warm lesson page's throughput; in December 2026 each gave 45-90 %, and a PostgreSQL
+backend with a query-free health check was removed (a warm lesson page runs no query).
+
+Routing: the route is built by Wagtail (and core.routing) on a miss. Within a request the version is
+read once, together with the session and the entries the visitor's previous request read: a warm
+page costs one round trip to Redis.
 """
 
+import copy
 import pickle
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import TypeVar
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -36,6 +90,9 @@ VERSION_KEY = "pages:content-version"
 # seconds for the whole site, and the longest a restored snapshot could serve an older version.
 VERSION_TRUST_SECONDS = 5
 TIMEOUT = 24 * 3600
+# How long an entry about one person (their session, user, enrolment) is trusted after it was read
+# from the database: a drop lost while Redis was away, or a restored snapshot, is outlived by then.
+TRUST_SECONDS = 60
 
 # The highest version this process has read: a cached copy below it comes from a restored cache.
 _highest_seen = 0
@@ -49,6 +106,11 @@ _local_lock = threading.Lock()
 # session. Only which keys to fetch: what a key holds is still read from the cache each time.
 REMEMBERED_VISITORS = 20_000
 _visitors_keys: dict[str, frozenset[str]] = {}
+
+
+def layer_on(name: str) -> bool:
+    """Whether the cache layer `name` (settings.CACHE_LAYERS) is on: all are, unless the benchmark turns one off."""
+    return name not in settings.CACHE_LAYERS_OFF
 
 
 def _stored_version() -> int:
@@ -148,6 +210,27 @@ def drop_read(key: str) -> None:
         entries.pop(key, None)
 
 
+def forget(key: str) -> None:
+    """Drop a per-person entry whose rows changed: now, from this request's reads, and again once committed.
+
+    Again once committed, because a request that read the old rows before the commit may have
+    cached them meanwhile.
+    """
+    drop_read(key)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
+def remember(key: str, value, timeout: int = TRUST_SECONDS) -> None:
+    """Cache a per-person value read from the database, stamped with the time, for trusted() to check."""
+    cache.set(key, (time.time(), value), min(timeout, TRUST_SECONDS))
+
+
+def trusted(entry: tuple[float, object] | None) -> bool:
+    """Whether a remember()ed (written at, value) entry is still within TRUST_SECONDS; if not, read the database."""
+    return entry is not None and 0 <= time.time() - entry[0] < TRUST_SECONDS
+
+
 def _request_started(**kwargs) -> None:
     _request.active, _request.version, _request.entries = True, None, None
     _request.visitor, _request.read_keys = None, None
@@ -225,7 +308,7 @@ def serve(request, path):
     """Wagtail's serve view, with the route (site, page, restrictions) taken from the cache."""
     from wagtail import views as wagtail_views
 
-    if request.method not in ("GET", "HEAD"):
+    if request.method not in ("GET", "HEAD") or not layer_on("route"):
         return wagtail_views.serve(request, path)
     # The visitor's session and user first: they come with the content version in one round trip
     # (accounts/sessions.py), which the route's key would otherwise read on its own.
@@ -247,3 +330,106 @@ def serve(request, path):
         return wagtail_views.serve(request, path)  # Wagtail's own 404
     request._wagtail_site, request._wagtail_route_for_request = entry[0], entry[1]
     return wagtail_views.serve(request, path)
+
+
+# Shared HTML ---------------------------------------------------------------------------------
+
+# PostgreSQL text cannot hold a NUL character, so no content can contain this marker.
+CSRF_MARKER = mark_safe("\x00csrf\x00")  # noqa: S308 (a constant, not user input)
+
+
+class StandInViewer(AnonymousUser):
+    """Who shared HTML is rendered for: logged in or not, and nothing else about the person."""
+
+    full_name = email = phone = ""
+    is_staff = is_superuser = False
+
+    def __init__(self, logged_in: bool):
+        self._logged_in = bool(logged_in)
+
+    @property
+    def is_authenticated(self) -> bool:
+        return self._logged_in
+
+    @property
+    def is_anonymous(self) -> bool:
+        return not self._logged_in
+
+    @property
+    def is_active(self) -> bool:
+        return self._logged_in
+
+    def __str__(self) -> str:
+        return ""
+
+    def get_username(self) -> str:
+        return ""
+
+    def has_perm(self, perm, obj=None) -> bool:
+        return False
+
+    def has_perms(self, perm_list, obj=None) -> bool:
+        return False
+
+    def has_module_perms(self, module) -> bool:
+        return False
+
+    def get_all_permissions(self, obj=None) -> set:
+        return set()
+
+
+class _StandInSession(dict):
+    """An empty session that keeps nothing: shared HTML is rendered without the visitor's session."""
+
+    session_key = None
+    modified = accessed = False
+
+    def __setitem__(self, key, value):
+        raise RuntimeError("shared HTML must not write to the session")
+
+
+def stand_in_request(request: HttpRequest) -> HttpRequest:
+    """A copy of `request` that carries nothing personal: the stand-in viewer, no session, cookies or messages."""
+    stand_in = copy.copy(request)
+    stand_in.user = StandInViewer(request.user.is_authenticated)
+    stand_in.session = _StandInSession()
+    stand_in._messages = []
+    stand_in.COOKIES = {}
+    stand_in.META = {k: v for k, v in request.META.items() if k not in ("HTTP_COOKIE", "CSRF_COOKIE")}
+    return stand_in
+
+
+def shared_html_allowed(request: HttpRequest) -> bool:
+    """Whether this request may get shared HTML (the caller still refuses staff, who see more)."""
+    if (
+        not layer_on("html")
+        or request.method not in ("GET", "HEAD")
+        or getattr(request, "is_preview", False)
+        or request.META.get("QUERY_STRING")
+    ):
+        return False
+    # Counting the messages loads them without marking them read: the full render shows them.
+    return not len(messages.get_messages(request))
+
+
+def render_shared(request: HttpRequest, template: str, context: dict) -> str:
+    """Render `template` for the stand-in `request` (from stand_in_request), the CSRF token left as a marker."""
+    context.update(csrf_token=CSRF_MARKER, messages=())
+    return TemplateResponse(request, template, context).render().content.decode()
+
+
+def fill_in(html: str, request: HttpRequest) -> str:
+    """What shared HTML gets per request: the request's own CSRF token where the marker is."""
+    if CSRF_MARKER in html:
+        html = html.replace(CSRF_MARKER, get_token(request))
+    return html
+
+
+def serve_shared_html(request: HttpRequest, *, varies: str, render: Callable[[HttpRequest], str]) -> HttpResponse:
+    """The page rendered once per content version, host, language, path and `varies`, filled in for this request.
+
+    `render` gets the stand-in request and returns the HTML (render_shared); see the invariants above.
+    """
+    key = f"pages:html:{content_version()}:{request.get_host()}:{get_language()}:{request.path}:{varies}"
+    html = cached_by_version(key, lambda: render(stand_in_request(request)), shared=True)
+    return HttpResponse(fill_in(html, request))

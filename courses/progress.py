@@ -5,24 +5,19 @@ complete or the quiz passed. My learning, the course page, the lesson and quiz p
 completion and reports all read it from here, so no two screens can disagree.
 """
 
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 
-from core.page_cache import cached_by_version, content_version, drop_read, read
+from core.page_cache import cached_by_version, content_version, forget, layer_on, read, remember, trusted
 
 from .models import Enrollment, LessonCompletion, QuizAttempt
 
 STEP_MODELS = ("lessonpage", "quizpage")
 PROGRESS_TIMEOUT = 24 * 3600
-# How long a cached enrolment (with its progress stamp) is trusted, as sessions and users are.
-ENROLMENT_TRUST_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -120,27 +115,26 @@ def enrolment_cache_key(user_id: int, course_id: int) -> str:
 def cached_enrollment(*, user_id: int, course_id: int) -> Enrollment | None:
     """A learner's enrolment in a course, with its progress stamp (Enrollment.objects.stamped()).
 
-    Kept in the cache for ENROLMENT_TRUST_SECONDS: saving or deleting the enrolment, a lesson
+    Kept in the cache for core.page_cache.TRUST_SECONDS: saving or deleting the enrolment, a lesson
     completion or a quiz attempt drops the entry (forget_enrolment), now and once committed, so a
     completion shows at once; a drop lost while Redis was away, or a snapshot restored, is
     outlived within a minute, as for sessions and users. On a warm lesson page the entry comes
     with the session, in the same round trip (core.page_cache.read).
     """
+    if not layer_on("enrolment"):
+        return Enrollment.objects.stamped(user_id=user_id, course_id=course_id)
     key = enrolment_cache_key(user_id, course_id)
     entry = read(key)
-    if entry is not None and 0 <= time.time() - entry[0] < ENROLMENT_TRUST_SECONDS:
+    if trusted(entry):
         return entry[1]
     enrollment = Enrollment.objects.stamped(user_id=user_id, course_id=course_id)
-    cache.set(key, (time.time(), enrollment), ENROLMENT_TRUST_SECONDS)
+    remember(key, enrollment)
     return enrollment
 
 
 def forget_enrolment(*, user_id: int, course_id: int) -> None:
-    """Drop the cached enrolment, now and again once committed (a request may have cached the old rows meanwhile)."""
-    key = enrolment_cache_key(user_id, course_id)
-    drop_read(key)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    """Drop the cached enrolment (core.page_cache.forget): a completion shows at once."""
+    forget(enrolment_cache_key(user_id, course_id))
 
 
 def _enrolment_changed(sender, instance, **kwargs) -> None:

@@ -136,7 +136,7 @@ def test_a_completion_removed_in_the_admin_shows_at_once(client, course_tree, le
 
 def test_a_cached_enrolment_older_than_a_minute_is_read_again(client, course_tree, learner, steady):
     """A Redis restored from an older snapshot (or a drop lost while it was away) is outlived within a minute."""
-    from courses import progress
+    from core import page_cache
 
     _enrolled(learner, course_tree)
     client.force_login(learner)
@@ -148,7 +148,7 @@ def test_a_cached_enrolment_older_than_a_minute_is_read_again(client, course_tre
     # The snapshot brings back the entry as it was before the completion…
     cache.set(key, (written_at, enrollment))
     assert 'aria-valuenow="33"' in client.get(url).content.decode()  # …trusted within the minute…
-    cache.set(key, (written_at - progress.ENROLMENT_TRUST_SECONDS, enrollment))
+    cache.set(key, (written_at - page_cache.TRUST_SECONDS, enrollment))
     assert 'aria-valuenow="50"' in client.get(url).content.decode()  # …and read again after it
 
 
@@ -165,7 +165,7 @@ def test_staff_get_their_own_page_not_the_learners_cached_one(client, course_tre
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's connection check")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_connection_the_server_closed_is_replaced_before_the_next_request():
-    """The health check looks at the socket instead of sending SELECT 1 (core/postgresql/base.py)."""
+    """Django's connection health check (CONN_HEALTH_CHECKS) replaces a connection PostgreSQL ended."""
     import psycopg
     from django.db import close_old_connections
 

@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import cache
 
 from accounts import sessions
+from core import page_cache
 from courses.services import lesson_complete
 from lms.settings.base import cache_settings
 
@@ -58,7 +59,7 @@ def test_a_logged_out_session_is_not_revived_by_a_restored_cache(client, course_
     client.post("/accounts/logout/")
     # Redis comes back from a snapshot taken before the logout: the entry is there again, as it
     # was when written (a snapshot older than TRUST_SECONDS; a younger one still holds it unexpired).
-    cache.set(cache_key, (written_at - sessions.TRUST_SECONDS, data))
+    cache.set(cache_key, (written_at - page_cache.TRUST_SECONDS, data))
     client.cookies["sessionid"] = session_key
     assert LOGGED_IN not in client.get(course_tree.lessons[0].url).content.decode()
     assert client.get("/my-learning/").status_code == 302

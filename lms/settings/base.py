@@ -5,6 +5,7 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 
@@ -95,9 +96,15 @@ DATABASES = {
 # Keep connections between requests (opening one costs more than a lesson page's queries).
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# The page cache's layers (core/page_cache.py), each of which the benchmark (bench/lesson_page.py) can
+# turn off to measure what it gives: CACHE_LAYERS_OFF=user,route. All on unless a benchmark says so.
+CACHE_LAYERS = ("session", "user", "enrolment", "route", "html")
+CACHE_LAYERS_OFF = frozenset(env.list("CACHE_LAYERS_OFF", default=[]))
+if CACHE_LAYERS_OFF - set(CACHE_LAYERS):
+    raise ImproperlyConfigured(f"CACHE_LAYERS_OFF names no layer: {sorted(CACHE_LAYERS_OFF - set(CACHE_LAYERS))}")
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # The same backend, with the health check made without a query (core/postgresql/base.py).
-    DATABASES["default"]["ENGINE"] = "core.postgresql"
     # No JIT: the reports' large aggregates spent 200-700 ms compiling for queries that run in less.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -179,7 +186,7 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
     }
 
 # Sessions live in PostgreSQL; the cache only spares the read (accounts/sessions.py).
-SESSION_ENGINE = "accounts.sessions"
+SESSION_ENGINE = "accounts.sessions" if "session" not in CACHE_LAYERS_OFF else "django.contrib.sessions.backends.db"
 
 
 def cache_settings(config: dict) -> dict:
