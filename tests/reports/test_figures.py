@@ -355,7 +355,7 @@ def test_cascade_reach_is_one_rule_whether_kept_or_counted_live(programme, filte
     monkeypatch.setattr(cascade_reach, "in_use", lambda using=None: False)
     assert trainer_reach(filters, admin).rows == answered
     if filters == ReportFilters():
-        by_name = {r[0]: r[6:] for r in answered}
+        by_name = {r[0]: r[6:8] for r in answered}  # people they trained, downstream reach
         assert (by_name["Trainer One"], by_name["Trainer Two"], by_name["Trainer Three"]) == ([2, 4], [2, 3], [1, 1])
 
 
