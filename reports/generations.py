@@ -15,19 +15,20 @@ from trainers.models import Trainer
 def certified_by_generation(filters, user):
     """Per former district (rolled up across the 2025 reform), certified trainers of each generation on the
     report's day, their total, and how many of them were active in the 12 months up to it (two grouped queries)."""
-    from .figures import Report, _district_rows, report_scope
+    from .figures.base import Report, _district_rows, report_scope
 
     scope = report_scope(filters, user)
     on = filters.as_of()
     certified = Trainer.objects.certified(on=on).filter(scope.condition("home_area"))
-    district = scope.district_case("home_area")
+    # Grouped by home area in the database; the areas are rolled up to their district rows here (`Scope`).
     counts: dict[int | None, dict[int, int]] = {}
-    for row in certified.values("generation", district=district).annotate(n=Count("pk")).order_by():
-        counts.setdefault(row["district"], {})[row["generation"]] = row["n"]
-    active: dict[int | None, int] = {
-        row["district"]: row["n"]
-        for row in certified.certification_active(on).values(district=district).annotate(n=Count("pk")).order_by()
-    }
+    for row in certified.values("home_area", "generation").annotate(n=Count("pk")).order_by():
+        by_generation = counts.setdefault(scope.district_of.get(row["home_area"]), {})
+        by_generation[row["generation"]] = by_generation.get(row["generation"], 0) + row["n"]
+    active: dict[int | None, int] = {}
+    for row in certified.certification_active(on).values("home_area").annotate(n=Count("pk")).order_by():
+        district = scope.district_of.get(row["home_area"])
+        active[district] = active.get(district, 0) + row["n"]
     generations = sorted({g for by_generation in counts.values() for g in by_generation})
 
     rows = []

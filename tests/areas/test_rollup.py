@@ -262,7 +262,7 @@ def test_a_trainer_certified_in_nong_son_in_2024_counts_under_que_son_in_every_f
     certification_issue(
         person=person, kind=Certificate.TRAINER, trainer_level=Trainer.CORE, area=ninh_phuoc, issued_on=issued
     )
-    Target.objects.create(area=tree["Quế Sơn"], year=2030, certified_trainers=3)
+    Target.objects.create(area=tree["Quế Sơn"], year=2030, certified_trainers=3, status=Target.APPROVED)
     province = province_admin(tree["province"], email="p@example.org")
     filters = ReportFilters(date_from=D(2024, 1, 1), date_to=D(2025, 3, 31))
 
