@@ -23,7 +23,7 @@ WAGTAIL_EDITOR_UNLABELLED = (
 )
 
 LANGUAGES = [("", "Đăng nhập"), ("/en", "Log in")]
-SHEET = Path(__file__).resolve().parents[2] / "trainers" / "demo_data" / "danh_sach_duy_hoa_2024.xlsx"
+SHEET = Path(__file__).resolve().parents[2] / "training" / "demo_data" / "danh_sach_duy_hoa_2024.xlsx"
 
 
 @pytest.fixture

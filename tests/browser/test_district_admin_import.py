@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-SHEET = Path(__file__).resolve().parents[2] / "trainers" / "demo_data" / "danh_sach_duy_hoa_2024.xlsx"
+SHEET = Path(__file__).resolve().parents[2] / "training" / "demo_data" / "danh_sach_duy_hoa_2024.xlsx"
 SESSION = "Tập huấn khởi nghiệp cho đoàn viên thanh niên xã Duy Hòa"
 
 

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-SHEET = Path(__file__).resolve().parents[2] / "trainers" / "demo_data" / "danh_sach_duy_hoa_2024.xlsx"
+SHEET = Path(__file__).resolve().parents[2] / "training" / "demo_data" / "danh_sach_duy_hoa_2024.xlsx"
 GUIDES = Path(__file__).resolve().parents[2] / "static" / "guides"
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
