@@ -1,26 +1,25 @@
 """The content types of sessions, participants and attendance move from `trainers` to `training`.
 
 Permissions hang on content types: moving the row keeps every permission and so every group's grant,
-Wagtail's log entries and revisions. The merge itself is areas.0002's, written once.
+Wagtail's log entries and revisions. The move itself is core.content_types', written once.
 """
-
-import importlib
 
 from django.conf import settings
 from django.db import migrations
 
+from core.content_types import content_type_move
+
 MODELS = ["trainingsession", "sessionparticipant", "attendance"]
-merge_content_type = importlib.import_module("areas.migrations.0002_content_types_from_trainers").merge_content_type
 
 
 def forwards(apps, schema_editor):
     for model in MODELS:
-        merge_content_type(apps, "trainers", "training", model)
+        content_type_move(apps, old_label="trainers", new_label="training", model=model)
 
 
 def backwards(apps, schema_editor):
     for model in MODELS:
-        merge_content_type(apps, "training", "trainers", model)
+        content_type_move(apps, old_label="training", new_label="trainers", model=model)
 
 
 class Migration(migrations.Migration):
