@@ -1,10 +1,11 @@
 """`CascadeReach` and `TrainerReachDay`: whom each trainer's cascade reached, kept by PostgreSQL triggers.
 
-The rule (the cascade report's): a trainer reaches the people in the sessions they led, and their
+The rule (the cascade report's): a trainer reaches the people in the sessions they led that count
+(their class report approved, `COUNTED_REPORT`), and their
 cascade reaches those plus everyone reached by the trainers they trained, and so on down the
 lineage (`Trainer.trained_by`). `REACH_OF_PEOPLE` is that rule for a set of people; the triggers
 recompute a person's rows from it whenever something that decides them is written (their
-participations, a session's trainers or first day, a trainer's lineage) and adjust the per-trainer,
+participations, a session's trainers, first day or report state, a trainer's lineage) and adjust the per-trainer,
 per-day counts by what was removed and added, so recomputing twice changes nothing. A trainer's deletion
 removes their rows last (their sessions' links and their trainees' lineage are written first, each
 recomputing the people concerned). The same one-person-at-a-time advisory locks as `FirstReach`
@@ -23,20 +24,20 @@ from . import first_reach, tables
 # The rule, as common table expressions: `taught` (each person taught in a session, by each of its trainers,
 # on the session's first day; `{taught}` narrows the participations `p`) and `lineage` (every trainer above each
 # trainer who taught, themselves included; `{above}` may narrow the trainers walked up to).
-REACH_CTES = tables.sql("""taught AS (
+REACH_CTES = tables.sql(f"""taught AS (
     SELECT p.@participant.person AS person_id, st.@session_trainer.trainer AS trainer_id,
            s.@session.starts_on AS starts_on
     FROM @participant p
     JOIN @session s ON s.@session.id = p.@participant.session
     JOIN @session_trainer st ON st.@session_trainer.trainingsession = p.@participant.session
-    WHERE {taught}
+    WHERE {tables.counted_session("s")} AND ({{taught}})
 ),
 lineage(leader_id, trainer_id) AS (
     SELECT DISTINCT trainer_id, trainer_id FROM taught
     UNION
     SELECT lineage.leader_id, t.@trainer.trained_by
     FROM lineage JOIN @trainer t ON t.@trainer.id = lineage.trainer_id
-    WHERE t.@trainer.trained_by IS NOT NULL{above}
+    WHERE t.@trainer.trained_by IS NOT NULL{{above}}
 )""")
 # (trainer_id, person_id, first_on, direct_on, last_on, last_direct_on) over `taught` and `lineage`: the first
 # and last day each person was taught in each trainer's cascade, and by the trainer: the rows the kept tables
@@ -148,8 +149,9 @@ CREATE TRIGGER reports_cascade_session_trainer
     AFTER INSERT OR DELETE OR UPDATE ON @session_trainer
     FOR EACH ROW EXECUTE FUNCTION reports_cascade_session('@session_trainer.trainingsession');
 CREATE TRIGGER reports_cascade_session_day
-    AFTER UPDATE OF @session.starts_on ON @session
-    FOR EACH ROW WHEN (OLD.@session.starts_on IS DISTINCT FROM NEW.@session.starts_on)
+    AFTER UPDATE OF @session.starts_on, @session.report_status ON @session
+    FOR EACH ROW WHEN (OLD.@session.starts_on IS DISTINCT FROM NEW.@session.starts_on
+                       OR OLD.@session.report_status IS DISTINCT FROM NEW.@session.report_status)
     EXECUTE FUNCTION reports_cascade_session('@session.id');
 CREATE TRIGGER reports_cascade_lineage
     AFTER UPDATE OF @trainer.trained_by ON @trainer

@@ -1,10 +1,11 @@
 """The `FirstReach` table: kept by database triggers (PostgreSQL and SQLite alike), rebuilt on demand.
 
-`ROWS_OF` is the rule, written once: a person is reached by taking part in a training session or
-enrolling in an online course, from the first day of their first session or their first enrolment,
-and is filed under their profile's commune, else its area (`Profile.filed_area`), with its gender
-and learner groups. A person's row is recomputed from it whenever one of those records is written, moved or deleted, a
-session they took part in changes its first day, or a learner group changes its code: recomputing
+`ROWS_OF` is the rule, written once: a person is reached by taking part in a training session that
+counts (its class report approved, `COUNTED_REPORT`) or enrolling in an online course, from the first
+day of their first session or their first enrolment, and is filed under their profile's commune, else
+its area (`Profile.filed_area`), with its gender and learner groups. A person's row is recomputed from
+it whenever one of those records is written, moved or deleted, a session they took part in changes its
+first day or its report's state, or a learner group changes its code: recomputing
 (not adjusting) makes every trigger idempotent. "Pupils and students" is the learner group whose
 code is `students` (`Audience.STUDENTS`).
 
@@ -34,8 +35,8 @@ _BIT_OF_CODE = (
     + f" ELSE {OTHER_GROUP} END"
 )
 
-_SESSIONS_OF_PERSON = """FROM @participant sp JOIN @session ts ON ts.@session.id = sp.@participant.session
-        WHERE sp.@participant.person = people.person_id"""
+_SESSIONS_OF_PERSON = f"""FROM @participant sp JOIN @session ts ON ts.@session.id = sp.@participant.session
+        WHERE sp.@participant.person = people.person_id AND {tables.counted_session("ts")}"""
 _ENROLMENTS_OF_PERSON = "FROM @enrollment e WHERE e.@enrollment.user = people.person_id"
 _GROUPS_OF_PROFILE = """FROM @profile_group g JOIN @audience a ON a.@audience.id = g.@profile_group.audience
                WHERE g.@profile_group.profile = pf.@profile.id"""
@@ -80,7 +81,8 @@ ON CONFLICT ({COLUMNS[0]}) DO UPDATE
     SET {", ".join(f"{column} = excluded.{column}" for column in COLUMNS[1:])};
 DELETE FROM @first_reach
 WHERE @first_reach.person IN ({{people}})
-  AND NOT EXISTS (SELECT 1 FROM @participant sp WHERE sp.@participant.person = @first_reach.@first_reach.person)
+  AND NOT EXISTS (SELECT 1 FROM @participant sp JOIN @session ts ON ts.@session.id = sp.@participant.session
+                  WHERE sp.@participant.person = @first_reach.@first_reach.person AND {tables.counted_session("ts")})
   AND NOT EXISTS (SELECT 1 FROM @enrollment e WHERE e.@enrollment.user = @first_reach.@first_reach.person);
 """)
 
@@ -110,18 +112,18 @@ WATCHED = [
         ),
     ),
 ]
-# Updates only: a session's first day, a learner group's code.
+# Updates only: a session's first day or whether it counts (its report approved), a learner group's code.
 WATCHED_UPDATES = [
     (
         tables.table("session"),
-        tables.column("session", "starts_on"),
+        (tables.column("session", "starts_on"), tables.column("session", "report_status")),
         tables.sql(
             "SELECT sp.@participant.person FROM @participant sp WHERE sp.@participant.session = NEW.@session.id"
         ),
     ),
     (
         tables.table("audience"),
-        tables.column("audience", "code"),
+        (tables.column("audience", "code"),),
         tables.sql(
             "SELECT pf.@profile.user AS person_id FROM @profile_group g JOIN @profile pf"
             " ON pf.@profile.id = g.@profile_group.profile WHERE g.@profile_group.audience = NEW.@audience.id"
@@ -188,11 +190,12 @@ def _postgresql_triggers() -> list[tuple[str, str, str]]:
             f"EXECUTE FUNCTION reports_first_reach_rows({as_argument(people)}, 'old and new')"
         )
         triggers.append((name, table, statement))
-    for table, column, people in WATCHED_UPDATES:
+    for table, columns, people in WATCHED_UPDATES:
         name = f"reports_first_reach_{table}"
+        changed = " OR ".join(f"OLD.{column} IS DISTINCT FROM NEW.{column}" for column in columns)
         statement = (
-            f"CREATE TRIGGER {name} AFTER UPDATE OF {column} ON {table} FOR EACH ROW "
-            f"WHEN (OLD.{column} IS DISTINCT FROM NEW.{column}) "
+            f"CREATE TRIGGER {name} AFTER UPDATE OF {', '.join(columns)} ON {table} FOR EACH ROW "
+            f"WHEN ({changed}) "
             f"EXECUTE FUNCTION reports_first_reach_rows({as_argument(people)}, 'new')"
         )
         triggers.append((name, table, statement))
@@ -209,11 +212,12 @@ def _sqlite_triggers() -> list[tuple[str, str, str]]:
             name = f"reports_first_reach_{table}_{event.split()[0].lower()}"
             statement = f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW BEGIN {body} END"
             triggers.append((name, table, statement))
-    for table, column, people in WATCHED_UPDATES:
+    for table, columns, people in WATCHED_UPDATES:
         name = f"reports_first_reach_{table}_update"
+        changed = " OR ".join(f"OLD.{column} IS NOT NEW.{column}" for column in columns)
         statement = (
-            f"CREATE TRIGGER {name} AFTER UPDATE OF {column} ON {table} FOR EACH ROW "
-            f"WHEN OLD.{column} IS NOT NEW.{column} BEGIN {REFRESH.format(people=people)} END"
+            f"CREATE TRIGGER {name} AFTER UPDATE OF {', '.join(columns)} ON {table} FOR EACH ROW "
+            f"WHEN {changed} BEGIN {REFRESH.format(people=people)} END"
         )
         triggers.append((name, table, statement))
     return triggers
@@ -238,7 +242,9 @@ _EVERYONE_REACHED = tables.sql(
 )
 REBUILD = [
     f"DELETE FROM {tables.table('first_reach')}",
-    f"INSERT INTO {tables.table('first_reach')} ({', '.join(COLUMNS)}) {ROWS_OF.format(people=_EVERYONE_REACHED)}",
+    f"INSERT INTO {tables.table('first_reach')} ({', '.join(COLUMNS)}) SELECT * FROM "
+    f"({ROWS_OF.format(people=_EVERYONE_REACHED)}) r "
+    "WHERE r.first_session_on IS NOT NULL OR r.first_enrolled_at IS NOT NULL",
 ]
 
 

@@ -11,7 +11,7 @@ import re
 from django.db import models
 
 from courses.models import Audience, Enrollment
-from trainers.models import Profile, Trainer
+from trainers.models import COUNTED_REPORT, Profile, Trainer
 from training.models import SessionParticipant, TrainingSession
 
 from .models import CascadeReach, FirstReach, TrainerReachDay
@@ -49,3 +49,8 @@ def column(name: str, field: str) -> str:
 def sql(text: str) -> str:
     """`text` with `@model` and `@model.field` written as the table and the column they name."""
     return _NAME.sub(lambda m: column(m[1], m[2]) if m[2] else table(m[1]), text)
+
+
+def counted_session(alias: str) -> str:
+    """The condition that the session `alias` counts in reports (`COUNTED_REPORT`: its report approved)."""
+    return f"{alias}.{column('session', 'report_status')} = '{COUNTED_REPORT}'"

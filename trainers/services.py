@@ -14,7 +14,15 @@ from areas.models import Area
 from core.text import nfc
 from courses.models import CoursePage, Enrollment
 
-from .models import Certificate, CertificateCounter, Notification, PracticumResult, Profile, SessionReport, Trainer
+from .models import (
+    COUNTED_REPORT,
+    Certificate,
+    CertificateCounter,
+    Notification,
+    PracticumResult,
+    Profile,
+    Trainer,
+)
 from .models.certification import pdf_storage_name
 from .notifications import notification_queue
 
@@ -129,7 +137,7 @@ def counted_tot_places(person):
 
     Sessions live in `training`, a floor above: read through the person's places, never its models.
     """
-    return person.session_places.filter(session__is_tot=True, session__report_status=SessionReport.APPROVED)
+    return person.session_places.filter(session__is_tot=True, session__report_status=COUNTED_REPORT)
 
 
 def trainer_certification_unmet(*, trainer: Trainer) -> list[str]:

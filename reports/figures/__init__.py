@@ -175,7 +175,7 @@ def public_statistics() -> dict[str, int]:
     everyone = Scope(index=index, area_ids=None, districts=index.districts(), district_of=district_rows_of(index))
     certified = Trainer.objects.certified().count()
     people = _first_reached(ReportFilters(), everyone).count()
-    session_areas = set(TrainingSession.objects.values_list("area", flat=True).distinct().order_by())
+    session_areas = set(TrainingSession.objects.counted().values_list("area", flat=True).distinct().order_by())
     trainer_areas = set(Trainer.objects.certified().values_list("home_area", flat=True).distinct().order_by())
     covered = {index.district_of.get(pk) for pk in session_areas | trainer_areas} - {None}
     return {"certified_trainers": certified, "people_trained": people, "districts_covered": len(covered)}

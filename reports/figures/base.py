@@ -151,7 +151,7 @@ def viewer_may_see_reports(user) -> bool:
 
 def filtered_sessions(filters: ReportFilters, until: datetime.date | None = None):
     """Sessions that started within the date range (and taught the course)."""
-    sessions = TrainingSession.objects.all()
+    sessions = TrainingSession.objects.counted()
     if filters.date_from:
         sessions = sessions.filter(starts_on__gte=filters.date_from)
     if until or filters.date_to:

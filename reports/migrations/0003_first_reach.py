@@ -8,7 +8,7 @@ from reports import first_reach
 
 
 def install(apps, schema_editor):
-    """Nothing now: 0005 installs the triggers from the rule as it stands, for the table as it then is."""
+    """Nothing now: 0008 installs the triggers from the rule as it stands, for the table as it then is."""
 
 
 def uninstall(apps, schema_editor):

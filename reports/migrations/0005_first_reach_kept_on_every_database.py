@@ -4,7 +4,7 @@
 The reports then read FirstReach on every database instead of counting people a second way where
 the table was not kept, and a date range asks the sessions and enrolments only about people whose
 first and last activity lie on either side of it. The triggers are installed here, from the rule as
-it stands, and not by 0003, which would run today's statements against that day's table. Going
+it stands (now by 0008), and not by 0003, which would run today's statements against that day's table. Going
 back removes them before the columns they write are dropped; coming forward again rebuilds the table.
 """
 
@@ -14,7 +14,8 @@ from reports import first_reach
 
 
 def install(apps, schema_editor):
-    first_reach.install(schema_editor)
+    """Nothing now: 0008 installs the triggers from the rule as it stands (today's statements read a session's
+    report state, which this day's table does not have yet)."""
 
 
 def uninstall(apps, schema_editor):

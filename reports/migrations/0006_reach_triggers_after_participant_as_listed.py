@@ -6,12 +6,9 @@ only replaces them. A participant without a person reaches nobody: both rules al
 
 from django.db import migrations
 
-from reports import cascade_reach, first_reach
-
 
 def install(apps, schema_editor):
-    first_reach.install(schema_editor)
-    cascade_reach.install(schema_editor)
+    """Nothing now: 0008 installs both from the rules as they stand, after the session's report state exists."""
 
 
 class Migration(migrations.Migration):

@@ -21,7 +21,7 @@ from tests.trainers.factories import (
     areas,
     province_admin,
 )
-from trainers.models import Trainer
+from trainers.models import SessionReport, Trainer
 from training.models import SessionParticipant, TrainingSession
 
 pytestmark = [
@@ -40,7 +40,7 @@ def walked() -> tuple[dict, dict, dict]:
     for trainer in Trainer.objects.all():
         children.setdefault(trainer.trained_by_id, []).append(trainer.pk)
     taught: dict[int, list[tuple[int, datetime.date]]] = {}
-    for session in TrainingSession.objects.prefetch_related("trainers", "participants"):
+    for session in TrainingSession.objects.counted().prefetch_related("trainers", "participants"):
         for leader in session.trainers.all():
             for participant in session.participants.all():
                 taught.setdefault(leader.pk, []).append((participant.person_id, session.starts_on))
@@ -123,6 +123,16 @@ def test_every_write_keeps_the_kept_counts_equal_to_a_walk(lineage):
     t3.trained_by = t4  # the lineage corrected: t3 was trained by t4
     t3.save()
     assert kept() == walked()
+
+    # Only an approved class report counts: s3's report sent back takes its people out, approving it again
+    # brings them back.
+    TrainingSession.objects.filter(pk=s3.pk).update(report_status=SessionReport.RETURNED)
+    assert kept() == walked()
+    assert kept()[1].get(t4.pk) is None and (t3.pk, p3.pk) not in kept()[0]
+    s3.report_status = SessionReport.APPROVED
+    s3.save()
+    assert kept() == walked()
+    assert kept()[1][t4.pk] == (1, 1)
     assert (t1.pk, p3.pk) not in kept()[0] and kept()[1][t4.pk] == (1, 1)
 
     s2.trainers.remove(t2)

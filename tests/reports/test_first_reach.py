@@ -19,9 +19,10 @@ pytestmark = pytest.mark.django_db
 
 
 def recomputed() -> dict[int, tuple]:
-    """{person id: (first session's first day, first enrolment)}, counted from the records themselves."""
+    """{person id: (first session's first day, first enrolment)}, counted from the records themselves: the
+    sessions whose class report is approved, and the enrolments."""
     rows: dict[int, list] = {}
-    for participant in SessionParticipant.objects.select_related("session"):
+    for participant in SessionParticipant.objects.filter(session__report_status="approved").select_related("session"):
         row = rows.setdefault(participant.person_id, [None, None])
         day = participant.session.starts_on
         row[0] = day if row[0] is None else min(row[0], day)

@@ -419,3 +419,45 @@ def test_an_administrator_who_leads_the_session_does_not_approve_it(client, worl
 def test_the_trainers_guide_points_to_the_sessions_pages(client):
     html = client.get(reverse("guide-trainer")).content.decode()
     assert f'href="{LIST}"' in html and "Học tập của tôi" in html and "Gửi báo cáo lớp" in html
+
+
+def test_a_class_counts_in_the_reports_only_once_its_report_is_approved(client, world):
+    from reports.figures import public_statistics
+
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    session = trainer_session(
+        world,
+        status=SessionStatus.APPROVED,
+        starts_on=yesterday,
+        ends_on=yesterday,
+        report_status=SessionReport.RECORDED,
+    )
+    for _ in range(2):
+        attend(ParticipantFactory(session=session, result=SessionParticipant.PASSED))
+    trained = public_statistics()["people_trained"]
+
+    client.force_login(world["minh"].person)
+    assert client.post(reverse("training:report_submit", args=[session.pk])).status_code == 302
+    session.refresh_from_db()
+    assert session.report_status == SessionReport.SUBMITTED
+    assert public_statistics()["people_trained"] == trained  # submitted is not counted either
+
+    client.force_login(world["admin"])
+    review = reverse("training_session:report_review", args=[session.pk])
+    assert client.post(review, {"decision": "approve"}).status_code == 302
+    assert public_statistics()["people_trained"] == trained + 2
+
+    session.report_status = SessionReport.RETURNED  # reopened: its people leave the figures again
+    session.save()
+    assert public_statistics()["people_trained"] == trained
+
+
+def test_the_site_menu_leads_a_trainer_to_their_sessions_and_not_a_learner(client, world):
+    from lms.roles import TRAINERS, role_group
+
+    world["minh"].person.groups.add(role_group(TRAINERS))  # a trainer's role, as Users → Add gives it
+    client.force_login(world["minh"].person)
+    menu = client.get("/").content.decode().split('class="main-nav"')[1].split("</nav>")[0]
+    assert f'href="{LIST}"' in menu and "Lớp tập huấn" in menu
+    client.force_login(UserFactory())
+    assert f'href="{LIST}"' not in client.get("/").content.decode()

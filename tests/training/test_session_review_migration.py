@@ -1,5 +1,5 @@
 """Sessions that exist when the review arrives stay counted: approved, with an approved report; the reports'
-triggers over the sessions' tables survive the table being rebuilt (SQLite)."""
+triggers, which read the report's state, are removed going back before it and installed again going forward."""
 
 import datetime
 
@@ -38,12 +38,14 @@ def test_existing_sessions_are_approved_with_an_approved_report_and_the_triggers
     triggers = _triggers()
     assert connection.vendor != "sqlite" or any("first_reach" in name for name in triggers)
     old = _migrate(BEFORE)
-    assert _triggers() == triggers
+    assert not any("first_reach" in name for name in _triggers())
     Area = old.get_model("areas", "Area")
     area = Area.objects.create(code="99998", name="Thử", kind="district")
     session = old.get_model("training", "TrainingSession").objects.create(
         title="Lớp nhập trước đây", starts_on=datetime.date(2024, 5, 1), ends_on=datetime.date(2024, 5, 1), area=area
     )
+    person = old.get_model("accounts", "User").objects.create(email="p@example.org", full_name="Người học")
+    old.get_model("training", "SessionParticipant").objects.create(session=session, person=person)
     executor = MigrationExecutor(connection)
     _migrate(executor.loader.graph.leaf_nodes())
     from training.models import TrainingSession
@@ -51,3 +53,6 @@ def test_existing_sessions_are_approved_with_an_approved_report_and_the_triggers
     migrated = TrainingSession.objects.get(pk=session.pk)
     assert (migrated.review_status, migrated.report_status) == ("approved", "approved")
     assert _triggers() == triggers
+    from reports.models import FirstReach
+
+    assert FirstReach.objects.get(person_id=person.pk).first_session_on == datetime.date(2024, 5, 1)

@@ -1,5 +1,5 @@
 from .certificate_settings import CertificateSettings
-from .certification import Certificate, CertificateCounter, PracticumResult, SessionReport
+from .certification import COUNTED_REPORT, Certificate, CertificateCounter, PracticumResult, SessionReport
 from .notifications import Notification
 from .people import Profile, Trainer, TrainerSpeciality
 from .throttles import ThrottleCount
@@ -12,6 +12,7 @@ __all__ = [
     "PracticumResult",
     "Profile",
     "SessionReport",
+    "COUNTED_REPORT",
     "ThrottleCount",
     "Trainer",
     "TrainerSpeciality",

@@ -48,7 +48,8 @@ class PracticumResult(models.TextChoices):
 
 
 class SessionReport(models.TextChoices):
-    """Where a training session's class report stands; only an approved report counts towards certification.
+    """Where a training session's class report stands; only an approved report (`COUNTED_REPORT`) counts, in reports
+    and towards certification.
 
     Here, beside `PracticumResult`, because certification reads it through a person's session places and this
     app may not import `training`, which owns the sessions and moves them through these states.
@@ -59,6 +60,11 @@ class SessionReport(models.TextChoices):
     SUBMITTED = "submitted", _("Report submitted")
     APPROVED = "approved", _("Report approved")
     RETURNED = "returned", _("Report returned for changes")
+
+
+# The one rule of which sessions count: reach, cascade, learning gain, activity and certification read a
+# session's participants only once the area's administrator has approved its class report.
+COUNTED_REPORT = SessionReport.APPROVED
 
 
 class PrivateStorage(FileSystemStorage):

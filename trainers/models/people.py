@@ -130,8 +130,9 @@ class TrainerQuerySet(AreaScopedQuerySet):
         """Trainers with certification activity in the 12 months up to the day (today by default).
 
         The one rule of "active": within (on − 12 months, on] the trainer led a training session (its first
-        day in the window), was issued or renewed a trainer certificate, or is named as the trainer on a
-        trainer certificate issued to someone they trained. Revoked certificates still count: the work was done.
+        day in the window, its class report approved), was issued or renewed a trainer certificate, or is named
+        as the trainer on a trainer certificate issued to someone they trained. Revoked certificates still count:
+        the work was done.
         """
         return self.filter(self._activity(on))
 
@@ -145,7 +146,7 @@ class TrainerQuerySet(AreaScopedQuerySet):
 
     @staticmethod
     def _activity(on: datetime.date | None) -> models.Q:
-        from .certification import Certificate
+        from .certification import COUNTED_REPORT, Certificate
 
         on = on or timezone.localdate()
         since = months_before(on, ACTIVITY_MONTHS)
@@ -155,6 +156,7 @@ class TrainerQuerySet(AreaScopedQuerySet):
             trainer=models.OuterRef("pk"),
             trainingsession__starts_on__gt=since,
             trainingsession__starts_on__lte=on,
+            trainingsession__report_status=COUNTED_REPORT,
         )
         holds = Certificate.objects.filter(person=models.OuterRef("person"), **window)
         trained = Certificate.objects.filter(trained_by=models.OuterRef("pk"), **window)

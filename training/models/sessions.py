@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from areas.scoping import AreaScopedQuerySet
-from trainers.models import PracticumResult, Profile, SessionReport, Trainer
+from trainers.models import COUNTED_REPORT, PracticumResult, Profile, SessionReport, Trainer
 
 
 class TrainingSessionQuerySet(AreaScopedQuerySet):
@@ -33,6 +33,10 @@ class TrainingSessionQuerySet(AreaScopedQuerySet):
             trainingsession=models.OuterRef("pk"), trainer__person=user
         )
         return self.filter(models.Exists(leads))
+
+    def counted(self) -> "TrainingSessionQuerySet":
+        """The sessions whose participants count in reports: their class report is approved (`COUNTED_REPORT`)."""
+        return self.filter(report_status=COUNTED_REPORT)
 
     def for_trainer_list(self) -> "TrainingSessionQuerySet":
         """What a trainer's list of sessions shows, in a fixed number of queries."""
