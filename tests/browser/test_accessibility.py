@@ -234,3 +234,55 @@ def test_the_checker_finds_violations(fresh_page, live_server):
         "beforeend", '<img src="/x.png"><input type="text" name="unlabelled">'); }""")
     rules = {line.split(" ", 1)[0] for line in axe_violations(page)}
     assert {"image-alt", "label"} <= rules
+
+
+def test_the_cascade_pages_of_trainers_learners_and_administrators_have_no_violations(fresh_page, live_server, demo):
+    """The pages of issue 18 on a phone, in Vietnamese: a trainer's sessions in every state, their forms (sent back
+    with errors too), roll-call, the day's code, tests and paper scores; a learner's check-in; the district
+    administrator's approval of a session and of a class report."""
+    from accounts.models import User
+    from trainers.models import SessionReport
+    from training.models import SessionStatus, TrainingSession
+
+    base, found = live_server.url, []
+    trainer = User.objects.get(email="trainer@example.org")
+    sessions = TrainingSession.objects.managed_by(trainer).order_by("pk")
+    by_state = {session.review_status: session for session in sessions}
+    assert set(by_state) >= {SessionStatus.DRAFT, SessionStatus.APPROVED}
+    led = by_state[SessionStatus.APPROVED]
+    page = fresh_page()
+    log_in(page, base, "", "trainer@example.org", "Đăng nhập")
+    paths = [
+        "/lop-tap-huan/",
+        "/lop-tap-huan/moi/",
+        "/roll-call/",
+        f"/lop-tap-huan/{by_state[SessionStatus.DRAFT].pk}/sua/",
+    ]
+    paths += [f"/lop-tap-huan/{session.pk}/" for session in sessions]
+    paths += [
+        f"/roll-call/{led.pk}/{suffix}"
+        for suffix in ("", "latecomer/", "code/", "tests/pre/", "tests/post/", "scores/")
+    ]
+    for path in paths:
+        response = page.goto(base + path)
+        assert response.status == 200, f"{path}: {response.status}"
+        found.extend(f"{path}: {line}" for line in axe_violations(page))
+    check_after_submit(page, f"{base}/lop-tap-huan/moi/", found, "new session with errors")
+    # A learner with a check-in code: the page that asks for it, then a code that is not valid.
+    learner = fresh_page()
+    log_in(learner, base, "", "learner@example.org", "Đăng nhập")
+    check(learner, f"{base}/check-in/", found)
+    check_after_submit(learner, f"{base}/check-in/", found, "check-in without a code")
+    # The district administrator's review screens for the session and its class report.
+    admin = fresh_page()
+    log_in(admin, base, "", "district.admin@example.org", "Đăng nhập")
+    in_district = TrainingSession.objects.visible_to(User.objects.get(email="district.admin@example.org"))
+    waiting = in_district.filter(review_status=SessionStatus.SUBMITTED).first()
+    reported = in_district.filter(report_status=SessionReport.SUBMITTED).first()
+    for path in (
+        "/admin/training/sessions/",
+        f"/admin/training/sessions/review/{waiting.pk}/",
+        f"/admin/training/sessions/report_review/{reported.pk}/",
+    ):
+        check(admin, base + path, found)
+    assert not found, "\n".join(found)

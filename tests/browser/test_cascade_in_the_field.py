@@ -121,14 +121,16 @@ def test_a_class_from_plan_to_learning_gain(page, browser, browser_context_args,
         admin.get_by_role("button", name=vi("Save decision")).click()
     expect(admin.get_by_text(vi("“%(title)s” is approved.") % {"title": TITLE})).to_be_visible()
 
-    # 3. The trainer opens the roll-call for today, writes the tests, and shows the day's code.
-    # Product gap: the session's page (/lop-tap-huan/<pk>/) has no link to its roll-call; the trainer goes
-    # through the roll-call list at /roll-call/, reached here by its address.
-    page.goto(base + "/roll-call/")
-    expect(page.get_by_role("heading", name=vi("Roll-call"), exact=True)).to_be_visible()
-    fits_the_phone(page)
+    # 3. The trainer opens the roll-call from the session's page (through the site menu), writes the tests, and
+    # shows the day's code.
+    page.goto(base + "/")
+    page.locator("header summary").click()  # the phone's menu
+    with page.expect_navigation():
+        page.get_by_role("link", name=vi("Training sessions"), exact=True).click()
     with page.expect_navigation():
         page.get_by_role("link", name=TITLE).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=vi("Roll-call, tests and evaluation")).click()
     expect(page.get_by_role("heading", name=TITLE)).to_be_visible()
     fits_the_phone(page)
     for link, kind in ((vi("Write a pre-test"), "pre"), (vi("Write a post-test"), "post")):
