@@ -4,7 +4,7 @@ import os
 import socket
 import time
 
-from celery import Celery
+from celery import Celery, bootsteps
 from celery.beat import PersistentScheduler
 from celery.contrib.django.task import DjangoTask
 from django.db import transaction
@@ -59,9 +59,40 @@ class Task(DjangoTask):
             logger.warning("Broker unreachable: %s(%s) left for its periodic sweep", self.name, args, exc_info=True)
 
 
+class SystemdNotify(bootsteps.StartStopStep):
+    """The worker tells systemd it is ready once it consumes from the broker, then pings its watchdog.
+
+    The ping runs on the consumer's own timer, in the event loop that takes tasks from the broker: a
+    worker whose loop hangs stops pinging and systemd restarts it (lms-worker.service: Type=notify,
+    WatchdogSec=, Restart=always). While the broker is away the consumer is reconnecting, not looping,
+    so a broker outage longer than WatchdogSec also ends in a restart, which reconnects the same way.
+    """
+
+    requires = ("celery.worker.consumer.tasks:Tasks",)
+
+    def __init__(self, parent, **kwargs):
+        super().__init__(parent, **kwargs)
+        self.entry = None
+
+    def start(self, consumer):
+        from core.systemd import notify, watchdog_interval
+
+        notify("READY=1\nSTATUS=Consuming from the broker")
+        interval = watchdog_interval()
+        if interval:
+            notify("WATCHDOG=1")
+            self.entry = consumer.timer.call_repeatedly(interval, notify, ("WATCHDOG=1",))
+
+    def stop(self, consumer):
+        if self.entry is not None:
+            self.entry.cancel()
+            self.entry = None
+
+
 app = Celery("lms", task_cls=Task)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+app.steps["consumer"].add(SystemdNotify)
 
 
 @app.task(name="lms.ping")
