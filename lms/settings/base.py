@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Registration and the reports answer "load the areas" when there are none (lms/areas_required.py).
+    "lms.areas_required.AreasRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -71,6 +73,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "lms.urls"
+# Registration and the reports refuse to work without administrative areas (lms/areas_required.py).
+AREAS_REQUIRED = True
 FORM_RENDERER = "core.forms.FormRenderer"
 WSGI_APPLICATION = "lms.wsgi.application"
 
