@@ -11,7 +11,7 @@ import dataclasses
 import datetime
 from pathlib import Path
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from .models import Area
@@ -313,3 +313,22 @@ def load_areas() -> dict[str, Area]:
     """
     areas = load_area_tree()
     return {area.name: area for area in areas.values() if area.is_district}
+
+
+@transaction.atomic
+def forget_shipped_areas(keep: set[tuple[str, datetime.date | None]]) -> int:
+    """Delete the shipped tree's areas (areas/data/) except those in `keep` (code, start date); returns how many.
+
+    For a province elsewhere, before anyone registers: communes first, then districts, then provinces.
+    ProtectedError (nothing deleted) when a record already points at one of them.
+    """
+    units, _links = read_area_files()
+    by_key = {u.key: u for u in units}
+    doomed = [u for u in units if (u.code, u.valid_from) not in keep]
+    removed = 0
+    for depth in sorted({_depth(u, by_key) for u in doomed}, reverse=True):
+        level = models.Q()
+        for unit in (u for u in doomed if _depth(u, by_key) == depth):
+            level |= models.Q(code=unit.code, valid_from=unit.valid_from)
+        removed += Area.objects.filter(level).delete()[1].get(Area._meta.label, 0)
+    return removed

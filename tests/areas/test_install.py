@@ -10,8 +10,9 @@ from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.utils import translation
 
-from areas.loader import DATA_DIR
+from areas.loader import DATA_DIR, load_area_tree
 from areas.models import Area
+from tests.trainers.factories import district_admin
 
 pytestmark = pytest.mark.django_db
 MIGRATION = ("areas", "0003_load_the_shipped_area_tree")
@@ -128,3 +129,24 @@ def test_files_can_be_checked_without_loading(tmp_path):
         with pytest.raises(CommandError, match="2 problems"):
             call_command("load_areas", units=tmp_path / "missing.csv", successions=DATA_DIR / "x.csv", stderr=err)
     assert not Area.objects.exists()
+
+
+def test_another_province_can_forget_the_shipped_tree_before_anyone_uses_it(tmp_path):
+    load_area_tree()  # as the migration left it
+    out = io.StringIO()
+    with translation.override("en"):
+        call_command("load_areas", "--forget-shipped", **_files(tmp_path), stdout=out)
+    assert "346 shipped areas deleted" in out.getvalue()
+    names = sorted(Area.objects.values_list("name", flat=True))
+    assert names == ["Ba Đình", "Ba Đình", "Hà Nội", "Phúc Xá", "Trúc Bạch"]
+    assert Area.successors.through.objects.count() == 2
+
+
+def test_forgetting_is_refused_once_a_record_points_at_a_shipped_area(tmp_path):
+    tree = load_area_tree()
+    district_admin(tree["508"])
+    with translation.override("en"), pytest.raises(CommandError, match="1 records already point at shipped areas"):
+        call_command("load_areas", "--forget-shipped", **_files(tmp_path), stdout=io.StringIO())
+    assert Area.objects.count() == 346  # nothing changed: their files are not loaded either
+    with translation.override("en"), pytest.raises(CommandError, match="your own --units"):
+        call_command("load_areas", "--forget-shipped")
