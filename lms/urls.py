@@ -9,6 +9,9 @@ from core import page_cache
 from courses import views as course_views
 from trainers import views as trainer_views
 
+# A database that cannot be reached gets the maintenance page (503, Retry-After), any other error the 500 page.
+handler500 = "core.maintenance.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

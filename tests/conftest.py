@@ -11,13 +11,25 @@ from .courses.factories import build_course
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """PostgreSQL: no automatic ANALYZE in the test database.
+    """Tests start without areas, and on PostgreSQL without automatic ANALYZE.
+
+    Migrations load the shipped area tree (areas/migrations/0003); tests build the areas they need
+    (`load_areas()` for the shipped tree, or a few rows of their own), and a transactional test's
+    flush would empty the tree anyway, so every test starts from the same empty tree.
 
     Tests empty and refill the tables all the time. An ANALYZE that lands just after a flush records
     them as empty, and a query over a few thousand rows later in a test is then planned as nested
     loops that run for minutes (seen in CI: the project pipeline's figures on the demo data). Never
     analysed, a table is estimated from its current size instead.
     """
+    from areas.models import Area
+
+    with django_db_blocker.unblock():
+        Area.successors.through.objects.all()._raw_delete(connection.alias)
+        Area.objects.all()._raw_delete(connection.alias)
+        if getattr(connection, "_test_serialized_contents", None) is not None:
+            # What a serialized_rollback test restores is the database as tests start: without areas too.
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
     if connection.vendor != "postgresql":
         return
     with django_db_blocker.unblock(), connection.cursor() as cursor:

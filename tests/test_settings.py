@@ -9,16 +9,22 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "x7&Lq2-very-long-random-production-secret-0123456789abcdef"
-SHARED = {"CACHE_URL": "rediscache://127.0.0.1:6379/1", "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0"}
-# Only what production would have: no test-only switches, and none of the service URLs that a
-# PostgreSQL + Redis run exports, so each test states exactly what is configured.
-STRIPPED = (
-    "DJANGO_SECRET_KEY",
-    "DJANGO_ALLOW_ASYNC_UNSAFE",
-    "DJANGO_SETTINGS_MODULE",
-    "CACHE_URL",
-    "CELERY_BROKER_URL",
-)
+TEMPLATE = ROOT / "deploy" / "lms.env.example"
+# What every production start needs besides the secret and the host names (checks never connect to them).
+OTHERS = {"DATABASE_URL": "postgres://lms:pass-word@127.0.0.1:5432/lms", "SITE_URL": "https://lms.example.org"}
+SHARED = {"CACHE_URL": "rediscache://127.0.0.1:6379/1", "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0", **OTHERS}
+
+
+def template_values() -> dict[str, str]:
+    """deploy/lms.env.example as systemd reads it (KEY=VALUE lines, comments skipped)."""
+    lines = TEMPLATE.read_text(encoding="utf-8").splitlines()
+    return dict(line.split("=", 1) for line in lines if line[:1].isupper() and "=" in line)
+
+
+# Only what production would have: no test-only switches, none of the service URLs that a
+# PostgreSQL + Redis run exports, nor any other variable of the template, so each test states
+# exactly what is configured.
+STRIPPED = ("DJANGO_ALLOW_ASYNC_UNSAFE", *template_values())
 
 
 def run(args, **env):
@@ -40,9 +46,9 @@ def test_production_refuses_to_start_without_a_secret():
 @pytest.mark.parametrize(
     "missing, given",
     [
-        ("CACHE_URL", {"CELERY_BROKER_URL": SHARED["CELERY_BROKER_URL"]}),
+        ("CACHE_URL", {"CELERY_BROKER_URL": SHARED["CELERY_BROKER_URL"], **OTHERS}),
         ("CACHE_URL", {**SHARED, "CACHE_URL": "locmemcache://"}),
-        ("CELERY_BROKER_URL", {"CACHE_URL": SHARED["CACHE_URL"]}),
+        ("CELERY_BROKER_URL", {"CACHE_URL": SHARED["CACHE_URL"], **OTHERS}),
         ("CELERY_BROKER_URL", {**SHARED, "CELERY_BROKER_URL": "memory://"}),
     ],
     ids=["no-cache", "per-process-cache", "no-broker", "in-memory-broker"],
@@ -123,6 +129,7 @@ def test_production_reads_the_media_bucket_from_the_environment():
         [sys.executable, "-c", code],
         DJANGO_SETTINGS_MODULE="lms.settings.production",
         DJANGO_SECRET_KEY=SECRET,
+        ALLOWED_HOSTS="lms.example.org",
         AWS_STORAGE_BUCKET_NAME="lms-media",
         AWS_S3_ENDPOINT_URL="https://s3.example.org",
         AWS_S3_CUSTOM_DOMAIN="media.example.org",
@@ -138,7 +145,12 @@ def test_production_over_http_on_ones_own_machine():
         "import django; django.setup(); from django.conf import settings as s; "
         "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE)"
     )
-    env = {"DJANGO_SETTINGS_MODULE": "lms.settings.production", "DJANGO_SECRET_KEY": SECRET, **SHARED}
+    env = {
+        "DJANGO_SETTINGS_MODULE": "lms.settings.production",
+        "DJANGO_SECRET_KEY": SECRET,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        **SHARED,
+    }
     assert run([sys.executable, "-c", code], **env).stdout.split() == ["True", "True", "True"]
     local = run([sys.executable, "-c", code], SECURE_SSL_REDIRECT="0", SECURE_COOKIES="0", **env)
     assert local.stdout.split() == ["False", "False", "False"], local.stderr
@@ -154,6 +166,7 @@ def test_a_redis_outage_is_logged_once_a_minute_not_once_a_request():
         ALLOWED_HOSTS="lms.example.org",
         CACHE_URL="rediscache://127.0.0.1:1/1",  # nothing listens there
         CELERY_BROKER_URL=SHARED["CELERY_BROKER_URL"],
+        **OTHERS,
     )
     assert "served" in result.stdout, result.stderr
     assert result.stderr.count("Exception ignored") == 1, result.stderr[-2000:]  # django-redis words it so
@@ -172,3 +185,80 @@ def test_the_next_outage_message_says_how_many_were_held_back():
 
     assert [once.filter(r) for r in records] == [True, False, False, True]
     assert records[3].getMessage() == "Exception ignored (2 alike held back in the last 60 s)"
+
+
+# --- Every variable of the template works as its comment says; every mistake names itself and the fix ---
+
+PRODUCTION = {"DJANGO_SETTINGS_MODULE": "lms.settings.production", "DJANGO_SECRET_KEY": SECRET}
+LOAD = "from django.conf import settings; print(settings.EMAIL_BACKEND, settings.EMAIL_FILE_PATH)"
+
+
+def filled_template(**changes) -> dict[str, str]:
+    """The template with its CHANGE-ME secret replaced, as an IT office fills it in, plus `changes`."""
+    values = template_values()
+    values["DJANGO_SECRET_KEY"] = SECRET
+    return {**values, **changes}
+
+
+def test_the_filled_in_template_passes_the_deploy_check():
+    result = run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], **filled_template())
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "smtp.EmailBackend" in run([sys.executable, "-c", LOAD], **filled_template()).stdout
+
+
+def test_an_empty_email_url_keeps_the_messages(tmp_path):
+    """EMAIL_URL= as the template allows: the commands run, and sendtestemail's message is kept as a file."""
+    kept = tmp_path / "kept"
+    values = filled_template(EMAIL_URL="", EMAIL_FILE_PATH=str(kept), PRIVATE_MEDIA_ROOT=str(tmp_path))
+    loaded = run([sys.executable, "-c", LOAD], **values)
+    assert loaded.stdout.split() == ["django.core.mail.backends.filebased.EmailBackend", str(kept)], loaded.stderr
+    sent = run([sys.executable, "manage.py", "sendtestemail", "it@example.org"], **values)
+    assert sent.returncode == 0, sent.stderr[-3000:]
+    (message,) = kept.iterdir()
+    assert "To: it@example.org" in message.read_text()
+    # Without EMAIL_FILE_PATH the messages go next to the certificates, where the services may write.
+    values.pop("EMAIL_FILE_PATH")
+    assert run([sys.executable, "-c", LOAD], **values).stdout.split()[1] == f"{tmp_path}/kept-mail"
+
+
+def test_development_keeps_messages_too_when_email_url_is_empty():
+    result = run([sys.executable, "-c", LOAD], DJANGO_SETTINGS_MODULE="lms.settings.dev", EMAIL_URL="")
+    assert result.stdout.split()[0] == "django.core.mail.backends.filebased.EmailBackend", result.stderr
+
+
+@pytest.mark.parametrize(
+    "variable, value, fix",
+    [
+        ("DJANGO_SECRET_KEY", "CHANGE-ME", "at least 50 random characters"),
+        ("DJANGO_SECRET_KEY", "short-secret", "at least 50 random characters"),
+        ("ALLOWED_HOSTS", "", "the site's host name"),
+        ("ALLOWED_HOSTS", "https://lms.example.org", "host names only"),
+        ("SITE_URL", "", "with https://"),
+        ("SITE_URL", "lms.example.org", "with https://"),
+        ("DATABASE_URL", "", "postgres://USER:PASSWORD@HOST:5432/NAME"),
+        ("DATABASE_URL", "postgress://lms:pass-word@127.0.0.1/lms", "postgres://USER:PASSWORD@HOST:5432/NAME"),
+        ("DATABASE_URL", "sqlite:////srv/lms/db.sqlite3", "postgres://USER:PASSWORD@HOST:5432/NAME"),
+        ("DATABASE_URL", "postgres://lms:pass-word@127.0.0.1:54x/lms", "postgres://USER:PASSWORD@HOST:5432/NAME"),
+        ("DB_CONN_MAX_AGE", "sixty", "a whole number"),
+        ("CACHE_URL", "rediscach://127.0.0.1:6380/0", "rediscache://HOST:PORT/DB"),
+        ("CACHE_LAYERS_OFF", "routes", "session, user, enrolment, route, html"),
+        ("CELERY_BROKER_URL", "127.0.0.1:6381", "redis://HOST:PORT/DB"),
+        ("EMAIL_URL", "smtp+tsl://no-reply%40lms.example.org:pass-word@smtp.example.org:587", "smtp+tls://"),
+        ("DEFAULT_FROM_EMAIL", "ToT LMS", "an address"),
+        ("PRIVATE_MEDIA_ACCEL_REDIRECT", "protected", "starts and ends with /"),
+        ("MEDIA_ORIGINS", "media.example.org", "origins with their scheme"),
+        ("TRUSTED_PROXY_COUNT", "-1", "the number of proxies"),
+        ("TRUSTED_PROXY_COUNT", "one", "a whole number"),
+        ("SECURE_SSL_REDIRECT", "maybe", "True or False"),
+        ("SECURE_COOKIES", "yes please", "True or False"),
+        ("SECURE_HSTS_SECONDS", "1y", "a whole number"),
+        ("LOG_LEVEL", "VERBOSE", "DEBUG, INFO, WARNING or ERROR"),
+    ],
+)
+def test_a_wrong_value_names_its_variable_and_the_fix(variable, value, fix):
+    result = run([sys.executable, "-c", LOAD], **filled_template(**{variable: value}))
+    assert result.returncode != 0
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("django.core.exceptions.ImproperlyConfigured: ") and variable in last, last
+    assert fix in last, last
+    assert "pass-word" not in result.stderr  # a URL's password is never shown

@@ -2,16 +2,17 @@
 
 from pathlib import Path
 
-import environ
 from celery.schedules import crontab
 from csp.constants import NONE, SELF, UNSAFE_INLINE
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 
+from .environment import Environment
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-env = environ.Env()
+# Every variable is described in deploy/lms.env.example; a wrong value names itself and the fix (environment.py).
+env = Environment()
 
 INSTALLED_APPS = [
     # Wiring only (no models): admin templates and hooks that keep Wagtail within our CSP.
@@ -52,6 +53,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /health/ answers a local monitor without host check, HTTPS redirect or session (core/health.py).
+    "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -61,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Registration and the reports answer "load the areas" when there are none (lms/areas_required.py).
+    "lms.areas_required.AreasRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -71,6 +76,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "lms.urls"
+# Registration and the reports refuse to work without administrative areas (lms/areas_required.py).
+AREAS_REQUIRED = True
 FORM_RENDERER = "core.forms.FormRenderer"
 WSGI_APPLICATION = "lms.wsgi.application"
 
@@ -101,8 +108,12 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # turn off to measure what it gives: CACHE_LAYERS_OFF=user,route. All on unless a benchmark says so.
 CACHE_LAYERS = ("session", "user", "enrolment", "route", "html")
 CACHE_LAYERS_OFF = frozenset(env.list("CACHE_LAYERS_OFF", default=[]))
-if CACHE_LAYERS_OFF - set(CACHE_LAYERS):
-    raise ImproperlyConfigured(f"CACHE_LAYERS_OFF names no layer: {sorted(CACHE_LAYERS_OFF - set(CACHE_LAYERS))}")
+env.checked(
+    "CACHE_LAYERS_OFF",
+    ",".join(sorted(CACHE_LAYERS_OFF)),
+    CACHE_LAYERS_OFF <= set(CACHE_LAYERS),
+    f"nothing (production), or some of {', '.join(CACHE_LAYERS)} separated by commas",
+)
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # No JIT: the reports' large aggregates spent 200-700 ms compiling for queries that run in less.
@@ -139,6 +150,7 @@ AXES_CLIENT_IP_CALLABLE = "accounts.addresses.client_address"
 # How many reverse proxies in front of the app append to X-Forwarded-For. 0: none, so the
 # header is ignored (a client could write anything in it).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+env.checked("TRUSTED_PROXY_COUNT", TRUSTED_PROXY_COUNT, TRUSTED_PROXY_COUNT >= 0, "0, 1 or the number of proxies")
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
@@ -171,6 +183,13 @@ PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "priv
 STORAGES["private"] = {"BACKEND": "trainers.models.certification.PrivateStorage"}
 # nginx's `internal` location aliased to PRIVATE_MEDIA_ROOT (e.g. "/protected/"): the view checks, nginx sends.
 PRIVATE_MEDIA_ACCEL_REDIRECT = env.str("PRIVATE_MEDIA_ACCEL_REDIRECT", default="")
+env.checked(
+    "PRIVATE_MEDIA_ACCEL_REDIRECT",
+    PRIVATE_MEDIA_ACCEL_REDIRECT,
+    not PRIVATE_MEDIA_ACCEL_REDIRECT
+    or (PRIVATE_MEDIA_ACCEL_REDIRECT.startswith("/") and PRIVATE_MEDIA_ACCEL_REDIRECT.endswith("/")),
+    "a path that starts and ends with /, e.g. /protected/, or nothing",
+)
 if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
     # An S3-compatible bucket for media, so that several web servers share uploads.
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
@@ -203,15 +222,24 @@ def cache_settings(config: dict) -> dict:
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 CACHES = cache_settings(env.cache("CACHE_URL", default="locmemcache://lms"))
 
+# An SMTP server; EMAIL_URL present but empty: nothing is sent, each message is kept as a file in EMAIL_FILE_PATH
+# (and, like every message, listed in the admin's outbox). Not set at all (development): printed to the console.
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default="") or f"{PRIVATE_MEDIA_ROOT}/kept-mail"
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ToT LMS <no-reply@example.org>")
+env.checked(
+    "DEFAULT_FROM_EMAIL",
+    DEFAULT_FROM_EMAIL,
+    "@" in DEFAULT_FROM_EMAIL,
+    "an address, e.g. ToT LMS <no-reply@lms.example.org>",
+)
 
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="memory://")
+CELERY_BROKER_URL = env.url_with_scheme("CELERY_BROKER_URL", {"redis", "rediss", "memory"}, default="memory://")
 # Nothing reads task results (every task's effect is in the database): no result backend to wait on.
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
-CELERY_TASK_ALWAYS_EAGER = not env.str("CELERY_BROKER_URL", default="")
+CELERY_TASK_ALWAYS_EAGER = not env.str("CELERY_BROKER_URL", default="").strip()
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
@@ -288,7 +316,7 @@ CELERY_BEAT_SCHEDULE: dict = {
 }
 
 WAGTAIL_SITE_NAME = "Giảng viên nguồn khởi nghiệp"
-WAGTAILADMIN_BASE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env.url_with_scheme("SITE_URL", {"http", "https"}, default="http://127.0.0.1:8000").rstrip("/")
 SITE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
@@ -314,11 +342,17 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "root": {"handlers": ["console"], "level": env.log_level("LOG_LEVEL", default="WARNING")},
 }
 
 # Where uploaded images are served from when they are not on this host (an S3 bucket or its CDN).
 MEDIA_ORIGINS = env.list("MEDIA_ORIGINS", default=[])
+env.checked(
+    "MEDIA_ORIGINS",
+    ",".join(MEDIA_ORIGINS),
+    all(origin.startswith(("https://", "http://")) for origin in MEDIA_ORIGINS),
+    "origins with their scheme, e.g. https://media.example.org, separated by commas, or nothing",
+)
 # One policy in every environment, so that what breaks under it breaks in development first.
 # Scripts only from our own files (no inline script, no eval) in the site and the Wagtail admin.
 # Styles allow inline: progress bars and Wagtail's admin set style attributes, and a style

@@ -4,12 +4,33 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import cache_settings, env
+from .environment import ENV_FILE, FIXES, KEPT_MAIL
 
 DEBUG = False
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
+_MAKE_SECRET = 'python3 -c "import secrets; print(secrets.token_urlsafe(64))"'
 if not SECRET_KEY:
-    raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
+    raise ImproperlyConfigured(
+        f"DJANGO_SECRET_KEY must be set in production ({ENV_FILE}): at least 50 random characters, made with "
+        f"{_MAKE_SECRET}."
+    )
+if len(SECRET_KEY) < 50 or "CHANGE-ME" in SECRET_KEY:
+    raise ImproperlyConfigured(
+        f"DJANGO_SECRET_KEY in {ENV_FILE} is the template's or too short ({len(SECRET_KEY)} characters): replace "
+        f"it with at least 50 random characters, made with {_MAKE_SECRET}."
+    )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        f"ALLOWED_HOSTS must be set in production ({ENV_FILE}): the site's host name(s) as people type them, "
+        "comma-separated, e.g. lms.example.org (every request would be refused with 400)."
+    )
+env.checked(
+    "ALLOWED_HOSTS",
+    ",".join(ALLOWED_HOSTS),
+    not any("/" in host for host in ALLOWED_HOSTS),
+    "host names only, without https:// or a path, e.g. lms.example.org",
+)
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # Where collectstatic puts the files nginx serves (deploy/nginx/lms.conf), outside the code checkout.
 STATIC_ROOT = env.path("STATIC_ROOT", default=str(STATIC_ROOT))  # noqa: F405
@@ -22,6 +43,20 @@ def _required(name: str, why: str, refused_prefixes: tuple[str, ...] = ()) -> st
         raise ImproperlyConfigured(f"{name} must be set in production: {why}")
     return value
 
+
+# PostgreSQL, never the development SQLite file: several processes write at once.
+_required("DATABASE_URL", FIXES["DATABASE_URL"] + ".")
+env.checked(
+    "DATABASE_URL",
+    env.str("DATABASE_URL"),
+    DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql",  # noqa: F405
+    FIXES["DATABASE_URL"],
+)
+# E-mails, QR codes on certificates and the admin link to this address, never to the development default.
+_required("SITE_URL", FIXES["SITE_URL"] + " (e-mails and certificate QR codes point there).")
+# EMAIL_URL empty or missing: nothing is sent, every message is kept as a file in EMAIL_FILE_PATH.
+if not env.str("EMAIL_URL", default="").strip():
+    vars().update(KEPT_MAIL)
 
 # Several web processes share lockouts, throttles, sessions and page fragments only through a
 # shared cache; a per-process one would let each process keep its own count.
@@ -60,7 +95,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {"once_a_minute": {"()": "lms.logging.OncePerInterval", "seconds": 60}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "root": {"handlers": ["console"], "level": env.log_level("LOG_LEVEL", default="INFO")},
     # Every ignored cache error while Redis is away (lms/logging.py).
     "loggers": {"django_redis.cache": {"filters": ["once_a_minute"]}},
 }

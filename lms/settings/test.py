@@ -17,3 +17,5 @@ CELERY_TASK_ALWAYS_EAGER = True
 AXES_ENABLED = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SITE_URL = WAGTAILADMIN_BASE_URL
+# Tests start without areas and build those they need (tests/conftest.py); tests of the refusal turn it on.
+AREAS_REQUIRED = False

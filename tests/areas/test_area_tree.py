@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from areas.loader import DATA_DIR, AreaDataError, load_area_tree
 from areas.models import Area
@@ -117,7 +118,7 @@ def test_inconsistent_data_is_refused_and_nothing_is_written(tmp_path):
     lines = (DATA_DIR / "successions.csv").read_text(encoding="utf-8").splitlines()
     lines.append("20611,20623@2025-07-01,2025-01-01,verified,wrong day")
     (tmp_path / "successions.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(AreaDataError, match="does not end on 2024-12-31"):
+    with translation.override("en"), pytest.raises(AreaDataError, match="does not end on 2024-12-31"):
         load_area_tree(data_dir=tmp_path)
     assert not Area.objects.exists()
 
