@@ -6,6 +6,9 @@ from .base import *  # noqa: F403
 from .base import cache_settings, env
 
 DEBUG = False
+# The demo accounts share a password published in the README: `load_demo_data` refuses them here
+# unless given --allow-production (its --curriculum-only makes no account and is always allowed).
+DEMO_DATA_ALLOWED = False
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
