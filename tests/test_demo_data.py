@@ -19,7 +19,7 @@ from courses.models import CoursePage, LessonPage, ModulePage, QuizPage
 from home.models import HomePage
 from reports.figures import ReportFilters, certified_trainers_by_month, expiring_certificates
 from reports.models import HEADLINE_YEARS, Target
-from trainers.models import Certificate, Trainer
+from trainers.models import Certificate, Notification, Trainer
 from training.models import TrainingSession
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +36,17 @@ def test_load_demo_data_is_idempotent(capsys):
     call_command("load_demo_data")
     assert _counts() == first
     assert "demo-2026-tot" in output and "province.admin@example.org" in output
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # it commits, and its messages go then
+def test_the_demo_loading_ends_with_the_logins_not_with_mail(capsys, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"  # as under scripts/run.sh
+    call_command("load_demo_data")
+    output = capsys.readouterr().out
+    # The demo's messages are in the outbox, not printed: the logins are the last lines, not under 800 of mail.
+    assert "Subject:" not in output and len(output.splitlines()) < 15
+    assert output.rstrip().endswith("province.admin@example.org")
+    assert Notification.objects.filter(status=Notification.SENT).exists()
 
 
 @pytest.mark.parametrize("setting", [{"DEMO_DATA_ALLOWED": False}, {"DEBUG": False}])
