@@ -47,9 +47,19 @@ CREATE_LOG_ACTION = "wagtail.create"
 
 
 def roles_creatable_by(user: User | None) -> tuple[Role, ...]:
-    """The roles `user` may give a new account: every role for the province (None: the command line)."""
+    """The roles `user` may give a new account: every role for the province (None: the command line).
+
+    Kept on the user object: the menu, the view and its form ask within one request.
+    """
     if user is None:
         return tuple(STAFF_ROLES.values())
+    cached = getattr(user, "_lms_creatable_roles", None)
+    if cached is None:
+        cached = user._lms_creatable_roles = _roles_creatable_by(user)
+    return cached
+
+
+def _roles_creatable_by(user: User) -> tuple[Role, ...]:
     if not (getattr(user, "is_authenticated", False) and user.is_active):
         return ()
     if user.is_superuser:

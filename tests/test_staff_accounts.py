@@ -135,10 +135,14 @@ def test_a_province_administrator_without_superuser_creates_every_role(client, d
     assert offered == ["trainer", "editor"]
 
 
-def test_a_district_administrator_creates_trainers_only_inside_their_area(client, districts):
+def test_a_district_administrator_creates_trainers_only_inside_their_area(
+    client, districts, django_assert_max_num_queries
+):
     duy_xuyen, dien_ban = districts["Duy Xuyên"], districts["Điện Bàn"]
     client.force_login(district_admin(duy_xuyen))
     mine, theirs = commune_of(duy_xuyen), commune_of(dien_ban)
+    with django_assert_max_num_queries(13):  # the admin's own (user, permissions, menu), the roles, the areas
+        assert client.get(NEW).status_code == 200
 
     response = client.post(NEW, {"role": "trainer", "full_name": "Hồ Thị Lan", "phone": "0912345678", "area": mine.pk})
     assert response.status_code == 200 and "/accounts/reset/" in response.content.decode()
