@@ -13,7 +13,7 @@ fi
 # which must not share a run with the rest of the suite on PostgreSQL.
 half() { # half NAME MARKER: runs one half, records "NAME: passed|failed (exit N) in Ns"
   local started=$SECONDS status=0
-  .venv/bin/pytest -m "$2" || status=$?
+  .venv/bin/pytest -m "$2" --durations=10 || status=$? # its ten slowest tests: where the time goes
   results+=("$1: $([ "$status" = 0 ] && echo passed || echo FAILED) (exit $status) in $((SECONDS - started)) s")
   [ "$status" = 0 ] || failed=1
 }
