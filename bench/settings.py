@@ -10,6 +10,7 @@ from lms.settings.production import *  # noqa: E402, F403
 from lms.settings.production import TEMPLATES  # noqa: E402
 
 ROOT_URLCONF = "bench.urls"
+DEMO_DATA_ALLOWED = True  # a bench's database is a throwaway one, loaded with the demo
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False

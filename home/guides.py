@@ -1,6 +1,7 @@
 """Guides for each role: static pages in Vietnamese, illustrated by screenshots that the browser tests take.
 
-tests/browser/test_guides.py saves the pictures into static/guides/, so re-running it keeps them current.
+tests/browser/test_guides.py retakes the pictures into static/guides/ when run with UPDATE_SCREENSHOTS=1;
+tests/test_guide_pictures.py checks that every picture a guide shows is there.
 """
 
 from django.urls import path

@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # Install everything the site and its tests need into .venv: system packages (when root),
 # Python packages pinned in pyproject.toml, and compiled translations.
+# EXTRAS names pyproject's optional dependencies: "dev" (the default: test and lint tools) or ""
+# for the site alone, as scripts/run.sh installs it. WITH_BROWSER=1 (the default with the test
+# tools) adds Chromium and axe-core for the browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+EXTRAS="${EXTRAS-dev}"
+if [ -z "$EXTRAS" ]; then WITH_BROWSER="${WITH_BROWSER:-0}"; fi
 
-SYSTEM_PACKAGES=(gettext fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 poppler-utils)
+SYSTEM_PACKAGES=(gettext fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0)
+if [ -n "$EXTRAS" ]; then SYSTEM_PACKAGES+=(poppler-utils); fi # pdftotext reads certificates in the tests
 if [ "${WITH_BROWSER:-1}" = 1 ]; then
   SYSTEM_PACKAGES+=(chromium)
   # axe-core comes from the npm registry: Debian's npm only where no Node.js with npm is installed
@@ -30,7 +36,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/pip install -q --disable-pip-version-check -e ".[dev]"
+.venv/bin/pip install -q --disable-pip-version-check -e ".${EXTRAS:+[$EXTRAS]}"
 .venv/bin/python manage.py compilemessages -v0 --ignore=.venv
 # The browser tests check each page with axe-core, pinned in package-lock.json (never served to visitors).
 if [ "${WITH_BROWSER:-1}" = 1 ]; then npm ci --no-audit --no-fund --silent; fi

@@ -1,9 +1,33 @@
 #!/usr/bin/env bash
-# One command for a newcomer: install, migrate, load the demo data and serve http://127.0.0.1:8000
+# One command for a newcomer: install what the site needs (no test tools), migrate, load the demo data
+# and serve it. HOST and PORT choose where (default 127.0.0.1:8000); SITE_URL, the address that
+# e-mails and QR codes point to, follows them unless it is set:
+#   HOST=0.0.0.0 PORT=8080 scripts/run.sh     # reachable from phones on the same network
 set -euo pipefail
 cd "$(dirname "$0")/.."
-WITH_BROWSER=0 scripts/install.sh
+HOST="${HOST:-127.0.0.1}"
+PORT="${PORT:-8000}"
+
+# The address others use: listening on every interface (0.0.0.0 or ::) is reached at the machine's own.
+public="$HOST"
+if [ "$HOST" = 0.0.0.0 ] || [ "$HOST" = :: ]; then
+  public="$(hostname -I 2>/dev/null | awk '{print $1}')"
+  public="${public:-127.0.0.1}"
+fi
+case "$public" in *:*) public="[$public]" ;; esac  # an IPv6 address goes in brackets in a URL
+listen="$HOST:$PORT"
+case "$HOST" in *:*) listen="-6 [$HOST]:$PORT" ;; esac
+export SITE_URL="${SITE_URL:-http://$public:$PORT}"
+export ALLOWED_HOSTS="${ALLOWED_HOSTS:-$public,127.0.0.1,localhost,[::1]}"
+
+EXTRAS="" WITH_BROWSER=0 scripts/install.sh
 .venv/bin/python manage.py migrate -v0
-.venv/bin/python manage.py load_demo_data
-echo "Serving on http://127.0.0.1:8000 (admin: http://127.0.0.1:8000/admin/)"
-exec .venv/bin/python manage.py runserver 127.0.0.1:8000
+mkdir -p .run
+# The loader's own report ends with the demo logins; keep it for the end, after everything else.
+.venv/bin/python manage.py load_demo_data > .run/demo-logins.txt
+echo
+echo "Serving on $SITE_URL (admin: $SITE_URL/admin/)"
+cat .run/demo-logins.txt
+echo
+# shellcheck disable=SC2086  # $listen is "-6 [addr]:port" for IPv6
+exec .venv/bin/python manage.py runserver $listen

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # One command to install everything and run the whole test suite (SQLite unless DATABASE_URL is set).
 # With arguments, they go to a single pytest run: scripts/test.sh tests/courses -x
+# Without, both halves run whatever the first gives, each is reported with its time, and the exit
+# status is non-zero when either failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install.sh
@@ -9,5 +11,16 @@ if [ $# -gt 0 ]; then
 fi
 # Browser tests run in their own process: their live server needs transactional databases,
 # which must not share a run with the rest of the suite on PostgreSQL.
-.venv/bin/pytest -m "not browser"
-.venv/bin/pytest -m browser
+half() { # half NAME MARKER: runs one half, records "NAME: passed|failed (exit N) in Ns"
+  local started=$SECONDS status=0
+  .venv/bin/pytest -m "$2" --durations=10 || status=$? # its ten slowest tests: where the time goes
+  results+=("$1: $([ "$status" = 0 ] && echo passed || echo FAILED) (exit $status) in $((SECONDS - started)) s")
+  [ "$status" = 0 ] || failed=1
+}
+results=()
+failed=0
+half "tests without a browser" "not browser"
+half "browser tests" "browser"
+echo
+printf '%s\n' "${results[@]}"
+exit "$failed"

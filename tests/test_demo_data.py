@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Page
 
 from accounts.models import User
@@ -19,7 +19,7 @@ from courses.models import CoursePage, LessonPage, ModulePage, QuizPage
 from home.models import HomePage
 from reports.figures import ReportFilters, certified_trainers_by_month, expiring_certificates
 from reports.models import HEADLINE_YEARS, Target
-from trainers.models import Certificate, Trainer
+from trainers.models import Certificate, Notification, Trainer
 from training.models import TrainingSession
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +36,39 @@ def test_load_demo_data_is_idempotent(capsys):
     call_command("load_demo_data")
     assert _counts() == first
     assert "demo-2026-tot" in output and "province.admin@example.org" in output
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # it commits, and its messages go then
+def test_the_demo_loading_ends_with_the_logins_not_with_mail(capsys, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"  # as under scripts/run.sh
+    call_command("load_demo_data")
+    output = capsys.readouterr().out
+    # The demo's messages are in the outbox, not printed: the logins are the last lines, not under 800 of mail.
+    assert "Subject:" not in output and len(output.splitlines()) < 15
+    assert output.rstrip().endswith("province.admin@example.org")
+    assert Notification.objects.filter(status=Notification.SENT).exists()
+
+
+@pytest.mark.parametrize("setting", [{"DEMO_DATA_ALLOWED": False}, {"DEBUG": False}])
+def test_production_settings_refuse_the_demo_accounts_with_a_translated_message(settings, setting):
+    if "DEBUG" in setting:
+        del settings.DEMO_DATA_ALLOWED  # a settings module of its own with DEBUG off
+    for name, value in setting.items():
+        setattr(settings, name, value)
+    with pytest.raises(CommandError, match="--curriculum-only") as refused:
+        call_command("load_demo_data")
+    assert "tài khoản mẫu" in str(refused.value)
+    with translation.override("en"), pytest.raises(CommandError, match="demo accounts share a password"):
+        call_command("load_demo_data")
+    assert not User.objects.exists() and not Area.objects.exists()
+
+
+def test_the_curriculum_alone_makes_no_account_even_under_production_settings(settings, capsys):
+    settings.DEMO_DATA_ALLOWED = False
+    call_command("load_demo_data", "--curriculum-only")
+    assert not User.objects.exists() and not AdminScope.objects.exists() and not Trainer.objects.exists()
+    assert CoursePage.objects.live().filter(is_tot=True).exists() and Area.objects.districts().exists()
+    assert "demo-2026-tot" not in capsys.readouterr().out
 
 
 def test_demo_content(client):

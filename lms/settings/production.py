@@ -7,6 +7,9 @@ from .base import cache_settings, env
 from .environment import ENV_FILE, FIXES, KEPT_MAIL
 
 DEBUG = False
+# The demo accounts share a password published in the README: `load_demo_data` refuses them here
+# unless given --allow-production (its --curriculum-only makes no account and is always allowed).
+DEMO_DATA_ALLOWED = False
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 _MAKE_SECRET = 'python3 -c "import secrets; print(secrets.token_urlsafe(64))"'
 if not SECRET_KEY:

@@ -4,6 +4,7 @@ from .base import *  # noqa: F403
 from .base import STORAGES
 
 DEBUG = False
+DEMO_DATA_ALLOWED = True  # tests load the demo although DEBUG is off (a test proves production refuses it)
 SECRET_KEY = "test-only-not-secret"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,8 +1,11 @@
 """Each role's guide: the browser walks what the guide describes and saves the screenshots it shows.
 
-Re-run it after changing a screen: the pictures in static/guides/ follow (commit them).
+After changing a screen, re-run it with UPDATE_SCREENSHOTS=1: the pictures in static/guides/ follow
+(commit them). Without it the pictures go to test-artifacts/guides/ (ignored by git), so an ordinary
+test run leaves the tracked pictures, and `git status`, as they were.
 """
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,8 +14,10 @@ from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-SHEET = Path(__file__).resolve().parents[2] / "training" / "demo_data" / "danh_sach_duy_hoa_2024.xlsx"
-GUIDES = Path(__file__).resolve().parents[2] / "static" / "guides"
+ROOT = Path(__file__).resolve().parents[2]
+SHEET = ROOT / "training" / "demo_data" / "danh_sach_duy_hoa_2024.xlsx"
+UPDATE = os.environ.get("UPDATE_SCREENSHOTS") == "1"
+GUIDES = ROOT / "static" / "guides" if UPDATE else ROOT / "test-artifacts" / "guides"
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 
@@ -24,7 +29,7 @@ def demo(transactional_db):
 
 @pytest.fixture
 def open_as(browser, live_server):
-    """open_as(email or None, phone=True): a logged-in page; shot(name) saves static/guides/<name>.png."""
+    """open_as(email or None, phone=True): a logged-in page; shot(name) saves <GUIDES>/<name>.png."""
     contexts = []
 
     def open_page(email=None, *, phone=True):

@@ -1,5 +1,8 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from areas.loader import load_areas
@@ -30,11 +33,49 @@ HOME_BODY = (
 )
 
 
-class Command(BaseCommand):
-    help = "Load the demo areas, accounts and Vietnamese curriculum. Running it again changes nothing."
+# The demo's people are invented (…@example.org): what the loading sends them (certificates, enrolments)
+# is recorded in the outbox as usual but goes to memory, never to a real mailbox nor to the terminal,
+# where the console backend printed some 800 lines above the logins.
+DEMO_MAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
-    @transaction.atomic
-    def handle(self, *args, **options):
+
+def demo_accounts_allowed() -> bool:
+    """Production settings (`DEMO_DATA_ALLOWED = False`), or DEBUG off, refuse the demo's public-password accounts."""
+    return getattr(settings, "DEMO_DATA_ALLOWED", settings.DEBUG)
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo areas, accounts and Vietnamese curriculum. Running it again changes nothing. "
+        "--curriculum-only loads the areas and the shipped curriculum without any account (for a real site)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--curriculum-only",
+            action="store_true",
+            help="Only the areas, the home page text and the curriculum: no demo account, no demo records.",
+        )
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Load the demo accounts (public password) even under production settings: a throwaway site only.",
+        )
+
+    def handle(self, *args, curriculum_only=False, allow_production=False, **options):
+        if not (curriculum_only or allow_production or demo_accounts_allowed()):
+            raise CommandError(
+                _(
+                    "These are production settings: the demo accounts share a password that is published in "
+                    "the README, so they are not loaded here. To start a real site from the shipped curriculum, "
+                    "run: manage.py load_demo_data --curriculum-only. Only for a throwaway test site, "
+                    "add --allow-production."
+                )
+            )
+        with override_settings(EMAIL_BACKEND=DEMO_MAIL_BACKEND), transaction.atomic():
+            self.load(curriculum_only=curriculum_only)
+
+    def load(self, *, curriculum_only: bool) -> None:
         roles.roles_apply()  # the groups exactly as declared, even where someone changed them by hand
         districts = load_areas()
         home = HomePage.objects.get()
@@ -43,6 +84,9 @@ class Command(BaseCommand):
             home.body = HOME_BODY
             home.save_revision().publish()
         load_curriculum(home)
+        if curriculum_only:
+            self.stdout.write(self.style.SUCCESS(_("The areas and the curriculum are ready; no account was made.")))
+            return
 
         accounts = [
             ("learner@example.org", "Nguyễn Thị Lan", [], False),

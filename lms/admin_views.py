@@ -1,0 +1,102 @@
+"""The admin screen where the province's administrators, and a district's within it, create the people
+who run the programme (the rules: lms/staff.py). Registered from lms/wagtail_hooks.py."""
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from .staff import (
+    STAFF_ROLES,
+    areas_assignable_by,
+    password_link_notice,
+    password_setting_link,
+    roles_creatable_by,
+    staff_member_create,
+)
+
+
+class StaffMemberForm(forms.Form):
+    role = forms.ChoiceField(label=gettext_lazy("Role"))
+    full_name = forms.CharField(label=gettext_lazy("Full name"), max_length=150)
+    email = forms.EmailField(label=gettext_lazy("Email address"), required=False)
+    phone = forms.CharField(label=gettext_lazy("Phone number"), max_length=32, required=False)
+    area = forms.TypedChoiceField(
+        label=gettext_lazy("Area"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=gettext_lazy(
+            "An administrator answers for this area: the province, or a district, commune or ward. "
+            "Trainers and editors are filed here."
+        ),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        allowed = roles_creatable_by(user)
+        self.fields["role"].choices = [(key, role.name) for key, role in STAFF_ROLES.items() if role in allowed]
+        self.areas = areas_assignable_by(user)
+        self.fields["area"].choices = [("", "---------"), *self.areas.choices()]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("email") or cleaned.get("phone")):
+            raise ValidationError(_("Enter an email address or a phone number."))
+        return cleaned
+
+    def save(self):
+        area_id = self.cleaned_data["area"]
+        return staff_member_create(
+            role=STAFF_ROLES[self.cleaned_data["role"]],
+            full_name=self.cleaned_data["full_name"],
+            email=self.cleaned_data["email"] or None,
+            phone=self.cleaned_data["phone"] or None,
+            area=self.areas.get(pk=area_id) if area_id else None,
+            by=self.user,
+        )
+
+
+def may_create_staff(user) -> bool:
+    return bool(roles_creatable_by(user))
+
+
+def _page(request, template, **context):
+    title = _("Create a staff account")
+    context.update(
+        page_title=title,
+        header_title=title,
+        header_icon="user",
+        breadcrumbs_items=[{"url": reverse("wagtailadmin_home"), "label": _("Home")}, {"url": "", "label": title}],
+    )
+    return TemplateResponse(request, template, context)
+
+
+@never_cache  # the answer holds a password link
+@require_http_methods(["GET", "POST"])
+def staff_create(request):
+    """The form; once it is saved, the one-time link the new person chooses their password with."""
+    if not may_create_staff(request.user):
+        raise PermissionDenied
+    form = StaffMemberForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = form.save()
+        except ValidationError as error:
+            for field, messages in error.message_dict.items() if hasattr(error, "error_dict") else [(None, error)]:
+                form.add_error(field if field in form.fields else None, messages)
+        else:
+            return _page(
+                request,
+                "lms/admin/staff_created.html",
+                person=person,
+                role=STAFF_ROLES[form.cleaned_data["role"]],
+                link=password_setting_link(person),
+                notice=password_link_notice(),
+            )
+    return _page(request, "lms/admin/staff_create.html", form=form)
