@@ -7,7 +7,7 @@ Every app whose admin lists area-scoped records (trainers, showcase, reports) bu
 Wagtail's own reports, which cannot be scoped, are for the province alone (the middleware at the end).
 """
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
@@ -53,7 +53,16 @@ class ScopedIndexView(ObjectActionsIndexViewMixin, generic.IndexView):
 
 
 class ScopedEditView(ScopedObjectMixin, generic.EditView):
-    pass
+    def form_valid(self, form):
+        """A rule checked again under its lock while saving (a lineage edit that lost a race to another) refuses
+        with its message on the form, as the form's own check would have, not with an error page."""
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
 
 
 class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):

@@ -85,6 +85,19 @@ def test_the_demo_loop_is_refused_in_the_admin_with_a_vietnamese_message_and_not
     assert not ModelLogEntry.objects.filter(action="trainers.trainer.lineage").exists()
 
 
+def test_an_edit_that_lost_the_race_is_refused_on_the_form_not_with_an_error_page(client, lineage, monkeypatch):
+    """The form's check passed on what was committed then; another edit made the loop before this one took the
+    lineage lock. Here the form's own check is skipped to stand for that moment: the service's check under the
+    lock refuses, and the administrator reads why on the form."""
+    client.force_login(lineage["admin"])
+    rows = stored()
+    monkeypatch.setattr(Trainer, "clean", lambda self: None)
+    response = edit(client, lineage["huong"], trained_by=lineage["minh"].pk)
+    assert response.status_code == 200
+    assert LOOP_VI in response.content.decode()
+    assert stored() == rows
+
+
 def test_a_grandchild_and_the_trainer_themselves_are_refused_in_the_admin(client, lineage):
     client.force_login(lineage["admin"])
     rows = stored()
