@@ -26,7 +26,8 @@ def _conn_or_acquire_while_open(self, client=None):
     fails with AttributeError ("'NoneType' object has no attribute 'hostname'"), which nothing expects, so
     the worker stops with "Unrecoverable error". A connection error is what kombu and Celery handle there:
     the ack is logged as impossible and the message stays in Redis' unacked set, redelivered after the
-    visibility timeout (every task may run twice). Remove once kombu guards this itself.
+    visibility timeout (every task may run twice). Remove once kombu guards this itself: kombu is pinned in
+    pyproject.toml for it, and tests/test_worker_redis_restart.py checks the pin and the guard on a real worker.
     """
     transport = self.connection
     if client is None and (transport is None or transport.client is None):
@@ -50,13 +51,21 @@ class Task(DjangoTask):
         transaction.on_commit(functools.partial(self._publish_after_commit, args, kwargs, **options))
 
     def _publish_after_commit(self, args, kwargs, **options) -> None:
-        # The data is committed and its work is findable by a periodic sweep (the outbox's pending rows,
-        # certificates without a PDF): with the broker away, the task is queued again later.
-        # CELERY_TASK_PUBLISH_RETRY_POLICY bounds the wait to about a second.
+        self.publish(args, kwargs, **options)
+
+    def publish(self, args=None, kwargs=None, **options) -> bool:
+        """Queue the task now; False (logged) with the broker away.
+
+        Callers queue work that is committed and findable by a periodic sweep (the outbox's pending rows,
+        certificates without a PDF): with the broker away, the task is queued again later.
+        CELERY_TASK_PUBLISH_RETRY_POLICY bounds the wait to about a second.
+        """
         try:
             self.apply_async(args, kwargs, **options)
         except BrokerError:
             logger.warning("Broker unreachable: %s(%s) left for its periodic sweep", self.name, args, exc_info=True)
+            return False
+        return True
 
 
 class SystemdNotify(bootsteps.StartStopStep):

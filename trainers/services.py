@@ -1,6 +1,7 @@
 """Writes across several trainer-programme tables: the lineage, issuing, revoking and rendering certificates."""
 
 import datetime
+import functools
 import hashlib
 
 from django.core.exceptions import ValidationError
@@ -109,9 +110,9 @@ def certification_issue(
     counter.last += 1
     counter.save(update_fields=["last"])
     log(certificate, "trainers.certificate.issue", user=issued_by)
-    from .tasks import render_certificate_pdf  # tasks import this module
+    from .tasks import certificate_render_queue  # tasks import this module
 
-    render_certificate_pdf.delay_on_commit(certificate.pk)
+    transaction.on_commit(functools.partial(certificate_render_queue, certificate.pk))
     return certificate
 
 

@@ -1,6 +1,7 @@
 """Background work for the trainer programme; every task takes ids and may safely run twice."""
 
 from celery import shared_task
+from django.core.cache import cache
 
 from core.transient_errors import TRANSIENT_ERRORS
 
@@ -23,15 +24,35 @@ def render_certificate_pdf(certificate_id: int) -> str:
     return certificate_pdf_render(certificate_id=certificate_id).pdf_sha256
 
 
+# A render waiting its turn behind others (a class's batch) is not lost: the sweep queues a certificate again only
+# when it was not queued within this time. The mark lives in the cache; a forgotten one costs a render that finds
+# the PDF done.
+RENDER_WAIT_SECONDS = 30 * 60
+
+
+def _queued_mark(certificate_id: int) -> str:
+    return f"certificate-pdf-queued:{certificate_id}"
+
+
+def certificate_render_queue(certificate_id: int) -> bool:
+    """Queue a certificate's render now and mark it queued; False with the broker away (the sweep retries)."""
+    queued = render_certificate_pdf.publish((certificate_id,))
+    if queued:
+        cache.set(_queued_mark(certificate_id), True, RENDER_WAIT_SECONDS)
+    return queued
+
+
 @shared_task
 def render_missing_certificate_pdfs() -> int:
-    """Periodic: queue a render for every certificate still without its PDF (its first task was lost)."""
+    """Periodic: queue a render for every certificate still without its PDF whose task was lost, not those
+    queued recently and waiting their turn. Returns how many were queued."""
     from .models import Certificate
 
-    pks = list(Certificate.objects.awaiting_pdf().values_list("pk", flat=True))
-    for pk in pks:
-        render_certificate_pdf.delay(pk)
-    return len(pks)
+    queued = 0
+    for pk in Certificate.objects.awaiting_pdf().values_list("pk", flat=True):
+        if cache.get(_queued_mark(pk)) is None and certificate_render_queue(pk):
+            queued += 1
+    return queued
 
 
 # --- Notifications (trainers/notifications.py): rows in an outbox, each sent at most once -----------

@@ -225,6 +225,31 @@ def test_the_sweep_renders_every_certificate_left_without_its_pdf(course_tree, s
     assert not revoked.pdf_rendered_at and not revoked.pdf
 
 
+def test_the_sweep_leaves_renders_waiting_in_the_queue_alone(
+    course_tree, monkeypatch, django_capture_on_commit_callbacks
+):
+    """A class's batch waits its turn behind other work: the 5-minute sweep must not queue it again and again."""
+    from django.core.cache import cache
+
+    from trainers import tasks
+
+    published = []
+    monkeypatch.setattr(
+        tasks.render_certificate_pdf, "apply_async", lambda args, kwargs=None, **o: published.append(args)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        batch = [
+            certification_issue(person=UserFactory(), kind=Certificate.COURSE, course=course_tree.course)
+            for _ in range(3)
+        ]
+    assert sorted(published) == sorted((c.pk,) for c in batch)  # queued once each at the commit
+    assert tasks.render_missing_certificate_pdfs() == 0  # still waiting: nothing queued twice
+    assert tasks.render_missing_certificate_pdfs() == 0
+    cache.delete(tasks._queued_mark(batch[0].pk))  # half an hour later, one of them is still without its PDF
+    assert tasks.render_missing_certificate_pdfs() == 1
+    assert published[-1] == (batch[0].pk,) and len(published) == 4
+
+
 def test_the_holder_is_told_once_the_pdf_exists(course_tree, django_capture_on_commit_callbacks):
     from trainers import tasks
 
