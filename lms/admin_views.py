@@ -10,14 +10,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from .staff import (
-    STAFF_ROLES,
-    areas_assignable_by,
-    password_link_notice,
-    password_setting_link,
-    roles_creatable_by,
-    staff_member_create,
-)
+from accounts.links import password_link_notice, password_setting_link
+
+from .staff import STAFF_ROLES, areas_assignable_by, roles_creatable_by, staff_member_create
 
 
 class StaffMemberForm(forms.Form):

@@ -17,17 +17,11 @@ and a new one is made with `manage.py password_link`.
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from accounts.links import absolute_url
 from accounts.models import User
 from accounts.phones import normalise_phone
 from areas.models import AdminScope, Area, admin_area_ids
@@ -141,19 +135,3 @@ def staff_member_create(
         AdminScope.objects.create(user=user, area=area)
     log(instance=user, action=CREATE_LOG_ACTION, user=by)
     return user
-
-
-def password_setting_link(user: User) -> str:
-    """A one-time link on SITE_URL where `user` chooses their password (Django's password reset).
-
-    Choosing a password (or signing in) spends it; it expires after PASSWORD_RESET_TIMEOUT.
-    """
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    token = default_token_generator.make_token(user)
-    return absolute_url(reverse("accounts:password_reset_confirm", args=[uid, token]))
-
-
-def password_link_notice() -> str:
-    """What to tell whoever hands the link over."""
-    days = max(1, settings.PASSWORD_RESET_TIMEOUT // 86400)
-    return _("Give them this link to choose their password; it works once, within %(days)s days:") % {"days": days}

@@ -6,16 +6,20 @@ The scoped views and policy they build on (`visible_to(user)` for every view) li
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.log_actions import log
 
+from accounts.links import password_link_notice, password_setting_link
 from areas.admin_views import ScopedPermissionPolicy
 from areas.models import admin_area_ids
 from core.admin_actions import ObjectActionView
 
 from .admin_forms import CertifyForm, RevokeForm
-from .models import Certificate, Notification, Trainer
+from .models import Certificate, Notification, Profile, Trainer
 from .notifications import notification_resend
+from .pdf import qr_svg
 from .services import certificate_revoke, trainer_certification_unmet, trainer_certify
 
 
@@ -130,3 +134,36 @@ class NotificationResendView(ObjectActionView):
         else:
             messages.error(request, _("Only a failed notification can be sent again; this one is not failed."))
         return redirect(self.viewset.get_url_name("index"))
+
+
+class ProfilePasswordLinkView(ObjectActionView):
+    """Let a person back in who has no e-mail (or no phone channel): an administrator of their area makes a one-time
+    link to choose a password, shown as a QR code to scan from the screen or a link to write down, and handed over
+    in person. Only the person's area's administrators see the profile (the scoped viewset); each link is logged
+    with who made it."""
+
+    model = Profile
+    url_name = "password_link"
+    button_label = gettext_lazy("Password link")
+    permission = "change"
+    page_title = gettext_lazy("A link to choose a new password")
+    header_icon = "key"
+    button_priority = 40
+    template_name = "trainers/admin/profile_password_link.html"
+
+    @classmethod
+    def applies_to(cls, obj) -> bool:
+        return obj.user.is_active
+
+    def get(self, request, pk):
+        return self.render(link=None)
+
+    def post(self, request, pk):
+        person = self.object.user
+        if not person.is_active:
+            return redirect(self.viewset.get_url_name("inspect"), self.object.pk)
+        link = password_setting_link(person)
+        log(self.object, "trainers.profile.password_link", user=request.user)
+        response = self.render(link=link, qr=qr_svg(link), notice=password_link_notice())
+        add_never_cache_headers(response)  # the link lets whoever holds it in: never kept by a browser or proxy
+        return response

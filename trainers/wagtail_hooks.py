@@ -17,6 +17,7 @@ from .admin_views import (
     CertificateRevokeView,
     NotificationPermissionPolicy,
     NotificationResendView,
+    ProfilePasswordLinkView,
     TrainerCertifyView,
 )
 from .models import Certificate, Notification, Profile, Trainer
@@ -162,7 +163,7 @@ class NotificationViewSet(ObjectActionsViewSetMixin, ScopedViewSetMixin, ModelVi
         return Notification.objects.select_related("user")
 
 
-class ProfileViewSet(ScopedViewSetMixin, ModelViewSet):
+class ProfileViewSet(ObjectActionsViewSetMixin, ScopedViewSetMixin, ModelViewSet):
     model = Profile
     icon = "user"
     menu_label = _("Profiles")
@@ -173,8 +174,9 @@ class ProfileViewSet(ScopedViewSetMixin, ModelViewSet):
     list_filter = ["gender", "learner_groups"]
     list_export = ["user", "gender", "birth_year", "area", "commune", "organisation"]
     export_filename = "profiles"
-    search_fields = ["user__full_name", "user__email", "organisation"]
+    search_fields = ["user__full_name", "user__email", "user__phone", "organisation"]
     search_backend_name = None
+    object_actions = (ProfilePasswordLinkView,)
     edit_handler = ObjectList(
         [
             FieldPanel("user"),
@@ -213,6 +215,9 @@ def register_certificate_log_actions(actions):
     actions.register_action("trainers.certificate.revoke", _("Revoke certificate"), _("Certificate revoked"))
     actions.register_action(RESEND_LOG_ACTION, _("Send notification again"), _("Notification queued again"))
     actions.register_action("trainers.trainer.lineage", _("Change who trained the trainer"), _("Lineage changed"))
+    actions.register_action(
+        "trainers.profile.password_link", _("Give a password link"), _("Password link given in person")
+    )
 
 
 @hooks.register("construct_reports_menu")

@@ -2,7 +2,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from lms.staff import STAFF_ROLES, area_by_code, password_link_notice, password_setting_link, staff_member_create
+from accounts.links import password_link_notice, password_setting_link
+from lms.staff import STAFF_ROLES, area_by_code, staff_member_create
 
 
 def error_text(error: ValidationError) -> str:

@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from accounts.links import password_link_notice, password_setting_link
 from accounts.models import User
 from accounts.phones import normalise_phone
-from lms.staff import password_link_notice, password_setting_link
 
 
 class Command(BaseCommand):
