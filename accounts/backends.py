@@ -51,6 +51,12 @@ def forget_cached_user(sender, instance, **kwargs) -> None:
     forget(user_cache_key(instance.pk))
 
 
+def forget_cached_user_ids(ids) -> None:
+    """Users changed without a signal (User.objects.filter(…).update(…)) are read again, like a saved one."""
+    for pk in ids:
+        forget(user_cache_key(pk))
+
+
 def forget_cached_users_of_roles(sender, instance, action, reverse, pk_set, **kwargs) -> None:
     """m2m_changed on a user's groups or permissions: the cached user carries their permissions, read again."""
     if not action.startswith("post_"):

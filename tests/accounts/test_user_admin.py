@@ -4,6 +4,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 
 from accounts.models import User
 from lms import roles
@@ -105,3 +106,39 @@ def test_a_user_is_created_through_the_rendered_form(client, superuser):
     response = client.post("/admin/users/new/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert User.objects.get(email="moi@example.org").full_name == "Trần Văn Mới"
+
+
+def _signed_in(user) -> Client:
+    browser = Client()
+    browser.post("/accounts/login/", {"username": user.email, "password": "pass-word-123"})
+    assert browser.get("/my-learning/").status_code == 200  # the user is now in the cache, with the session
+    return browser
+
+
+def test_a_user_deactivated_in_bulk_is_signed_out_at_once(client, superuser, learner, other_learner):
+    learner_browser, other_browser = _signed_in(learner), _signed_in(other_learner)
+    client.force_login(superuser)
+    url = f"/admin/bulk/accounts/user/set_active_state/?next=/admin/users/&id={learner.pk}"
+    names, data = rendered_form(client.get(url).content.decode(), "mark_as_active")
+    data["mark_as_active"] = ["False"]
+    assert client.post(url, data).status_code == 302
+    learner.refresh_from_db()
+    assert not learner.is_active
+
+    assert learner_browser.get("/my-learning/").status_code == 302  # the very next request, not a minute later
+    assert other_browser.get("/my-learning/").status_code == 200  # nobody else is touched
+
+
+@pytest.mark.parametrize("how", ["edit form", "save"])
+def test_a_user_deactivated_one_by_one_is_signed_out_at_once(client, superuser, learner, how):
+    learner_browser = _signed_in(learner)
+    if how == "edit form":
+        client.force_login(superuser)
+        url = f"/admin/users/edit/{learner.pk}/"
+        names, data = rendered_form(client.get(url).content.decode(), "email")
+        data.pop("is_active")  # the box unticked
+        assert client.post(url, data).status_code == 302
+    else:  # as in a shell
+        learner.is_active = False
+        learner.save()
+    assert learner_browser.get("/my-learning/").status_code == 302
