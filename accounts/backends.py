@@ -1,6 +1,6 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 from core.page_cache import forget, layer_on, read, remember, trusted
 
@@ -40,6 +40,18 @@ def lockout_username(request, credentials: dict | None = None) -> str:
     if user is not None:
         return user.email or user.phone
     return canonical_identifier(raw)
+
+
+def login_attempts_forget(user) -> int:
+    """Delete the lockout counts and sign-in logs django-axes keeps under the account's names (lockout_username)."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    names = Q(pk__in=[])
+    if user.email:
+        names |= Q(username__iexact=user.email)
+    if user.phone:
+        names |= Q(username=user.phone)
+    return sum(model.objects.filter(names).delete()[0] for model in (AccessAttempt, AccessFailureLog, AccessLog))
 
 
 def user_cache_key(user_id) -> str:

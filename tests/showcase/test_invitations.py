@@ -80,9 +80,9 @@ def test_an_impostor_with_the_invitees_address_neither_sees_nor_answers(
     assert not ProjectMember.objects.filter(person=impostor).exists()
     invitation.refresh_from_db()
     assert invitation.status == ProjectInvitation.PENDING
-    # Deleting the impostor's account leaves the real invitee's invitation alone.
+    # Deleting the account deletes the invitations written to its address (the team may invite again).
     client.post(reverse("accounts:delete"), {"confirm": "yes"})
-    assert ProjectInvitation.objects.filter(pk=invitation.pk).exists()
+    assert not ProjectInvitation.objects.filter(pk=invitation.pk).exists()
 
 
 def test_the_invitee_follows_the_emailed_link_and_joins_once(
