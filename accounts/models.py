@@ -131,3 +131,25 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def last_name(self):
         return ""
+
+
+class ThrottleCount(models.Model):
+    """How many requests one address made in one window of one throttle, counted here while Redis is away.
+
+    See accounts/throttles.py; the rows of windows that are over are deleted every few minutes.
+    """
+
+    scope = models.CharField(max_length=32)
+    address = models.CharField(max_length=64)
+    window_start = models.DateTimeField(db_index=True)
+    hits = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scope", "address", "window_start"], name="accounts_throttle_count_once_per_window"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.address} {self.window_start:%H:%M}: {self.hits}"

@@ -69,8 +69,8 @@ def test_the_verify_throttle_holds_without_redis(redis_down, client, monkeypatch
     """Counted in PostgreSQL meanwhile: the same limit for every web process, never an error page."""
     from django.utils import timezone
 
-    from trainers import tasks
-    from trainers.models import ThrottleCount
+    from accounts import tasks
+    from accounts.models import ThrottleCount
     from trainers.views import VERIFY_LIMIT
 
     now = timezone.now()

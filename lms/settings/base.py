@@ -283,7 +283,7 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(minute="*/5"),
     },
     "throttle-counts-forget": {
-        "task": "trainers.tasks.forget_throttle_counts",
+        "task": "accounts.tasks.forget_throttle_counts",
         "schedule": crontab(minute="*/10"),
     },
 }

@@ -48,8 +48,8 @@ def emailed_link(address: str) -> str:
 
 
 def register(client, email, next_url=""):
-    """Someone registers through the public form, typing whatever email address they like."""
-    return client.post(
+    """Someone registers through the public form, typing whatever email address they like, and signs in."""
+    registered = client.post(
         "/accounts/register/" + (f"?next={next_url}" if next_url else ""),
         {
             "account-full_name": "Kẻ Mạo Danh" if not next_url else "Trần Thị Hoa",
@@ -58,6 +58,8 @@ def register(client, email, next_url=""):
             "account-password2": PASSWORD,
         },
     )
+    assert registered.status_code == 302 and registered["Location"].startswith("/accounts/login/")
+    return client.post(registered["Location"], {"username": email, "password": PASSWORD})
 
 
 def test_an_impostor_with_the_invitees_address_neither_sees_nor_answers(

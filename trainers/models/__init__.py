@@ -2,7 +2,6 @@ from .certificate_settings import CertificateSettings
 from .certification import Certificate, CertificateCounter, PracticumResult, SessionReport
 from .notifications import Notification
 from .people import Profile, Trainer, TrainerSpeciality
-from .throttles import ThrottleCount
 
 __all__ = [
     "Certificate",
@@ -12,7 +11,6 @@ __all__ = [
     "PracticumResult",
     "Profile",
     "SessionReport",
-    "ThrottleCount",
     "Trainer",
     "TrainerSpeciality",
 ]
