@@ -40,10 +40,22 @@ def _all_valid(*forms) -> bool:
     return all([form.is_valid() for form in forms if form is not None])
 
 
-# Registrations per client address per window: a class registering together from one school's network
-# fits, a stranger trying addresses one after another does not (accounts/throttles.py).
+# Registrations (and saves of the account page, which must refuse an address another account uses) per
+# client address per window: a class registering together from one school's network fits, a stranger trying
+# addresses one after another does not (accounts/throttles.py).
 REGISTER_LIMIT = 20
 REGISTER_WINDOW = 600
+
+
+def _too_many(request, scope: str) -> TemplateResponse | None:
+    """The 429 answer once this client sent more than REGISTER_LIMIT posts of `scope` in REGISTER_WINDOW."""
+    if request.method != "POST" or not request_throttled(
+        request, scope=scope, limit=REGISTER_LIMIT, window=REGISTER_WINDOW
+    ):
+        return None
+    response = TemplateResponse(request, "accounts/too_many_requests.html", status=429)
+    response["Retry-After"] = str(REGISTER_WINDOW)
+    return response
 
 
 def register(request):
@@ -56,12 +68,8 @@ def register(request):
     """
     if request.user.is_authenticated:
         return redirect("/")
-    if request.method == "POST" and request_throttled(
-        request, scope="register", limit=REGISTER_LIMIT, window=REGISTER_WINDOW
-    ):
-        response = TemplateResponse(request, "accounts/too_many_requests.html", status=429)
-        response["Retry-After"] = str(REGISTER_WINDOW)
-        return response
+    if refused := _too_many(request, "register"):
+        return refused
     form = RegistrationForm(request.POST or None, prefix="account")
     profile_form = profile_form_for(request.POST or None)
     if request.method == "POST" and _all_valid(form, profile_form):
@@ -93,7 +101,13 @@ def register(request):
 
 @login_required
 def account(request):
-    """A person edits their own account and profile; nobody else's is reachable here."""
+    """A person edits their own account and profile; nobody else's is reachable here.
+
+    The form says when an address is another account's (it cannot be saved): saves are throttled like
+    registrations, so that an account is no way round registration's silence.
+    """
+    if refused := _too_many(request, "account"):
+        return refused
     form = AccountForm(request.POST or None, instance=request.user, prefix="account")
     profile_form = profile_form_for(request.POST or None, user=request.user)
     if request.method == "POST" and _all_valid(form, profile_form):

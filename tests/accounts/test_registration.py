@@ -76,3 +76,11 @@ def test_registrations_from_one_address_are_limited(client, settings):
     # Another client is not held back by this one.
     other = Client(REMOTE_ADDR="10.0.0.2")
     assert other.post("/accounts/register/", _registration(phone="0905 999 999")).status_code == 302
+
+
+def test_the_account_page_is_no_way_round(client, learner, other_learner):
+    """It must refuse another account's address, so its saves are throttled as registrations are."""
+    client.force_login(other_learner)
+    data = {"account-full_name": "Khác", "account-email": "learner@example.org", "account-preferred_language": "vi"}
+    statuses = [client.post("/accounts/me/", data).status_code for _ in range(views.REGISTER_LIMIT + 1)]
+    assert statuses == [200] * views.REGISTER_LIMIT + [429]
