@@ -1,6 +1,6 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 from core.page_cache import forget, layer_on, read, remember, trusted
 
@@ -42,6 +42,18 @@ def lockout_username(request, credentials: dict | None = None) -> str:
     return canonical_identifier(raw)
 
 
+def login_attempts_forget(user) -> int:
+    """Delete the lockout counts and sign-in logs django-axes keeps under the account's names (lockout_username)."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    names = Q(pk__in=[])
+    if user.email:
+        names |= Q(username__iexact=user.email)
+    if user.phone:
+        names |= Q(username=user.phone)
+    return sum(model.objects.filter(names).delete()[0] for model in (AccessAttempt, AccessFailureLog, AccessLog))
+
+
 def user_cache_key(user_id) -> str:
     return f"accounts:user:{user_id}"
 
@@ -49,6 +61,12 @@ def user_cache_key(user_id) -> str:
 def forget_cached_user(sender, instance, **kwargs) -> None:
     """A saved or deleted user (password change, deactivation, last login) is read again (core.page_cache.forget)."""
     forget(user_cache_key(instance.pk))
+
+
+def forget_cached_user_ids(ids) -> None:
+    """Users changed without a signal (User.objects.filter(…).update(…)) are read again, like a saved one."""
+    for pk in ids:
+        forget(user_cache_key(pk))
 
 
 def forget_cached_users_of_roles(sender, instance, action, reverse, pk_set, **kwargs) -> None:

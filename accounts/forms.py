@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
@@ -51,7 +52,13 @@ class AdminLoginForm(WagtailLoginForm):
 
 
 class ContactForm(forms.ModelForm):
-    """Name, email and phone: at least one way to sign in, each used by one account only."""
+    """Name, email and phone: at least one way to sign in, each used by one account only.
+
+    `says_taken`: whether an address another account uses is an error of the form. The account page
+    says so to its signed-in owner; registration does not tell a stranger (accounts/views.py).
+    """
+
+    says_taken = True
 
     class Meta:
         model = User
@@ -75,7 +82,7 @@ class ContactForm(forms.ModelForm):
 
     def clean_email(self):
         email = (self.cleaned_data.get("email") or "").strip().lower() or None
-        if email and User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
+        if self.says_taken and email and User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(_("An account with this email address already exists."))
         return email
 
@@ -86,9 +93,14 @@ class ContactForm(forms.ModelForm):
         phone = normalise_phone(raw)
         if phone is None:
             raise forms.ValidationError(_("Enter a valid Vietnamese phone number, for example 0905 123 456."))
-        if User.objects.filter(phone=phone).exclude(pk=self.instance.pk).exists():
+        if self.says_taken and User.objects.filter(phone=phone).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(_("An account with this phone number already exists."))
         return phone
+
+    def _get_validation_exclusions(self):
+        # The model's unique constraints would name a taken address too (the form's fields check the rest).
+        exclude = super()._get_validation_exclusions()
+        return exclude if self.says_taken else exclude | {"email", "phone"}
 
     def clean(self):
         cleaned = super().clean()
@@ -98,6 +110,8 @@ class ContactForm(forms.ModelForm):
 
 
 class RegistrationForm(ContactForm):
+    says_taken = False  # the view answers a taken address as it answers a new one
+
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,
@@ -129,6 +143,15 @@ class RegistrationForm(ContactForm):
         if commit:
             user.save()
         return user
+
+    def accounts_holding_the_addresses(self) -> list[User]:
+        """The accounts that already sign in with the email or phone typed (after is_valid())."""
+        email, phone = self.cleaned_data.get("email"), self.cleaned_data.get("phone")
+        found = User.objects.filter(
+            (models.Q(email__iexact=email) if email else models.Q(pk__in=[]))
+            | (models.Q(phone=phone) if phone else models.Q(pk__in=[]))
+        )
+        return list(found.order_by("pk"))
 
 
 class AccountForm(ContactForm):

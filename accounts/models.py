@@ -1,6 +1,6 @@
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +8,23 @@ from django.utils.translation import gettext_lazy as _
 from .phones import normalise_phone
 
 
-class UserManager(BaseUserManager):
+class UserQuerySet(models.QuerySet):
+    def update(self, **kwargs) -> int:
+        """Change the rows and drop their cached users: update() sends no post_save (accounts/backends.py).
+
+        Wagtail's bulk "set active state" deactivates users this way; without the drop they would stay
+        signed in for up to TRUST_SECONDS, served from the cache.
+        """
+        from .backends import forget_cached_user_ids
+
+        with transaction.atomic(using=self.db):
+            ids = list(self.values_list("pk", flat=True))
+            changed = super().update(**kwargs)
+            forget_cached_user_ids(ids)
+        return changed
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra_fields):
@@ -115,3 +131,25 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def last_name(self):
         return ""
+
+
+class ThrottleCount(models.Model):
+    """How many requests one address made in one window of one throttle, counted here while Redis is away.
+
+    See accounts/throttles.py; the rows of windows that are over are deleted every few minutes.
+    """
+
+    scope = models.CharField(max_length=32)
+    address = models.CharField(max_length=64)
+    window_start = models.DateTimeField(db_index=True)
+    hits = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scope", "address", "window_start"], name="accounts_throttle_count_once_per_window"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.address} {self.window_start:%H:%M}: {self.hits}"

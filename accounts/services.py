@@ -9,6 +9,7 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 
+from .backends import login_attempts_forget
 from .models import User
 from .personal_data import personal_data_anonymise, personal_data_export
 
@@ -35,6 +36,7 @@ def account_data_export(*, user: User) -> dict:
 def account_delete(*, user: User) -> None:
     """Remove what identifies a person in every app; keep anonymous records for the aggregate reports."""
     personal_data_anonymise(user)
+    login_attempts_forget(user)  # before the address changes: the sign-in records are kept under it
     user.full_name = DELETED_NAME
     user.email = f"deleted-{uuid.uuid4().hex}@anonymous.invalid"
     user.phone = None

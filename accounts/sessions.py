@@ -6,8 +6,10 @@ entry's delete was lost), would then bring a deleted session back to life. Here 
 trusted for TRUST_SECONDS (core.page_cache, as users and enrolments are) after it was read from
 or written to the database, and expires then;
 the next request reads the row again. The cost is one query per active session per
-TRUST_SECONDS; what remains is a window of at most TRUST_SECONDS for a logout made while Redis
-was away. Checking the row on every hit would close it but cost a query on every request.
+TRUST_SECONDS. A logout whose cache delete is refused (Redis away, or refusing writes while it still
+answers reads) makes the process stop trusting cached sessions for a while (core.page_cache.cache_delete),
+so that the deleted row is read; other processes follow within VERSION_TRUST_SECONDS. Checking the
+row on every hit would close even that but cost a query on every request.
 """
 
 import logging
@@ -17,7 +19,7 @@ from asgiref.sync import sync_to_async
 from django.contrib.sessions.backends import cached_db
 from django.contrib.sessions.backends.db import SessionStore as DBStore
 
-from core.page_cache import TRUST_SECONDS, read_with_version, trusted
+from core.page_cache import TRUST_SECONDS, cache_delete, read_with_version, trusted
 
 logger = logging.getLogger("django.contrib.sessions")
 
@@ -48,11 +50,12 @@ class SessionStore(cached_db.SessionStore):
     def delete(self, session_key=None):
         DBStore.delete(self, session_key)
         session_key = session_key or self.session_key
-        if session_key:
-            try:
-                self._cache.delete(self.cache_key_prefix + session_key)
-            except Exception:
-                logger.exception("Could not delete a session from the cache (%s)", self._cache)
+        # A refused delete (Redis unreachable, or refusing writes) makes the cache's per-person entries
+        # untrusted for a while (core.page_cache.cache_delete): the next request reads the deleted row.
+        if session_key and not cache_delete(self.cache_key_prefix + session_key):
+            logger.error(
+                "Could not delete a session from the cache (%s): sessions are read from the database", self._cache
+            )
 
     def _cache_write(self, data: dict, expiry_age: int) -> None:
         try:

@@ -1,19 +1,23 @@
 import json
 
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 
 from .forms import AccountForm, LoginForm, RegistrationForm
+from .models import User
 from .profile_form import profile_form_for
 from .services import account_data_export, account_delete
+from .signals import registration_attempted
+from .throttles import request_throttled
 
 
 class LoginView(auth_views.LoginView):
@@ -36,25 +40,74 @@ def _all_valid(*forms) -> bool:
     return all([form.is_valid() for form in forms if form is not None])
 
 
+# Registrations (and saves of the account page, which must refuse an address another account uses) per
+# client address per window: a class registering together from one school's network fits, a stranger trying
+# addresses one after another does not (accounts/throttles.py).
+REGISTER_LIMIT = 20
+REGISTER_WINDOW = 600
+
+
+def _too_many(request, scope: str) -> TemplateResponse | None:
+    """The 429 answer once this client sent more than REGISTER_LIMIT posts of `scope` in REGISTER_WINDOW."""
+    if request.method != "POST" or not request_throttled(
+        request, scope=scope, limit=REGISTER_LIMIT, window=REGISTER_WINDOW
+    ):
+        return None
+    response = TemplateResponse(request, "accounts/too_many_requests.html", status=429)
+    response["Retry-After"] = str(REGISTER_WINDOW)
+    return response
+
+
 def register(request):
+    """Create an account, answering a stranger the same whether the email or phone typed has one already.
+
+    A new address gets its account; an address in use gets nothing created, and its owner is told by
+    message (accounts.signals.registration_attempted). Both are then sent to the sign-in page with the
+    same words, so the answer says nothing about who has an account here. Attempts are throttled per
+    client address.
+    """
     if request.user.is_authenticated:
         return redirect("/")
+    if refused := _too_many(request, "register"):
+        return refused
     form = RegistrationForm(request.POST or None, prefix="account")
     profile_form = profile_form_for(request.POST or None)
     if request.method == "POST" and _all_valid(form, profile_form):
-        with transaction.atomic():
-            user = form.save()
-            if profile_form is not None:
-                profile_form.save(user=user)
-        login(request, user, backend="accounts.backends.EmailOrPhoneBackend")
-        messages.success(request, _("Welcome! Your account has been created."))
-        return redirect(_safe_next(request) or "my_learning")
+        holders = form.accounts_holding_the_addresses()
+        if not holders:
+            try:
+                with transaction.atomic():
+                    user = form.save()
+                    if profile_form is not None:
+                        profile_form.save(user=user)
+            except IntegrityError:  # registered a moment ago by another request: as if it had been found
+                holders = form.accounts_holding_the_addresses()
+        else:
+            form.instance.set_password(form.cleaned_data["password1"])  # the work a new account costs
+        if holders:
+            registration_attempted.send(sender=User, users=holders)
+        messages.success(
+            request,
+            _(
+                "Thank you. If this email address or phone number had no account, yours is ready: sign in "
+                "with it and the password you chose. If it already had one, we have written to its owner: "
+                "sign in with your own password, or reset it."
+            ),
+        )
+        target = _safe_next(request) or reverse("my_learning")
+        return redirect(f"{reverse('accounts:login')}?{urlencode({'next': target})}")
     return TemplateResponse(request, "accounts/register.html", {"form": form, "profile_form": profile_form})
 
 
 @login_required
 def account(request):
-    """A person edits their own account and profile; nobody else's is reachable here."""
+    """A person edits their own account and profile; nobody else's is reachable here.
+
+    The form says when an address is another account's (it cannot be saved): saves are throttled like
+    registrations, so that an account is no way round registration's silence.
+    """
+    if refused := _too_many(request, "account"):
+        return refused
     form = AccountForm(request.POST or None, instance=request.user, prefix="account")
     profile_form = profile_form_for(request.POST or None, user=request.user)
     if request.method == "POST" and _all_valid(form, profile_form):

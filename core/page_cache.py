@@ -42,6 +42,11 @@ How an entry stops being served (the invalidation, in four kinds)
    VERSION_TRUST_SECONDS, so that a drop lost while Redis was away, or a Redis restored from an
    older snapshot, is outlived. A restored copy of the version below one this process has seen
    is recognised and read again from the database.
+   A Redis that answers reads but refuses writes (full disk, maxmemory, a replica) would keep
+   serving entries whose drop it refused (a logged-out session, a deactivated user). A delete the
+   cache does not confirm (forget(), a session's delete, and a probe every VERSION_TRUST_SECONDS)
+   makes this process trust no per-person entry until TRUST_SECONDS after the last refusal: slower,
+   never wrong. The process that saw the refusal stops at once, the others by their next probe.
 
 Module-global state (per process): the highest version seen, the latest entries that name their
 version (cached_by_version keeps them in memory), which keys each visitor's last request read, and,
@@ -96,6 +101,11 @@ TRUST_SECONDS = 60
 
 # The highest version this process has read: a cached copy below it comes from a restored cache.
 _highest_seen = 0
+# Until when this process trusts no per-person entry (the cache refused a delete), and when it next
+# checks that the cache takes deletes (cache_delete, _writes_accepted).
+WRITE_PROBE_KEY = "pages:write-probe"
+_writes_refused_until = 0.0
+_next_write_probe = 0.0
 # The version read during the current request, in this thread (None outside requests: a worker
 # or a command that runs for hours must not keep one).
 _request = threading.local()
@@ -217,8 +227,34 @@ def forget(key: str) -> None:
     cached them meanwhile.
     """
     drop_read(key)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    cache_delete(key)
+    transaction.on_commit(lambda: cache_delete(key))
+
+
+def cache_delete(key: str) -> bool:
+    """Delete `key` from the shared cache; False (and per-person entries distrusted for now) if it was refused.
+
+    A cache answers True or False for a delete it made; django-redis answers None for one Redis refused or
+    never got (IGNORE_EXCEPTIONS), other backends raise.
+    """
+    try:
+        done = cache.delete(key) is not None
+    except Exception:
+        done = False
+    if not done:
+        global _writes_refused_until
+        _writes_refused_until = time.time() + TRUST_SECONDS
+    return done
+
+
+def _writes_accepted() -> bool:
+    """Whether the cache took this process's last deletes; asked again (one delete) every VERSION_TRUST_SECONDS."""
+    global _next_write_probe
+    now = time.time()
+    if now >= _next_write_probe:
+        _next_write_probe = now + VERSION_TRUST_SECONDS
+        cache_delete(WRITE_PROBE_KEY)
+    return now >= _writes_refused_until
 
 
 def remember(key: str, value, timeout: int = TRUST_SECONDS) -> None:
@@ -227,8 +263,11 @@ def remember(key: str, value, timeout: int = TRUST_SECONDS) -> None:
 
 
 def trusted(entry: tuple[float, object] | None) -> bool:
-    """Whether a remember()ed (written at, value) entry is still within TRUST_SECONDS; if not, read the database."""
-    return entry is not None and 0 <= time.time() - entry[0] < TRUST_SECONDS
+    """Whether a remember()ed (written at, value) entry is still within TRUST_SECONDS; if not, read the database.
+
+    Never while the cache refuses deletes (cache_delete): the entry may be one whose drop was refused.
+    """
+    return entry is not None and 0 <= time.time() - entry[0] < TRUST_SECONDS and _writes_accepted()
 
 
 def _request_started(**kwargs) -> None:

@@ -4,10 +4,11 @@
 `anonymise_person(user)` is called when the account is deleted. Relations to the user this module
 takes care of: Registration.person, ProjectMember.person, ProjectInvitation.invited_by. Kept on
 purpose, pointing at the anonymised account: Registration.checked_in_by, StartupProject.created_by
-and .reviewed_by (who did the work, not who it is about). An invitation addressed to the account's
-email or phone is not filed under it: nobody proved the address is the account's, so neither the
-export nor the deletion reaches invitations meant for someone else (only an invitation's link
-answers it; see ProjectInvitation).
+and .reviewed_by (who did the work, not who it is about). Invitations addressed to the account's
+email or phone (no relation, an address) are the person's data too: the export lists them and the
+deletion removes them. Nobody proved that the account's address is the account holder's (see
+ProjectInvitation), so the export shows what concerns the address (that it was invited, when, and the
+answer) but not the project nor the link: only the link, sent to the address, tells what it is about.
 """
 
 from django.db import transaction
@@ -29,6 +30,7 @@ def export_person(user) -> dict:
     registrations = Registration.objects.filter(person=user).select_related("event").order_by("created_at", "pk")
     memberships = ProjectMember.objects.filter(person=user).select_related("project").order_by("project__title")
     sent = ProjectInvitation.objects.filter(invited_by=user).select_related("project").order_by("created_at", "pk")
+    received = ProjectInvitation.objects.addressed_to(user).order_by("created_at", "pk")
     return {
         "event_registrations": [
             {
@@ -60,6 +62,16 @@ def export_person(user) -> dict:
             }
             for i in sent
         ],
+        # Written to the account's email or phone: not which project (a draft's title is the team's to tell).
+        "team_invitations_received": [
+            {
+                "address": i.address,
+                "status": i.status,
+                "invited_at": _iso(i.created_at),
+                "answered_at": _iso(i.responded_at),
+            }
+            for i in received
+        ],
     }
 
 
@@ -69,11 +81,12 @@ def anonymise_person(user) -> None:
 
     Registrations lose the name, phone and email copied into them. The person leaves every team: a
     public project page must not keep listing a deleted account (the project itself stays).
-    Invitations they sent lose the sender.
+    Invitations they sent lose the sender; invitations written to their email or phone are deleted.
     """
     registrations_anonymise(person=user)
     ProjectMember.objects.filter(person=user).delete()
     ProjectInvitation.objects.filter(invited_by=user).update(invited_by=None)
+    ProjectInvitation.objects.addressed_to(user).delete()
 
 
 COVERS = {

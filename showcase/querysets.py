@@ -212,6 +212,11 @@ class ProjectInvitationQuerySet(models.QuerySet):
         invitation_id, project_id = ids
         return self.filter(pk=invitation_id, project_id=project_id)
 
+    def addressed_to(self, user) -> ProjectInvitationQuerySet:
+        """The invitations written to the account's email or phone (both stored in the same forms as `address`)."""
+        addresses = [address for address in (user.email, user.phone) if address]
+        return self.filter(address__in=addresses) if addresses else self.none()
+
 
 class SupportOrganisationQuerySet(models.QuerySet):
     def listed(self) -> SupportOrganisationQuerySet:

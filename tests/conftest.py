@@ -115,6 +115,7 @@ def fresh_cache():
             page_cache._local_entries.clear()
             page_cache._visitors_keys.clear()
         page_cache._highest_seen = 0
+        page_cache._writes_refused_until = page_cache._next_write_probe = 0.0
 
     forget_everything()
     yield

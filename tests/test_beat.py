@@ -14,7 +14,7 @@ EXPECTED = {
     "notifications-sweep": "trainers.tasks.sweep_notifications",
     "certificates-render-missing": "trainers.tasks.render_missing_certificate_pdfs",
     "worker-heartbeat": "home.tasks.record_worker_heartbeat",
-    "throttle-counts-forget": "trainers.tasks.forget_throttle_counts",
+    "throttle-counts-forget": "accounts.tasks.forget_throttle_counts",
 }
 
 

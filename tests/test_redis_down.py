@@ -69,8 +69,8 @@ def test_the_verify_throttle_holds_without_redis(redis_down, client, monkeypatch
     """Counted in PostgreSQL meanwhile: the same limit for every web process, never an error page."""
     from django.utils import timezone
 
-    from trainers import tasks
-    from trainers.models import ThrottleCount
+    from accounts import tasks
+    from accounts.models import ThrottleCount
     from trainers.views import VERIFY_LIMIT
 
     now = timezone.now()
@@ -84,3 +84,34 @@ def test_the_verify_throttle_holds_without_redis(redis_down, client, monkeypatch
     assert ThrottleCount.objects.count() == 2
     monkeypatch.setattr(timezone, "now", lambda: now + datetime.timedelta(minutes=2))
     assert [tasks.forget_throttle_counts.delay().get() for _ in range(2)] == [2, 0]
+
+
+@pytest.fixture
+def redis_refuses_writes(monkeypatch):
+    """Redis answers reads but refuses every write (a full disk, maxmemory, a replica), as django-redis reports it:
+    writes and deletes answer None instead of raising (IGNORE_EXCEPTIONS), and nothing changes."""
+    from django.core.cache import caches
+
+    backend = caches["default"]
+
+    def refuse():
+        for name in ("set", "add", "delete", "set_many", "delete_many", "incr", "touch", "clear"):
+            monkeypatch.setattr(backend, name, lambda *args, **kwargs: None)
+
+    return refuse
+
+
+def test_a_logout_while_redis_refuses_writes_ends_the_session(client, course_tree, learner, redis_refuses_writes):
+    client.force_login(learner)
+    session_key = client.session.session_key
+    assert LOGGED_IN in client.get(course_tree.lessons[0].url).content.decode()
+    assert client.get("/my-learning/").status_code == 200  # the session and the user are in the cache now
+
+    redis_refuses_writes()
+    assert client.post("/accounts/logout/").status_code == 302
+    # The cache still holds the session's entry (its delete was refused): the old cookie, replayed at once,
+    # must not bring it back.
+    assert cache.get(sessions.SessionStore.cache_key_prefix + session_key) is not None
+    client.cookies["sessionid"] = session_key
+    assert LOGGED_IN not in client.get(course_tree.lessons[0].url).content.decode()
+    assert client.get("/my-learning/").status_code == 302

@@ -9,12 +9,16 @@ class TrainersConfig(AppConfig):
 
     def ready(self):
         from accounts import profile_form
+        from accounts.signals import registration_attempted
         from courses.signals import course_completed, enrolled
 
         from .forms import ProfileForm
-        from .notifications import queue_enrolment_confirmation
+        from .notifications import queue_enrolment_confirmation, queue_registration_attempt_notices
         from .receivers import issue_course_certificate
 
         course_completed.connect(issue_course_certificate, dispatch_uid="trainers.issue_course_certificate")
         enrolled.connect(queue_enrolment_confirmation, dispatch_uid="trainers.queue_enrolment_confirmation")
+        registration_attempted.connect(
+            queue_registration_attempt_notices, dispatch_uid="trainers.queue_registration_attempt_notices"
+        )
         profile_form.register(ProfileForm)

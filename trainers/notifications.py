@@ -152,6 +152,17 @@ def queue_enrolment_confirmation(sender, enrollment, **kwargs) -> None:
     )
 
 
+def queue_registration_attempt_notices(sender, users, **kwargs) -> None:
+    """accounts.signals.registration_attempted: tell each account's owner, at most once a day each."""
+    today = timezone.localdate().isoformat()
+    notifications_queue(
+        Notification(
+            user_id=user.pk, kind=Notification.REGISTRATION_ATTEMPT, object_key=f"user:{user.pk}", period=today
+        )
+        for user in users
+    )
+
+
 def queue_certificate_notifications(*, since_days: int = 7) -> int:
     """Tell holders their certificate is ready, once its PDF has been rendered (the link then works)."""
     since = timezone.now() - datetime.timedelta(days=since_days)
@@ -366,6 +377,9 @@ def _context(notification: Notification) -> dict:
             context["pdf_url"] = absolute_url(reverse("trainers:certificate_pdf", args=[certificate.number]))
             context["verify_url"] = absolute_url(reverse("trainers:verify", args=[certificate.code]))
             context["admin_url"] = absolute_url(reverse("certificate:inspect", args=[certificate.pk]))
+    if notification.kind == Notification.REGISTRATION_ATTEMPT:
+        context["login_url"] = absolute_url(reverse("accounts:login"))
+        context["password_reset_url"] = absolute_url(reverse("accounts:password_reset"))
     if notification.kind == Notification.INACTIVE_REMINDER:
         context["courses"] = list(
             CoursePage.objects.filter(

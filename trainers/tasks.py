@@ -96,11 +96,3 @@ def sweep_notifications() -> dict:
     from .notifications import notifications_sweep
 
     return notifications_sweep()
-
-
-@shared_task
-def forget_throttle_counts() -> int:
-    """Periodic: delete the per-address counts the /verify/ throttle kept in the database while Redis was away."""
-    from .throttles import throttle_counts_forget
-
-    return throttle_counts_forget()

@@ -19,13 +19,13 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
+from accounts.throttles import request_throttled
 from areas.models import Area
 from courses.models import Enrollment
 from courses.progress import learner_progress
 
 from .models import Certificate, Trainer
 from .services import certificate_pdf_render
-from .throttles import request_throttled
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9_\- ]{10,40}$")  # old codes, and new ones typed with spaces
 VERIFY_LIMIT = 30  # look-ups per address per minute: enough for people, too few to enumerate codes

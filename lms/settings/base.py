@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "areas.rollup.OneAreaTreeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.PrivateResponsesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Registration and the reports answer "load the areas" when there are none (lms/areas_required.py).
     "lms.areas_required.AreasRequiredMiddleware",
@@ -310,7 +311,7 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": crontab(minute="*/5"),
     },
     "throttle-counts-forget": {
-        "task": "trainers.tasks.forget_throttle_counts",
+        "task": "accounts.tasks.forget_throttle_counts",
         "schedule": crontab(minute="*/10"),
     },
 }

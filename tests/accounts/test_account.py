@@ -129,3 +129,37 @@ def test_enrolling_twice_changes_nothing(client, course_tree, learner):
 def test_anonymous_is_sent_to_login(client, course_tree):
     response = client.get("/my-learning/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_deleting_an_account_removes_its_sign_in_records_and_the_invitations_to_it(client, learner, other_learner):
+    from axes.models import AccessAttempt, AccessLog
+    from django.test import Client
+
+    from showcase.models import ProjectInvitation
+    from showcase.services import project_team_update
+    from tests.showcase.factories import ProjectFactory, add_member
+
+    learner.phone = "+84905111222"
+    learner.save()
+    project = ProjectFactory(title="Nước mắm Cửa Đại")
+    add_member(project, other_learner, lead=True)
+    project_team_update(project=project, by=other_learner, invite=["learner@example.org", "+84905111222", "ai@x.org"])
+    # A sign-in (logged), then mistyped passwords by e-mail and by phone (counted): axes keeps them under her name.
+    other = Client()
+    other.post("/accounts/login/", {"username": "other@example.org", "password": "sai-mat-khau"})
+    client.post("/accounts/login/", {"username": "0905 111 222", "password": "pass-word-123"})
+    for username in ("Learner@Example.org", "0905 111 222"):
+        other.post("/accounts/login/", {"username": username, "password": "sai-mat-khau"})
+    mine = ["learner@example.org", "+84905111222"]
+    assert AccessAttempt.objects.get(username__in=mine).failures_since_start == 2
+    assert AccessLog.objects.filter(username__in=mine).exists()
+
+    data = json.loads(client.get("/accounts/me/data/").content)
+    received = data["team_invitations_received"]
+    assert sorted(i["address"] for i in received) == sorted(mine)
+
+    client.post("/accounts/me/delete/", {"confirm": "yes"})
+    for model in (AccessAttempt, AccessLog):
+        assert not model.objects.filter(username__in=mine).exists(), model
+    assert AccessAttempt.objects.filter(username="other@example.org").count() == 1  # someone else's stay
+    assert list(ProjectInvitation.objects.values_list("address", flat=True)) == ["ai@x.org"]

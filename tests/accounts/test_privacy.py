@@ -111,6 +111,7 @@ def test_markup_in_a_registration_is_inert(client):
         },
     )
     assert User.objects.filter(full_name=XSS_NAME).exists()  # stored as typed…
+    client.post("/accounts/login/", {"username": "0905 777 888", "password": "hoc-khoi-nghiep-2026"})
     html = client.get("/accounts/me/").content.decode()
     assert "<script>alert" not in html and "&lt;script&gt;" in html  # …and shown as text
 

@@ -60,8 +60,8 @@ def invitations_linked(text: str) -> list[int]:
 
 
 def register(client, email, next_url=""):
-    """Someone registers through the public form, typing whatever email address they like."""
-    return client.post(
+    """Someone registers through the public form, typing whatever email address they like, and signs in."""
+    registered = client.post(
         "/accounts/register/" + (f"?next={next_url}" if next_url else ""),
         {
             "account-full_name": "Kẻ Mạo Danh" if not next_url else "Trần Thị Hoa",
@@ -70,6 +70,8 @@ def register(client, email, next_url=""):
             "account-password2": PASSWORD,
         },
     )
+    assert registered.status_code == 302 and registered["Location"].startswith("/accounts/login/")
+    return client.post(registered["Location"], {"username": email, "password": PASSWORD})
 
 
 def test_an_impostor_with_the_invitees_address_neither_sees_nor_answers(
@@ -92,9 +94,9 @@ def test_an_impostor_with_the_invitees_address_neither_sees_nor_answers(
     assert not ProjectMember.objects.filter(person=impostor).exists()
     invitation.refresh_from_db()
     assert invitation.status == ProjectInvitation.PENDING
-    # Deleting the impostor's account leaves the real invitee's invitation alone.
+    # Deleting the account deletes the invitations written to its address (the team may invite again).
     client.post(reverse("accounts:delete"), {"confirm": "yes"})
-    assert ProjectInvitation.objects.filter(pk=invitation.pk).exists()
+    assert not ProjectInvitation.objects.filter(pk=invitation.pk).exists()
 
 
 def test_the_invitee_follows_the_emailed_link_and_joins_once(

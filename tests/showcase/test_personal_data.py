@@ -45,8 +45,17 @@ def test_export_holds_the_persons_registrations_teams_and_invitations_sent(hoa, 
     assert data["startup_projects"] == [
         {"project": "Nước mắm Cửa Đại", "status": "published", "team_lead": True, "role": "Hoa, trưởng nhóm"}
     ]
-    # An invitation to her address is not filed under her account: anyone may register with that address.
-    assert "team_invitations_received" not in data and "Trà thảo mộc" not in json.dumps(data, ensure_ascii=False)
+    # The invitation written to her address is listed: when and its answer, not the project nor the link.
+    assert data["team_invitations_received"] == [
+        {
+            "address": "hoa@example.org",
+            "status": "pending",
+            "invited_at": ProjectInvitation.objects.get(address="hoa@example.org").created_at.isoformat(),
+            "answered_at": None,
+        }
+    ]
+    dumped = json.dumps(data, ensure_ascii=False)
+    assert "Trà thảo mộc" not in dumped and ProjectInvitation.objects.get(address="hoa@example.org").token not in dumped
     sent = data["team_invitations_sent"]
     assert len(sent) == 1 and "ban.cua.hoa@example.org" not in json.dumps(sent)
 
@@ -62,8 +71,8 @@ def test_anonymising_drops_what_identifies_and_keeps_the_counts(hoa, records):
     assert Registration.objects.filter(full_name="Người Lạ").exists()  # the visitor's own row is untouched
 
     assert not ProjectMember.objects.filter(person=hoa).exists() and project.members.count() == 1
-    # The team's invitation to her address is the team's to withdraw, not any account's to delete.
-    assert ProjectInvitation.objects.filter(address="hoa@example.org").exists()
+    # The invitation written to her address goes with her; the one she sent stays, without its sender.
+    assert not ProjectInvitation.objects.filter(address="hoa@example.org").exists()
     assert ProjectInvitation.objects.get(address="ban.cua.hoa@example.org").invited_by is None
 
     dumped = json.dumps(export_person(hoa), ensure_ascii=False)

@@ -2,7 +2,6 @@ from .certificate_settings import CertificateSettings
 from .certification import COUNTED_REPORT, Certificate, CertificateCounter, PracticumResult, SessionReport
 from .notifications import Notification
 from .people import Profile, Trainer, TrainerSpeciality
-from .throttles import ThrottleCount
 
 __all__ = [
     "Certificate",
@@ -13,7 +12,6 @@ __all__ = [
     "Profile",
     "SessionReport",
     "COUNTED_REPORT",
-    "ThrottleCount",
     "Trainer",
     "TrainerSpeciality",
 ]

@@ -48,6 +48,8 @@ class Notification(models.Model):
     PROJECT_INVITATION = "project_invitation"
     SESSION_SUBMITTED = "session_submitted"  # to the area's administrators: a session or its report to review
     SESSION_REVIEWED = "session_reviewed"  # to the session's trainers: approved, or returned with a comment
+    # To an account's owner: someone registered with its address (accounts.signals.registration_attempted).
+    REGISTRATION_ATTEMPT = "registration_attempt"
     KINDS = [
         (ENROLLED, _("Enrolment confirmation")),
         (CERTIFICATE_ISSUED, _("Certificate issued")),
@@ -60,6 +62,7 @@ class Notification(models.Model):
         (PROJECT_INVITATION, _("Invitation to a project team")),
         (SESSION_SUBMITTED, _("Training session to review")),
         (SESSION_REVIEWED, _("Training session reviewed")),
+        (REGISTRATION_ATTEMPT, _("Registration with an address in use")),
     ]
     PENDING, SENDING, SENT, FAILED, SKIPPED = "pending", "sending", "sent", "failed", "skipped"
     STATUSES = [

@@ -1,4 +1,4 @@
-"""How often one client address may call a public page (the certificate check), shared by every web process.
+"""How often one client address may call a public page (certificate check, registration), for every web process.
 
 The count lives in the shared cache (Redis). When Redis is unreachable the cache answers nothing
 instead of raising (django-redis' IGNORE_EXCEPTIONS, lms/settings/base.py), which would let every
@@ -13,8 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from accounts.addresses import client_address
-
+from .addresses import client_address
 from .models import ThrottleCount
 
 logger = logging.getLogger(__name__)
