@@ -1,6 +1,7 @@
 """With Redis unreachable the site is slower, not down: everything is read again from PostgreSQL."""
 
 import datetime
+import os
 
 import environ
 import pytest
@@ -115,3 +116,24 @@ def test_a_logout_while_redis_refuses_writes_ends_the_session(client, course_tre
     client.cookies["sessionid"] = session_key
     assert LOGGED_IN not in client.get(course_tree.lessons[0].url).content.decode()
     assert client.get("/my-learning/").status_code == 302
+
+
+@pytest.mark.skipif(
+    not os.environ.get("CACHE_URL", "").startswith("rediscache://"), reason="needs Redis: run under scripts/services.sh"
+)
+def test_a_logout_while_a_real_redis_refuses_writes_ends_the_session(client, course_tree, learner):
+    """The same with Redis itself refusing writes (NOREPLICAS) while it answers reads."""
+    from redis import Redis
+
+    client.force_login(learner)
+    session_key = client.session.session_key
+    assert client.get("/my-learning/").status_code == 200
+    redis = Redis.from_url(os.environ["CACHE_URL"].replace("rediscache://", "redis://"))
+    redis.config_set("min-replicas-to-write", 1)
+    try:
+        assert client.post("/accounts/logout/").status_code == 302
+        assert cache.get(sessions.SessionStore.cache_key_prefix + session_key) is not None  # still there
+        client.cookies["sessionid"] = session_key
+        assert client.get("/my-learning/").status_code == 302
+    finally:
+        redis.config_set("min-replicas-to-write", 0)
