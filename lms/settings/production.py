@@ -7,6 +7,8 @@ from .base import cache_settings, env
 from .environment import ENV_FILE, FIXES, KEPT_MAIL
 
 DEBUG = False
+# A certificate that names no issuing body is refused (Settings → Certificate settings, or a district's issuer).
+CERTIFICATE_ISSUER_REQUIRED = True
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 _MAKE_SECRET = 'python3 -c "import secrets; print(secrets.token_urlsafe(64))"'
 if not SECRET_KEY:
