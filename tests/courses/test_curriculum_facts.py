@@ -6,10 +6,11 @@ Each test loads the whole demo (about a minute), so the checks on lessons share 
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
+from django.urls import reverse
 
 from accounts.models import User
 from core.text import fold_vi
-from courses.models import LessonPage
+from courses.models import CoursePage, LessonPage
 
 pytestmark = pytest.mark.django_db
 DIRECTIVE_09 = "Chỉ thị số 09/CT-TTg ngày 18/02/2020"
@@ -55,3 +56,23 @@ def test_the_lessons_teach_the_checked_facts(client):
     for slug in POLICY_LESSONS:
         text = _text(client.get(LessonPage.objects.live().get(slug=slug).url))
         assert DIRECTIVE_09 in text and PROVINCIAL in text, slug
+
+
+def test_every_shipped_course_shows_its_sources(client):
+    call_command("load_demo_data")
+    courses = list(CoursePage.objects.live())
+    assert len(courses) == 3
+    for course in courses:
+        text = _text(client.get(course.url))
+        assert "Nguồn tham khảo" in text, course.title
+        sources = text.split("Nguồn tham khảo", 1)[1]
+        assert DIRECTIVE_09 in sources and "vbpl.vn" in sources, course.title
+    tot = CoursePage.objects.live().get(is_tot=True)
+    assert "Luật số 07/2022/QH15" in tot.sources and "Quyết định số 844/QĐ-TTg" in tot.sources
+
+
+def test_editors_keep_the_sources_in_the_course_form(client, course_tree, editor):
+    client.force_login(editor)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[course_tree.course.pk]))
+    assert response.status_code == 200
+    assert 'name="sources"' in response.content.decode() and "Nguồn tham khảo" in response.content.decode()
