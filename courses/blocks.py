@@ -87,6 +87,13 @@ class CaseStudyBlock(blocks.StructBlock):
     area = blocks.CharBlock(label=_("Where"), required=False)
     summary = blocks.RichTextBlock(label=_("Story"), features=RICH_FEATURES)
     takeaway = blocks.CharBlock(label=_("Key takeaway"), required=False)
+    # Ticked unless an editor says the story is real: a made-up business is never presented as a fact.
+    illustrative = blocks.BooleanBlock(
+        label=_("Illustrative (made up for teaching)"),
+        required=False,
+        default=True,
+        help_text=_("Untick only for a real business or project, named with its permission and a source."),
+    )
 
     class Meta:
         icon = "group"
@@ -97,6 +104,7 @@ class CaseStudyBlock(blocks.StructBlock):
             "area": "Duy Xuyên",
             "summary": "<p>Một nhóm nông dân trẻ bán rau hữu cơ qua mạng.</p>",
             "takeaway": "Bắt đầu nhỏ, đo lường, rồi mở rộng.",
+            "illustrative": True,
         }
 
 

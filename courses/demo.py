@@ -33,6 +33,7 @@ COURSE_KEYS = {
     "quiz_attempts": (int, False),  # absent: unlimited attempts
     "quiz_retake_days": (int, False),  # absent: no retake after a wait, only an administrator's grant
     "modules": (list, True),
+    "sources": (list, False),  # the course's sources for editors to check, one HTML line each
 }
 MODULE_KEYS = {
     "slug": (str, True),
@@ -123,6 +124,7 @@ def _check_course(course: object) -> dict:
     check_strings("objectives", course["objectives"])
     check_strings("audiences", course["audiences"], {code for code, _label in Audience.CODES})
     check_strings("tags", course["tags"])
+    check_strings("sources", course.get("sources", []))
     check_choice("level", course["level"], [level for level, _label in CoursePage.LEVELS])
     lesson_body = LessonPage._meta.get_field("body").stream_block
     step_block = LessonPage._meta.get_field("guide_plan").stream_block.child_blocks["step"]
@@ -176,6 +178,11 @@ def _publish(parent: Page, page: Page) -> Page:
     return page
 
 
+def _sources_html(sources: list[str]) -> str:
+    """The course's sources as the bulleted list editors see in the rich-text field."""
+    return "<ul>" + "".join(f"<li>{source}</li>" for source in sources) + "</ul>" if sources else ""
+
+
 def load_curriculum(home: Page, *, data_dir: Path = DATA_DIR) -> CourseIndexPage:
     curriculum = read_curriculum(data_dir)  # all files checked before the first page is written
     catalogue = _publish(
@@ -199,6 +206,7 @@ def load_curriculum(home: Page, *, data_dir: Path = DATA_DIR) -> CourseIndexPage
             level=course_data["level"],
             estimated_hours=course_data["hours"],
             is_tot=course_data["is_tot"],
+            sources=_sources_html(course_data.get("sources", [])),
         )
         course.audiences.set([audiences[code] for code in course_data["audiences"]])
         course.tags.set(course_data["tags"])

@@ -100,7 +100,7 @@ PROVINCE_ADMINISTRATORS = Role(
     name="Quản trị viên tỉnh",
     former_names=("Province administrators",),
     permissions=_DISTRICT
-    | model_permissions("trainers", profile=CRUD)
+    | model_permissions("trainers", profile=CRUD, issuer=CRUD)
     | model_permissions("areas", area=CRUD, adminscope=CRUD)
     | model_permissions("reports", target=CRUD)
     | model_permissions("showcase", supportorganisation=CRUD),

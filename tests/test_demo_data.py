@@ -249,3 +249,27 @@ def test_a_demo_district_plan_waits_for_the_provinces_approval(client):
     assert client.post(reverse("target:review", args=[waiting.pk]), {"approve": ""}).status_code == 302
     waiting.refresh_from_db()
     assert waiting.status == Target.APPROVED
+
+
+def test_the_demo_certificates_name_a_sample_issuer(tmp_path, settings):
+    """The demo fills the issuer in (so production would issue), and every line of it says it is sample data."""
+    import shutil
+    import subprocess
+
+    from trainers.pdf import certificate_pdf_bytes
+
+    settings.CERTIFICATE_ISSUER_REQUIRED = True
+    call_command("load_demo_data")
+    certificate = Certificate.objects.filter(kind=Certificate.TRAINER, area__name="Duy Xuyên").first()
+    elsewhere = Certificate.objects.filter(kind=Certificate.TRAINER).exclude(area__name="Duy Xuyên").first()
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    for found, body in (
+        (certificate, "phòng văn hóa – xã hội huyện duy xuyên"),
+        (elsewhere, "sở khoa học và công nghệ"),
+    ):
+        path = tmp_path / "demo.pdf"
+        path.write_bytes(certificate_pdf_bytes(found))
+        text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                       check=True).stdout.casefold().split())  # fmt: skip
+        assert body in text and text.count("(dữ liệu mẫu)") >= 2 and found.number in text

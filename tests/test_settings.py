@@ -262,3 +262,10 @@ def test_a_wrong_value_names_its_variable_and_the_fix(variable, value, fix):
     assert last.startswith("django.core.exceptions.ImproperlyConfigured: ") and variable in last, last
     assert fix in last, last
     assert "pass-word" not in result.stderr  # a URL's password is never shown
+
+
+def test_production_refuses_certificates_without_an_issuing_body():
+    """trainers.models.issuing_body_require checks this setting: on in production, off in development."""
+    read = "from django.conf import settings; print(settings.CERTIFICATE_ISSUER_REQUIRED)"
+    assert run([sys.executable, "-c", read], **filled_template()).stdout.split() == ["True"]
+    assert run([sys.executable, "-c", read], DJANGO_SETTINGS_MODULE="lms.settings.dev").stdout.split() == ["False"]

@@ -162,6 +162,68 @@ def _wait_for_a_retake(user) -> None:
         QuizAttempt.objects.filter(pk=attempt.pk).update(submitted_at=now - datetime.timedelta(days=days))
 
 
+# The issuer printed on the demo's certificates: plausible, and marked as sample data on every line a reader
+# might take for real (the body, the signatory, the seal).
+DEMO_MARK = "(DỮ LIỆU MẪU)"
+DEMO_ISSUER = {
+    "issuing_body": f"Sở Khoa học và Công nghệ thành phố Đà Nẵng {DEMO_MARK}",
+    "signatory_name": f"Nguyễn Văn Mẫu {DEMO_MARK}",
+    "signatory_title": "KT. Giám đốc – Phó Giám đốc",
+}
+DEMO_DISTRICT_ISSUER = {
+    "issuing_body": f"Phòng Văn hóa – Xã hội huyện Duy Xuyên {DEMO_MARK}",
+    "signatory_name": f"Trần Thị Mẫu {DEMO_MARK}",
+    "signatory_title": "Trưởng phòng",
+}
+SEAL_TITLE = "Con dấu MẪU (dữ liệu mẫu, không có giá trị pháp lý)"
+
+
+def _demo_seal():
+    """A round red stamp that reads MẪU ("sample"), drawn here so that no real seal is ever shipped."""
+    import io
+
+    from django.conf import settings
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from PIL import ImageDraw, ImageFont
+    from wagtail.images import get_image_model
+
+    Image = get_image_model()
+    if seal := Image.objects.filter(title=SEAL_TITLE).first():
+        return seal
+    size, red = 400, (200, 30, 30, 235)
+    picture = PILImage.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse((8, 8, size - 8, size - 8), outline=red, width=14)
+    draw.ellipse((48, 48, size - 48, size - 48), outline=red, width=5)
+    fonts = Path(settings.BASE_DIR) / "static" / "fonts"
+    big = ImageFont.truetype(str(fonts / "DejaVuSans-Bold.ttf"), 96)
+    small = ImageFont.truetype(str(fonts / "DejaVuSans-Bold.ttf"), 26)
+    draw.text((size / 2, size / 2), "MẪU", fill=red, font=big, anchor="mm")
+    draw.text((size / 2, size / 2 + 80), "DỮ LIỆU MẪU", fill=red, font=small, anchor="mm")
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    return Image.objects.create(title=SEAL_TITLE, file=ImageFile(buffer, name="con-dau-mau.png"))
+
+
+def load_demo_issuers(district: Area) -> None:
+    """The province's issuer (Settings → Certificate settings) and one district that issues its own, as samples."""
+    from wagtail.models import Site
+
+    from .models import CertificateSettings, Issuer
+
+    seal = _demo_seal()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None:
+        settings_ = CertificateSettings.for_site(site)
+        if not settings_.issuing_body:  # an issuer someone set is never overwritten
+            for field, value in DEMO_ISSUER.items():
+                setattr(settings_, field, value)
+            settings_.seal = seal
+            settings_.save()
+    Issuer.objects.get_or_create(area=district, defaults={**DEMO_DISTRICT_ISSUER, "seal": seal})
+
+
 def load_trainer_programme(districts: dict[str, Area]) -> dict[str, Trainer]:
     """Profiles, three generations of trainers and their certificates (their sessions: `training.demo`)."""
     from accounts.models import User
@@ -169,6 +231,7 @@ def load_trainer_programme(districts: dict[str, Area]) -> dict[str, Trainer]:
 
     from .services import certificate_revoke, certification_issue
 
+    load_demo_issuers(districts["Duy Xuyên"])  # before any certificate: production refuses one without
     province = Area.objects.get(code="49", valid_from=None)
     thu_bon = Area.objects.get(code="20611", valid_from=REFORM_2025)
 

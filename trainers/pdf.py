@@ -10,7 +10,7 @@ from django.utils import translation
 
 from core.text import nfc
 
-from .models import Certificate, CertificateSettings
+from .models import Certificate, issuer_for
 
 FONT_DIR = Path(settings.BASE_DIR) / "static" / "fonts"
 
@@ -23,27 +23,21 @@ def qr_svg(url: str) -> str:
 SEAL_RENDITION = "max-400x400|format-png"
 
 
-def issuer() -> dict:
-    """The issuing body, signatory and seal set in the admin (Settings → Certificate settings) for the default site.
-
-    A render runs in a worker with no request, so the default site's settings are the ones printed.
-    """
-    from wagtail.models import Site
-
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
+def issuer(area=None) -> dict:
+    """The issuing body, signatory and seal printed for a certificate filed in `area` (`issuer_for`)."""
+    found = issuer_for(area)
+    if found is None:
         return {}
-    settings_ = CertificateSettings.for_site(site)
     seal = ""
-    if settings_.seal_id:
-        rendition = settings_.seal.get_rendition(SEAL_RENDITION)
+    if found.seal_id:
+        rendition = found.seal.get_rendition(SEAL_RENDITION)
         with rendition.file.open("rb") as file:
             # Embedded, so the PDF does not depend on where media is stored or served.
             seal = "data:image/png;base64," + base64.b64encode(file.read()).decode("ascii")
     return {
-        "issuing_body": nfc(settings_.issuing_body),
-        "signatory_name": nfc(settings_.signatory_name),
-        "signatory_title": nfc(settings_.signatory_title),
+        "issuing_body": nfc(found.issuing_body),
+        "signatory_name": nfc(found.signatory_name),
+        "signatory_title": nfc(found.signatory_title),
         "seal": seal,
     }
 
@@ -62,7 +56,7 @@ def certificate_pdf_bytes(certificate: Certificate) -> bytes:
                 "trained_by_name": nfc(certificate.trained_by.person.full_name) if certificate.trained_by else "",
                 "verify_url": url,
                 "qr_svg": qr_svg(url),
-                "issuer": issuer(),
+                "issuer": issuer(certificate.area),
             },
         )
     return HTML(string=html, base_url=FONT_DIR.as_uri() + "/").write_pdf()

@@ -23,6 +23,7 @@ from .models import (
     PracticumResult,
     Profile,
     Trainer,
+    issuing_body_require,
 )
 from .models.certification import pdf_storage_name
 from .notifications import notification_queue
@@ -98,6 +99,7 @@ def certification_issue(
         expires_on=add_years(issued_on, TRAINER_CERTIFICATE_YEARS) if kind == Certificate.TRAINER else None,
         issued_by=issued_by,
     )
+    issuing_body_require(certificate.area)  # production refuses a certificate that names no issuer
     try:
         # A savepoint, so that losing a race leaves the outer transaction usable.
         with transaction.atomic():

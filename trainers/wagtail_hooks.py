@@ -6,9 +6,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import HeaderButton
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from areas.admin_views import ScopedInspectView, ScopedPermissionPolicy, ScopedViewSetMixin, may_see_wagtail_reports
+from areas.models import admin_area_ids
 from core.admin_actions import ObjectActionsViewSetMixin
 
 from .admin_forms import ProfileAdminForm, TrainerAdminForm
@@ -20,13 +22,31 @@ from .admin_views import (
     ProfilePasswordLinkView,
     TrainerCertifyView,
 )
-from .models import Certificate, Notification, Profile, Trainer
+from .models import Certificate, Issuer, Notification, Profile, Trainer
 from .notifications import RESEND_LOG_ACTION
 
 for model in (Trainer, Profile):
     register_permission_policy(model, ScopedPermissionPolicy(model))
 register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate))
 register_permission_policy(Notification, NotificationPermissionPolicy(Notification))
+
+
+class IssuerPermissionPolicy(ModelPermissionPolicy):
+    """Who issues certificates is the province's decision, for its districts too: province administrators only."""
+
+    def user_has_permission(self, user, action):
+        return admin_area_ids(user) is None and super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if self.user_has_any_permission(user, actions):
+            return self.model._default_manager.all()
+        return self.model._default_manager.none()
+
+
+register_permission_policy(Issuer, IssuerPermissionPolicy(Issuer))
 
 
 class TrainerViewSet(ObjectActionsViewSetMixin, ScopedViewSetMixin, ModelViewSet):
@@ -192,6 +212,23 @@ class ProfileViewSet(ObjectActionsViewSetMixin, ScopedViewSetMixin, ModelViewSet
         return Profile.objects.select_related("user", "area", "commune")
 
 
+class IssuerViewSet(ModelViewSet):
+    """A district (or any area) that issues its own certificates; the rest print Settings → Certificate settings."""
+
+    model = Issuer
+    icon = "success"
+    menu_label = _("Certificate issuers")
+    url_prefix = "trainers/issuers"
+    name = "issuer"
+    copy_view_enabled = False
+    list_display = ["area", "issuing_body", "signatory_name", "signatory_title"]
+    search_fields = ["issuing_body", "area__name"]
+    search_backend_name = None
+
+    def get_queryset(self, request):
+        return Issuer.objects.select_related("area")
+
+
 class TrainerProgrammeGroup(ModelViewSetGroup):
     menu_label = _("Trainer programme")
     menu_icon = "group"
@@ -199,6 +236,7 @@ class TrainerProgrammeGroup(ModelViewSetGroup):
     items = (
         TrainerViewSet,
         CertificateViewSet,
+        IssuerViewSet,
         ProfileViewSet,
         NotificationViewSet,
     )

@@ -134,6 +134,15 @@ class CoursePage(CachedViewRestrictionsMixin, SearchTextMixin, Page):
         related_name="+",
     )
     is_tot = models.BooleanField(_("part of the ToT pathway"), default=False)
+    sources = RichTextField(
+        _("sources"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_(
+            "The laws, decisions and documents the course relies on, one per line with its number, date and a "
+            "link, so that editors can check the facts when a law changes."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -149,6 +158,7 @@ class CoursePage(CachedViewRestrictionsMixin, SearchTextMixin, Page):
             heading=_("Audience and topics"),
         ),
         FieldPanel("cover_image"),
+        FieldPanel("sources"),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary")]
     parent_page_types = ["courses.CourseIndexPage"]

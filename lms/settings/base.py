@@ -182,6 +182,9 @@ STORAGES = {
 # Certificate PDFs: outside MEDIA_ROOT and without a URL, served only by the view that checks who asks.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private_media"))
 STORAGES["private"] = {"BACKEND": "trainers.models.certification.PrivateStorage"}
+# Production refuses to issue a certificate that would print no issuing body (trainers.models.issuing_body_require);
+# development and tests issue them plain so that a fresh checkout works before anyone fills the settings in.
+CERTIFICATE_ISSUER_REQUIRED = False
 # nginx's `internal` location aliased to PRIVATE_MEDIA_ROOT (e.g. "/protected/"): the view checks, nginx sends.
 PRIVATE_MEDIA_ACCEL_REDIRECT = env.str("PRIVATE_MEDIA_ACCEL_REDIRECT", default="")
 env.checked(

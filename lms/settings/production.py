@@ -10,6 +10,9 @@ DEBUG = False
 # The demo accounts share a password published in the README: `load_demo_data` refuses them here
 # unless given --allow-production (its --curriculum-only makes no account and is always allowed).
 DEMO_DATA_ALLOWED = False
+
+# A certificate that names no issuing body is refused (Settings → Certificate settings, or a district's issuer).
+CERTIFICATE_ISSUER_REQUIRED = True
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 _MAKE_SECRET = 'python3 -c "import secrets; print(secrets.token_urlsafe(64))"'
 if not SECRET_KEY:

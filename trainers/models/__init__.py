@@ -1,4 +1,4 @@
-from .certificate_settings import CertificateSettings
+from .certificate_settings import CertificateSettings, Issuer, issuer_for, issuing_body_require
 from .certification import COUNTED_REPORT, Certificate, CertificateCounter, PracticumResult, SessionReport
 from .notifications import Notification
 from .people import Profile, Trainer, TrainerSpeciality
@@ -7,6 +7,9 @@ __all__ = [
     "Certificate",
     "CertificateCounter",
     "CertificateSettings",
+    "Issuer",
+    "issuer_for",
+    "issuing_body_require",
     "Notification",
     "PracticumResult",
     "Profile",
