@@ -366,6 +366,8 @@ def _context(notification: Notification) -> dict:
             context["pdf_url"] = absolute_url(reverse("trainers:certificate_pdf", args=[certificate.number]))
             context["verify_url"] = absolute_url(reverse("trainers:verify", args=[certificate.code]))
             context["admin_url"] = absolute_url(reverse("certificate:inspect", args=[certificate.pk]))
+            context["renewal_url"] = absolute_url(reverse("trainers:certificate_renewal", args=[certificate.number]))
+            context["renew_admin_url"] = absolute_url(reverse("certificate:renew", args=[certificate.pk]))
     if notification.kind == Notification.INACTIVE_REMINDER:
         context["courses"] = list(
             CoursePage.objects.filter(

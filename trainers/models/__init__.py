@@ -1,5 +1,5 @@
 from .certificate_settings import CertificateSettings
-from .certification import COUNTED_REPORT, Certificate, CertificateCounter, PracticumResult, SessionReport
+from .certification import COUNTED_REPORT, Certificate, CertificateCounter, PracticumResult, RenewalRule, SessionReport
 from .notifications import Notification
 from .people import Profile, Trainer, TrainerSpeciality
 from .throttles import ThrottleCount
@@ -11,6 +11,7 @@ __all__ = [
     "Notification",
     "PracticumResult",
     "Profile",
+    "RenewalRule",
     "SessionReport",
     "COUNTED_REPORT",
     "ThrottleCount",

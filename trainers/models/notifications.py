@@ -48,6 +48,7 @@ class Notification(models.Model):
     PROJECT_INVITATION = "project_invitation"
     SESSION_SUBMITTED = "session_submitted"  # to the area's administrators: a session or its report to review
     SESSION_REVIEWED = "session_reviewed"  # to the session's trainers: approved, or returned with a comment
+    RENEWAL_REQUESTED = "renewal_requested"  # to the area's administrators: a holder asks for renewal
     KINDS = [
         (ENROLLED, _("Enrolment confirmation")),
         (CERTIFICATE_ISSUED, _("Certificate issued")),
@@ -60,6 +61,7 @@ class Notification(models.Model):
         (PROJECT_INVITATION, _("Invitation to a project team")),
         (SESSION_SUBMITTED, _("Training session to review")),
         (SESSION_REVIEWED, _("Training session reviewed")),
+        (RENEWAL_REQUESTED, _("Certificate renewal requested")),
     ]
     PENDING, SENDING, SENT, FAILED, SKIPPED = "pending", "sending", "sent", "failed", "skipped"
     STATUSES = [
