@@ -149,3 +149,19 @@ def test_verify_shows_the_renewal_and_the_history(client, world):
     new_page = client.get(reverse("trainers:verify", args=[renewal.code])).content.decode()
     assert f"Gia hạn chứng nhận {old.number}" in new_page
     assert "Lịch sử" in new_page and old.number in new_page and renewal.number in new_page
+
+
+def test_the_province_sets_the_rules_in_the_admin_and_a_district_cannot(client, world):
+    from .factories import province_admin
+
+    rule = RenewalRule.objects.get(kind=Certificate.TRAINER)
+    url = reverse("renewal_rule:edit", args=[rule.pk])
+    client.force_login(world["admin"])
+    assert client.get(url).status_code in (302, 403)  # Wagtail sends a missing permission back to the dashboard
+    client.force_login(province_admin(world["tree"]["province"]))
+    form = {"kind": "trainer", "min_sessions": "1", "min_participants": "3", "refresher_course": "",
+            "opens_days_before": "60"}  # fmt: skip
+    assert client.post(url, form).status_code == 302
+    _session(world, "Lớp Duy Hòa tháng 3", 4, days_ago=300)
+    client.force_login(world["admin"])
+    assert client.get(_renew_url(world["certificate"])).context["check"].renewable  # the new rule applies
