@@ -165,3 +165,19 @@ def test_the_province_sets_the_rules_in_the_admin_and_a_district_cannot(client, 
     _session(world, "Lớp Duy Hòa tháng 3", 4, days_ago=300)
     client.force_login(world["admin"])
     assert client.get(_renew_url(world["certificate"])).context["check"].renewable  # the new rule applies
+
+
+def test_the_evidence_costs_the_same_queries_however_many_sessions(client, world, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _meet_every_rule(world)
+    client.force_login(world["trainer"].person)
+    url = _holder_url(world["certificate"])
+    client.get(url)
+    with CaptureQueriesContext(connection) as two:
+        client.get(url)
+    for n in range(4):
+        _session(world, f"Lớp thêm {n}", 5, days_ago=50 + n)
+    with django_assert_num_queries(len(two)):
+        assert len(client.get(url).context["check"].results[0].evidence) == 6
