@@ -72,7 +72,7 @@ _DISTRICT = (
     | model_permissions(
         "trainers",
         trainer=CRUD,
-        certificate=("view", "revoke"),
+        certificate=("view", "revoke", "renew"),
         profile=("view", "change"),
         notification=("view", "resend"),
     )
@@ -100,7 +100,7 @@ PROVINCE_ADMINISTRATORS = Role(
     name="Quản trị viên tỉnh",
     former_names=("Province administrators",),
     permissions=_DISTRICT
-    | model_permissions("trainers", profile=CRUD, issuer=CRUD)
+    | model_permissions("trainers", profile=CRUD, issuer=CRUD, renewalrule=("add", "change", "view"))
     | model_permissions("areas", area=CRUD, adminscope=CRUD)
     | model_permissions("reports", target=CRUD)
     | model_permissions("showcase", supportorganisation=CRUD),

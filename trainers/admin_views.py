@@ -167,3 +167,42 @@ class ProfilePasswordLinkView(ObjectActionView):
         response = self.render(link=link, qr=qr_svg(link), notice=password_link_notice())
         add_never_cache_headers(response)  # the link lets whoever holds it in: never kept by a browser or proxy
         return response
+
+
+class CertificateRenewView(ObjectActionView):
+    """An administrator of the certificate's area renews it once its holder meets the province's renewal rules."""
+
+    model = Certificate
+    url_name = "renew"
+    button_label = gettext_lazy("Renew")
+    permission = "renew"
+    page_title = gettext_lazy("Renew certificate")
+    header_icon = "repeat"
+    button_priority = 25
+    template_name = "trainers/admin/certificate_renew.html"
+
+    @classmethod
+    def applies_to(cls, obj) -> bool:
+        return obj.kind == Certificate.TRAINER and obj.status == Certificate.VALID and obj.expires_on is not None
+
+    def _render(self, **context):
+        from .renewal import renewal_check
+
+        return self.render(check=renewal_check(self.object), **context)
+
+    def get(self, request, pk):
+        return self._render()
+
+    def post(self, request, pk):
+        from .services import certificate_renew
+
+        try:
+            renewal = certificate_renew(certificate=self.object, issued_by=request.user)
+        except ValidationError as error:
+            return self._render(errors=error.messages)
+        messages.success(
+            request,
+            _("Certificate %(old)s renewed: certificate %(new)s issued.")
+            % {"old": self.object.number, "new": renewal.number},
+        )
+        return redirect(self.viewset.get_url_name("inspect"), renewal.pk)

@@ -49,7 +49,7 @@ from .models import Certificate, Notification
 logger = logging.getLogger(__name__)
 
 INACTIVE_DAYS = 14
-EXPIRY_NOTICE_DAYS = 30
+EXPIRY_NOTICE_DAYS = (90, 30, 7)  # reminders before a trainer certificate expires
 SENDING_STALE_AFTER = datetime.timedelta(hours=1)
 # A pending row older than this lost its task (the broker was away when it was published): the sweeper queues it
 # again. Queueing a row whose task is merely late is harmless: only one task can claim it.
@@ -240,15 +240,29 @@ def queue_inactivity_reminders(*, now: datetime.datetime | None = None) -> int:
     )
 
 
+def expiry_reminder_stage(days_left: int) -> int | None:
+    """Which reminder a certificate expiring in `days_left` days is owed: the nearest of 90, 30 and 7 days ahead.
+
+    A day the task missed is caught up on the next run (at 85 days left, the 90-day reminder is sent).
+    """
+    due = [days for days in EXPIRY_NOTICE_DAYS if days_left <= days]
+    return min(due) if due and days_left >= 0 else None
+
+
 def queue_expiry_reminders(*, today: datetime.date | None = None) -> int:
-    """Trainer certificates expiring within 30 days: to the holder and to their district's administrators."""
+    """Trainer certificates expiring within 90, 30 and 7 days: to the holder and to their area's administrators.
+
+    One row per certificate, stage and recipient (the period is "<expiry day>/<stage>"), so each reminder is
+    sent once however often the task runs; a certificate already renewed is not reminded of.
+    """
     today = today or timezone.localdate()
     certificates = list(
         Certificate.objects.filter(
             kind=Certificate.TRAINER,
             status=Certificate.VALID,
             expires_on__gte=today,
-            expires_on__lte=today + datetime.timedelta(days=EXPIRY_NOTICE_DAYS),
+            expires_on__lte=today + datetime.timedelta(days=max(EXPIRY_NOTICE_DAYS)),
+            renewed_by__isnull=True,
         ).values_list("pk", "person_id", "area_id", "expires_on")
     )
     if not certificates:
@@ -256,10 +270,11 @@ def queue_expiry_reminders(*, today: datetime.date | None = None) -> int:
     admins_for_area = administrators_by_area()
     rows = []
     for pk, person_id, area_id, expires_on in certificates:
+        stage = expiry_reminder_stage((expires_on - today).days)
         common = {
             "object_key": f"certificate:{pk}",
-            "period": expires_on.isoformat(),
-            "context": {"certificate_id": pk},
+            "period": f"{expires_on.isoformat()}/{stage}",
+            "context": {"certificate_id": pk, "days": stage},
         }
         rows.append(Notification(user_id=person_id, kind=Notification.EXPIRY_REMINDER, **common))
         for admin_id in admins_for_area.get(area_id, ()):
@@ -377,6 +392,8 @@ def _context(notification: Notification) -> dict:
             context["pdf_url"] = absolute_url(reverse("trainers:certificate_pdf", args=[certificate.number]))
             context["verify_url"] = absolute_url(reverse("trainers:verify", args=[certificate.code]))
             context["admin_url"] = absolute_url(reverse("certificate:inspect", args=[certificate.pk]))
+            context["renewal_url"] = absolute_url(reverse("trainers:certificate_renewal", args=[certificate.number]))
+            context["renew_admin_url"] = absolute_url(reverse("certificate:renew", args=[certificate.pk]))
     if notification.kind == Notification.REGISTRATION_ATTEMPT:
         context["login_url"] = absolute_url(reverse("accounts:login"))
         context["password_reset_url"] = absolute_url(reverse("accounts:password_reset"))

@@ -291,3 +291,83 @@ def certificate_pdf_render(*, certificate_id: int) -> Certificate:
             context={"certificate_id": certificate.pk},
         )
     return certificate
+
+
+# --- Renewal (the rules and their evidence: trainers/renewal.py) ---------------------------------------
+
+RENEWAL_LOG_ACTION = "trainers.certificate.renew"
+RENEWAL_REQUEST_LOG_ACTION = "trainers.certificate.renewal_request"
+
+
+@transaction.atomic
+def certificate_renewal_request(*, certificate: Certificate, by) -> Certificate:
+    """The holder asks for renewal once every rule is met; their area's administrators are told (once)."""
+    from areas.rollup import administrators_by_area
+
+    from .notifications import notifications_queue
+    from .renewal import renewal_check
+
+    certificate = Certificate.objects.select_for_update(of=("self",)).get(pk=certificate.pk)
+    if certificate.person_id != by.pk:
+        raise ValidationError(_("Only the holder asks for their certificate's renewal."))
+    check = renewal_check(certificate)
+    if check.blocked:
+        raise ValidationError(check.blocked)
+    if not check.rules_met:
+        raise ValidationError(check.unmet)
+    if certificate.renewal_requested_at is None:
+        certificate.renewal_requested_at = timezone.now()
+        certificate.save(update_fields=["renewal_requested_at"])
+        log(certificate, RENEWAL_REQUEST_LOG_ACTION, user=by)
+    notifications_queue(
+        Notification(
+            user_id=admin_id,
+            kind=Notification.RENEWAL_REQUESTED,
+            object_key=f"certificate:{certificate.pk}",
+            context={"certificate_id": certificate.pk},
+        )
+        for admin_id in administrators_by_area().get(certificate.area_id, ())
+    )
+    return certificate
+
+
+@transaction.atomic
+def certificate_renew(*, certificate: Certificate, issued_by) -> Certificate:
+    """Renew a certificate whose holder meets the rules: a new certificate continuing its number and lineage.
+
+    Never twice: the old row is locked while the rules are checked, and the database's one-to-one `renews`
+    refuses a second renewal that a racing approval could not see.
+    """
+    from .renewal import renewal_check, renewal_dates, renewal_number
+
+    certificate = Certificate.objects.select_for_update(of=("self",)).select_related("person").get(pk=certificate.pk)
+    check = renewal_check(certificate)
+    if check.blocked:
+        raise ValidationError(check.blocked, code="renewal_blocked")
+    if not check.rules_met:
+        raise ValidationError(check.unmet, code="renewal_rules_unmet")
+    issued_on, expires_on = renewal_dates(certificate)
+    renewal = Certificate(
+        kind=certificate.kind,
+        number=renewal_number(certificate),
+        person=certificate.person,
+        holder_name=nfc(certificate.person.full_name),
+        course=certificate.course,
+        trainer_level=certificate.trainer_level,
+        trained_by=certificate.trained_by,
+        area=certificate.area,
+        issued_on=issued_on,
+        expires_on=expires_on,
+        issued_by=issued_by,
+        renews=certificate,
+    )
+    try:
+        with transaction.atomic():  # a savepoint: losing the race leaves the caller's transaction usable
+            renewal.save()
+    except IntegrityError as error:
+        raise ValidationError(_("This certificate has already been renewed."), code="already_renewed") from error
+    log(renewal, RENEWAL_LOG_ACTION, user=issued_by, data={"renews": certificate.number})
+    from .tasks import render_certificate_pdf  # tasks import this module
+
+    render_certificate_pdf.delay_on_commit(renewal.pk)
+    return renewal

@@ -5,7 +5,9 @@ import re
 from urllib.parse import quote
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -25,7 +27,8 @@ from courses.models import Enrollment
 from courses.progress import learner_progress
 
 from .models import Certificate, Trainer
-from .services import certificate_pdf_render
+from .renewal import renewal_candidate, renewal_check
+from .services import certificate_pdf_render, certificate_renewal_request
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9_\- ]{10,40}$")  # old codes, and new ones typed with spaces
 VERIFY_LIMIT = 30  # look-ups per address per minute: enough for people, too few to enumerate codes
@@ -64,6 +67,7 @@ def verify(request, code: str):
                 "certificate": certificate,
                 "status": certificate.current_status,
                 "level_label": dict(Trainer.LEVELS).get(certificate.trainer_level, ""),
+                "history": certificate.renewal_history(),
             },
         )
     response["X-Robots-Tag"] = "noindex, nofollow"
@@ -145,7 +149,8 @@ def trainer_detail(request, trainer_id: int):
     """A certified trainer's public profile, with who trained them and whom they trained."""
     trainer = get_object_or_404(_directory_queryset(PROFILE_PHOTO), pk=trainer_id)
     trainees = Trainer.objects.certified().filter(trained_by=trainer).select_related("person", "home_area")
-    certificate = Certificate.objects.valid().filter(kind=Certificate.TRAINER, person_id=trainer.person_id).first()
+    # The certificate that certifies them today (a renewal approved ahead of its day is not shown before it).
+    certificate = Certificate.objects.certifying_trainers().filter(person_id=trainer.person_id).first()
     return render(
         request,
         "trainers/trainer_detail.html",
@@ -181,5 +186,29 @@ def my_learning(request):
             "completed": [e for e in enrollments if e.completed_at],
             # Certified trainers run their own classes (the "Lớp tập huấn" pages of `training`).
             "runs_sessions": Trainer.objects.certified().filter(person=request.user).exists(),
+            "trainer_certificates": Certificate.objects.filter(person=request.user, kind=Certificate.TRAINER)
+            .select_related("renews")
+            .order_by("-issued_on", "-pk"),
+            "renewal_candidate": renewal_candidate(request.user),
         },
     )
+
+
+@never_cache
+@login_required
+def certificate_renewal(request, number: str):
+    """The holder's renewal page: each rule met or not, with its evidence; they ask for renewal once all are met."""
+    certificate = get_object_or_404(
+        Certificate.objects.filter(person=request.user, kind=Certificate.TRAINER), number=number
+    )
+    errors = []
+    if request.method == "POST":
+        try:
+            certificate_renewal_request(certificate=certificate, by=request.user)
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(request, _("Your request for renewal has been sent to your area's administrator."))
+            return redirect("trainers:certificate_renewal", number=certificate.number)
+    context = {"certificate": certificate, "check": renewal_check(certificate), "errors": errors}
+    return render(request, "trainers/certificate_renewal.html", context, status=400 if errors else 200)

@@ -16,13 +16,14 @@ from core.admin_actions import ObjectActionsViewSetMixin
 from .admin_forms import ProfileAdminForm, TrainerAdminForm
 from .admin_views import (
     CertificatePermissionPolicy,
+    CertificateRenewView,
     CertificateRevokeView,
     NotificationPermissionPolicy,
     NotificationResendView,
     ProfilePasswordLinkView,
     TrainerCertifyView,
 )
-from .models import Certificate, Issuer, Notification, Profile, Trainer
+from .models import Certificate, Issuer, Notification, Profile, RenewalRule, Trainer
 from .notifications import RESEND_LOG_ACTION
 
 for model in (Trainer, Profile):
@@ -128,12 +129,27 @@ class CertificateViewSet(ObjectActionsViewSetMixin, ScopedViewSetMixin, ModelVie
         "issued_by",
         "pdf_sha256",
         "pdf_rendered_at",
+        "renews",
+        "renewal",
+        "renewal_requested_at",
     ]
     form_fields = ["holder_name"]  # never editable (see CertificatePermissionPolicy); Wagtail needs a form
-    object_actions = (CertificateRevokeView,)
+    object_actions = (CertificateRenewView, CertificateRevokeView)
 
     def get_queryset(self, request):
         return Certificate.objects.select_related("area")
+
+
+class RenewalRuleViewSet(ModelViewSet):
+    """The province's renewal rules, one per kind of certificate (trainers/renewal.py reads them)."""
+
+    model = RenewalRule
+    icon = "repeat"
+    menu_label = _("Renewal rules")
+    url_prefix = "trainers/renewal-rules"
+    name = "renewal_rule"
+    list_display = ["kind", "min_sessions", "min_participants", "refresher_course", "opens_days_before"]
+    form_fields = ["kind", "min_sessions", "min_participants", "refresher_course", "opens_days_before"]
 
 
 class NotificationViewSet(ObjectActionsViewSetMixin, ScopedViewSetMixin, ModelViewSet):
@@ -237,6 +253,7 @@ class TrainerProgrammeGroup(ModelViewSetGroup):
         TrainerViewSet,
         CertificateViewSet,
         IssuerViewSet,
+        RenewalRuleViewSet,
         ProfileViewSet,
         NotificationViewSet,
     )
@@ -251,6 +268,10 @@ def register_trainer_programme():
 def register_certificate_log_actions(actions):
     actions.register_action("trainers.certificate.issue", _("Issue certificate"), _("Certificate issued"))
     actions.register_action("trainers.certificate.revoke", _("Revoke certificate"), _("Certificate revoked"))
+    actions.register_action("trainers.certificate.renew", _("Renew certificate"), _("Certificate renewed"))
+    actions.register_action(
+        "trainers.certificate.renewal_request", _("Ask for renewal"), _("Renewal requested by the holder")
+    )
     actions.register_action(RESEND_LOG_ACTION, _("Send notification again"), _("Notification queued again"))
     actions.register_action("trainers.trainer.lineage", _("Change who trained the trainer"), _("Lineage changed"))
     actions.register_action(

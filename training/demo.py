@@ -143,6 +143,7 @@ def load_sessions(districts: dict[str, Area], trainers: dict[str, Trainer]) -> N
     load_history_sessions(districts, masters, province_admin)
     load_field_sessions(trainers, learners)
     load_rollcall_demo()
+    load_renewals(districts, province_admin)
 
 
 def load_history_sessions(districts: dict[str, Area], masters: list[Trainer], issued_by) -> None:
@@ -334,3 +335,39 @@ def load_field_sessions(trainers: dict[str, Trainer], learners: list) -> None:
         if report == SessionReport.SUBMITTED:
             for learner in learners[:3]:
                 _participate(session, learner, result=SessionParticipant.PASSED, assessed_by=trainer)
+
+
+# --- Renewal of the December 2023 certificates (trainers/renewal.py) ---------------------------------
+# The trainers certified in December 2023 (trainers.demo.load_history) expire in mid-December 2026. They co-led
+# the later yearly classes of their district: Duy Xuyên's and Núi Thành's two (rules met: the first asked for
+# renewal and waits for the district administrator, the second was renewed by the province), Hội An's one (not
+# met), Quế Sơn's none. Renewal opens 90 days before expiry: loaded earlier, they only show their evidence.
+RENEWAL_DEMO = {"Duy Xuyên": ((2025, 2026), "request"), "Núi Thành": ((2025, 2026), "renew"), "Hội An": ((2026,), "")}
+
+
+def load_renewals(districts: dict[str, Area], province_admin) -> None:
+    """Evidence for renewal of three December 2023 certificates; one renewal asked for, one approved."""
+    from trainers.models import Certificate
+    from trainers.renewal import renewal_check
+    from trainers.services import certificate_renew, certificate_renewal_request
+
+    for district_name, (years, step) in RENEWAL_DEMO.items():
+        district = districts[district_name]
+        trainer = Trainer.objects.filter(person__email=f"gv.{district.code}.2023@example.org").first()
+        if trainer is None:
+            continue
+        for year in years:
+            title = f"Khởi nghiệp cho người dân {district_name} {year}"
+            for session in TrainingSession.objects.filter(title=title):
+                session.trainers.add(trainer)
+        certificate = (
+            Certificate.objects.filter(person=trainer.person, kind=Certificate.TRAINER, renews=None)
+            .order_by("issued_on")
+            .first()
+        )
+        if certificate is None or not step or not renewal_check(certificate).renewable:
+            continue
+        if step == "request" and certificate.renewal_requested_at is None:
+            certificate_renewal_request(certificate=certificate, by=trainer.person)
+        elif step == "renew":
+            certificate_renew(certificate=certificate, issued_by=province_admin)

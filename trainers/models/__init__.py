@@ -1,5 +1,12 @@
 from .certificate_settings import CertificateSettings, Issuer, issuer_for, issuing_body_require
-from .certification import COUNTED_REPORT, Certificate, CertificateCounter, PracticumResult, SessionReport
+from .certification import (
+    COUNTED_REPORT,
+    Certificate,
+    CertificateCounter,
+    PracticumResult,
+    RenewalRule,
+    SessionReport,
+)
 from .notifications import Notification
 from .people import Profile, Trainer, TrainerSpeciality
 
@@ -13,6 +20,7 @@ __all__ = [
     "Notification",
     "PracticumResult",
     "Profile",
+    "RenewalRule",
     "SessionReport",
     "COUNTED_REPORT",
     "Trainer",

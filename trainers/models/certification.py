@@ -194,6 +194,17 @@ class Certificate(models.Model):
     pdf = models.FileField(_("PDF"), upload_to=_pdf_upload_to, storage=private_storage, blank=True)
     pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True)
     pdf_rendered_at = models.DateTimeField(_("PDF rendered at"), null=True, blank=True)
+    # Renewal (trainers/renewal.py): the certificate this one renews, continuing its number and lineage. One-to-one,
+    # so the database itself refuses a second renewal of the same certificate, however many approvals race.
+    renews = models.OneToOneField(
+        "self",
+        verbose_name=_("renews"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="renewed_by",
+    )
+    renewal_requested_at = models.DateTimeField(_("renewal requested at"), null=True, blank=True)
 
     objects = CertificateQuerySet.as_manager()
 
@@ -201,7 +212,10 @@ class Certificate(models.Model):
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
         ordering = ["-issued_on", "-id"]
-        permissions = [("revoke_certificate", _("Can revoke certificates"))]
+        permissions = [
+            ("revoke_certificate", _("Can revoke certificates")),
+            ("renew_certificate", _("Can renew certificates")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["person", "course"],
@@ -236,6 +250,22 @@ class Certificate(models.Model):
     def get_current_status_display(self) -> str:
         return str(self.STATUS_LABELS[self.current_status])
 
+    @property
+    def renewal(self) -> "Certificate | None":
+        """The certificate that renewed this one, if any (the reverse of `renews`)."""
+        return getattr(self, "renewed_by", None)  # a missing one-to-one raises an AttributeError
+
+    renewal.fget.short_description = _("renewed by")
+
+    def renewal_history(self) -> list["Certificate"]:
+        """Every certificate of this one's renewal chain, oldest first (this one included): a query per link."""
+        chain = [self]
+        while chain[0].renews_id:
+            chain.insert(0, Certificate.objects.select_related("renews").get(pk=chain[0].renews_id))
+        while (after := Certificate.objects.filter(renews=chain[-1]).first()) is not None:
+            chain.append(after)
+        return chain
+
     def verify_url(self) -> str:
         """The absolute public address printed in the QR code (Vietnamese, the default language)."""
         with translation.override(settings.LANGUAGE_CODE):
@@ -254,3 +284,41 @@ class CertificateCounter(models.Model):
 
     def __str__(self):
         return f"{self.year}: {self.last}"
+
+
+class RenewalRule(models.Model):
+    """What the province asks of a certificate's holder before it is renewed (evaluated by trainers/renewal.py)."""
+
+    kind = models.CharField(_("kind of certificate"), max_length=10, choices=Certificate.KINDS, unique=True)
+    min_sessions = models.PositiveSmallIntegerField(
+        _("approved sessions taught"),
+        default=2,
+        help_text=_("Training sessions the holder led during the certificate's validity, their class report approved."),
+    )
+    min_participants = models.PositiveSmallIntegerField(
+        _("participants per session"),
+        default=10,
+        help_text=_("A session counts towards renewal only with at least this many participants."),
+    )
+    refresher_course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("refresher course"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Completed online during the validity period; leave empty if none is asked for."),
+    )
+    opens_days_before = models.PositiveSmallIntegerField(
+        _("renewal opens (days before expiry)"),
+        default=90,
+        help_text=_("How long before its expiry a certificate may be renewed."),
+    )
+
+    class Meta:
+        verbose_name = _("renewal rule")
+        verbose_name_plural = _("renewal rules")
+        ordering = ["kind"]
+
+    def __str__(self):
+        return str(self.get_kind_display())

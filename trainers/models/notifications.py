@@ -50,6 +50,7 @@ class Notification(models.Model):
     SESSION_REVIEWED = "session_reviewed"  # to the session's trainers: approved, or returned with a comment
     # To an account's owner: someone registered with its address (accounts.signals.registration_attempted).
     REGISTRATION_ATTEMPT = "registration_attempt"
+    RENEWAL_REQUESTED = "renewal_requested"  # to the area's administrators: a holder asks for renewal
     KINDS = [
         (ENROLLED, _("Enrolment confirmation")),
         (CERTIFICATE_ISSUED, _("Certificate issued")),
@@ -63,6 +64,7 @@ class Notification(models.Model):
         (SESSION_SUBMITTED, _("Training session to review")),
         (SESSION_REVIEWED, _("Training session reviewed")),
         (REGISTRATION_ATTEMPT, _("Registration with an address in use")),
+        (RENEWAL_REQUESTED, _("Certificate renewal requested")),
     ]
     PENDING, SENDING, SENT, FAILED, SKIPPED = "pending", "sending", "sent", "failed", "skipped"
     STATUSES = [
