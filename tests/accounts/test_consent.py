@@ -13,6 +13,8 @@ from django.utils import timezone
 from accounts.models import Consent, User
 from accounts.privacy import PRIVACY_NOTICE_VERSION
 from courses.services import enrollment_create
+from showcase.models import Registration
+from tests.showcase.factories import make_event
 from trainers.models import Notification
 from trainers.notifications import notification_queue
 
@@ -164,3 +166,13 @@ def test_the_privacy_notice_shows_its_version_in_both_languages(client, home, se
         assert "dulieu@sokhcn.example.vn" in html and "91/2025/QH15" in html
     assert 'href="/privacy/"' in client.get("/").content.decode()  # linked from every page's footer
 
+
+def test_startup_day_sign_up_needs_the_consent_and_records_it(client, home):
+    event = make_event(home, capacity=5)
+    form = {"full_name": "Vàng A Páo", "phone": "0912 000 111", "email": ""}
+    refused = client.post(event.url, form)
+    assert refused.status_code == 400 and not Registration.objects.exists()
+    assert "Hãy đánh dấu ô để đồng ý" in refused.content.decode()
+    assert client.post(event.url, {**form, "consent": "on"}).status_code == 302
+    registration = Registration.objects.get()
+    assert registration.consent_notice_version == PRIVACY_NOTICE_VERSION and registration.consented_at
