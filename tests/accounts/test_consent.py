@@ -176,3 +176,23 @@ def test_startup_day_sign_up_needs_the_consent_and_records_it(client, home):
     assert client.post(event.url, {**form, "consent": "on"}).status_code == 302
     registration = Registration.objects.get()
     assert registration.consent_notice_version == PRIVACY_NOTICE_VERSION and registration.consented_at
+
+
+def test_the_account_page_reads_the_consents_in_one_query_however_long_their_history(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _registered_and_signed_in(client, learning_records=True, statistics=True)
+
+    def queries() -> int:
+        client.get("/accounts/me/")  # shows (and so clears) the messages of the changes made before
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/accounts/me/").status_code == 200
+        return len(captured)
+
+    before = queries()
+    for _ in range(5):
+        client.post("/accounts/me/consents/", {"purpose": Consent.STATISTICS, "action": "withdraw"})
+        client.post("/accounts/me/consents/", {"purpose": Consent.STATISTICS, "action": "give"})
+    assert Consent.objects.filter(purpose=Consent.STATISTICS).count() == 6
+    assert queries() == before
