@@ -18,6 +18,15 @@ class AccountsConfig(AppConfig):
         from .models import User
 
         personal_data.autodiscover()
+        # This app's own rows besides the user itself (the user row is in accounts.services' download).
+        from .privacy import consents_anonymise, consents_export
+
+        personal_data.register(
+            app_label="accounts",
+            export=lambda user: {"consents": consents_export(user)},
+            anonymise=consents_anonymise,
+            covers={"accounts.Consent.person"},
+        )
         post_save.connect(forget_cached_user, sender=User, dispatch_uid="accounts_forget_cached_user_saved")
         post_delete.connect(forget_cached_user, sender=User, dispatch_uid="accounts_forget_cached_user_deleted")
         # Roles (groups) and permissions decide who is staff (accounts/staff.py); the cached user carries them.

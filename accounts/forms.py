@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
-from .models import User
+from .models import Consent, User
 from .phones import normalise_phone
 
 
@@ -152,6 +152,32 @@ class RegistrationForm(ContactForm):
             | (models.Q(phone=phone) if phone else models.Q(pk__in=[]))
         )
         return list(found.order_by("pk"))
+
+
+class ConsentForm(forms.Form):
+    """The purposes a person agrees to at registration, one unticked box each.
+
+    Each purpose asked for on its own and nothing ticked in advance: silence is not consent
+    (Law 91/2025/QH15, Article 9). Only the learning records are needed to use the site.
+    """
+
+    learning_records = forms.BooleanField(
+        label=Consent.PURPOSES[0][1],
+        required=True,
+        error_messages={
+            "required": _(
+                "The site keeps your account and learning records to let you take part: tick this box to "
+                "create an account."
+            )
+        },
+    )
+    statistics = forms.BooleanField(label=Consent.PURPOSES[1][1], required=False)
+    notify_email = forms.BooleanField(label=Consent.PURPOSES[2][1], required=False)
+    notify_phone = forms.BooleanField(label=Consent.PURPOSES[3][1], required=False)
+
+    def consented_purposes(self) -> list[str]:
+        """The purposes whose box was ticked (after is_valid()); the field names are the purposes."""
+        return [purpose for purpose, _label in Consent.PURPOSES if self.cleaned_data.get(purpose)]
 
 
 class AccountForm(ContactForm):

@@ -153,3 +153,57 @@ class ThrottleCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope} {self.address} {self.window_start:%H:%M}: {self.hits}"
+
+
+class ConsentQuerySet(models.QuerySet):
+    def current(self) -> "ConsentQuerySet":
+        """The consents in force: given and not withdrawn."""
+        return self.filter(withdrawn_at__isnull=True)
+
+
+class Consent(models.Model):
+    """One person's consent to one purpose, under one version of the privacy notice.
+
+    Giving it again after withdrawing adds a row, so the history says what was agreed to and when
+    (Law 91/2025/QH15 on Personal Data Protection, Article 9: consent per purpose, clear and
+    specific, and it can be withdrawn). At most one row per person and purpose is in force.
+    """
+
+    LEARNING_RECORDS, STATISTICS = "learning_records", "statistics"
+    NOTIFY_EMAIL, NOTIFY_PHONE = "notify_email", "notify_phone"
+    PURPOSES = [
+        (LEARNING_RECORDS, _("My account and learning records, to take part in the programme")),
+        (STATISTICS, _("Programme statistics by my gender, learner group and area")),
+        (NOTIFY_EMAIL, _("Notifications by e-mail")),
+        (NOTIFY_PHONE, _("Notifications by phone (SMS, Zalo)")),
+    ]
+    REQUIRED = (LEARNING_RECORDS,)
+
+    person = models.ForeignKey(
+        "accounts.User", verbose_name=_("person"), on_delete=models.CASCADE, related_name="consents"
+    )
+    purpose = models.CharField(_("purpose"), max_length=24, choices=PURPOSES)
+    notice_version = models.CharField(_("privacy notice version"), max_length=16)
+    given_at = models.DateTimeField(_("given at"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    objects = ConsentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["person", "purpose", "-given_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "purpose"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="accounts_consent_one_in_force_per_purpose",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(purpose__in=["learning_records", "statistics", "notify_email", "notify_phone"]),
+                name="accounts_consent_purpose_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.purpose} ({self.notice_version})"

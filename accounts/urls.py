@@ -9,6 +9,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("register/", views.register, name="register"),
     path("me/", views.account, name="account"),
+    path("me/consents/", views.consent_change, name="consent"),
     path("me/data/", views.download_data, name="download_data"),
     path("me/delete/", views.delete_account, name="delete"),
     path(

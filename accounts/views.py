@@ -1,19 +1,22 @@
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from .forms import AccountForm, LoginForm, RegistrationForm
-from .models import User
+from .forms import AccountForm, ConsentForm, LoginForm, RegistrationForm
+from .models import Consent, User
+from .privacy import PRIVACY_NOTICE_VERSION, consent_give, consent_withdraw, consents_record
 from .profile_form import profile_form_for
 from .services import account_data_export, account_delete
 from .signals import registration_attempted
@@ -72,7 +75,8 @@ def register(request):
         return refused
     form = RegistrationForm(request.POST or None, prefix="account")
     profile_form = profile_form_for(request.POST or None)
-    if request.method == "POST" and _all_valid(form, profile_form):
+    consent_form = ConsentForm(request.POST or None, prefix="consent")
+    if request.method == "POST" and _all_valid(form, profile_form, consent_form):
         holders = form.accounts_holding_the_addresses()
         if not holders:
             try:
@@ -80,6 +84,7 @@ def register(request):
                     user = form.save()
                     if profile_form is not None:
                         profile_form.save(user=user)
+                    consents_record(person=user, purposes=consent_form.consented_purposes())
             except IntegrityError:  # registered a moment ago by another request: as if it had been found
                 holders = form.accounts_holding_the_addresses()
         else:
@@ -96,7 +101,11 @@ def register(request):
         )
         target = _safe_next(request) or reverse("my_learning")
         return redirect(f"{reverse('accounts:login')}?{urlencode({'next': target})}")
-    return TemplateResponse(request, "accounts/register.html", {"form": form, "profile_form": profile_form})
+    return TemplateResponse(
+        request,
+        "accounts/register.html",
+        {"form": form, "profile_form": profile_form, "consent_form": consent_form},
+    )
 
 
 @login_required
@@ -117,7 +126,44 @@ def account(request):
                 profile_form.save(user=request.user)
         messages.success(request, _("Your details have been saved."))
         return redirect("accounts:account")
-    return TemplateResponse(request, "accounts/account.html", {"form": form, "profile_form": profile_form})
+    context = {"form": form, "profile_form": profile_form, "consents": _consents_shown(request.user)}
+    return TemplateResponse(request, "accounts/account.html", context)
+
+
+def _consents_shown(user: User) -> list[dict]:
+    """Each purpose with the consent in force (or the last one withdrawn), for the account page."""
+    latest: dict[str, Consent] = {}
+    for consent in Consent.objects.filter(person=user).order_by("given_at", "pk"):
+        latest[consent.purpose] = consent
+    return [
+        {"purpose": purpose, "label": label, "consent": latest.get(purpose), "required": purpose in Consent.REQUIRED}
+        for purpose, label in Consent.PURPOSES
+    ]
+
+
+@login_required
+@require_POST
+def consent_change(request):
+    """Give or withdraw one consent in one click; it takes effect at once (the outbox reads it when sending)."""
+    purpose = request.POST.get("purpose", "")
+    optional = [purpose for purpose, _label in Consent.PURPOSES if purpose not in Consent.REQUIRED]
+    if purpose not in optional:
+        return HttpResponseBadRequest()
+    label = dict(Consent.PURPOSES)[purpose]
+    if request.POST.get("action") == "withdraw":
+        consent_withdraw(person=request.user, purpose=purpose)
+        messages.success(request, _("You have withdrawn your consent: %(purpose)s.") % {"purpose": label})
+    else:
+        consent_give(person=request.user, purpose=purpose)
+        messages.success(request, _("You have given your consent: %(purpose)s.") % {"purpose": label})
+    return redirect(f"{reverse('accounts:account')}#consents")
+
+
+def privacy_notice(request):
+    """The privacy notice in the language of the page, with its version and whom to write to."""
+    language = "en" if (request.LANGUAGE_CODE or "").startswith("en") else "vi"
+    context = {"version": PRIVACY_NOTICE_VERSION, "contact": settings.PRIVACY_CONTACT}
+    return TemplateResponse(request, f"accounts/privacy_notice_{language}.html", context)
 
 
 @login_required

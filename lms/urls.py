@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as account_views
 from core import page_cache
 from courses import views as course_views
 from trainers import views as trainer_views
@@ -21,6 +22,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("search/", course_views.search, name="search"),
     path("accounts/", include("accounts.urls")),
+    path("privacy/", account_views.privacy_notice, name="privacy"),
     path("my-learning/", trainer_views.my_learning, name="my_learning"),
     path("", include("courses.urls")),
     path("", include("trainers.urls")),

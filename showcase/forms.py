@@ -9,6 +9,7 @@ from wagtail.images.fields import WagtailImageField
 
 from accounts.models import User
 from accounts.phones import normalise_phone
+from accounts.privacy import PRIVACY_NOTICE_VERSION
 from areas.models import Area
 from core.image_collections import PROJECTS, image_collection
 from courses.models import CoursePage
@@ -36,12 +37,22 @@ class RegistrationForm(forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
+    # Unticked; required of a visitor and of a signed-in person alike (Law 91/2025/QH15, Article 9).
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that my name, phone number and e-mail address are used to keep my place, check me in "
+            "and contact me about this event, as the privacy notice says."
+        ),
+        error_messages={"required": _("Tick the box to agree to the use of your details for this event.")},
+    )
+
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user if user is not None and user.is_authenticated else None
         if self.user is not None:
             for name in list(self.fields):
-                del self.fields[name]
+                if name != "consent":
+                    del self.fields[name]
 
     def clean_phone(self):
         phone = normalise_phone(self.cleaned_data["phone"])
@@ -50,7 +61,10 @@ class RegistrationForm(forms.Form):
         return phone
 
     def registration_kwargs(self) -> dict:
-        kwargs = {"language": translation.get_language() or settings.LANGUAGE_CODE}
+        kwargs = {
+            "language": translation.get_language() or settings.LANGUAGE_CODE,
+            "consent_notice_version": PRIVACY_NOTICE_VERSION,
+        }
         if self.user is not None:
             return {**kwargs, "person": self.user}
         return {

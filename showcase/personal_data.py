@@ -45,6 +45,8 @@ def export_person(user) -> dict:
                 "moved_up_at": _iso(r.promoted_at),
                 "cancelled_at": _iso(r.cancelled_at),
                 "checked_in_at": _iso(r.checked_in_at),
+                "consent_notice_version": r.consent_notice_version,
+                "consent_given_at": _iso(r.consented_at),
             }
             for r in registrations
         ],

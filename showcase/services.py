@@ -65,6 +65,7 @@ def registration_create(
     phone: str | None = None,
     email: str | None = None,
     language: str = "vi",
+    consent_notice_version: str = "",
 ) -> tuple[Registration, bool]:
     """Register a person (or a visitor by name and phone): a place if one is free, else the waiting list.
 
@@ -119,6 +120,8 @@ def registration_create(
     registration.phone = phone
     registration.email = email
     registration.language = language
+    registration.consent_notice_version = consent_notice_version
+    registration.consented_at = timezone.now() if consent_notice_version else None
     registration.status = status
     registration.queued_at = timezone.now()
     registration.cancelled_at = None

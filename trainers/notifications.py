@@ -41,6 +41,7 @@ from django.utils import timezone, translation
 from wagtail.log_actions import log
 
 from accounts.links import absolute_url
+from accounts.privacy import consent_to_channel
 from areas.rollup import administrators_by_area
 from courses.models import CoursePage, Enrollment, LessonCompletion, QuizAttempt
 
@@ -57,6 +58,10 @@ PENDING_RESEND_AFTER = datetime.timedelta(minutes=2)
 BATCH = 1000
 MAX_ATTEMPTS = 5  # claims of one row before a raising send is left `failed` for a person to look at
 RESEND_LOG_ACTION = "trainers.notification.resend"
+CHANNEL = "email"  # the outbox's one channel so far (accounts.privacy.CHANNEL_PURPOSES)
+# Told to an account's owner about their account itself, not a notification they may decline.
+NO_CONSENT_NEEDED = {Notification.REGISTRATION_ATTEMPT}
+NO_CONSENT_REASON = "No consent to notifications by this channel (withdrawn or never given)."
 
 # kind -> writer(notification) -> (subject, body), or None when the message is no longer due.
 Writer = Callable[[Notification], "tuple[str, str] | None"]
@@ -312,6 +317,16 @@ def notification_send(*, notification_id: int) -> str:
         return "skipped"
     user = notification.user
     to = notification.address or (user.email if user else "")
+    if (
+        user is not None
+        and notification.kind not in NO_CONSENT_NEEDED
+        and not consent_to_channel(person_id=user.pk, channel=CHANNEL)
+    ):
+        # Withdrawn (or never given) consent to this channel: not sent, and the row says why.
+        Notification.objects.filter(pk=notification_id, status=Notification.PENDING).update(
+            status=Notification.SKIPPED, last_error=NO_CONSENT_REASON
+        )
+        return Notification.SKIPPED
     written = render_notification(notification) if to and (user is None or user.is_active) else None
     if written is None:  # nowhere to write, or no longer due (a cancelled registration, a withdrawn invitation)
         Notification.objects.filter(pk=notification_id, status=Notification.PENDING).update(status=Notification.SKIPPED)

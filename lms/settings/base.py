@@ -239,6 +239,11 @@ env.checked(
     "an address, e.g. ToT LMS <no-reply@lms.example.org>",
 )
 
+# Whom a person writes to about their personal data (shown in the privacy notice, /privacy/).
+PRIVACY_CONTACT = env.str(
+    "PRIVACY_CONTACT", default=DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">").strip() or DEFAULT_FROM_EMAIL
+)
+
 CELERY_BROKER_URL = env.url_with_scheme("CELERY_BROKER_URL", {"redis", "rediss", "memory"}, default="memory://")
 # Nothing reads task results (every task's effect is in the database): no result backend to wait on.
 CELERY_RESULT_BACKEND = None

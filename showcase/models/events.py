@@ -201,6 +201,13 @@ class Registration(models.Model):
     promoted_at = models.DateTimeField(_("moved up from the waiting list at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    consent_notice_version = models.CharField(
+        _("privacy notice version"),
+        max_length=16,
+        blank=True,
+        help_text=_("The notice the person agreed to when registering; empty for registrations made before."),
+    )
+    consented_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     checked_in_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("checked in by"),

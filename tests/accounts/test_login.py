@@ -77,6 +77,7 @@ def test_registration_with_phone_only(client):
             "account-phone": "0912.345.678",
             "account-password1": "hoc-khoi-nghiep",
             "account-password2": "hoc-khoi-nghiep",
+            "consent-learning_records": "on",
             "profile-gender": "male",
             "profile-birth_year": "2004",
         },
@@ -96,6 +97,7 @@ def test_registration_errors_rerender_with_messages(client, person):
             "account-phone": "0905 123 456",
             "account-password1": "abc",
             "account-password2": "abd",
+            "consent-learning_records": "on",
             "profile-birth_year": "1800",
         },
     )
@@ -134,6 +136,7 @@ REGISTRATION = {
     "account-phone": "0912.345.678",
     "account-password1": "hoc-khoi-nghiep",
     "account-password2": "hoc-khoi-nghiep",
+    "consent-learning_records": "on",
 }
 
 

@@ -108,6 +108,7 @@ def test_markup_in_a_registration_is_inert(client):
             "account-phone": "0905 777 888",
             "account-password1": "hoc-khoi-nghiep-2026",
             "account-password2": "hoc-khoi-nghiep-2026",
+            "consent-learning_records": "on",
         },
     )
     assert User.objects.filter(full_name=XSS_NAME).exists()  # stored as typed…

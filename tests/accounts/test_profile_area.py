@@ -66,6 +66,7 @@ def test_registration_stores_the_chosen_unit(client, tree):
             "account-email": "hoa@example.org",
             "account-password1": "mat-khau-2026-rat-dai",
             "account-password2": "mat-khau-2026-rat-dai",
+            "consent-learning_records": "on",
             "profile-area": str(thu_bon.pk),
         },
     )

@@ -15,7 +15,12 @@ PASSWORD = "hoc-khoi-nghiep-2026"
 
 
 def _registration(**fields) -> dict:
-    data = {"account-full_name": "Người Lạ", "account-password1": PASSWORD, "account-password2": PASSWORD}
+    data = {
+        "account-full_name": "Người Lạ",
+        "account-password1": PASSWORD,
+        "account-password2": PASSWORD,
+        "consent-learning_records": "on",
+    }
     data.update({"profile-gender": "female", "profile-birth_year": "2004"})
     data.update({f"account-{name}": value for name, value in fields.items()})
     return data

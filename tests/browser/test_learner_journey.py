@@ -32,6 +32,7 @@ def test_whole_learner_journey(page, live_server, shoot):
     page.fill("[name=account-password2]", "khong-khop")
     page.select_option("[name=profile-gender]", "female")
     page.fill("[name=profile-birth_year]", "2004")
+    page.check("[name=consent-learning_records]")  # nothing is ticked for her (silence is not consent)
     page.get_by_role("button", name="Tạo tài khoản").click()
     expect(page.locator(".errorlist")).to_be_visible()  # passwords differ: the form comes back, filled in
     expect(page.locator("[name=account-full_name]")).to_have_value("Nguyễn Thị Ánh Tuyết")

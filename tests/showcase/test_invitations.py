@@ -68,6 +68,7 @@ def register(client, email, next_url=""):
             "account-email": email,
             "account-password1": PASSWORD,
             "account-password2": PASSWORD,
+            "consent-learning_records": "on",
         },
     )
     assert registered.status_code == 302 and registered["Location"].startswith("/accounts/login/")

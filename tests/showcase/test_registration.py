@@ -220,7 +220,9 @@ def test_a_visitor_registers_on_the_event_page_and_sees_a_qr_ticket(client, home
     assert response.status_code == 200
     assert "Còn 1/1 chỗ" in response.content.decode()  # Vietnamese by default
 
-    response = client.post(event.url, {"full_name": "Nguyễn Thị Hoa", "phone": "0905 111 222", "email": ""})
+    response = client.post(
+        event.url, {"full_name": "Nguyễn Thị Hoa", "phone": "0905 111 222", "email": "", "consent": "on"}
+    )
     registration = Registration.objects.get()
     assert response.status_code == 302 and response["Location"] == registration.get_absolute_url()
     assert registration.phone == "+84905111222" and registration.language == "vi"
@@ -233,7 +235,7 @@ def test_a_visitor_registers_on_the_event_page_and_sees_a_qr_ticket(client, home
 
 def test_an_invalid_phone_is_refused_with_the_form(client, home):
     event = make_event(home)
-    response = client.post(event.url, {"full_name": "Hoa", "phone": "12"})
+    response = client.post(event.url, {"full_name": "Hoa", "phone": "12", "consent": "on"})
     assert response.status_code == 400 and not Registration.objects.exists()
 
 
@@ -241,7 +243,7 @@ def test_a_signed_in_person_registers_in_english(client, home, learner):
     event = make_event(home, capacity=1)
     visitor(event, 1)
     client.force_login(learner)
-    response = client.post("/en" + event.url, {})
+    response = client.post("/en" + event.url, {"consent": "on"})
     registration = Registration.objects.get(person=learner)
     assert registration.status == "waiting" and registration.language == "en"
     page = client.get(response["Location"]).content.decode()
@@ -269,7 +271,7 @@ ALREADY = "This phone number is already registered for this event."
 
 def _register_victim(client, event):
     response = client.post(
-        event.url, {"full_name": "Nguyễn Thị Hoa", "phone": "0905 123 456", "email": "hoa@example.org"}
+        event.url, {"full_name": "Nguyễn Thị Hoa", "phone": "0905 123 456", "email": "hoa@example.org", "consent": "on"}
     )
     assert response.status_code == 302
     return Registration.objects.get(phone="+84905123456")
@@ -282,7 +284,9 @@ def test_registering_with_someone_elses_phone_shows_nothing_of_theirs(client, ho
     client.logout()
     client.cookies.clear()
 
-    response = client.post(event.url, {"full_name": "Kẻ Gian", "phone": "+84 905 123 456", "email": ""}, follow=True)
+    response = client.post(
+        event.url, {"full_name": "Kẻ Gian", "phone": "+84 905 123 456", "email": "", "consent": "on"}, follow=True
+    )
     body = response.content.decode()
     assert response.redirect_chain == []
     for secret in ("Nguyễn Thị Hoa", "hoa@example.org", victim.code, victim.display_code):
@@ -297,7 +301,7 @@ def test_the_neutral_answer_is_the_same_for_the_owner_and_for_a_stranger(client,
     """Nothing in the answer depends on who the registration belongs to (beyond the visitor's own input)."""
     event = make_event(home, capacity=5)
     _register_victim(client, event)
-    same_form = {"full_name": "Ai Đó", "phone": "0905123456", "email": ""}
+    same_form = {"full_name": "Ai Đó", "phone": "0905123456", "email": "", "consent": "on"}
     url = "/en" + event.url
     owner_again = client.post(url, same_form).content.decode()
     stranger = Client().post(url, same_form).content.decode()
@@ -314,13 +318,13 @@ def test_a_cancelled_phone_taken_up_by_someone_else_kills_the_old_ticket_link(cl
     client.force_login(learner)
     learner.phone = "+84905123456"
     learner.save()
-    client.post(event.url, {})
+    client.post(event.url, {"consent": "on"})
     mine = Registration.objects.get(person=learner)
     old_code = mine.code
     registration_cancel(registration=mine)
     client.logout()
 
-    response = client.post(event.url, {"full_name": "Kẻ Gian", "phone": "0905 123 456"})
+    response = client.post(event.url, {"full_name": "Kẻ Gian", "phone": "0905 123 456", "consent": "on"})
     theirs = Registration.objects.get(phone="+84905123456")
     assert response.status_code == 302 and response["Location"] == theirs.get_absolute_url()
     assert theirs.code != old_code and theirs.person is None  # not filed under the learner's account
@@ -335,7 +339,7 @@ def test_a_visitor_holding_your_phone_does_not_block_or_reveal_your_account_regi
     learner.phone = squatter.phone
     learner.save()
     client.force_login(learner)
-    response = client.post(event.url, {})
+    response = client.post(event.url, {"consent": "on"})
     mine = Registration.objects.get(person=learner)
     assert response.status_code == 302 and response["Location"] == mine.get_absolute_url()
     assert mine.pk != squatter.pk and mine.phone is None
@@ -348,7 +352,9 @@ def test_a_ticket_is_cancelled_only_with_its_code(client, home):
     victim = _register_victim(client, event)
     client.logout()
     client.cookies.clear()
-    page = client.post(event.url, {"full_name": "Kẻ Gian", "phone": "0905 123 456"}, follow=True).content.decode()
+    page = client.post(
+        event.url, {"full_name": "Kẻ Gian", "phone": "0905 123 456", "consent": "on"}, follow=True
+    ).content.decode()
     for action in re.findall(r'action="([^"]*/cancel/)"', page):  # whatever the answer offers, tried
         client.post(action)
     for guess in ("ABCDEFGHJKMN", victim.phone, "0905123456"):
