@@ -57,6 +57,18 @@ def consent_to_channel(*, person_id: int, channel: str) -> bool:
     return (CHANNEL_PURPOSES[channel], None) in answers
 
 
+def consent_to_statistics(*, person_id: int) -> bool:
+    """Whether the programme's statistics may use the person's gender, learner groups and area.
+
+    The same reading of silence as `consent_to_channel`: a person who answered under the notice is counted
+    with those attributes only while their consent to statistics is in force (without it they are still
+    counted, as someone reached, with none of them); accounts from before the notice keep them until they
+    answer. The reports' kept table applies this rule in SQL (`reports.tables.statistics_consented`).
+    """
+    answers = set(Consent.objects.filter(person_id=person_id).values_list("purpose", "withdrawn_at"))
+    return not answers or (Consent.STATISTICS, None) in answers
+
+
 def consents_export(person: User) -> list[dict]:
     """Every consent the person gave or withdrew, oldest first, for the data download."""
     return [

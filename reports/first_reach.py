@@ -3,11 +3,12 @@
 `ROWS_OF` is the rule, written once: a person is reached by taking part in a training session that
 counts (its class report approved, `COUNTED_REPORT`) or enrolling in an online course, from the first
 day of their first session or their first enrolment, and is filed under their profile's commune, else
-its area (`Profile.filed_area`), with its gender and learner groups. A person's row is recomputed from
-it whenever one of those records is written, moved or deleted, a session they took part in changes its
-first day or its report's state, or a learner group changes its code: recomputing
-(not adjusting) makes every trigger idempotent. "Pupils and students" is the learner group whose
-code is `students` (`Audience.STUDENTS`).
+its area (`Profile.filed_area`), with its gender and learner groups, while the person consents to the
+programme's statistics (`accounts.privacy.consent_to_statistics`; without it: counted, with none of
+these). A person's row is recomputed from it whenever one of those records or their consents are
+written, moved or deleted, a session they took part in changes its first day or its report's state, or
+a learner group changes its code: recomputing (not adjusting) makes every trigger idempotent. "Pupils
+and students" is the learner group whose code is `students` (`Audience.STUDENTS`).
 
 Installed by a migration (reports 0005): when the rule or the table changes, the migration that
 changes it installs it again, and earlier ones stay empty, since they would run today's statements
@@ -41,6 +42,10 @@ _ENROLMENTS_OF_PERSON = "FROM @enrollment e WHERE e.@enrollment.user = people.pe
 _GROUPS_OF_PROFILE = """FROM @profile_group g JOIN @audience a ON a.@audience.id = g.@profile_group.audience
                WHERE g.@profile_group.profile = pf.@profile.id"""
 
+# Whether the statistics may use the person's area, gender and groups (accounts.privacy.consent_to_statistics):
+# without it the person is still counted as reached, filed nowhere, with no gender and no group.
+_CONSENTED = tables.statistics_consented("people.person_id")
+
 # The FirstReach row of each person `{people}` (a SELECT of `person_id`) names, reached or not.
 ROWS_OF = tables.sql(f"""
 SELECT people.person_id,
@@ -49,10 +54,12 @@ SELECT people.person_id,
        (SELECT min(e.@enrollment.enrolled_at) {_ENROLMENTS_OF_PERSON}) AS first_enrolled_at,
        (SELECT max(e.@enrollment.enrolled_at) {_ENROLMENTS_OF_PERSON}) AS last_enrolled_at,
        pf.@profile.id AS profile_id,
-       {filed_area_sql("pf")} AS area_id,
-       coalesce(pf.@profile.gender, '') AS gender,
-       EXISTS (SELECT 1 {_GROUPS_OF_PROFILE} AND a.@audience.code = '{Audience.STUDENTS}') AS is_student,
-       coalesce((SELECT sum(DISTINCT 1 << ({_BIT_OF_CODE})) {_GROUPS_OF_PROFILE}), 0) AS learner_groups
+       CASE WHEN {_CONSENTED} THEN {filed_area_sql("pf")} END AS area_id,
+       CASE WHEN {_CONSENTED} THEN coalesce(pf.@profile.gender, '') ELSE '' END AS gender,
+       {_CONSENTED}
+           AND EXISTS (SELECT 1 {_GROUPS_OF_PROFILE} AND a.@audience.code = '{Audience.STUDENTS}') AS is_student,
+       CASE WHEN {_CONSENTED} THEN coalesce((SELECT sum(DISTINCT 1 << ({_BIT_OF_CODE})) {_GROUPS_OF_PROFILE}), 0)
+            ELSE 0 END AS learner_groups
 FROM ({{people}}) people
 LEFT JOIN @profile pf ON pf.@profile.user = people.person_id
 """)
@@ -103,6 +110,11 @@ WATCHED = [
         tables.table("profile"),
         tables.sql("@profile.user, @profile.area, @profile.commune, @profile.gender"),
         tables.sql("SELECT {row}.@profile.user AS person_id"),
+    ),
+    (
+        tables.table("consent"),
+        tables.sql("@consent.person, @consent.purpose, @consent.withdrawn_at"),
+        tables.sql("SELECT {row}.@consent.person AS person_id"),
     ),
     (
         tables.table("profile_group"),

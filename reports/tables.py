@@ -10,6 +10,7 @@ import re
 
 from django.db import models
 
+from accounts.models import Consent
 from courses.models import Audience, Enrollment
 from trainers.models import COUNTED_REPORT, Profile, Trainer
 from training.models import SessionParticipant, TrainingSession
@@ -33,6 +34,7 @@ MODELS: dict[str, type[models.Model]] = {
     "first_reach": FirstReach,
     "cascade_reach": CascadeReach,
     "reach_day": TrainerReachDay,
+    "consent": Consent,
 }
 
 _NAME = re.compile(r"@(\w+)(?:\.(\w+))?")
@@ -54,3 +56,13 @@ def sql(text: str) -> str:
 def counted_session(alias: str) -> str:
     """The condition that the session `alias` counts in reports (`COUNTED_REPORT`: its report approved)."""
     return f"{alias}.{column('session', 'report_status')} = '{COUNTED_REPORT}'"
+
+
+def statistics_consented(person: str) -> str:
+    """The condition that the statistics may use the attributes of the person whose id is the SQL `person`: the rule
+    of `accounts.privacy.consent_to_statistics` (no answer at all yet, or consent to statistics in force)."""
+    return sql(
+        f"(NOT EXISTS (SELECT 1 FROM @consent c WHERE c.@consent.person = {person})"
+        f" OR EXISTS (SELECT 1 FROM @consent c WHERE c.@consent.person = {person}"
+        f" AND c.@consent.purpose = '{Consent.STATISTICS}' AND c.@consent.withdrawn_at IS NULL))"
+    )

@@ -202,3 +202,32 @@ def test_where_a_person_is_filed_is_one_rule_in_python_the_orm_and_the_kept_tabl
             profiles[2].user_id: None,
         }
     )
+
+
+def test_area_gender_and_groups_count_only_while_the_person_consents_to_statistics(client, course_tree):
+    """Withdrawn on the account page, at once: still one more person reached, filed nowhere, no gender, no group;
+    given again, back. Silence before the notice keeps them; the SQL rule and the Python rule agree."""
+    from accounts.models import Consent
+    from accounts.privacy import consent_give, consent_to_statistics
+
+    tree = areas()
+    youth = Audience.objects.get(code="youth")
+    consenting, silent = UserFactory(), UserFactory()
+    for person in (consenting, silent):
+        ProfileFactory(user=person, area=tree["Duy Xuyên"], gender=Profile.FEMALE).learner_groups.add(youth)
+        enrollment_create(user=person, course=course_tree.course)
+    consent_give(person=consenting, purpose=Consent.LEARNING_RECORDS)
+    consent_give(person=consenting, purpose=Consent.STATISTICS)
+    with_attributes = (tree["Duy Xuyên"].pk, Profile.FEMALE, False, 1 << GROUP_BITS["youth"])
+    assert filed()[consenting.pk] == with_attributes and filed()[silent.pk] == with_attributes
+
+    client.force_login(consenting)
+    client.post("/accounts/me/consents/", {"purpose": Consent.STATISTICS, "action": "withdraw"})
+    assert filed()[consenting.pk] == (None, "", False, 0)  # counted as reached, with none of them
+    assert filed()[silent.pk] == with_attributes
+    for person in (consenting, silent):
+        kept_has_them = filed()[person.pk] != (None, "", False, 0)
+        assert kept_has_them == consent_to_statistics(person_id=person.pk)
+
+    client.post("/accounts/me/consents/", {"purpose": Consent.STATISTICS, "action": "give"})
+    assert filed()[consenting.pk] == with_attributes
