@@ -273,3 +273,22 @@ def test_the_demo_certificates_name_a_sample_issuer(tmp_path, settings):
         text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
                                        check=True).stdout.casefold().split())  # fmt: skip
         assert body in text and text.count("(dữ liệu mẫu)") >= 2 and found.number.casefold() in text
+
+
+def test_the_demo_has_consents_and_one_withdrawn_from_statistics():
+    """learner@ agreed to everything; Trần Thị Ngọc Lan withdrew from the statistics and is counted without her
+    area, gender and groups; loading again changes nothing."""
+    from accounts.models import Consent
+    from reports.models import FirstReach
+
+    call_command("load_demo_data")
+    call_command("load_demo_data")
+    learner = User.objects.get(email="learner@example.org")
+    assert set(Consent.objects.current().filter(person=learner).values_list("purpose", flat=True)) == {
+        purpose for purpose, _label in Consent.PURPOSES
+    }
+    lan = User.objects.get(email="lan.tran@example.org")
+    withdrawn = Consent.objects.filter(person=lan, purpose=Consent.STATISTICS)
+    assert withdrawn.count() == 1 and withdrawn.get().withdrawn_at is not None
+    row = FirstReach.objects.get(person=lan)  # she took part in Duy Xuyên's classes
+    assert (row.area_id, row.gender, row.learner_groups) == (None, "", 0)

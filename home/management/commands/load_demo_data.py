@@ -4,6 +4,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils.translation import gettext as _
 
+from accounts.demo import load_consents
 from accounts.models import User
 from areas.loader import load_areas
 from areas.models import AdminScope
@@ -110,6 +111,7 @@ class Command(BaseCommand):
             defaults={"area": districts["Duy Xuyên"]},
         )
         trainers = load_trainer_programme(districts)
+        load_consents()  # after the programme's people, some of whom answered the privacy notice
         load_sessions(districts, trainers)
         load_targets(districts)
         load_showcase(home)  # after the programme: trainer@ mentors a Duy Xuyên project
