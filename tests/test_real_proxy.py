@@ -527,3 +527,25 @@ def test_static_files_come_from_disk_with_a_long_cache(stack):
     assert response.content == (stack.static / hashed).read_bytes()  # requests undid the gzip
     unhashed = client.get(f"/static/{original}")
     assert unhashed.status_code == 200 and unhashed.headers["Cache-Control"] == "public, max-age=3600"
+
+
+@proxy_db
+def test_the_health_check_answers_a_local_monitor_through_nginx_and_refuses_others(site):
+    """nginx in front of gunicorn under the production settings: the machine's own monitor reads JSON with every
+    check (the database, cache and broker are real here; no worker or beat run in this stack, so it says 503 and
+    why), and another address is refused by nginx before the app."""
+    from core.heartbeats import Heartbeat
+
+    Heartbeat.objects.all().delete()
+    response = Browser(site).get("/health/")
+    report = response.json()
+    assert response.status_code == 503 and report["status"] == "fail"
+    assert {name: check["ok"] for name, check in report["checks"].items()} == {
+        "database": True,
+        "cache": True,
+        "broker": True,
+        "worker": False,
+        "beat": False,
+    }
+    assert "no-store" in response.headers["Cache-Control"]
+    assert Browser(site, source="127.0.0.2").get("/health/").status_code == 403
