@@ -7,6 +7,7 @@ What is cached, and its key
 - The published content's version (`VERSION_KEY`): the source of truth is core.ContentVersion in
   PostgreSQL; the cache holds a copy for VERSION_TRUST_SECONDS only.
 - A URL's route (site, page, view restrictions): `pages:route:<version>:<host>:<language>:<path>`.
+- The sections behind a view restriction, for public(): `pages:restricted:<version>`.
 - Anything built from content only (a course's outline, the catalogue link): the caller's key,
   which must name the version (cached_by_version).
 - Shared HTML (serve_shared_html): `pages:html:<version>:<host>:<language>:<path>:<varies>`.
@@ -80,7 +81,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
@@ -343,6 +344,25 @@ def cached_by_version(
         if len(_local_entries) > LOCAL_ENTRIES:
             _local_entries.popitem(last=False)
     return value if shared else pickle.loads(held[1])
+
+
+def restricted_sections() -> tuple[tuple[str, int], ...]:
+    """(path, depth) of every page with a view restriction: read once per content version.
+
+    Saving or deleting a restriction bumps the version (connect_signals), as for routes.
+    """
+    key = f"pages:restricted:{content_version()}"
+    return cached_by_version(
+        key, lambda: tuple(PageViewRestriction.objects.values_list("page__path", "page__depth")), shared=True
+    )
+
+
+def public(queryset):
+    """Wagtail's `queryset.public()`, with the restricted sections from the cache: no query for them."""
+    private = Q()
+    for path, depth in restricted_sections():
+        private |= Q(path__startswith=path, depth__gte=depth)
+    return queryset.exclude(private) if private else queryset
 
 
 def bump_on_page_delete(sender, instance, **kwargs):

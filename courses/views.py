@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from core.page_cache import public
 from core.text import fold_vi
 
 from .attempts import attempt_allowance, quiz_history
@@ -43,10 +44,9 @@ def search(request):
         condition = Q()
         for word in words:
             condition &= Q(search_text__contains=word)
-        courses = (
-            CoursePage.objects.live().public().filter(condition).only("title", "url_path", "summary", "search_text")
-        )
-        lessons = LessonPage.objects.live().public().filter(condition).only("title", "url_path", "body", "search_text")
+        fields = ("title", "url_path", "search_text")
+        courses = public(CoursePage.objects.live()).filter(condition).only(*fields, "summary")
+        lessons = public(LessonPage.objects.live()).filter(condition).only(*fields, "body")
         candidates = list(courses.order_by("path")[:50]) + list(lessons.order_by("path")[:100])
         # sorted() is stable: equal ranks keep courses before lessons, in reading order.
         results = sorted(candidates, key=lambda page: _rank(page, words))

@@ -6,6 +6,7 @@ quiz submission, the cache deletes) that make the pages cheap, and that each pag
 
 import pytest
 from django.core.cache import caches
+from wagtail.models import PageViewRestriction
 
 from core import page_cache
 from courses.models import AttemptGrant, Enrollment, QuizAttempt
@@ -114,3 +115,24 @@ def test_a_first_submission_enrols_the_learner(client, course_tree, learner):
     response = client.post(course_tree.quizzes[0].url, _form(ALL_RIGHT))
     assert response.status_code == 200
     assert Enrollment.objects.get(user=learner).last_page_id == course_tree.quizzes[0].pk
+
+
+# Pages a learner reads, warm: the figures in each test are the page's own queries (the session,
+# user, enrolment, outline and route come from the cache).
+
+
+def _warm(client, url, times=2):
+    for _ in range(times):
+        client.get(url)
+
+
+def test_search_reads_only_the_matches_and_leaves_restricted_sections_out(
+    client, course_tree, steady, django_assert_max_num_queries
+):
+    url = "/search/?q=khoi+nghiep"
+    _warm(client, url)
+    with django_assert_max_num_queries(3):  # courses, lessons, the site (was 5: the restrictions read twice)
+        html = client.get(url).content.decode()
+    assert course_tree.course.url in html
+    PageViewRestriction.objects.create(page=course_tree.course, restriction_type=PageViewRestriction.LOGIN)
+    assert course_tree.course.url not in client.get(url).content.decode()
