@@ -136,3 +136,10 @@ def test_search_reads_only_the_matches_and_leaves_restricted_sections_out(
     assert course_tree.course.url in html
     PageViewRestriction.objects.create(page=course_tree.course, restriction_type=PageViewRestriction.LOGIN)
     assert course_tree.course.url not in client.get(url).content.decode()
+
+
+def test_home_page_for_a_visitor_runs_no_query(client, course_tree, steady, django_assert_num_queries):
+    _warm(client, "/")
+    with django_assert_num_queries(0):  # was 4: the same two page queries twice
+        html = client.get("/").content.decode()
+    assert f'href="{course_tree.catalogue.url}"' in html
