@@ -143,3 +143,39 @@ def test_home_page_for_a_visitor_runs_no_query(client, course_tree, steady, djan
     with django_assert_num_queries(0):  # was 4: the same two page queries twice
         html = client.get("/").content.decode()
     assert f'href="{course_tree.catalogue.url}"' in html
+
+
+def test_course_overview_for_an_enrolled_learner_reads_their_progress_from_the_cache(
+    client, course_tree, learner, steady, django_assert_max_num_queries
+):
+    lesson_complete(user=learner, lesson=course_tree.lessons[0])
+    client.force_login(learner)
+    url = course_tree.course.url
+    _warm(client, url)
+    with django_assert_max_num_queries(2):  # the modules and the tags (was 6)
+        html = client.get(url).content.decode()
+    assert 'aria-valuenow="16"' in html
+    client.post(f"/lessons/{course_tree.lessons[1].pk}/complete/")
+    assert 'aria-valuenow="33"' in client.get(url).content.decode()  # a completion shows at once
+
+
+def test_course_overview_for_a_visitor(client, course_tree, steady, django_assert_max_num_queries):
+    url = course_tree.course.url
+    _warm(client, url)
+    with django_assert_max_num_queries(2):  # was 3
+        html = client.get(url).content.decode()
+    assert course_tree.lessons[0].url in html and "aria-valuenow" not in html
+
+
+def test_my_learning_and_the_quiz_page_run_a_fixed_handful_of_queries(
+    client, course_tree, learner, steady, django_assert_max_num_queries
+):
+    lesson_complete(user=learner, lesson=course_tree.lessons[0])
+    client.force_login(learner)
+    quiz = course_tree.quizzes[0]
+    _warm(client, "/my-learning/")
+    with django_assert_max_num_queries(5):  # enrolments, steps, done, certificates, trainer or not
+        assert course_tree.course.title in client.get("/my-learning/").content.decode()
+    _warm(client, quiz.url)
+    with django_assert_max_num_queries(1):  # the learner's attempts and grants
+        assert 'name="q-q-single"' in client.get(quiz.url).content.decode()
