@@ -170,6 +170,13 @@ class CoursePage(CachedViewRestrictionsMixin, SearchTextMixin, Page):
     def quizzes(self) -> models.QuerySet:
         return QuizPage.objects.live().descendant_of(self).order_by("path")
 
+    def serve(self, request, *args, **kwargs):
+        """A visitor gets the overview from the rendered-page cache (courses/rendering.py)."""
+        from ..rendering import serve_course_to_visitor
+
+        response = serve_course_to_visitor(self, request)
+        return response if response is not None else super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         from ..navigation import course_outline, url_maker
         from ..progress import cached_enrollment, cached_enrollment_progress
