@@ -7,6 +7,7 @@ What is cached, and its key
 - The published content's version (`VERSION_KEY`): the source of truth is core.ContentVersion in
   PostgreSQL; the cache holds a copy for VERSION_TRUST_SECONDS only.
 - A URL's route (site, page, view restrictions): `pages:route:<version>:<host>:<language>:<path>`.
+- The sections behind a view restriction, for public(): `pages:restricted:<version>`.
 - Anything built from content only (a course's outline, the catalogue link): the caller's key,
   which must name the version (cached_by_version).
 - Shared HTML (serve_shared_html): `pages:html:<version>:<host>:<language>:<path>:<varies>`.
@@ -37,7 +38,8 @@ How an entry stops being served (the invalidation, in four kinds)
 2. A stamp in the key: a learner's progress is cached under their enrolment's progress stamp
    (courses/progress.py), which changes with every completion or passed attempt.
 3. forget(key): a saved or deleted user, enrolment, completion or attempt drops its entry, now and
-   again once committed (accounts/backends.py and courses/progress.py connect the signals).
+   again once committed (accounts/backends.py and courses/progress.py connect the signals); a write
+   that saves several rows of one person drops each entry once (forget_once).
 4. Time: per-person entries are trusted for TRUST_SECONDS, the version's copy for
    VERSION_TRUST_SECONDS, so that a drop lost while Redis was away, or a Redis restored from an
    older snapshot, is outlived. A restored copy of the version below one this process has seen
@@ -70,6 +72,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from contextlib import contextmanager
 from typing import TypeVar
 
 from django.conf import settings
@@ -78,7 +81,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
@@ -226,9 +229,34 @@ def forget(key: str) -> None:
     Again once committed, because a request that read the old rows before the commit may have
     cached them meanwhile.
     """
+    batch = getattr(_request, "forget_batch", None)
+    if batch is not None:
+        batch[key] = None  # forget_once() drops it when its block ends
+        return
     drop_read(key)
     cache_delete(key)
     transaction.on_commit(lambda: cache_delete(key))
+
+
+@contextmanager
+def forget_once():
+    """Within the block, forget() collects its keys and drops each once when the block ends.
+
+    A write that saves several rows of one person (an attempt, then the enrolment, then its
+    completion) would otherwise delete the same entry once per row, now and once committed. Open
+    the block inside the transaction: the drop then comes now and once committed, as forget()'s.
+    Nested blocks leave the dropping to the outermost one.
+    """
+    if getattr(_request, "forget_batch", None) is not None:
+        yield
+        return
+    _request.forget_batch = batch = {}
+    try:
+        yield
+    finally:
+        _request.forget_batch = None
+        for key in batch:
+            forget(key)
 
 
 def cache_delete(key: str) -> bool:
@@ -318,6 +346,25 @@ def cached_by_version(
     return value if shared else pickle.loads(held[1])
 
 
+def restricted_sections() -> tuple[tuple[str, int], ...]:
+    """(path, depth) of every page with a view restriction: read once per content version.
+
+    Saving or deleting a restriction bumps the version (connect_signals), as for routes.
+    """
+    key = f"pages:restricted:{content_version()}"
+    return cached_by_version(
+        key, lambda: tuple(PageViewRestriction.objects.values_list("page__path", "page__depth")), shared=True
+    )
+
+
+def public(queryset):
+    """Wagtail's `queryset.public()`, with the restricted sections from the cache: no query for them."""
+    private = Q()
+    for path, depth in restricted_sections():
+        private |= Q(path__startswith=path, depth__gte=depth)
+    return queryset.exclude(private) if private else queryset
+
+
 def bump_on_page_delete(sender, instance, **kwargs):
     if isinstance(instance, Page):
         bump_content_version()
@@ -347,7 +394,7 @@ def serve(request, path):
     """Wagtail's serve view, with the route (site, page, restrictions) taken from the cache."""
     from wagtail import views as wagtail_views
 
-    if request.method not in ("GET", "HEAD") or not layer_on("route"):
+    if not layer_on("route"):
         return wagtail_views.serve(request, path)
     # The visitor's session and user first: they come with the content version in one round trip
     # (accounts/sessions.py), which the route's key would otherwise read on its own.
@@ -363,7 +410,8 @@ def serve(request, path):
             page._cached_view_restrictions = list(page.get_view_restrictions())
         return (Site.find_for_request(request), tuple(route))
 
-    # Shared: serving a page reads it and never changes it (pages keep nothing about a request).
+    # Shared: serving a page reads it and never changes it (pages keep nothing about a request), for a
+    # POST (a quiz's submission) as for a GET.
     entry = cached_by_version(key, build, shared=True)
     if entry is None:
         return wagtail_views.serve(request, path)  # Wagtail's own 404

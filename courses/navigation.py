@@ -49,6 +49,18 @@ def _course_outline(course_path: str) -> tuple[dict, list[dict]]:
     return rows[0], rows[1:]
 
 
+def course_steps(page: Page) -> tuple[int | None, list[int]]:
+    """The id of the live course a lesson or quiz is in and its live steps, from the cached outline.
+
+    (None, []) when the course is not live. The outline follows the content version, as every
+    learner page does: no query when warm.
+    """
+    course, items = _shared_outline(_course_path(page))
+    if not course:
+        return None, []
+    return course["id"], [item["id"] for item in items]
+
+
 def url_maker(page: Page, request):
     """Turn url_paths of pages in the same site as `page` into URLs, with no query per page.
 

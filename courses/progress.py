@@ -65,8 +65,12 @@ def learner_progress(enrollments: Iterable[Enrollment]) -> dict[int, Progress]:
         .values_list("id", "path")
     ):
         steps[path[: -2 * Page.steplen]].add(page_id)
+    done = _done_ids([e.pk for e in enrollments])
+    return {e.pk: _progress(e, done[e.pk], steps[e.course.path]) for e in enrollments}
 
-    ids = [e.pk for e in enrollments]
+
+def _done_ids(ids: list[int]) -> dict[int, set[int]]:
+    """The lessons completed and quizzes passed under each enrolment: one query."""
     lessons = LessonCompletion.objects.filter(enrollment__in=ids).values_list("enrollment_id", "lesson_id").order_by()
     quizzes = (
         QuizAttempt.objects.filter(enrollment__in=ids, passed=True).values_list("enrollment_id", "quiz_id").order_by()
@@ -74,22 +78,24 @@ def learner_progress(enrollments: Iterable[Enrollment]) -> dict[int, Progress]:
     done: dict[int, set[int]] = {pk: set() for pk in ids}
     for enrollment_id, page_id in lessons.union(quizzes):
         done[enrollment_id].add(page_id)
-
-    return {
-        e.pk: Progress(
-            done_ids=frozenset(done[e.pk] & steps[e.course.path]),
-            total=len(steps[e.course.path]),
-            completed=e.completed_at is not None,
-        )
-        for e in enrollments
-    }
+    return done
 
 
-def enrollment_progress(enrollment: Enrollment | None) -> Progress:
-    """One enrolment's progress; nothing done when there is no enrolment."""
+def _progress(enrollment: Enrollment, done: set[int], steps: set[int]) -> Progress:
+    return Progress(done_ids=frozenset(done & steps), total=len(steps), completed=enrollment.completed_at is not None)
+
+
+def enrollment_progress(enrollment: Enrollment | None, *, step_ids: Iterable[int] | None = None) -> Progress:
+    """One enrolment's progress; nothing done when there is no enrolment.
+
+    `step_ids`: the course's live lessons and quizzes when the caller has them already (the cached
+    outline, courses.navigation.course_steps), which saves the query for them.
+    """
     if enrollment is None:
         return NO_PROGRESS
-    return learner_progress([enrollment])[enrollment.pk]
+    if step_ids is None:
+        return learner_progress([enrollment])[enrollment.pk]
+    return _progress(enrollment, _done_ids([enrollment.pk])[enrollment.pk], set(step_ids))
 
 
 def cached_enrollment_progress(enrollment: Enrollment | None) -> Progress:

@@ -5,6 +5,8 @@ the address, whether someone is logged in and, for an enrolled learner, which st
 This module says only that (lesson_varies); core.page_cache owns the key, the stand-in viewer it
 is rendered for, the CSRF token put in per request, and the invariants (its docstring).
 
+A course's overview is served the same way to visitors (serve_course_to_visitor).
+
 Not cached, rendered as usual: staff (edit link, trainer's guide, Admin link: who is staff is decided by
 accounts.staff.is_staff_member, the same rule those parts of the page ask), and whatever
 core.page_cache.shared_html_allowed refuses (previews, a query string, messages to show, a POST).
@@ -46,3 +48,17 @@ def serve_lesson(page, request) -> HttpResponse:
         return render_shared(stand_in, page.get_template(stand_in), context)
 
     return serve_shared_html(request, varies=f"{page.pk}:{lesson_varies(request, enrollment, progress)}", render=render)
+
+
+def serve_course_to_visitor(page, request) -> HttpResponse | None:
+    """A course's overview for a visitor (not logged in), rendered once per content version; None for anyone else.
+
+    A learner's overview shows their own progress and is rendered for them (from cached figures).
+    """
+    if request.user.is_authenticated or not cacheable(request):
+        return None
+
+    def render(stand_in) -> str:
+        return render_shared(stand_in, page.get_template(stand_in), page.get_context(stand_in))
+
+    return serve_shared_html(request, varies="visitor", render=render)

@@ -1,11 +1,16 @@
 """Writes that touch several learning records at once."""
 
+from dataclasses import dataclass, replace
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.page_cache import forget_once
+
 from .attempts import AttemptAllowance, attempt_allowance, quiz_history
-from .models import CoursePage, Enrollment, LessonCompletion, LessonPage, QuizAttempt, QuizPage
-from .progress import enrollment_progress, forget_enrolment
+from .models import AttemptGrant, CoursePage, Enrollment, LessonCompletion, LessonPage, QuizAttempt, QuizPage
+from .navigation import course_steps
+from .progress import Progress, enrollment_progress, forget_enrolment
 from .scoring import QuizResult, score_quiz
 from .signals import course_completed, enrolled
 
@@ -35,56 +40,85 @@ def _course_for(page) -> CoursePage:
     return CoursePage.objects.ancestor_of(page).get()
 
 
-@transaction.atomic
 def lesson_complete(*, user, lesson: LessonPage) -> Enrollment:
     """Mark a lesson done (enrolling if needed) and complete the course when it is the last step."""
-    enrollment, _created = enrollment_create(user=user, course=_course_for(lesson))
-    LessonCompletion.objects.get_or_create(enrollment=enrollment, lesson=lesson)
-    enrollment.last_page_id = lesson.pk
-    enrollment.save(update_fields=["last_page"])
-    course_check_completion(enrollment=enrollment)
+    with transaction.atomic(), forget_once():
+        enrollment, _created = enrollment_create(user=user, course=_course_for(lesson))
+        LessonCompletion.objects.get_or_create(enrollment=enrollment, lesson=lesson)
+        enrollment.last_page_id = lesson.pk
+        enrollment.save(update_fields=["last_page"])
+        course_check_completion(enrollment=enrollment)
     return enrollment
 
 
-def quiz_attempt_submit(*, user, quiz: QuizPage, answers: dict[str, list[str]]) -> tuple[QuizAttempt, QuizResult]:
-    """Score and record an attempt, refusing one when the learner has none left (`courses.attempts`)."""
-    enrollment, _created = enrollment_create(user=user, course=_course_for(quiz))
+@dataclass(frozen=True)
+class QuizSubmission:
+    """What a submission recorded and read: the quiz page's result shows it without reading it again."""
+
+    attempt: QuizAttempt
+    result: QuizResult
+    enrollment: Enrollment  # as locked and updated, completed_at included
+    attempts: list[QuizAttempt]  # every attempt at the quiz, in order, this one last
+    grants: list[AttemptGrant]  # the grants the attempt rule needs (none when the quiz has no limit)
+    progress: Progress  # the progress after this attempt
+
+
+def quiz_attempt_submit(*, user, quiz: QuizPage, answers: dict[str, list[str]]) -> QuizSubmission:
+    """Score and record an attempt, refusing one when the learner has none left (`courses.attempts`).
+
+    Reads the enrolment once (locked), the learner's history at the quiz once and what is done in
+    the course once; the course and its steps come from the cached outline. The cached enrolment
+    is dropped once however many of its rows change (core.page_cache.forget_once).
+    """
+    course_id, step_ids = course_steps(quiz)
     result = score_quiz(quiz.questions, answers, quiz.pass_mark)
-    with transaction.atomic():
+    with transaction.atomic(), forget_once():
         # Lock the enrolment so that two submissions are numbered one after the other.
-        Enrollment.objects.select_for_update().filter(pk=enrollment.pk).first()
-        if quiz.max_attempts is None:
-            used = QuizAttempt.objects.filter(enrollment=enrollment, quiz=quiz).count()
-        else:
-            attempts, grants = quiz_history(enrollment=enrollment, quiz=quiz)
-            allowance = attempt_allowance(quiz, attempts, grants)
-            if allowance.exhausted:
-                raise AttemptLimitReached(allowance)
-            used = len(attempts)
+        enrollment = _locked_enrollment(user=user, course_id=course_id)
+        if enrollment is None:
+            enrollment, _created = enrollment_create(user=user, course=_course_for(quiz))
+            enrollment = _locked_enrollment(user=user, course_id=enrollment.course_id)
+        attempts, grants = quiz_history(enrollment=enrollment, quiz=quiz)
+        allowance = attempt_allowance(quiz, attempts, grants)
+        if allowance.exhausted:
+            raise AttemptLimitReached(allowance)
         attempt = QuizAttempt.objects.create(
             enrollment=enrollment,
             quiz=quiz,
-            number=used + 1,
+            number=len(attempts) + 1,
             score=result.score,
             passed=result.passed,
             answers={r.question_id: sorted(r.chosen) for r in result.results},
         )
         enrollment.last_page_id = quiz.pk
         enrollment.save(update_fields=["last_page"])
-        course_check_completion(enrollment=enrollment)
-    return attempt, result
+        # A course that is not live has no outline: its steps are read from the tree.
+        progress = enrollment_progress(enrollment, step_ids=step_ids if course_id else None)
+        if course_check_completion(enrollment=enrollment, progress=progress) and not progress.completed:
+            progress = replace(progress, completed=True)
+    return QuizSubmission(attempt, result, enrollment, [*attempts, attempt], grants, progress)
 
 
-def course_check_completion(*, enrollment: Enrollment) -> bool:
-    """Complete the course once every lesson is done and every quiz passed; announce it once."""
+def _locked_enrollment(*, user, course_id: int | None) -> Enrollment | None:
+    if course_id is None:
+        return None
+    return Enrollment.objects.select_for_update().filter(user=user, course_id=course_id).first()
+
+
+def course_check_completion(*, enrollment: Enrollment, progress: Progress | None = None) -> bool:
+    """Complete the course once every lesson is done and every quiz passed; announce it once.
+
+    `progress`: the enrolment's progress when the caller has just read it.
+    """
     if enrollment.completed_at:
         return True
-    if not enrollment_progress(enrollment).all_done:
+    if not (progress or enrollment_progress(enrollment)).all_done:
         return False
-    updated = Enrollment.objects.filter(pk=enrollment.pk, completed_at__isnull=True).update(completed_at=timezone.now())
+    now = timezone.now()
+    updated = Enrollment.objects.filter(pk=enrollment.pk, completed_at__isnull=True).update(completed_at=now)
     if updated:
         # update() sends no signal: the cached enrolment is dropped here.
         forget_enrolment(user_id=enrollment.user_id, course_id=enrollment.course_id)
-        enrollment.refresh_from_db(fields=["completed_at"])
+        enrollment.completed_at = now
         transaction.on_commit(lambda: course_completed.send(sender=Enrollment, enrollment=enrollment))
     return True

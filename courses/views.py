@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from core.page_cache import public
 from core.text import fold_vi
 
 from .attempts import attempt_allowance, quiz_history
@@ -43,10 +44,9 @@ def search(request):
         condition = Q()
         for word in words:
             condition &= Q(search_text__contains=word)
-        courses = (
-            CoursePage.objects.live().public().filter(condition).only("title", "url_path", "summary", "search_text")
-        )
-        lessons = LessonPage.objects.live().public().filter(condition).only("title", "url_path", "body", "search_text")
+        fields = ("title", "url_path", "search_text")
+        courses = public(CoursePage.objects.live()).filter(condition).only(*fields, "summary")
+        lessons = public(LessonPage.objects.live()).filter(condition).only(*fields, "body")
         candidates = list(courses.order_by("path")[:50]) + list(lessons.order_by("path")[:100])
         # sorted() is stable: equal ranks keep courses before lessons, in reading order.
         results = sorted(candidates, key=lambda page: _rank(page, words))
@@ -123,6 +123,8 @@ def _questions_for_display(quiz: QuizPage, seed: str) -> list[dict]:
 
 
 def quiz_view(request, quiz: QuizPage):
+    if request.method == "POST":
+        return _quiz_submit(request, quiz)
     context = {"page": quiz, "self": quiz, **lesson_context(quiz, request)}
     attempts, grants = quiz_history(enrollment=context["enrollment"], quiz=quiz)
     allowance = attempt_allowance(quiz, attempts, grants)
@@ -132,50 +134,54 @@ def quiz_view(request, quiz: QuizPage):
         remaining=allowance.left,
         has_passed=any(a.passed for a in attempts),
     )
-
-    if request.method == "POST":
-        if not request.user.is_authenticated:
-            return redirect_to_login(quiz.url)
-        answers = {block.id: request.POST.getlist(f"q-{block.id}") for block in quiz.questions}
-        try:
-            attempt, result = quiz_attempt_submit(user=request.user, quiz=quiz, answers=answers)
-        except AttemptLimitReached:
-            # The quiz page it redirects to says when the learner may try again, or whom to ask.
-            messages.error(request, _("You have used all your attempts for this quiz."))
-            return redirect(quiz.url)
-        context.update(lesson_context(quiz, request))
-        by_id = {block.id: block for block in quiz.questions}
-        allowance = attempt_allowance(quiz, [*attempts, attempt], grants)
-        reveal = quiz.reveals_answers(passed=result.passed, final=allowance.final)
-        context.update(
-            attempt=attempt,
-            result=result,
-            attempts=[*attempts, attempt],
-            allowance=allowance,
-            remaining=allowance.left,
-            reveal=reveal,
-            total=len(result.results),
-            # Per-question feedback names the right answers, so it waits for the quiz's policy.
-            feedback=[]
-            if not reveal
-            else [
-                {
-                    "question": by_id[r.question_id].value,
-                    "result": r,
-                    "choices": [
-                        {
-                            "text": c.value["text"],
-                            "chosen": c.id in r.chosen,
-                            "correct": c.value["correct"],
-                        }
-                        for c in by_id[r.question_id].value["choices"].bound_blocks
-                    ],
-                }
-                for r in result.results
-            ],
-        )
-        return TemplateResponse(request, "courses/quiz_result.html", context)
-
     seed = f"{request.user.pk}:{quiz.pk}:{len(attempts)}"
     context["questions"] = _questions_for_display(quiz, seed)
     return TemplateResponse(request, "courses/quiz_page.html", context)
+
+
+def _quiz_submit(request, quiz: QuizPage):
+    """Record an attempt and show its result, from what the submission read (nothing is read twice)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(quiz.url)
+    answers = {block.id: request.POST.getlist(f"q-{block.id}") for block in quiz.questions}
+    try:
+        submission = quiz_attempt_submit(user=request.user, quiz=quiz, answers=answers)
+    except AttemptLimitReached:
+        # The quiz page it redirects to says when the learner may try again, or whom to ask.
+        messages.error(request, _("You have used all your attempts for this quiz."))
+        return redirect(quiz.url)
+    result = submission.result
+    state = (submission.enrollment, submission.progress)
+    context = {"page": quiz, "self": quiz, **lesson_context(quiz, request, state=state)}
+    by_id = {block.id: block for block in quiz.questions}
+    allowance = attempt_allowance(quiz, submission.attempts, submission.grants)
+    reveal = quiz.reveals_answers(passed=result.passed, final=allowance.final)
+    context.update(
+        attempt=submission.attempt,
+        result=result,
+        attempts=submission.attempts,
+        allowance=allowance,
+        remaining=allowance.left,
+        has_passed=any(a.passed for a in submission.attempts[:-1]),
+        reveal=reveal,
+        total=len(result.results),
+        # Per-question feedback names the right answers, so it waits for the quiz's policy.
+        feedback=[]
+        if not reveal
+        else [
+            {
+                "question": by_id[r.question_id].value,
+                "result": r,
+                "choices": [
+                    {
+                        "text": c.value["text"],
+                        "chosen": c.id in r.chosen,
+                        "correct": c.value["correct"],
+                    }
+                    for c in by_id[r.question_id].value["choices"].bound_blocks
+                ],
+            }
+            for r in result.results
+        ],
+    )
+    return TemplateResponse(request, "courses/quiz_result.html", context)

@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from core.page_cache import CachedViewRestrictionsMixin
+from core.page_cache import CachedViewRestrictionsMixin, cached_by_version, content_version, public
 from core.routing import DirectRoutingMixin
 
 
@@ -28,8 +28,16 @@ class HomePage(CachedViewRestrictionsMixin, DirectRoutingMixin, Page):
         from showcase.models import EventIndexPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["catalogue"] = CourseIndexPage.objects.live().public().child_of(self).first()
-        context["events"] = EventIndexPage.objects.live().public().child_of(self).first()
+
+        def links():
+            return (
+                public(CourseIndexPage.objects.live()).child_of(self).first(),
+                public(EventIndexPage.objects.live()).child_of(self).first(),
+            )
+
+        # Content only: read once per content version (shared: the pages are only read, for their URLs).
+        key = f"home:links:{content_version()}:{self.pk}"
+        context["catalogue"], context["events"] = cached_by_version(key, links, shared=True)
         context["statistics"] = programme_statistics()
         return context
 

@@ -14,11 +14,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.page_cache import CachedViewRestrictionsMixin
+from core.page_cache import CachedViewRestrictionsMixin, public
 from core.text import fold_vi, html_to_text
 
 from ..blocks import DownloadBlock, LessonStreamBlock, QuizStreamBlock, SessionStepBlock
-from .progress import Enrollment
 
 
 class Audience(models.Model):
@@ -82,8 +81,7 @@ class CourseIndexPage(CachedViewRestrictionsMixin, Page):
 
     def filtered_courses(self, params) -> tuple[models.QuerySet, dict]:
         courses = (
-            CoursePage.objects.live()
-            .public()
+            public(CoursePage.objects.live())
             .child_of(self)
             .select_related("cover_image")
             .prefetch_related("audiences", "tags")
@@ -182,17 +180,25 @@ class CoursePage(CachedViewRestrictionsMixin, SearchTextMixin, Page):
     def quizzes(self) -> models.QuerySet:
         return QuizPage.objects.live().descendant_of(self).order_by("path")
 
+    def serve(self, request, *args, **kwargs):
+        """A visitor gets the overview from the rendered-page cache (courses/rendering.py)."""
+        from ..rendering import serve_course_to_visitor
+
+        response = serve_course_to_visitor(self, request)
+        return response if response is not None else super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         from ..navigation import course_outline, url_maker
-        from ..progress import enrollment_progress
+        from ..progress import cached_enrollment, cached_enrollment_progress
 
         context = super().get_context(request, *args, **kwargs)
         enrollment = None
-        if request.user.is_authenticated:
-            enrollment = Enrollment.objects.filter(user=request.user, course=self).first()
+        if request.user.is_authenticated and self.pk:
+            # The enrolment and progress a lesson page reads, from the same cache (courses/progress.py).
+            enrollment = cached_enrollment(user_id=request.user.pk, course_id=self.pk)
             if enrollment:
-                enrollment.course = self
-        progress = enrollment_progress(enrollment)
+                enrollment.course = self  # read only when the progress is not cached
+        progress = cached_enrollment_progress(enrollment)
         # The lessons and quizzes come from the cached outline; links are made without a query each.
         _course, outline = course_outline(self.path) if self.pk else ({}, [])  # a new course's preview has none
         to_url = url_maker(self, request) if outline else None
@@ -201,7 +207,7 @@ class CoursePage(CachedViewRestrictionsMixin, SearchTextMixin, Page):
             item["url"] = to_url(item["url_path"])
             item["done"] = item["id"] in progress.done_ids
             by_module.setdefault(item["path"][: -Page.steplen], []).append(item)
-        modules = ModulePage.objects.live().public().child_of(self).order_by("path")
+        modules = public(ModulePage.objects.live()).child_of(self).order_by("path")
         context.update(
             modules=[(module, by_module.get(module.path, [])) for module in modules],
             enrollment=enrollment,
