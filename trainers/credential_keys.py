@@ -1,6 +1,7 @@
 """The province's signing keys for Open Badges 3.0 credentials: JWK files in settings.CREDENTIAL_KEYS_DIR.
 
-Outside the database and outside git (the default is PRIVATE_MEDIA_ROOT/keys): a database dump or a leaked backup
+Outside the database and outside git (production: /srv/lms/keys in deploy/lms.env.example; by default
+`keys` in PRIVATE_MEDIA_ROOT, which git ignores): a database dump or a leaked backup
 of the tables does not carry the private key. Made and rotated by `manage.py credential_keys create|rotate`.
 
 The directory holds, for each key id (the RFC 7638 thumbprint of the public key):
@@ -33,7 +34,8 @@ class NoSigningKey(LookupError):
 
 
 def keys_dir() -> Path:
-    return Path(settings.CREDENTIAL_KEYS_DIR)
+    """settings.CREDENTIAL_KEYS_DIR, else `keys` in PRIVATE_MEDIA_ROOT (looked up now, so a test's own root counts)."""
+    return Path(settings.CREDENTIAL_KEYS_DIR or Path(settings.PRIVATE_MEDIA_ROOT) / "keys")
 
 
 def _write(path: Path, data: dict, mode: int) -> None:
