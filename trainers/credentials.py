@@ -1,18 +1,21 @@
-"""Each certificate as an Open Badges 3.0 credential, signed as a VC-JWT, and the revocation status list.
+"""Each certificate as an Open Badges 3.0 credential, signed as a VC-JWT, and the revocation status lists.
 
 Specifications followed (section numbers of the versions named):
-- 1EdTech Open Badges 3.0 (OB): §4 and Appendix B.1 (the data model: `OpenBadgeCredential` B.1.1, `AchievementSubject`
-  B.1.3, `Achievement` B.1.2, `Profile` B.1.14, `IdentityObject`, `CredentialStatus` B.1.21); §8.2 "JSON Web Token
-  Proof Format" (the JOSE header of §8.2.3: `alg`, `kid`, `typ` "JWT" and nothing else; the claims of §8.2.4.1:
-  `iss`, `jti`, `nbf`, `sub`, `exp`, equal to the credential's issuer.id, id, validFrom, credentialSubject.id and
-  validUntil; the checks a verifier makes, §8.2.6); §8.4-8.5 (the public key a `kid` dereferences to, JWK/JWKS of
-  B.6.2-B.6.3); §9.1 (verification: signature, then validFrom/validUntil, then credentialStatus).
-- W3C Verifiable Credentials Data Model v2.0: §4.1 `@context` (the v2 context first), §4.9 validity period
-  (`validFrom`, `validUntil`), §4.10 status (`credentialStatus`).
-- W3C Bitstring Status List v1.0: §2.1 `BitstringStatusListEntry` (statusPurpose, statusListIndex as a string,
-  statusListCredential), §2.2 `BitstringStatusListCredential` (encodedList: the Multibase "u" prefix and base64url
-  without padding of the GZIP-compressed bitstring, at least 16 KB = 131,072 entries uncompressed for group
-  privacy), §3.1 the bitstring generation algorithm (bit 0 is the most significant bit of the first byte).
+- 1EdTech Open Badges 3.0 (OB): Appendix B.1, the data model: `AchievementCredential`/`OpenBadgeCredential`
+  (B.1.2), `Achievement` (B.1.1, `achievementType` from B.1.28), `AchievementSubject` (B.1.3), `IdentityObject`
+  (B.1.12, `identityType` "name" of B.1.30), `Profile` (B.1.14), `CredentialStatus` (B.1.21); §8.2 "JSON Web Token
+  Proof Format": the JOSE header of §8.2.3 (`alg` RS256, `kid` a URL that dereferences to the public JWK, `typ`
+  "JWT", no other header), the claims of §8.2.4.1 (`iss`, `jti`, `nbf`, `sub`, `exp`, equal to the credential's
+  issuer.id, id, validFrom, credentialSubject.id and validUntil), the checks a verifier makes (§8.2.6); §8.4-8.5
+  and B.6.2-B.6.3 (key management, dereferencing the public key, JWK and JWKS); §9.1 (verification: the proof,
+  then validFrom/validUntil, then credentialStatus).
+- W3C Verifiable Credentials Data Model v2.0: §4.1 `@context` (the v2 context first, then OB's), §4.9 validity
+  period (`validFrom`, `validUntil`), §4.10 status (`credentialStatus`).
+- W3C Bitstring Status List v1.0: §2.1 `BitstringStatusListEntry` (statusPurpose, statusListIndex as a base-10
+  string, statusListCredential; its id is not the list's URL), §2.2 `BitstringStatusListCredential` (encodedList:
+  Multibase "u" + base64url without padding of the GZIP-compressed bitstring, at least 16 KB uncompressed, index 0
+  the left-most bit), §3.1-3.2 (generation and validation algorithms), and its privacy considerations (group
+  privacy: indexes drawn at random in a list large enough to hide one holder among many).
 
 The credential is built afresh on every download from the certificate's row: nothing signed is stored, so a
 correction of the row (a name) is in the next download, and revocation is told by the status list, not by
@@ -57,14 +60,26 @@ def key_url(kid: str) -> str:
     return _url("credential_key", kid)
 
 
-def status_list_url() -> str:
-    return _url("credential_status_list", STATUS_LIST_ID)
+def status_list_url(slug: str) -> str:
+    """The status list published under the issuer's own name, so that the list a credential points to comes from
+    the credential's own issuer. Indexes are unique across issuers, so every issuer's list carries the same bits
+    (drawn at random, they tell nothing of whose they are)."""
+    return _url("credential_status_list", slug, STATUS_LIST_ID)
 
 
 def issuer_slug(issuer) -> str:
     """The issuer profile's address part: the area code of a district that issues its own, else the province."""
     area = getattr(issuer, "area", None)
     return area.code if area is not None else PROVINCE
+
+
+def issuer_by_slug(slug: str):
+    """The issuer an issuer profile's address names, or None: the province, or a district with its issuing body."""
+    from .models import Issuer
+
+    if slug == PROVINCE:
+        return issuer_for(None)
+    return Issuer.objects.select_related("area").filter(area__code=slug).exclude(issuing_body="").first()
 
 
 def issuer_profile(issuer) -> dict:
@@ -91,10 +106,12 @@ def _start_of(day: datetime.date) -> datetime.datetime:
 
 def _achievement(certificate: Certificate) -> dict:
     if certificate.kind == Certificate.COURSE:
+        kind = "CertificateOfCompletion"
         key, name = f"course-{certificate.course_id}", certificate.course.title
         description = f"Hoàn thành khóa học trực tuyến “{name}”."
         criteria = "Hoàn thành mọi bài học và bài kiểm tra của khóa học."
     else:
+        kind = "Certification"
         level = dict(Trainer.LEVELS).get(certificate.trainer_level, certificate.trainer_level)
         key, name = f"trainer-{certificate.trainer_level or 'core'}", f"Giảng viên nguồn khởi nghiệp ({level})"
         description = "Được chứng nhận là giảng viên nguồn (ToT) của chương trình khởi nghiệp đổi mới sáng tạo."
@@ -102,7 +119,7 @@ def _achievement(certificate: Certificate) -> dict:
     return {
         "id": absolute_url(f"/credentials/achievements/{key}/"),
         "type": ["Achievement"],
-        "achievementType": "Certificate",
+        "achievementType": kind,
         "name": str(name),
         "description": description,
         "criteria": {"narrative": criteria},
@@ -110,8 +127,8 @@ def _achievement(certificate: Certificate) -> dict:
 
 
 def credential_status_index(certificate: Certificate) -> int:
-    """The certificate's fixed place in the status list, chosen at random once (the list's group privacy relies on
-    indexes that say nothing of the order of issue, Bitstring Status List §6.1) and kept by a unique column."""
+    """The certificate's fixed place in the status list, chosen at random once (group privacy: an index says
+    nothing of the order of issue) and kept by a unique column, so no two certificates share a bit."""
     while certificate.status_list_index is None:
         candidate = secrets.randbelow(STATUS_LIST_ENTRIES)
         try:
@@ -126,10 +143,11 @@ def credential_status_index(certificate: Certificate) -> int:
 
 
 def open_badge_credential(certificate: Certificate) -> dict:
-    """The certificate as an OB 3.0 `OpenBadgeCredential` (B.1.1), unsigned."""
+    """The certificate as an OB 3.0 `OpenBadgeCredential` (B.1.2), unsigned."""
     issuer = issuer_for(certificate.area)
     valid_from = _start_of(certificate.issued_on)
     index = credential_status_index(certificate)
+    status_list = status_list_url(issuer_slug(issuer))
     credential = {
         "@context": [VC_CONTEXT, OB_CONTEXT],
         "id": certificate.verify_url(),
@@ -152,11 +170,11 @@ def open_badge_credential(certificate: Certificate) -> dict:
             "achievement": _achievement(certificate),
         },
         "credentialStatus": {
-            "id": f"{status_list_url()}#{index}",
+            "id": f"{status_list}#{index}",
             "type": "BitstringStatusListEntry",
             "statusPurpose": STATUS_PURPOSE,
             "statusListIndex": str(index),
-            "statusListCredential": status_list_url(),
+            "statusListCredential": status_list,
         },
     }
     if certificate.expires_on:
@@ -209,10 +227,10 @@ def encoded_list(bitstring: bytes) -> str:
     return "u" + base64.urlsafe_b64encode(compressed).decode().rstrip("=")
 
 
-def status_list_credential() -> dict:
-    """The `BitstringStatusListCredential` (§2.2), issued by the province, valid from now."""
-    url = status_list_url()
-    issuer = issuer_profile(issuer_for(None))
+def status_list_credential(issuer) -> dict:
+    """The `BitstringStatusListCredential` (§2.2) of one issuer, valid from now."""
+    url = status_list_url(issuer_slug(issuer))
+    issuer = issuer_profile(issuer)
     return {
         "@context": [VC_CONTEXT],
         "id": url,
@@ -228,9 +246,9 @@ def status_list_credential() -> dict:
     }
 
 
-def status_list_jwt() -> str:
+def status_list_jwt(issuer) -> str:
     """The status list signed like the credentials, so that a verifier trusts it for the same reason."""
-    credential = status_list_credential()
+    credential = status_list_credential(issuer)
     claims = {
         **credential,
         "iss": credential["issuer"],

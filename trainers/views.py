@@ -29,7 +29,7 @@ from courses.progress import learner_progress
 
 from . import credentials
 from .credential_keys import NoSigningKey, public_key, public_keys
-from .models import Certificate, Issuer, Trainer, issuer_for
+from .models import Certificate, Trainer, issuer_for
 from .renewal import renewal_candidate, renewal_check
 from .services import certificate_pdf_render, certificate_renewal_request
 
@@ -160,22 +160,20 @@ def credential_key(request, kid: str):
 def credential_issuer(request, slug: str):
     """The issuer profile (OB 3.0 B.1.14) a credential's `issuer.id` points to: the province, or a district that
     issues its own certificates (by its area code)."""
-    if slug == credentials.PROVINCE:
-        issuer = issuer_for(None)
-    else:
-        issuer = Issuer.objects.select_related("area").filter(area__code=slug).exclude(issuing_body="").first()
-        if issuer is None:
-            raise Http404
+    issuer = credentials.issuer_by_slug(slug)
+    if issuer is None:
+        raise Http404
     return _published(credentials.issuer_profile(issuer), content_type="application/ld+json")
 
 
 @require_safe
-def credential_status_list(request, list_id: str):
-    """The revocation list as a signed `BitstringStatusListCredential` (W3C Bitstring Status List v1.0 §2.2)."""
-    if list_id != credentials.STATUS_LIST_ID:
+def credential_status_list(request, slug: str, list_id: str):
+    """An issuer's revocation list as a signed `BitstringStatusListCredential` (W3C Bitstring Status List §2.2)."""
+    issuer = credentials.issuer_by_slug(slug)
+    if list_id != credentials.STATUS_LIST_ID or issuer is None:
         raise Http404
     try:
-        token = credentials.status_list_jwt()
+        token = credentials.status_list_jwt(issuer)
     except NoSigningKey:
         raise Http404 from None
     response = HttpResponse(token, content_type=credentials.CREDENTIAL_MEDIA_TYPE)

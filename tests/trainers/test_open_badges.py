@@ -23,10 +23,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from trainers.models import Certificate, Trainer
+from trainers.models import Certificate, Issuer, Trainer
 from trainers.services import certificate_revoke, certification_issue
 
-from .factories import UserFactory
+from .factories import UserFactory, areas
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +97,7 @@ def verify_credential(client, token: str) -> dict:
     status = payload["credentialStatus"]
     assert status["type"] == "BitstringStatusListEntry" and status["statusPurpose"] == "revocation"
     status_list = _verified_jwt(client, _get(client, status["statusListCredential"]).content.decode())
-    assert status_list["issuer"] == payload["issuer"]["id"]  # the province publishes its own list
+    assert status_list["issuer"] == payload["issuer"]["id"]  # the credential's own issuer publishes its list
     if bit_set(status_list, int(status["statusListIndex"])):
         raise Revoked(status["statusListIndex"])
     return payload
@@ -146,6 +146,7 @@ def test_a_course_certificate_is_a_credential_too(client, keys, course_tree):
     certificate = certification_issue(person=UserFactory(), kind=Certificate.COURSE, course=course_tree.course)
     credential = verify_credential(client, download(client, certificate))
     assert credential["credentialSubject"]["achievement"]["name"] == course_tree.course.title
+    assert credential["credentialSubject"]["achievement"]["achievementType"] == "CertificateOfCompletion"
     jsonschema.Draft201909Validator(json.loads(SCHEMA.read_text())).validate(credential)
 
 
@@ -192,14 +193,15 @@ def test_the_status_list_is_at_least_16_kb_in_fixed_queries(client, keys, django
         certificate_revoke(certificate=certificate, reason="Thử", by=superuser)
     client.logout()
     with django_assert_num_queries(3):  # the revoked indexes; the default site and its settings (issuer's id)
-        response = client.get("/credentials/status/revocation-1/")
+        response = client.get("/credentials/status/province/revocation-1/")
     status_list = _verified_jwt(client, response.content.decode())
     assert status_list["type"] == ["VerifiableCredential", "BitstringStatusListCredential"]
     bits = bitstring(status_list)
     assert len(bits) >= 16 * 1024
     set_bits = sum(bin(byte).count("1") for byte in bits)
     assert set_bits == 3
-    assert client.get("/credentials/status/other/").status_code == 404
+    assert client.get("/credentials/status/province/other/").status_code == 404
+    assert client.get("/credentials/status/nowhere/revocation-1/").status_code == 404
 
 
 def test_rotation_keeps_old_credentials_verifiable(client, keys, trainer_certificate, holder):
@@ -236,5 +238,20 @@ def test_only_the_holder_downloads_it_and_the_verify_page_links_it(client, keys,
     assert url not in client.get(f"/verify/{trainer_certificate.code}/").content.decode()
     client.force_login(trainer_certificate.person)
     html = client.get(f"/verify/{trainer_certificate.code}/").content.decode()
-    assert url in html and "/credentials/jwks.json" in html and "/credentials/status/revocation-1/" in html
+    assert url in html and "/credentials/jwks.json" in html and "/credentials/status/province/revocation-1/" in html
     assert url in client.get("/my-learning/").content.decode()
+
+
+def test_a_district_that_issues_its_own_signs_under_its_name_with_its_own_list(client, keys, holder, superuser):
+    tree = areas()
+    Issuer.objects.create(area=tree["Duy Xuyên"], issuing_body="Phòng Văn hóa – Xã hội huyện Duy Xuyên")
+    certificate = certification_issue(person=holder, kind=Certificate.TRAINER, trainer_level=Trainer.CORE,
+                                      area=tree["Duy Xuyên"])  # fmt: skip
+    token = download(client, certificate)
+    credential = verify_credential(client, token)
+    assert credential["issuer"]["name"] == "Phòng Văn hóa – Xã hội huyện Duy Xuyên"
+    assert f"/credentials/status/{tree['Duy Xuyên'].code}/" in credential["credentialStatus"]["statusListCredential"]
+    jsonschema.Draft201909Validator(json.loads(SCHEMA.read_text())).validate(credential)
+    certificate_revoke(certificate=certificate, reason="Cấp nhầm người", by=superuser)
+    with pytest.raises(Revoked):
+        verify_credential(client, token)
