@@ -132,3 +132,9 @@ def test_demo_learner_completes_every_demo_course(client, django_capture_on_comm
     for href in links:
         verified = _soup(client.get(href))
         assert "Chứng nhận này còn hiệu lực" in _text(verified.find(attrs={"role": "status"}))
+    # The demo made the province's signing key: each certificate downloads as an Open Badges credential too.
+    credentials = [a["href"] for a in my_learning.find_all("a", href=re.compile(r"/credential/$"))]
+    assert len(credentials) == len(courses)
+    for href in credentials:
+        response = client.get(href)
+        assert response.status_code == 200 and response["Content-Type"] == "application/vc+jwt"

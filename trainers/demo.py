@@ -229,9 +229,12 @@ def load_trainer_programme(districts: dict[str, Area]) -> dict[str, Trainer]:
     from accounts.models import User
     from courses.models import CoursePage, Enrollment
 
+    from .credential_keys import current_kid, key_create
     from .services import certificate_revoke, certification_issue
 
     load_demo_issuers(districts["Duy Xuyên"])  # before any certificate: production refuses one without
+    if not current_kid():  # so that the demo's holders can download their Open Badges credentials
+        key_create()
     province = Area.objects.get(code="49", valid_from=None)
     thu_bon = Area.objects.get(code="20611", valid_from=REFORM_2025)
 

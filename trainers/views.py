@@ -11,9 +11,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -26,7 +27,9 @@ from areas.models import Area
 from courses.models import Enrollment
 from courses.progress import learner_progress
 
-from .models import Certificate, Trainer
+from . import credentials
+from .credential_keys import NoSigningKey, public_key, public_keys
+from .models import Certificate, Trainer, issuer_for
 from .renewal import renewal_candidate, renewal_check
 from .services import certificate_pdf_render, certificate_renewal_request
 
@@ -68,6 +71,11 @@ def verify(request, code: str):
                 "status": certificate.current_status,
                 "level_label": dict(Trainer.LEVELS).get(certificate.trainer_level, ""),
                 "history": certificate.renewal_history(),
+                # The holder (or their administrator) downloads the signed credential from here too.
+                "can_download": request.user.is_authenticated
+                and Certificate.objects.visible_to(request.user).filter(pk=certificate.pk).exists(),
+                "issuer_slug": credentials.issuer_slug(issuer_for(certificate.area)),
+                "status_list_id": credentials.STATUS_LIST_ID,
             },
         )
     response["X-Robots-Tag"] = "noindex, nofollow"
@@ -100,6 +108,78 @@ def certificate_pdf(request, number: str):
         filename=certificate.pdf_filename(),
         content_type="application/pdf",
     )
+
+
+PUBLISHED_MAX_AGE = 300  # keys and issuer profiles change only when an administrator changes them
+STATUS_LIST_MAX_AGE = 60  # a revocation reaches verifiers within a minute
+
+
+@never_cache
+@login_required
+def certificate_credential(request, number: str):
+    """The holder's certificate as a signed Open Badges 3.0 credential (a VC-JWT), to keep in a wallet or send."""
+    certificate = get_object_or_404(
+        Certificate.objects.visible_to(request.user).select_related("course", "area"), number=number
+    )
+    if certificate.status == Certificate.REVOKED:
+        return render(request, "trainers/certificate_revoked.html", {"certificate": certificate}, status=410)
+    try:
+        with translation.override(settings.LANGUAGE_CODE):
+            token = credentials.credential_jwt(certificate)
+    except NoSigningKey:
+        # The site's operator has not run `manage.py credential_keys create` yet: nothing to sign with.
+        return HttpResponse(_("Signed credentials are not available yet."), status=503, content_type="text/plain")
+    response = HttpResponse(token, content_type=credentials.CREDENTIAL_MEDIA_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, f"chung-nhan-{certificate.number}.jwt")
+    return response
+
+
+def _published(data: dict, max_age: int = PUBLISHED_MAX_AGE, content_type: str = "application/json"):
+    response = JsonResponse(data, content_type=content_type, json_dumps_params={"ensure_ascii": False})
+    response["Cache-Control"] = f"public, max-age={max_age}"
+    response["Access-Control-Allow-Origin"] = "*"  # verifiers run in other sites' pages too
+    return response
+
+
+@require_safe
+def credential_jwks(request):
+    """Every public key the province has signed with, the current one first (a JWK Set, OB 3.0 B.6.3)."""
+    return _published({"keys": public_keys()})
+
+
+@require_safe
+def credential_key(request, kid: str):
+    """The one public key a credential's `kid` names (OB 3.0 §8.2.3: "a URI that can be dereferenced to a JWK")."""
+    jwk = public_key(kid)
+    if jwk is None:
+        raise Http404
+    return _published(jwk)
+
+
+@require_safe
+def credential_issuer(request, slug: str):
+    """The issuer profile (OB 3.0 B.1.14) a credential's `issuer.id` points to: the province, or a district that
+    issues its own certificates (by its area code)."""
+    issuer = credentials.issuer_by_slug(slug)
+    if issuer is None:
+        raise Http404
+    return _published(credentials.issuer_profile(issuer), content_type="application/ld+json")
+
+
+@require_safe
+def credential_status_list(request, slug: str, list_id: str):
+    """An issuer's revocation list as a signed `BitstringStatusListCredential` (W3C Bitstring Status List §2.2)."""
+    issuer = credentials.issuer_by_slug(slug)
+    if list_id != credentials.STATUS_LIST_ID or issuer is None:
+        raise Http404
+    try:
+        token = credentials.status_list_jwt(issuer)
+    except NoSigningKey:
+        raise Http404 from None
+    response = HttpResponse(token, content_type=credentials.CREDENTIAL_MEDIA_TYPE)
+    response["Cache-Control"] = f"public, max-age={STATUS_LIST_MAX_AGE}"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 def _directory_queryset(photo_spec: str):

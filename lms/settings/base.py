@@ -182,6 +182,9 @@ STORAGES = {
 # Certificate PDFs: outside MEDIA_ROOT and without a URL, served only by the view that checks who asks.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private_media"))
 STORAGES["private"] = {"BACKEND": "trainers.models.certification.PrivateStorage"}
+# The province's keys for signing Open Badges credentials (`manage.py credential_keys create`): JWK files outside
+# the database and outside git; back them up apart from the database. Empty: PRIVATE_MEDIA_ROOT/keys, read when used.
+CREDENTIAL_KEYS_DIR = env.str("CREDENTIAL_KEYS_DIR", default="")
 # Production refuses to issue a certificate that would print no issuing body (trainers.models.issuing_body_require);
 # development and tests issue them plain so that a fresh checkout works before anyone fills the settings in.
 CERTIFICATE_ISSUER_REQUIRED = False

@@ -205,6 +205,11 @@ class Certificate(models.Model):
         related_name="renewed_by",
     )
     renewal_requested_at = models.DateTimeField(_("renewal requested at"), null=True, blank=True)
+    # Its place in the published revocation list of its Open Badges credential (trainers/credentials.py): drawn at
+    # random on the first download and never changed, since credentials already handed out point at it.
+    status_list_index = models.PositiveIntegerField(
+        _("index in the status list"), null=True, blank=True, unique=True, editable=False
+    )
 
     objects = CertificateQuerySet.as_manager()
 
