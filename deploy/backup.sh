@@ -11,6 +11,9 @@
 #   DATABASE_URL         postgres://USER:PASSWORD@HOST:PORT/NAME (required)
 #   MEDIA_ROOT           uploads folder (default /srv/lms/media)
 #   PRIVATE_MEDIA_ROOT   certificate PDFs folder (default /srv/lms/private)
+#   CREDENTIAL_KEYS_DIR  the keys that sign Open Badges credentials (default PRIVATE_MEDIA_ROOT/keys,
+#                        then already in private.tar); a folder elsewhere is archived as keys.tar.
+#                        Without them no new credential can be signed under the published key.
 #   BACKUP_DIR           where backups go (default /var/backups/lms); one folder per backup,
 #                        lms-YYYYMMDDTHHMMSSZ, written as .partial and renamed when complete
 #   BACKUP_KEEP_DAYS     backups older than this many days are deleted (default 14; 0 keeps all).
@@ -33,6 +36,7 @@ APP_DIR=$(cd "$(dirname "$0")/.." && pwd)
 [ -n "${DATABASE_URL:-}" ] || die "DATABASE_URL is not set (the site's database, as in /etc/lms/lms.env)"
 MEDIA_ROOT=${MEDIA_ROOT:-/srv/lms/media}
 PRIVATE_MEDIA_ROOT=${PRIVATE_MEDIA_ROOT:-/srv/lms/private}
+CREDENTIAL_KEYS_DIR=${CREDENTIAL_KEYS_DIR:-$PRIVATE_MEDIA_ROOT/keys}
 BACKUP_DIR=${BACKUP_DIR:-/var/backups/lms}
 BACKUP_KEEP_DAYS=${BACKUP_KEEP_DAYS:-14}
 BACKUP_COPY_COMMAND=${BACKUP_COPY_COMMAND:-}
@@ -89,6 +93,10 @@ else
   archive "$MEDIA_ROOT" "$PARTIAL/media.tar"
   archive "$PRIVATE_MEDIA_ROOT" "$PARTIAL/private.tar"
 fi
+case "$CREDENTIAL_KEYS_DIR/" in
+  "$PRIVATE_MEDIA_ROOT"/*) tar --create --file="$PARTIAL/keys.tar" --files-from=/dev/null ;;  # in private.tar
+  *) archive "$CREDENTIAL_KEYS_DIR" "$PARTIAL/keys.tar" ;;
+esac
 if [ -n "$BACKUP_ENV_FILE" ]; then
   cp "$BACKUP_ENV_FILE" "$PARTIAL/lms.env"
 fi
@@ -105,6 +113,7 @@ commit=$(git -c safe.directory="$APP_DIR" -C "$APP_DIR" rev-parse HEAD 2>/dev/nu
   echo "pg_dump: $(pg_dump --version)"
   echo "media_root: $MEDIA_ROOT ($(tar -tf "$PARTIAL/media.tar" | grep -vc '/$' || true) files)"
   echo "private_media_root: $PRIVATE_MEDIA_ROOT ($(tar -tf "$PARTIAL/private.tar" | grep -vc '/$' || true) files)"
+  echo "credential_keys: $CREDENTIAL_KEYS_DIR ($(tar -tf "$PARTIAL/keys.tar" | grep -vc '/$' || true) files in keys.tar)"
   echo "env_file: ${BACKUP_ENV_FILE:-not included}"
   echo "restore: deploy/restore.sh --database postgres://.../NEW_EMPTY_DB --media DIR --private DIR $FINAL"
 } > "$PARTIAL/MANIFEST.txt"

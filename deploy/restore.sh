@@ -14,7 +14,8 @@
 #
 # Checks the checksums first; the database is restored in one transaction (all or nothing), with
 # the tables' triggers created after their rows, so the reports' kept tables come back as they were.
-# --database and --media/--private may be used alone (only what is named is restored).
+# --database and --media/--private may be used alone (only what is named is restored); --keys DIR
+# restores the credential-signing keys kept outside PRIVATE_MEDIA_ROOT (CREDENTIAL_KEYS_DIR).
 set -euo pipefail
 
 die() { echo "restore: $*" >&2; exit 1; }
@@ -24,12 +25,14 @@ DB_URI=
 MEDIA_TARGET=
 PRIVATE_TARGET=
 ENV_TARGET=
+KEYS_TARGET=
 while [ $# -gt 0 ]; do
   case "$1" in
     --database) DB_URI=${2:?}; shift 2 ;;
     --media) MEDIA_TARGET=${2:?}; shift 2 ;;
     --private) PRIVATE_TARGET=${2:?}; shift 2 ;;
     --env-file) ENV_TARGET=${2:?}; shift 2 ;;
+    --keys) KEYS_TARGET=${2:?}; shift 2 ;;
     -h|--help) usage ;;
     -*) die "unknown option $1 (see --help)" ;;
     *) break ;;
@@ -37,7 +40,7 @@ while [ $# -gt 0 ]; do
 done
 [ $# -eq 1 ] || usage
 BACKUP=$(cd "$1" && pwd) || die "no backup folder $1"
-[ -n "$DB_URI$MEDIA_TARGET$PRIVATE_TARGET$ENV_TARGET" ] || die "nothing to restore: give --database, --media, --private or --env-file"
+[ -n "$DB_URI$MEDIA_TARGET$PRIVATE_TARGET$ENV_TARGET$KEYS_TARGET" ] || die "nothing to restore: give --database, --media, --private, --keys or --env-file"
 [ -f "$BACKUP/SHA256SUMS" ] || die "$BACKUP has no SHA256SUMS: not a complete backup of deploy/backup.sh"
 
 echo "restore: checking $BACKUP"
@@ -50,6 +53,8 @@ check_empty_dir() {
 }
 [ -z "$MEDIA_TARGET" ] || check_empty_dir "$MEDIA_TARGET"
 [ -z "$PRIVATE_TARGET" ] || check_empty_dir "$PRIVATE_TARGET"
+[ -z "$KEYS_TARGET" ] || check_empty_dir "$KEYS_TARGET"
+[ -z "$KEYS_TARGET" ] || [ -f "$BACKUP/keys.tar" ] || die "this backup has no keys.tar (older backups keep the keys in private.tar)"
 [ -z "$ENV_TARGET" ] || [ ! -e "$ENV_TARGET" ] || die "$ENV_TARGET exists: give a new file name"
 [ -z "$ENV_TARGET" ] || [ -f "$BACKUP/lms.env" ] || die "this backup has no lms.env"
 
@@ -78,6 +83,9 @@ extract() {
 }
 [ -z "$MEDIA_TARGET" ] || extract "$BACKUP/media.tar" "$MEDIA_TARGET"
 [ -z "$PRIVATE_TARGET" ] || extract "$BACKUP/private.tar" "$PRIVATE_TARGET"
+if [ -n "$KEYS_TARGET" ]; then
+  (umask 077 && extract "$BACKUP/keys.tar" "$KEYS_TARGET")
+fi
 if [ -n "$ENV_TARGET" ]; then
   (umask 077 && cp "$BACKUP/lms.env" "$ENV_TARGET")
   echo "restore: environment file $ENV_TARGET (it holds the secret key: keep it mode 0600)"

@@ -37,7 +37,13 @@ def populated_site(new_database, tmp_path):
     """A migrated database with the demo data, its certificate PDFs and a few uploads."""
     url = new_database("backup_source")
     media, private = tmp_path / "media", tmp_path / "private"
-    env = child_env(DATABASE_URL=url, MEDIA_ROOT=str(media), PRIVATE_MEDIA_ROOT=str(private))
+    # The credential-signing keys outside PRIVATE_MEDIA_ROOT, as production keeps them (deploy/lms.env.example).
+    env = child_env(
+        DATABASE_URL=url,
+        MEDIA_ROOT=str(media),
+        PRIVATE_MEDIA_ROOT=str(private),
+        CREDENTIAL_KEYS_DIR=str(tmp_path / "keys"),
+    )
     manage(env, "migrate", "--no-input", "-v0")
     manage(env, "load_demo_data")
     # Uploads of every shape: nested folders, a Vietnamese name with spaces, binary content.
@@ -103,6 +109,8 @@ def test_a_backup_restored_into_a_new_database_has_every_row_and_file(populated_
             str(restored_media),
             "--private",
             str(restored_private),
+            "--keys",
+            str(tmp_path / "restored" / "keys"),
             "--env-file",
             str(tmp_path / "restored" / "lms.env"),
             str(backup),
@@ -123,6 +131,9 @@ def test_a_backup_restored_into_a_new_database_has_every_row_and_file(populated_
         for name in sample:
             assert restored[name].read_bytes() == originals[name].read_bytes(), name
     assert len(files_under(private)) > 5, "the demo's certificate PDFs are part of the backup"
+    keys, restored_keys = files_under(tmp_path / "keys"), files_under(tmp_path / "restored" / "keys")
+    assert keys and restored_keys.keys() == keys.keys(), "the demo's signing key is part of the backup"
+    assert all(restored_keys[name].read_bytes() == keys[name].read_bytes() for name in keys)
     assert (tmp_path / "restored" / "lms.env").read_text() == "DJANGO_SECRET_KEY=keep-me\n"
 
     # The restored copy is a working site: every demo account logs in against it.
