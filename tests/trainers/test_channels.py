@@ -6,6 +6,8 @@ with the provider's reason; a channel without credentials, or past its daily cos
 pending with the reason shown.
 """
 
+import json
+
 import pytest
 from celery.exceptions import Retry
 from django.core import mail
@@ -264,3 +266,26 @@ def test_sending_by_sms_runs_a_fixed_number_of_queries(esms, phone_learner, cour
     notice = _enrolment_notice(phone_learner, course_tree.course)
     with django_assert_max_num_queries(12):
         assert notification_send(notification_id=notice.pk) == Notification.SENT
+
+
+def test_the_demos_stand_in_provider_keeps_what_the_sms_channel_sends(
+    settings, tmp_path, phone_learner, course_tree, monkeypatch
+):
+    """The demo's stand-in (served under DEBUG by scripts/run.sh) answers as eSMS does and lists the message."""
+    from django.test import RequestFactory
+
+    from trainers import stand_in
+
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path)
+    settings.ESMS_API_URL = "http://stand-in/dev/stand-in/esms/"
+    settings.ESMS_API_KEY, settings.ESMS_SECRET_KEY, settings.ESMS_BRANDNAME = "stand-in", "stand-in", "STAND-IN"
+
+    def through_the_view(url, payload, *, headers=None, name):  # the view itself, without a server
+        request = RequestFactory().post(url, data=payload, content_type="application/json")
+        return json.loads(stand_in.esms(request).content)
+
+    monkeypatch.setattr("trainers.channels.sms.post_json", through_the_view)
+    notice = _enrolment_notice(phone_learner, course_tree.course)
+    assert notification_send(notification_id=notice.pk) == Notification.SENT
+    page = stand_in.inbox(RequestFactory().get("/dev/stand-in/")).content.decode()
+    assert "0905123456" in page and "Xac nhan ghi danh" in page
