@@ -20,8 +20,9 @@ from trainers import tasks
 from trainers.channels import ProviderBusy
 from trainers.models import Certificate, Notification, Trainer
 from trainers.notifications import MAX_ATTEMPTS, NO_CONSENT_REASON, notification_send
+from training import tasks as training_tasks
 
-from .factories import TrainerFactory, UserFactory, areas
+from .factories import ParticipantFactory, TrainerFactory, TrainingSessionFactory, UserFactory, areas
 from .provider_stand_ins import EsmsStandIn, ZnsStandIn
 
 pytestmark = pytest.mark.django_db
@@ -106,6 +107,22 @@ def test_a_phone_only_trainer_gets_the_certificate_message_by_sms_exactly_once(
             tasks.queue_certificate_notifications.delay().get()
     assert len(esms.inbox) == 1
     assert esms.inbox[0]["Phone"] == "0912345678" and certificate.number in esms.inbox[0]["Content"]
+
+
+def test_a_phone_only_participant_gets_the_session_reminder_by_sms_exactly_once(
+    esms, django_capture_on_commit_callbacks
+):
+    a = areas()
+    tomorrow = timezone.localdate() + timezone.timedelta(days=1)
+    session = TrainingSessionFactory(
+        title="Khởi nghiệp cho thanh niên", area=a["Hội An"], starts_on=tomorrow, ends_on=tomorrow
+    )
+    ParticipantFactory(session=session, person=UserFactory(email=None, phone=PHONE))
+    for _ in range(2):  # the daily task twice
+        with django_capture_on_commit_callbacks(execute=True):
+            training_tasks.queue_session_reminders.delay().get()
+    assert len(esms.inbox) == 1 and mail.outbox == []
+    assert esms.inbox[0]["Phone"] == "0905123456" and "Khoi nghiep cho thanh nien" in esms.inbox[0]["Content"]
 
 
 def test_the_sms_is_accented_when_the_provider_takes_unicode(esms, settings, phone_learner, course_tree):
