@@ -17,6 +17,15 @@ What that guarantees (neither exactly once nor strictly at most once, and the ad
 - Failed rows are listed for administrators (Trainer programme → Notifications, scoped to their
   area), who may "send again" after being told the person may already have received it.
 
+Channels (trainers/channels): each row goes by e-mail when there is an address and consent to it, else by
+the site's phone channel (NOTIFICATION_PHONE_CHANNEL: SMS through eSMS.vn, or Zalo ZNS) with consent to be
+written to by phone; a withdrawn channel is never used. The row records its channel and cost. A channel
+without credentials, without a ZNS template for the kind, or past its daily cost cap
+(NOTIFICATION_DAILY_CAP_VND) leaves the row pending with the reason in `last_error`: visible, never dropped.
+A provider's refusal (an invalid number, a template error) fails the row at once with the provider's reason;
+its "try later" (a rate limit, a timeout) is retried like an SMTP error. The SMS RequestId and ZNS
+tracking_id are the row's, so eSMS drops a retried copy of a message it had accepted.
+
 Every e-mail the site sends goes through here. Messages are rendered when sent, in the row's
 `language` or else the recipient's (`user.preferred_language`), from
 `templates/trainers/emails/<language>/<kind>.txt` and `<kind>_subject.txt`; another app's kind is
