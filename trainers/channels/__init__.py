@@ -13,7 +13,6 @@ from .sms import SmsChannel
 from .zalo import ZaloChannel
 
 CHANNELS: dict[str, Channel] = {channel.name: channel for channel in (EmailChannel(), SmsChannel(), ZaloChannel())}
-CHOICES = [("email", "E-mail"), ("sms", "SMS"), ("zalo", "Zalo")]
 # The consent purpose each channel needs (accounts.privacy.CHANNEL_PURPOSES): SMS and Zalo are both "phone".
 CONSENT_CHANNEL = {"email": "email", "sms": "phone", "zalo": "phone"}
 
@@ -29,7 +28,6 @@ def phone_channel_name() -> str:
 
 __all__ = [
     "CHANNELS",
-    "CHOICES",
     "CONSENT_CHANNEL",
     "Channel",
     "NotSendable",
