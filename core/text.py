@@ -17,11 +17,15 @@ def fold_vi(text: str) -> str:
 
     "Khởi nghiệp Đà Nẵng" and "khoi nghiep da nang" fold to the same string.
     """
+    return _SPACES.sub(" ", unaccent(text).casefold()).strip()
+
+
+def unaccent(text: str) -> str:
+    """Vietnamese without its diacritics, case kept: "Đà Nẵng" → "Da Nang" (an SMS in 7-bit characters)."""
     decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFC", text or ""))
     stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
     # đ/Đ are letters of their own, not d plus a mark, so NFD leaves them alone.
-    stripped = stripped.replace("đ", "d").replace("Đ", "D")
-    return _SPACES.sub(" ", stripped.casefold()).strip()
+    return stripped.replace("đ", "d").replace("Đ", "D")
 
 
 def html_to_text(html: str) -> str:

@@ -39,4 +39,14 @@ urlpatterns += i18n_patterns(
 if settings.DEBUG:
     from django.conf.urls.static import static
 
+    from trainers import stand_in
+
+    # The demo's stand-in SMS and Zalo provider (scripts/run.sh points the channels at it).
+    urlpatterns = [
+        path("dev/stand-in/", stand_in.inbox, name="stand_in_inbox"),
+        path("dev/stand-in/esms/", stand_in.esms, name="stand_in_esms"),
+        path("dev/stand-in/zns/", stand_in.zns, name="stand_in_zns"),
+        *urlpatterns,
+    ]
+
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -25,8 +25,17 @@ EXTRAS="" WITH_BROWSER=0 scripts/install.sh
 mkdir -p .run
 # The loader's own report ends with the demo logins; keep it for the end, after everything else.
 .venv/bin/python manage.py load_demo_data > .run/demo-logins.txt
+# Phone messages go to the local stand-in provider (its inbox: /dev/stand-in/) unless a real one is configured;
+# set only now, for the server: while the demo loads, nothing answers at that address yet.
+if [ -z "${ESMS_API_KEY:-}" ]; then
+  export ESMS_API_URL="http://$public:$PORT/dev/stand-in/esms/" ESMS_API_KEY=stand-in ESMS_SECRET_KEY=stand-in
+  export ESMS_BRANDNAME=STAND-IN
+fi
+if [ -z "${ZALO_ACCESS_TOKEN:-}" ]; then
+  export ZALO_ZNS_URL="http://$public:$PORT/dev/stand-in/zns/" ZALO_ACCESS_TOKEN=stand-in
+fi
 echo
-echo "Serving on $SITE_URL (admin: $SITE_URL/admin/)"
+echo "Serving on $SITE_URL (admin: $SITE_URL/admin/; phone messages: $SITE_URL/dev/stand-in/)"
 cat .run/demo-logins.txt
 echo
 # shellcheck disable=SC2086  # $listen is "-6 [addr]:port" for IPv6

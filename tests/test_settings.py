@@ -269,3 +269,21 @@ def test_production_refuses_certificates_without_an_issuing_body():
     read = "from django.conf import settings; print(settings.CERTIFICATE_ISSUER_REQUIRED)"
     assert run([sys.executable, "-c", read], **filled_template()).stdout.split() == ["True"]
     assert run([sys.executable, "-c", read], DJANGO_SETTINGS_MODULE="lms.settings.dev").stdout.split() == ["False"]
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "fix"),
+    [
+        ("NOTIFICATION_PHONE_CHANNEL", "viber", "sms or zalo"),
+        ("ZALO_ZNS_TEMPLATES", '{"enrolled": ', "a valid value"),
+        ("ZALO_ZNS_TEMPLATES", '["250001"]', "a JSON object"),
+    ],
+)
+def test_a_wrong_phone_channel_setting_names_its_variable(variable, value, fix):
+    result = run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        DJANGO_SETTINGS_MODULE="lms.settings.dev",
+        **{variable: value},
+    )
+    assert result.returncode != 0 and "ImproperlyConfigured" in result.stderr
+    assert variable in result.stderr and fix in result.stderr

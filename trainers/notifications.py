@@ -17,6 +17,15 @@ What that guarantees (neither exactly once nor strictly at most once, and the ad
 - Failed rows are listed for administrators (Trainer programme → Notifications, scoped to their
   area), who may "send again" after being told the person may already have received it.
 
+Channels (trainers/channels): each row goes by e-mail when there is an address and consent to it, else by
+the site's phone channel (NOTIFICATION_PHONE_CHANNEL: SMS through eSMS.vn, or Zalo ZNS) with consent to be
+written to by phone; a withdrawn channel is never used. The row records its channel and cost. A channel
+without credentials, without a ZNS template for the kind, or past its daily cost cap
+(NOTIFICATION_DAILY_CAP_VND) leaves the row pending with the reason in `last_error`: visible, never dropped.
+A provider's refusal (an invalid number, a template error) fails the row at once with the provider's reason;
+its "try later" (a rate limit, a timeout) is retried like an SMTP error. The SMS RequestId and ZNS
+tracking_id are the row's, so eSMS drops a retried copy of a message it had accepted.
+
 Every e-mail the site sends goes through here. Messages are rendered when sent, in the row's
 `language` or else the recipient's (`user.preferred_language`), from
 `templates/trainers/emails/<language>/<kind>.txt` and `<kind>_subject.txt`; another app's kind is
@@ -31,13 +40,13 @@ import logging
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import CharField, DateTimeField, Exists, F, Max, OuterRef, Subquery, Value
+from django.db.models import CharField, DateTimeField, Exists, F, Max, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest
 from django.template.loader import select_template
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from accounts.links import absolute_url
@@ -45,6 +54,7 @@ from accounts.privacy import consent_to_channel
 from areas.rollup import administrators_by_area
 from courses.models import CoursePage, Enrollment, LessonCompletion, QuizAttempt
 
+from .channels import CONSENT_CHANNEL, NotSendable, ProviderBusy, channel, phone_channel_name
 from .models import Certificate, Notification
 
 logger = logging.getLogger(__name__)
@@ -58,10 +68,11 @@ PENDING_RESEND_AFTER = datetime.timedelta(minutes=2)
 BATCH = 1000
 MAX_ATTEMPTS = 5  # claims of one row before a raising send is left `failed` for a person to look at
 RESEND_LOG_ACTION = "trainers.notification.resend"
-CHANNEL = "email"  # the outbox's one channel so far (accounts.privacy.CHANNEL_PURPOSES)
 # Told to an account's owner about their account itself, not a notification they may decline.
 NO_CONSENT_NEEDED = {Notification.REGISTRATION_ATTEMPT}
 NO_CONSENT_REASON = "No consent to notifications by this channel (withdrawn or never given)."
+NO_ADDRESS_REASON = "No e-mail address and no phone number to write to."
+HELD = "held"  # left pending: its channel is off, has no template for it, or has reached its daily cost cap
 
 # kind -> writer(notification) -> (subject, body), or None when the message is no longer due.
 Writer = Callable[[Notification], "tuple[str, str] | None"]
@@ -306,48 +317,114 @@ def notifications_sweep(*, now: datetime.datetime | None = None) -> dict[str, in
 # --- Sending -------------------------------------------------------------------------------------
 
 
+def notification_route(notification: Notification) -> tuple[str, str] | str:
+    """(channel, to) for the row, or the reason it goes nowhere.
+
+    E-mail when there is an address and consent to it; else the site's phone channel (SMS or Zalo) when the
+    person has a phone number and consent to be written to by phone. A withdrawn channel is never used.
+    """
+    user = notification.user
+    needs_consent = user is not None and notification.kind not in NO_CONSENT_NEEDED
+    email = notification.address or (user.email if user else "") or ""
+    phone = (user.phone if user else "") or ""
+    refused = False
+    if email:
+        if not needs_consent or consent_to_channel(person_id=user.pk, channel="email"):
+            return "email", email
+        refused = True
+    if phone:
+        if not needs_consent or consent_to_channel(person_id=user.pk, channel=CONSENT_CHANNEL[phone_channel_name()]):
+            return phone_channel_name(), phone
+        refused = True
+    return NO_CONSENT_REASON if refused else NO_ADDRESS_REASON
+
+
+def channel_spent_today(name: str) -> int:
+    """What a channel has cost today (VND): rows sent, or being sent, since local midnight."""
+    midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    spent = Notification.objects.filter(
+        channel=name, status__in=[Notification.SENT, Notification.SENDING], claimed_at__gte=midnight
+    ).aggregate(total=Sum("cost"))["total"]
+    return spent or 0
+
+
+def _hold(notification_id: int, name: str, reason: str) -> str:
+    """Leave the row pending, its channel and the reason it waits shown in the outbox."""
+    Notification.objects.filter(pk=notification_id, status=Notification.PENDING).update(
+        channel=name, last_error=str(reason)[:1000]
+    )
+    return HELD
+
+
 def notification_send(*, notification_id: int) -> str:
-    """Render the row in the recipient's language, claim it (only one worker can), send it, record it.
+    """Render the row in the recipient's language, pick its channel, claim it (only one worker can), send, record.
 
     Rendering reads the database, so it comes before the claim: a database that goes away meanwhile leaves
-    the row pending for the task's retry, not claimed and stuck in 'sending'.
+    the row pending for the task's retry, not claimed and stuck in 'sending'. A channel that is off (no
+    credentials) or has spent its day's allowance leaves the row pending with the reason ("held").
     """
     notification = Notification.objects.select_related("user").filter(pk=notification_id).first()
     if notification is None or notification.status != Notification.PENDING:
         return "skipped"
     user = notification.user
-    to = notification.address or (user.email if user else "")
-    if (
-        user is not None
-        and notification.kind not in NO_CONSENT_NEEDED
-        and not consent_to_channel(person_id=user.pk, channel=CHANNEL)
-    ):
-        # Withdrawn (or never given) consent to this channel: not sent, and the row says why.
+    route = notification_route(notification)
+    if isinstance(route, str):
+        # Nowhere to write, or withdrawn (or never given) consent to every channel the person has: the row says why.
         Notification.objects.filter(pk=notification_id, status=Notification.PENDING).update(
-            status=Notification.SKIPPED, last_error=NO_CONSENT_REASON
+            status=Notification.SKIPPED, last_error=route
         )
         return Notification.SKIPPED
-    written = render_notification(notification) if to and (user is None or user.is_active) else None
-    if written is None:  # nowhere to write, or no longer due (a cancelled registration, a withdrawn invitation)
+    name, to = route
+    written = render_notification(notification) if user is None or user.is_active else None
+    if written is None:  # no longer due (a cancelled registration, a withdrawn invitation), or an inactive account
         Notification.objects.filter(pk=notification_id, status=Notification.PENDING).update(status=Notification.SKIPPED)
         return Notification.SKIPPED
     subject, body = written
+    through = channel(name)
+    if off := through.off_reason():
+        return _hold(notification_id, name, off)
+    try:
+        outgoing = through.prepare(
+            notification=notification, subject=subject, body=body, context=lambda: _template_context(notification)
+        )
+    except NotSendable as reason:
+        return _hold(notification_id, name, str(reason))
+    cap = settings.NOTIFICATION_DAILY_CAP_VND.get(name) if through.paid else None
+    if cap is not None and channel_spent_today(name) + outgoing.cost > cap:
+        return _hold(
+            notification_id,
+            name,
+            _("Daily cost cap of the %(channel)s channel reached (%(cap)s VND): it waits until tomorrow.")
+            % {"channel": name, "cap": cap},
+        )
     claimed = Notification.objects.filter(pk=notification_id, status=Notification.PENDING).update(
-        status=Notification.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
+        status=Notification.SENDING,
+        claimed_at=timezone.now(),
+        attempts=F("attempts") + 1,
+        channel=name,
+        cost=outgoing.cost,
     )
     if not claimed:
         return "skipped"
     try:
-        EmailMessage(subject=subject, body=body, to=[to], headers=_headers(notification)).send()
+        result = through.send(to, outgoing.text, outgoing.template_params)
     except Exception as error:
         # Not sent (as far as we know): give the row back so a retry or the sweeper claims it again,
         # until it has had its attempts; then it waits, failed, for an administrator.
         give_back = Notification.FAILED if notification.attempts + 1 >= MAX_ATTEMPTS else Notification.PENDING
+        reason = str(error) if isinstance(error, ProviderBusy) else repr(error)
         Notification.objects.filter(pk=notification_id, status=Notification.SENDING).update(
-            status=give_back, last_error=repr(error)[:1000]
+            status=give_back, last_error=reason[:1000]
         )
         raise
-    Notification.objects.filter(pk=notification_id).update(status=Notification.SENT, sent_at=timezone.now())
+    if not result.ok:  # refused for good by the provider (an invalid number, a template error): not retried
+        Notification.objects.filter(pk=notification_id, status=Notification.SENDING).update(
+            status=Notification.FAILED, last_error=result.error[:1000]
+        )
+        return Notification.FAILED
+    Notification.objects.filter(pk=notification_id).update(
+        status=Notification.SENT, sent_at=timezone.now(), last_error=""
+    )
     return Notification.SENT
 
 
@@ -362,11 +439,6 @@ def notification_resend(*, notification: Notification, user) -> bool:
     log(instance=notification, action=RESEND_LOG_ACTION, user=user, data={"attempts": notification.attempts})
     _enqueue([notification.pk])
     return True
-
-
-def _headers(notification: Notification) -> dict[str, str]:
-    # Lets a mail provider that honours it drop a duplicate.
-    return {"X-Idempotency-Key": f"lms-notification-{notification.pk}"}
 
 
 def render_notification(notification: Notification) -> tuple[str, str] | None:
@@ -389,6 +461,11 @@ def write_from_templates(notification: Notification, **extra) -> tuple[str, str]
     subject = select_template([f"{name}_subject.txt" for name in names]).render(context)
     body = select_template([f"{name}.txt" for name in names]).render(context)
     return subject, body
+
+
+def _template_context(notification: Notification) -> dict:
+    """What a channel's template fields are read from: the outbox's context with the recipient and the row."""
+    return {"user": notification.user, "notification": notification, **_context(notification)}
 
 
 def _context(notification: Notification) -> dict:

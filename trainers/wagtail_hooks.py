@@ -161,16 +161,18 @@ class NotificationViewSet(ObjectActionsViewSetMixin, ScopedViewSetMixin, ModelVi
     url_prefix = "trainers/notifications"
     name = "notification"
     inspect_view_enabled = True
-    list_display = ["user", "address", "kind", "status", "attempts", "created_at", "sent_at", "last_error"]
-    list_filter = ["status", "kind"]
+    list_display = ["user", "address", "kind", "channel", "status", "attempts", "created_at", "sent_at", "last_error"]
+    list_filter = ["status", "channel", "kind"]
     list_export = [
         "user",
         "address",
         "kind",
         "object_key",
         "period",
+        "channel",
         "status",
         "attempts",
+        "cost",
         "created_at",
         "sent_at",
         "last_error",
@@ -185,8 +187,10 @@ class NotificationViewSet(ObjectActionsViewSetMixin, ScopedViewSetMixin, ModelVi
         "kind",
         "object_key",
         "period",
+        "channel",
         "status",
         "attempts",
+        "cost",
         "created_at",
         "claimed_at",
         "sent_at",

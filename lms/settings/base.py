@@ -242,6 +242,41 @@ env.checked(
     "an address, e.g. ToT LMS <no-reply@lms.example.org>",
 )
 
+# Phone channels of the outbox (trainers/channels): eSMS.vn brandname SMS and Zalo ZNS. A channel without its
+# credentials is off: its messages stay pending in the outbox with the reason shown (deploy/lms.env.example).
+NOTIFICATION_PHONE_CHANNEL = env.str("NOTIFICATION_PHONE_CHANNEL", default="").strip().lower() or "sms"
+env.checked(
+    "NOTIFICATION_PHONE_CHANNEL",
+    NOTIFICATION_PHONE_CHANNEL,
+    NOTIFICATION_PHONE_CHANNEL in {"sms", "zalo"},
+    "sms or zalo",
+)
+CHANNEL_TIMEOUT_SECONDS = env.float("CHANNEL_TIMEOUT_SECONDS", default=10.0)
+ESMS_API_URL = env.url_with_scheme(
+    "ESMS_API_URL",
+    {"http", "https"},
+    default="https://rest.esms.vn/MainService.svc/json/SendMultipleMessage_V4_post_json/",
+)
+ESMS_API_KEY = env.str("ESMS_API_KEY", default="")
+ESMS_SECRET_KEY = env.str("ESMS_SECRET_KEY", default="")
+ESMS_BRANDNAME = env.str("ESMS_BRANDNAME", default="")
+ESMS_SANDBOX = env.bool("ESMS_SANDBOX", default=False)
+SMS_UNICODE = env.bool("SMS_UNICODE", default=False)  # False: unaccented text, 160 characters a message
+SMS_PRICE_VND = env.int("SMS_PRICE_VND", default=800)  # per message part, for the daily cap
+ZALO_ZNS_URL = env.url_with_scheme(
+    "ZALO_ZNS_URL", {"http", "https"}, default="https://business.openapi.zalo.me/message/template"
+)
+ZALO_ACCESS_TOKEN = env.str("ZALO_ACCESS_TOKEN", default="")
+# {"<kind>": {"template_id": "<approved id>", "params": {"<ZNS parameter>": "<field, e.g. course.title>"}}}
+ZALO_ZNS_TEMPLATES = env.json("ZALO_ZNS_TEMPLATES") if env.str("ZALO_ZNS_TEMPLATES", default="").strip() else {}
+env.checked("ZALO_ZNS_TEMPLATES", "…", isinstance(ZALO_ZNS_TEMPLATES, dict), 'a JSON object, e.g. {"enrolled": {…}}')
+ZALO_ZNS_PRICE_VND = env.int("ZALO_ZNS_PRICE_VND", default=300)
+# What each paid channel may spend a day (VND); reached, its messages wait in the outbox until the next day.
+NOTIFICATION_DAILY_CAP_VND = {
+    "sms": env.int("SMS_DAILY_CAP_VND", default=200_000),
+    "zalo": env.int("ZALO_DAILY_CAP_VND", default=200_000),
+}
+
 # Whom a person writes to about their personal data (shown in the privacy notice, /privacy/).
 PRIVACY_CONTACT = env.str(
     "PRIVACY_CONTACT", default=DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">").strip() or DEFAULT_FROM_EMAIL

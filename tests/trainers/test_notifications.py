@@ -123,12 +123,16 @@ def test_a_send_is_retried_after_a_database_or_broker_error(learner, course_tree
     assert len(mail.outbox) == 1
 
 
-def test_no_email_address_is_skipped(course_tree):
+def test_no_email_address_waits_for_the_phone_channel_when_it_is_off(course_tree):
+    """A phone-only person's message is not dropped: with SMS not configured it waits, the reason shown."""
     phone_only = UserFactory(email=None, phone="+84905123456")
     notification = Notification.objects.create(
         user=phone_only, kind=Notification.ENROLLED, object_key="e:1", context={"course_id": course_tree.course.pk}
     )
-    assert notification_send(notification_id=notification.pk) == Notification.SKIPPED
+    assert notification_send(notification_id=notification.pk) == "held"
+    notification.refresh_from_db()
+    assert notification.status == Notification.PENDING and notification.channel == "sms"
+    assert "ESMS_API_KEY" in notification.last_error
     assert mail.outbox == []
 
 

@@ -72,7 +72,7 @@ class Notification(models.Model):
         (SENDING, _("Being sent")),
         (SENT, _("Sent")),
         (FAILED, _("Failed")),
-        (SKIPPED, _("Not sent (no email address, or no longer due)")),
+        (SKIPPED, _("Not sent (no address or consent, or no longer due)")),
     ]
 
     user = models.ForeignKey(
@@ -93,6 +93,14 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # The channel it went (or is to go) by, chosen when it is sent (trainers/channels), and what it cost.
+    channel = models.CharField(
+        _("channel"),
+        max_length=8,
+        blank=True,
+        choices=[("email", _("E-mail")), ("sms", "SMS"), ("zalo", "Zalo")],
+    )
+    cost = models.PositiveIntegerField(_("cost (VND)"), default=0)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
 
