@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('trainers', '0028_notification_kinds_registration_and_renewal'),
+        ('trainers', '0029_certificate_status_list_index'),
     ]
 
     operations = [
