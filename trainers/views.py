@@ -190,6 +190,9 @@ def my_learning(request):
             .select_related("renews")
             .order_by("-issued_on", "-pk"),
             "renewal_candidate": renewal_candidate(request.user),
+            "session_certificates": Certificate.objects.filter(
+                person=request.user, kind=Certificate.SESSION, status=Certificate.VALID
+            ).order_by("-issued_on", "-pk"),
         },
     )
 

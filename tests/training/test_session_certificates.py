@@ -91,6 +91,15 @@ def test_issuing_twice_issues_nothing_new(client, klass, django_capture_on_commi
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {"action": "issue"})
     assert Certificate.objects.filter(kind=Certificate.SESSION).count() == 3
+
+    holder = klass["people"]["Âu Văn Tài"].person
+    mine = Certificate.objects.get(person=holder)
+    client.force_login(holder)
+    assert (
+        reverse("trainers:certificate_pdf", args=[mine.number]) in client.get(reverse("my_learning")).content.decode()
+    )
+    assert client.get(reverse("trainers:certificate_pdf", args=[mine.number])).status_code == 200
+    client.force_login(klass["admin"])
     reasons = {row.name: row.reason for row in client.get(url).context["left_out"]}
     assert {reasons[name] for name in ORDER} == {"already"}
 
