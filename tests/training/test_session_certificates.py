@@ -172,3 +172,27 @@ def test_print_files_follow_a_revocation_and_a_second_render_changes_nothing(
         client.post(_url("certificates", klass["session"]), {"action": "print"})
     response = client.get(_url("certificates_pdf", klass["session"]))
     assert len(PdfReader(io.BytesIO(b"".join(response.streaming_content))).pages) == 2
+
+
+def test_the_page_shows_progress_while_the_print_files_are_made(client, klass, django_capture_on_commit_callbacks):
+    from trainers.services import certification_issue
+    from training.certificates import print_order, session_subject
+
+    session = klass["session"]
+    for name in ORDER:  # issued without the batch's print task (as if the worker had not reached it yet)
+        person = klass["people"][name].person
+        certificate = certification_issue(
+            person=person, kind=Certificate.SESSION, subject=session_subject(session), area=session.area
+        )
+        SessionCertificate.objects.create(session=session, person=person, certificate=certificate)
+    client.force_login(klass["admin"])
+    page = _url("certificates", session)
+    with django_capture_on_commit_callbacks(execute=False) as queued:  # the task is queued, not run
+        client.post(page, {"action": "print"})
+    assert len(queued) == 1
+    CertificatePrintout.objects.filter(session=session).update(rendered=1)
+    html = client.get(page).content.decode()
+    assert '<meta http-equiv="refresh"' in html
+    assert "data-progress>Đã tạo 1/3." in html
+    assert client.get(_url("certificates_pdf", session)).status_code == 404  # nothing to download yet
+    assert len(print_order(session)) == 3
