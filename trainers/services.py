@@ -66,8 +66,12 @@ def certification_issue(
     area: Area | None = None,
     issued_by=None,
     issued_on: datetime.date | None = None,
+    subject: str = "",
 ) -> Certificate:
     """Issue a numbered certificate and queue its PDF; a second course certificate returns the first.
+
+    A session attendance certificate names its class in `subject`; `training.certificates` issues them in a batch
+    and links each to its session (where one per person and session is enforced).
 
     Numbers are 'YYYY-NNNNNN', taken under a lock on the year's counter, so they have no gaps
     and no duplicates however many requests issue at once.
@@ -78,6 +82,9 @@ def certification_issue(
     elif kind == Certificate.TRAINER:
         if trainer_level not in (Trainer.CORE, Trainer.MASTER):
             raise ValidationError(_("A trainer certificate names the core or master level."))
+    elif kind == Certificate.SESSION:
+        if not subject.strip():
+            raise ValidationError(_("A session attendance certificate names its class."))
     else:
         raise ValidationError(_("Unknown kind of certificate."))
 
@@ -93,6 +100,7 @@ def certification_issue(
         holder_name=nfc(person.full_name),
         course=course,
         trainer_level=trainer_level if kind == Certificate.TRAINER else "",
+        subject=nfc(subject.strip()) if kind == Certificate.SESSION else "",
         trained_by=trained_by,
         area=area or _person_area(person),
         issued_on=issued_on,

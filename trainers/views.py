@@ -95,19 +95,19 @@ def certificate_pdf(request, number: str):
     certificate = certificate_pdf_render(certificate_id=certificate.pk)
     if not certificate.pdf:
         raise Http404  # a deleted account's certificate: its PDF went with the name
+    return private_file_response(certificate.pdf, certificate.pdf_filename())
+
+
+def private_file_response(file, filename: str, content_type: str = "application/pdf") -> HttpResponse:
+    """A private file as a download, once the caller has checked permission (PrivateStorage has no URL)."""
     accel = settings.PRIVATE_MEDIA_ACCEL_REDIRECT
-    if accel and isinstance(certificate.pdf.storage, FileSystemStorage):
+    if accel and isinstance(file.storage, FileSystemStorage):
         # The permission check is done: nginx sends the bytes from its internal location.
-        response = HttpResponse(content_type="application/pdf")
-        response["X-Accel-Redirect"] = accel.rstrip("/") + "/" + quote(certificate.pdf.name)
-        response["Content-Disposition"] = content_disposition_header(True, certificate.pdf_filename())
+        response = HttpResponse(content_type=content_type)
+        response["X-Accel-Redirect"] = accel.rstrip("/") + "/" + quote(file.name)
+        response["Content-Disposition"] = content_disposition_header(True, filename)
         return response
-    return FileResponse(
-        certificate.pdf.open("rb"),
-        as_attachment=True,
-        filename=certificate.pdf_filename(),
-        content_type="application/pdf",
-    )
+    return FileResponse(file.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
 
 
 PUBLISHED_MAX_AGE = 300  # keys and issuer profiles change only when an administrator changes them
@@ -270,6 +270,9 @@ def my_learning(request):
             .select_related("renews")
             .order_by("-issued_on", "-pk"),
             "renewal_candidate": renewal_candidate(request.user),
+            "session_certificates": Certificate.objects.filter(
+                person=request.user, kind=Certificate.SESSION, status=Certificate.VALID
+            ).order_by("-issued_on", "-pk"),
         },
     )
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,10 +11,12 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from core.admin_actions import ObjectActionView
-from trainers.models import SessionReport, Trainer
+from trainers.models import COUNTED_REPORT, SessionReport, Trainer
+from trainers.views import private_file_response
 
+from . import certificates as batch
 from .admin_forms import ResultFormSet, SessionReviewForm
-from .models import SessionParticipant, SessionReview, SessionStatus, TrainingSession
+from .models import CertificatePrintout, SessionParticipant, SessionReview, SessionStatus, TrainingSession
 from .services import session_review
 
 
@@ -128,3 +131,93 @@ class ReportReviewView(SessionReviewView):
     @classmethod
     def applies_to(cls, obj) -> bool:
         return obj.report_status == SessionReport.SUBMITTED
+
+
+class SessionCertificatesView(ObjectActionView):
+    """An approved session's certificates: who gets one and why others do not, issuing them in one action, and the
+    print files for the ceremony. Administrators of the session's area only (`training.certificates`)."""
+
+    model = TrainingSession
+    url_name = "certificates"
+    button_label = gettext_lazy("Certificates")
+    permission = "change"
+    page_title = gettext_lazy("Certificates of the class")
+    header_icon = "doc-full"
+    button_priority = 20
+    template_name = "training/admin/session_certificates.html"
+    ISSUE, PRINT = "issue", "print"
+
+    @classmethod
+    def applies_to(cls, obj) -> bool:
+        return obj.report_status == COUNTED_REPORT
+
+    @classmethod
+    def user_may(cls, user, viewset) -> bool:
+        return user.has_perm(batch.ISSUE_PERMISSION) and super().user_may(user, viewset)
+
+    def has_permission(self) -> bool:
+        return batch.administers(self.request.user, self.object)
+
+    def get(self, request, pk):
+        rows = batch.preview(self.object)
+        certificates = batch.print_order(self.object)
+        printout = CertificatePrintout.objects.filter(session=self.object).first()
+        current = batch.printout_current(printout, certificates)
+        context = {
+            "approved": self.object.report_status == COUNTED_REPORT,
+            "eligible": [row for row in rows if row.reason is None],
+            "left_out": [row for row in rows if row.reason is not None],
+            "certificate_count": len(certificates),
+            "printout": printout,
+            "printout_current": current,
+            "printout_running": not current and batch.printout_running(printout, certificates),
+            "pdf_url": reverse(self.viewset.get_url_name("certificates_pdf"), args=[self.object.pk]),
+            "zip_url": reverse(self.viewset.get_url_name("certificates_zip"), args=[self.object.pk]),
+        }
+        return self.render(**context)
+
+    def post(self, request, pk):
+        url = reverse(self.viewset.get_url_name(self.url_name), args=[self.object.pk])
+        if request.POST.get("action") == self.PRINT:
+            batch.printout_request(session_id=self.object.pk)
+            messages.success(request, _("The print files are being prepared."))
+            return redirect(url)
+        try:
+            issued = batch.session_certificates_issue(session=self.object, by=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            if issued:
+                messages.success(request, _("%(count)d certificates issued.") % {"count": len(issued)})
+            else:
+                messages.info(request, _("No new certificate: everyone who completed the class already has one."))
+        return redirect(url)
+
+
+class SessionCertificatesDownloadView(SessionCertificatesView):
+    """The merged PDF of the class's certificates, in print order (no button: linked from the certificates page)."""
+
+    url_name = "certificates_pdf"
+    field, suffix, content_type = "pdf", "pdf", "application/pdf"
+
+    @classmethod
+    def applies_to(cls, obj) -> bool:
+        return False
+
+    def get(self, request, pk):
+        printout = CertificatePrintout.objects.filter(session=self.object).first()
+        if not batch.printout_current(printout, batch.print_order(self.object)):
+            raise Http404
+        filename = f"chung-nhan-lop-{self.object.pk}.{self.suffix}"
+        return private_file_response(getattr(printout, self.field), filename, self.content_type)
+
+    def post(self, request, pk):
+        raise Http404
+
+
+class SessionCertificatesZipView(SessionCertificatesDownloadView):
+    """The class's certificates as a ZIP of single PDFs, numbered in print order."""
+
+    url_name = "certificates_zip"
+    field, suffix, content_type = "zip", "zip", "application/zip"

@@ -52,4 +52,7 @@ COVERS = {
     "training.TrainingSession.created_by",  # kept: which (anonymised) account created the session
     "training.SessionReview.by",  # kept: a session's review history names the (anonymised) account that acted
     "training.TestResult.entered_by",  # kept: which (anonymised) trainer typed in a paper score
+    # kept: links a session to the certificate it gave (trainers.Certificate.person: the certificate and its PDF
+    # are handled there); the printed name lives on the certificate, not here
+    "training.SessionCertificate.person",
 }

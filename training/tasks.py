@@ -15,3 +15,17 @@ def delete_expired_imports() -> int:
     from .attendance_import.pending import delete_expired
 
     return delete_expired()
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def render_session_printout(session_id: int) -> str:
+    """Make a class's merged PDF and ZIP of certificates (training.certificates); a second run changes nothing."""
+    from .certificates import printout_render
+
+    printout = printout_render(session_id=session_id)
+    return f"{printout.rendered}/{printout.total}"
+
+
+def printout_render_queue(session_id: int) -> bool:
+    """Queue the print files of a class; False with the broker away (asking again on the page queues it again)."""
+    return render_session_printout.publish((session_id,))

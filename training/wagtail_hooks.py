@@ -12,7 +12,14 @@ from core.admin_actions import ObjectActionsViewSetMixin
 from core.admin_yes_no import yes_no_column
 
 from .admin_forms import TrainingSessionAdminForm
-from .admin_views import ReportReviewView, SessionResultsView, SessionReviewView
+from .admin_views import (
+    ReportReviewView,
+    SessionCertificatesDownloadView,
+    SessionCertificatesView,
+    SessionCertificatesZipView,
+    SessionResultsView,
+    SessionReviewView,
+)
 from .models import Attendance, SessionParticipant, TrainingSession
 
 for model in (TrainingSession, SessionParticipant, Attendance):
@@ -43,7 +50,14 @@ class TrainingSessionViewSet(ObjectActionsViewSetMixin, ScopedViewSetMixin, Mode
     export_filename = "training-sessions"
     search_fields = ["title", "venue"]
     search_backend_name = None
-    object_actions = (SessionReviewView, ReportReviewView, SessionResultsView)
+    object_actions = (
+        SessionReviewView,
+        ReportReviewView,
+        SessionResultsView,
+        SessionCertificatesView,
+        SessionCertificatesDownloadView,
+        SessionCertificatesZipView,
+    )
     edit_handler = ObjectList(
         [
             FieldPanel("title"),
@@ -76,5 +90,6 @@ def register_review_log_actions(actions):
         ("training.report.approve", _("Approve class report"), _("Approved the class report")),
         ("training.report.return", _("Return class report"), _("Returned the class report for changes")),
         ("training.results.record", _("Record results"), _("Recorded participants' results")),
+        ("training.certificates.issue", _("Issue the class's certificates"), _("Issued the class's certificates")),
     ]:
         actions.register_action(action, label, message)

@@ -1,4 +1,4 @@
-"""Numbered, verifiable certificates: course completion, or certification as a trainer."""
+"""Numbered, verifiable certificates: course completion, certification as a trainer, or attendance of a class."""
 
 import datetime
 import secrets
@@ -144,8 +144,14 @@ def certifies_trainer_on(day: datetime.date, prefix: str = "") -> models.Q:
 
 
 class Certificate(models.Model):
-    COURSE, TRAINER = "course", "trainer"
-    KINDS = [(COURSE, _("Course completion")), (TRAINER, _("Trainer certification"))]
+    COURSE, TRAINER, SESSION = "course", "trainer", "session"
+    KINDS = [
+        (COURSE, _("Course completion")),
+        (TRAINER, _("Trainer certification")),
+        # Issued in a batch to the participants who completed a training session (training/certificates.py, which
+        # links each to its session: sessions live a floor above this app). `subject` names the class.
+        (SESSION, _("Training session attendance")),
+    ]
     VALID, REVOKED = "valid", "revoked"
     STATUSES = [(VALID, _("Valid")), (REVOKED, _("Revoked"))]
     EXPIRED = "expired"  # never stored: a valid certificate past its expiry date
@@ -167,6 +173,12 @@ class Certificate(models.Model):
         related_name="+",
     )
     trainer_level = models.CharField(_("trainer level"), max_length=12, blank=True)
+    subject = models.CharField(
+        _("what it attests"),
+        max_length=300,
+        blank=True,
+        help_text=_("For a session attendance certificate: the class, its dates and place, as printed."),
+    )
     trained_by = models.ForeignKey(
         "trainers.Trainer",
         verbose_name=_("trained by"),
@@ -228,8 +240,12 @@ class Certificate(models.Model):
                 name="one_valid_course_certificate",
             ),
             models.CheckConstraint(
-                condition=models.Q(kind="trainer") | models.Q(course__isnull=False),
+                condition=~models.Q(kind="course") | models.Q(course__isnull=False),
                 name="course_certificate_has_course",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="session") | ~models.Q(subject=""),
+                name="session_certificate_has_subject",
             ),
             models.CheckConstraint(
                 condition=models.Q(status="valid") | ~models.Q(revoked_reason=""),
