@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('trainers', '0029_certificate_session_kind'),
+        ('trainers', '0031_certificate_session_kind'),
         ('training', '0005_session_review'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

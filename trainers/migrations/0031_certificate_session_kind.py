@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('areas', '0003_load_the_shipped_area_tree'),
         ('courses', '0009_course_sources'),
-        ('trainers', '0028_notification_kinds_registration_and_renewal'),
+        ('trainers', '0030_notification_channel_and_cost'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
