@@ -181,12 +181,21 @@ def renewal_check(certificate: Certificate, *, today: datetime.date | None = Non
     return RenewalCheck(certificate, rule, results, blocked=_blocked(certificate, rule, today), today=today)
 
 
-def renewal_candidate(person) -> Certificate | None:
-    """The person's latest trainer certificate that is not revoked nor renewed yet: the one they would renew."""
-    return (
-        Certificate.objects.filter(person=person, kind=Certificate.TRAINER, status=Certificate.VALID)
-        .filter(renewed_by__isnull=True)
-        .exclude(expires_on=None)
-        .order_by("-issued_on", "-pk")
-        .first()
-    )
+def renewal_candidate(person, held: list[Certificate] | None = None) -> Certificate | None:
+    """The person's latest trainer certificate that is not revoked nor renewed yet: the one they would renew.
+
+    `held`: the person's certificates already read, newest first with `renewed_by` selected (My learning reads
+    them once for every list it shows), to choose among without a query.
+    """
+    if held is None:
+        held = Certificate.objects.filter(person=person, kind=Certificate.TRAINER, status=Certificate.VALID)
+        held = held.select_related("renewed_by").order_by("-issued_on", "-pk")
+    for certificate in held:
+        if (
+            certificate.kind == Certificate.TRAINER
+            and certificate.status == Certificate.VALID
+            and certificate.expires_on is not None
+            and getattr(certificate, "renewed_by", None) is None
+        ):
+            return certificate
+    return None

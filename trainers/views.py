@@ -251,10 +251,14 @@ def my_learning(request):
     """
     enrollments = list(Enrollment.objects.visible_to(request.user).select_related("course").order_by("-enrolled_at"))
     progress = learner_progress(enrollments)
-    certificates = {
-        c.course_id: c
-        for c in Certificate.objects.filter(person=request.user, kind=Certificate.COURSE, status=Certificate.VALID)
-    }
+    # Every certificate the person holds, read once for the three lists below and the renewal candidate.
+    held = list(
+        Certificate.objects.filter(person=request.user)
+        .select_related("renews", "renewed_by")
+        .order_by("-issued_on", "-pk")
+    )
+    valid = [c for c in held if c.status == Certificate.VALID]
+    certificates = {c.course_id: c for c in valid if c.kind == Certificate.COURSE}
     for e in enrollments:
         e.progress_percent = progress[e.pk].percent
         e.certificate = certificates.get(e.course_id)
@@ -266,13 +270,9 @@ def my_learning(request):
             "completed": [e for e in enrollments if e.completed_at],
             # Certified trainers run their own classes (the "Lớp tập huấn" pages of `training`).
             "runs_sessions": Trainer.objects.certified().filter(person=request.user).exists(),
-            "trainer_certificates": Certificate.objects.filter(person=request.user, kind=Certificate.TRAINER)
-            .select_related("renews")
-            .order_by("-issued_on", "-pk"),
-            "renewal_candidate": renewal_candidate(request.user),
-            "session_certificates": Certificate.objects.filter(
-                person=request.user, kind=Certificate.SESSION, status=Certificate.VALID
-            ).order_by("-issued_on", "-pk"),
+            "trainer_certificates": [c for c in held if c.kind == Certificate.TRAINER],
+            "renewal_candidate": renewal_candidate(request.user, held),
+            "session_certificates": [c for c in valid if c.kind == Certificate.SESSION],
         },
     )
 
