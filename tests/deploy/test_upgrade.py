@@ -36,11 +36,17 @@ def sqlite_row_counts(path) -> dict[str, int]:
         return {table: connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] for table in tables}
 
 
+# The reports' kept tables hold what the rules derive from the records, not records: an upgrade that changes a
+# rule rebuilds them (0.2: only approved class reports count), and the figures' check below compares them
+# with a rebuild from scratch instead.
+DERIVED_TABLES = {"reports_firstreach", "reports_cascadereach", "reports_trainerreachday"}
+
+
 def assert_upgraded(env: dict[str, str], counts_before: dict[str, int], counts_after: dict[str, int]) -> None:
     lost = {
         table: (rows, counts_after.get(table))
         for table, rows in counts_before.items()
-        if counts_after.get(table, 0) < rows
+        if counts_after.get(table, 0) < rows and table not in DERIVED_TABLES
     }
     assert lost == {}, "the upgrade lost rows (table: before, after)"
     unapplied = manage(env, "showmigrations", "--plan").stdout
