@@ -291,3 +291,15 @@ def test_a_wrong_phone_channel_setting_names_its_variable(variable, value, fix):
     )
     assert result.returncode != 0 and "ImproperlyConfigured" in result.stderr
     assert variable in result.stderr and fix in result.stderr
+
+
+def test_a_replica_for_the_reports_is_read_from_the_environment_and_never_migrated():
+    read = (
+        "from django.conf import settings; from django.db import router; r = settings.DATABASES.get('replica') or {}; "
+        "print(r.get('HOST'), r.get('OPTIONS', {}).get('connect_timeout'), settings.DATABASE_REPLICA_MAX_LAG, "
+        "router.allow_migrate('replica', 'reports'))"
+    )
+    replica = "postgres://lms:pass-word@10.0.0.2:5432/lms"
+    given = filled_template(DATABASE_REPLICA_URL=replica, DATABASE_REPLICA_MAX_LAG="12.5")
+    assert run([sys.executable, "-c", read], **given).stdout.split() == ["10.0.0.2", "2", "12.5", "False"]
+    assert run([sys.executable, "-c", read], **filled_template()).stdout.split() == ["None", "None", "30.0", "False"]
