@@ -108,8 +108,10 @@ def test_a_report_checks_the_replica_once_and_a_learners_page_never(client, supe
         assert client.get("/admin/reports/").status_code == 200
         assert chosen.call_count == 1
         assert client.get("/admin/reports/export/reach.csv").status_code == 200
-        assert chosen.call_count == 2
+        assert client.get("/admin/reports/learning-gain/").status_code == 200
+        assert client.get("/admin/").status_code == 200  # the administrators' key figures
+        assert chosen.call_count == 4
         client.force_login(learner)
         assert client.get("/accounts/me/").status_code == 200
         assert client.get("/my-learning/").status_code == 200
-        assert chosen.call_count == 2
+        assert chosen.call_count == 4
