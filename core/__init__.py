@@ -2,6 +2,7 @@
 
 - `page_cache`: the page cache and its invariants; `routing`: a URL to its page in two queries.
 - `models.ContentVersion`: the published content's version the page cache keys on.
+- `db_routers`: the reports read from a streaming replica where one is fit to serve, all else from the primary.
 - `heartbeats`: when each Celery worker and beat was last alive.
 - `admin_actions`: the one shape of an admin action on one object (its URL and buttons).
 - `forms`: the form renderer every form goes through.

@@ -21,6 +21,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState, WorkflowState, get_default_page_content_type
 
 from areas.models import admin_area_ids, admin_scope_area
+from core.db_routers import reading_for_reports
 from trainers.admin_views import NotificationPermissionPolicy
 from trainers.models import Notification
 from training.admin_imports import can_import
@@ -178,8 +179,12 @@ def panel_heading(user) -> str:
 
 def administrator_home_panel(user) -> AdministratorHomePanel | None:
     """The panel for this user, or None when they have neither figures nor anything to do."""
-    figures = key_figures(user) if viewer_may_see_reports(user) else []
-    items = todos(user)
+    if viewer_may_see_reports(user):
+        with reading_for_reports():  # the figures from the replica where one is fit to serve (core/db_routers.py)
+            figures = key_figures(user)
+    else:
+        figures = []
+    items = todos(user)  # on the primary: what the administrator has just done is gone from their to-dos
     if not figures and not items:
         return None
     return AdministratorHomePanel(heading=panel_heading(user), figures=figures, todos=items)

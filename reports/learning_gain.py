@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET
 from wagtail.log_actions import log
 
 from areas.rollup import area_tree
+from core.db_routers import reading_for_reports
 from core.text import fold_vi
 from trainers.models import Trainer
 from training.models import RATING_FIELDS
@@ -141,8 +142,10 @@ def learning_gain(request):
     """Both tables, with the dashboard's filters, and their downloads."""
     if not viewer_may_see_reports(request.user):
         raise PermissionDenied
-    form = _form(request)
-    filters = form.filters()
+    with reading_for_reports():  # the replica where one is fit to serve (core/db_routers.py)
+        form = _form(request)
+        filters = form.filters()
+        reports = [function(filters, request.user) for function in REPORTS.values()]
     query = f"?{request.GET.urlencode()}" if request.GET else ""
     sections = [
         {
@@ -151,7 +154,7 @@ def learning_gain(request):
                 (fmt.upper(), reverse("learning_gain:export", args=[report.key, fmt]) + query) for fmt in EXPORT_FORMATS
             ],
         }
-        for report in (function(filters, request.user) for function in REPORTS.values())
+        for report in reports
     ]
     title = _("Learning gain and satisfaction")
     return TemplateResponse(
@@ -180,7 +183,8 @@ def export(request, key: str, fmt: str):
         raise PermissionDenied
     if key not in REPORTS or fmt not in EXPORT_FORMATS:
         raise Http404
-    report = REPORTS[key](_form(request).filters(), request.user)
+    with reading_for_reports():
+        report = REPORTS[key](_form(request).filters(), request.user)
     render, content_type = EXPORT_FORMATS[fmt]
     response = HttpResponse(render(report), content_type=content_type)
     name = f"bao-cao-{slugify(fold_vi(report.title))[:60] or key}-{timezone.localdate():%Y%m%d}.{fmt}"

@@ -1,8 +1,11 @@
 """The reports dashboard in the Wagtail admin ("Báo cáo") and its exports (registered in wagtail_hooks.py).
 
 Every view asks `viewer_may_see_reports(user)` first (learners and trainers without an admin scope get
-a 403), and every report is scoped to the viewer's AdminScope inside reports/figures.py. URL names and
-template paths are those from when the dashboard lived in `trainers` (trainers_reports:…, trainers/dashboard/).
+a 403), and every report is scoped to the viewer's AdminScope inside reports/figures.py. The figures are read
+from the reports' replica where one is fit to serve them (core/db_routers.py); who may see what is decided first,
+on the primary (and kept on the user object for the figures), so a scope just withdrawn is never read stale. URL
+names and template paths are those from when the dashboard lived in `trainers` (trainers_reports:…,
+trainers/dashboard/).
 """
 
 from django.core.exceptions import PermissionDenied
@@ -16,6 +19,7 @@ from django.views.decorators.http import require_GET
 from wagtail.log_actions import log
 
 from areas.rollup import area_tree
+from core.db_routers import reading_for_reports
 from core.text import fold_vi
 
 from .figures import EXPORT_FORMATS, REPORTS, all_reports, report_by_key, viewer_may_see_reports
@@ -37,9 +41,10 @@ def _form(request) -> ReportFilterForm:
 def dashboard(request):
     """All reports on one page: filter form, charts (Chart.js, local) and the same numbers as tables."""
     _check(request)
-    form = _form(request)
-    filters = form.filters()
-    reports = all_reports(filters, request.user)
+    with reading_for_reports() as reading:
+        form = _form(request)
+        filters = form.filters()
+        reports = all_reports(filters, request.user)
     query = f"?{request.GET.urlencode()}" if request.GET else ""
     sections = [
         {
@@ -69,6 +74,7 @@ def dashboard(request):
             "report_filters": filters,
             "sections": sections,
             "today": timezone.localdate(),
+            "figures_as_of": reading.as_of,  # from a replica that is behind: the moment its figures stand at
         },
     )
 
@@ -79,8 +85,8 @@ def export(request, key: str, fmt: str):
     _check(request)
     if key not in REPORTS or fmt not in EXPORT_FORMATS:
         raise Http404
-    form = _form(request)
-    report = report_by_key(key, form.filters(), request.user)
+    with reading_for_reports():
+        report = report_by_key(key, _form(request).filters(), request.user)
     render, content_type = EXPORT_FORMATS[fmt]
     response = HttpResponse(render(report), content_type=content_type)
     name = f"bao-cao-{slugify(fold_vi(report.title))[:60] or key}-{timezone.localdate():%Y%m%d}.{fmt}"

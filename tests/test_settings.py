@@ -240,6 +240,10 @@ def test_development_keeps_messages_too_when_email_url_is_empty():
         ("DATABASE_URL", "sqlite:////srv/lms/db.sqlite3", "postgres://USER:PASSWORD@HOST:5432/NAME"),
         ("DATABASE_URL", "postgres://lms:pass-word@127.0.0.1:54x/lms", "postgres://USER:PASSWORD@HOST:5432/NAME"),
         ("DB_CONN_MAX_AGE", "sixty", "a whole number"),
+        ("DATABASE_REPLICA_URL", "postgress://lms:pass-word@127.0.0.2/lms", "PostgreSQL hot standby"),
+        ("DATABASE_REPLICA_URL", "sqlite:////srv/lms/db.sqlite3", "PostgreSQL hot standby"),
+        ("DATABASE_REPLICA_MAX_LAG", "-5", "seconds a replica may be behind"),
+        ("DATABASE_REPLICA_MAX_LAG", "half a minute", "a number"),
         ("CACHE_URL", "rediscach://127.0.0.1:6380/0", "rediscache://HOST:PORT/DB"),
         ("CACHE_LAYERS_OFF", "routes", "session, user, enrolment, route, html"),
         ("CELERY_BROKER_URL", "127.0.0.1:6381", "redis://HOST:PORT/DB"),
@@ -287,3 +291,15 @@ def test_a_wrong_phone_channel_setting_names_its_variable(variable, value, fix):
     )
     assert result.returncode != 0 and "ImproperlyConfigured" in result.stderr
     assert variable in result.stderr and fix in result.stderr
+
+
+def test_a_replica_for_the_reports_is_read_from_the_environment_and_never_migrated():
+    read = (
+        "from django.conf import settings; from django.db import router; r = settings.DATABASES.get('replica') or {}; "
+        "print(r.get('HOST'), r.get('OPTIONS', {}).get('connect_timeout'), settings.DATABASE_REPLICA_MAX_LAG, "
+        "router.allow_migrate('replica', 'reports'))"
+    )
+    replica = "postgres://lms:pass-word@10.0.0.2:5432/lms"
+    given = filled_template(DATABASE_REPLICA_URL=replica, DATABASE_REPLICA_MAX_LAG="12.5")
+    assert run([sys.executable, "-c", read], **given).stdout.split() == ["10.0.0.2", "2", "12.5", "False"]
+    assert run([sys.executable, "-c", read], **filled_template()).stdout.split() == ["None", "None", "30.0", "False"]

@@ -7,7 +7,7 @@ from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 
-from .environment import Environment
+from .environment import FIXES, Environment
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -119,6 +119,29 @@ env.checked(
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # No JIT: the reports' large aggregates spent 200-700 ms compiling for queries that run in less.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+
+# A PostgreSQL streaming replica (a hot standby of DATABASE_URL) the reports and their exports read from, with the
+# primary as the fallback when it is missing, unreachable or more than DATABASE_REPLICA_MAX_LAG seconds behind
+# (core/db_routers.py). Empty: none, the primary serves everything.
+DATABASE_ROUTERS = ["core.db_routers.ReportsReplicaRouter"]  # the alias "replica" is its REPLICA
+if env.str("DATABASE_REPLICA_URL", default="").strip():
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    env.checked(
+        "DATABASE_REPLICA_URL",
+        env.str("DATABASE_REPLICA_URL"),
+        DATABASES["replica"]["ENGINE"] == DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql",
+        FIXES["DATABASE_REPLICA_URL"],
+    )
+    DATABASES["replica"].update(CONN_MAX_AGE=DATABASES["default"]["CONN_MAX_AGE"], CONN_HEALTH_CHECKS=True)
+    # A replica that does not answer within 2 s is passed over for the primary rather than holding the report up.
+    DATABASES["replica"].setdefault("OPTIONS", {}).update(options="-c jit=off", connect_timeout=2)
+DATABASE_REPLICA_MAX_LAG = env.float("DATABASE_REPLICA_MAX_LAG", default=30.0)
+env.checked(
+    "DATABASE_REPLICA_MAX_LAG",
+    DATABASE_REPLICA_MAX_LAG,
+    DATABASE_REPLICA_MAX_LAG >= 0,
+    "the seconds a replica may be behind before the reports read from the primary, e.g. 30",
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

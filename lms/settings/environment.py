@@ -19,6 +19,10 @@ LOG_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
 # What to write instead, for the variables whose form is not obvious from their name.
 FIXES = {
     "DATABASE_URL": "postgres://USER:PASSWORD@HOST:5432/NAME (write @ : / in the password as %40 %3A %2F)",
+    "DATABASE_REPLICA_URL": (
+        "postgres://USER:PASSWORD@HOST:5432/NAME of a PostgreSQL hot standby of DATABASE_URL (deploy/README.md), "
+        "or nothing after = for none"
+    ),
     "CACHE_URL": "rediscache://HOST:PORT/DB, e.g. rediscache://127.0.0.1:6380/0",
     "CELERY_BROKER_URL": "redis://HOST:PORT/DB, e.g. redis://127.0.0.1:6381/0",
     "SITE_URL": "the address people type, with https://, e.g. https://lms.example.org",

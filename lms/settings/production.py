@@ -102,6 +102,10 @@ LOGGING = {
     "filters": {"once_a_minute": {"()": "lms.logging.OncePerInterval", "seconds": 60}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.log_level("LOG_LEVEL", default="INFO")},
-    # Every ignored cache error while Redis is away (lms/logging.py).
-    "loggers": {"django_redis.cache": {"filters": ["once_a_minute"]}},
+    # Every ignored cache error while Redis is away (lms/logging.py), and every report read from the primary while
+    # the replica is away or behind (core/db_routers.py): once a minute each.
+    "loggers": {
+        "django_redis.cache": {"filters": ["once_a_minute"]},
+        "core.db_routers": {"filters": ["once_a_minute"]},
+    },
 }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.db import connection
+from django.db import connections, router
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -197,7 +197,8 @@ def _reach_rows(filters: ReportFilters, trainers, per_generation=None) -> tuple[
         inner_sql, generations_params = per_generation.order_by().query.sql_with_params()
         generations_sql = CASCADE_GENERATIONS_SQL.format(sql=inner_sql)
     sql = CASCADE_SQL.format(reach=reach, generations=generations_sql, **tables)
-    with connection.cursor() as cursor:
+    # Where the report reads (the replica within core.db_routers.reading_for_reports), as its ORM queries do.
+    with connections[router.db_for_read(Trainer)].cursor() as cursor:
         cursor.execute(sql, [*reach_params, *generations_params])
         rows = cursor.fetchall()
     # A compound statement keeps no order: the reach rows are sorted here as the CTE ranked them.
