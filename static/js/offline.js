@@ -114,12 +114,15 @@
   }, true);
 
   // Send the queue when there is a signal; the server answers each key, whatever the retries.
-  var sending = false;
+  // One tab sends at a time (every open tab hears "online"): the others then find the queue sent.
   function sync() {
-    var queue = read(QUEUE);
-    if (sending || !queue.length || !navigator.onLine) return Promise.resolve();
-    sending = true;
-    var batch = queue.slice(0, 50);
+    if (!read(QUEUE).length || !navigator.onLine) return Promise.resolve();
+    if (navigator.locks) return navigator.locks.request("lms-offline-sync", send);
+    return send();
+  }
+  function send() {
+    var batch = read(QUEUE).slice(0, 50);
+    if (!batch.length || !navigator.onLine) return Promise.resolve();
     return fetch("/offline/sync/", {
       method: "POST",
       credentials: "same-origin",
@@ -137,9 +140,8 @@
       });
       write(DONE, done.slice(0, 30));
       write(QUEUE, read(QUEUE).filter(function (item) { return !answered[item.key]; }));
-      sending = false;
       render();
-    }).catch(function () { sending = false; });
+    }).catch(function () { setTimeout(sync, 10000); }); // a weak signal: try again soon
   }
   window.addEventListener("online", sync);
 
