@@ -1,8 +1,9 @@
 """Saving a course to the phone and syncing what was done there with no signal (static/js/offline.js).
 
 - `courses/<id>/offline.json`: what to save for a course, for its enrolled learners only: its pages
-  (the course, modules, lessons and quizzes: quiz pages show questions, never the answers), the files
-  they need, and the cache to keep them in, named by the content version.
+  (the course, modules, lessons and quizzes: quiz pages show questions, never the answers; for
+  trainers, the printable session plans), the files they need, and the cache to keep them in, named
+  by the content version.
 - `offline/sync/`: the items queued on the phone, each with its key, recorded once
   (courses.services.offline_item_record); the answer says, per key, accepted or refused and why.
 - `offline/`: the saved courses and the queue, listed by the phone itself (Cache Storage is the
@@ -21,7 +22,8 @@ from wagtail.models import Page
 
 from core.page_cache import content_version, public
 
-from .models import CoursePage, Enrollment, OfflineReceipt
+from .models import CoursePage, Enrollment, LessonPage, OfflineReceipt
+from .permissions import can_see_trainer_guide
 from .services import offline_item_record
 
 # Files a saved page needs to look the same with no signal: kept with every saved course.
@@ -49,6 +51,10 @@ def save_list(request, course_id: int):
         return _refused(_("Enrol in the course to save it."), 403)
     pages = public(Page.objects.live()).descendant_of(course, inclusive=True).order_by("path")
     urls = [page.get_url(request) for page in pages]
+    if can_see_trainer_guide(request.user):
+        # Trainers take the printable session plans to the classroom too (LessonPage.session_plan).
+        lessons = LessonPage.objects.live().descendant_of(course).order_by("path")
+        urls += [f"{lesson.get_url(request)}session-plan/" for lesson in lessons.only("url_path")]
     urls += [static(name) for name in SHELL_FILES] + [reverse("courses:offline_saved")]
     data = {
         "course": course.pk,

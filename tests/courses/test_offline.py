@@ -221,3 +221,31 @@ def test_a_lesson_page_first_visit_stays_under_14_kb_compressed(client, course_t
     assert len(gzip.compress(html)) + len(gzip.compress(css)) < 14 * 1024
     js = Path(finders.find("js/offline.js")).read_bytes()
     assert len(gzip.compress(js)) < 4 * 1024
+
+
+def test_a_trainer_saves_the_printable_session_plans_too(client, course_tree, learner, trainer):
+    for person, plans in ((learner, False), (trainer, True)):
+        _enrolled(person, course_tree)
+        client.force_login(person)
+        urls = client.get(f"/courses/{course_tree.course.pk}/offline.json").json()["urls"]
+        assert (f"{course_tree.lessons[0].url}session-plan/" in urls) is plans
+    assert client.get(f"{course_tree.lessons[0].url}session-plan/").status_code == 200
+
+
+def test_the_worker_never_keeps_staff_account_or_personal_pages(client, course_tree):
+    """Its network-only rule (the same pattern in Python's and JavaScript's syntax) covers them."""
+    script = client.get("/sw.js").content.decode()
+    private = re.compile(re.search(r"const PRIVATE = /(.+)/;", script).group(1).replace(r"\/", "/"))
+    for path in (
+        "/admin/",
+        "/admin/pages/3/",
+        "/accounts/me/",
+        "/en/accounts/logout/",
+        "/my-learning/",
+        "/offline/sync/",
+    ):
+        assert private.search(path), path
+    assert private.search(f"/courses/{course_tree.course.pk}/offline.json")
+    for page in (course_tree.course, course_tree.lessons[0], course_tree.quizzes[0]):
+        assert not private.search(page.url), page.url
+    assert not private.search("/offline/") and not private.search("/static/css/site.css")
