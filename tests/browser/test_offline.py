@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import ARTIFACTS
 from tests.courses.factories import build_course
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -12,7 +13,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 BRAND = "rgb(11, 92, 173)"  # the header's colour: the saved page has its stylesheet
 
 
-def test_save_a_course_learn_offline_and_sync_once(browser, browser_context_args, live_server, shoot):
+def snap(page, name: str) -> None:
+    """A screenshot of one of this test's own pages (the `shoot` fixture takes the default page)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"offline-{name}.png"), full_page=True)
+
+
+def test_save_a_course_learn_offline_and_sync_once(browser, browser_context_args, live_server):
     from accounts.models import User
     from courses.models import LessonCompletion, QuizAttempt
     from courses.services import enrollment_create
@@ -38,7 +45,7 @@ def test_save_a_course_learn_offline_and_sync_once(browser, browser_context_args
     expect(page.locator(".offline-save [role=status]")).to_have_text(
         "Đã lưu: khoá học này mở được trên điện thoại khi không có sóng."
     )
-    shoot("01-saved")
+    snap(page, "01-saved")
 
     # No signal: the saved lesson opens in a fresh tab, with the same look.
     context.set_offline(True)
@@ -56,7 +63,7 @@ def test_save_a_course_learn_offline_and_sync_once(browser, browser_context_args
     offline.get_by_label("Đúng", exact=True).check()
     offline.get_by_role("button", name="Nộp bài").click()
     expect(offline.get_by_role("status")).to_contain_text("sẽ được chấm khi có sóng")
-    shoot("02-queued")
+    snap(offline, "02-queued")
     assert not LessonCompletion.objects.exists() and not QuizAttempt.objects.exists()
 
     # An editor republishes the lesson meanwhile.
@@ -78,7 +85,7 @@ def test_save_a_course_learn_offline_and_sync_once(browser, browser_context_args
     expect(offline.locator("#offline-waiting-none")).to_be_visible()
     offline.reload()
     offline.evaluate("window.lmsOffline.sync()")
-    shoot("03-synced")
+    snap(offline, "03-synced")
     assert LessonCompletion.objects.filter(lesson=lesson, enrollment__user=learner).count() == 1
     attempts = QuizAttempt.objects.filter(quiz=quiz, enrollment__user=learner)
     assert [(a.number, a.score, a.passed) for a in attempts] == [(1, 100, True)]
