@@ -154,7 +154,9 @@
     list.append(li);
   }
   function show(id, count) { document.getElementById(id + "-none").hidden = count > 0; }
-  function megabytes(bytes) { return (bytes / 1048576).toFixed(1).replace(".", ",") + " MB"; }
+  function megabytes(bytes) {
+    return bytes < 1048576 ? Math.ceil(bytes / 1024) + " KB" : (bytes / 1048576).toFixed(1).replace(".", ",") + " MB";
+  }
   function render() {
     if (!panel) return;
     var strings = panel.dataset;
