@@ -22,6 +22,19 @@ from .services import account_data_export, account_delete
 from .signals import registration_attempted
 from .throttles import request_throttled
 
+# What a shared phone must not keep for the next person: the saved courses and pages (Cache Storage),
+# the offline queue (localStorage) and the service worker (https://www.w3.org/TR/clear-site-data/).
+CLEAR_SITE_DATA = '"cache", "storage"'
+
+
+class LogoutView(auth_views.LogoutView):
+    """Log out and tell the browser to forget what this site saved on the phone."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = CLEAR_SITE_DATA
+        return response
+
 
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
@@ -185,5 +198,7 @@ def delete_account(request):
         account_delete(user=request.user)
         logout(request)
         messages.success(request, _("Your account has been deleted."))
-        return redirect("/")
+        response = redirect("/")
+        response["Clear-Site-Data"] = CLEAR_SITE_DATA
+        return response
     return TemplateResponse(request, "accounts/delete.html", {})

@@ -1,6 +1,6 @@
 """What the courses app holds on a person, for "download my data" and account deletion (accounts.personal_data)."""
 
-from .models import AttemptGrant, Enrollment, LessonCompletion, QuizAttempt
+from .models import AttemptGrant, Enrollment, LessonCompletion, OfflineReceipt, QuizAttempt
 
 
 def export_person(user) -> dict:
@@ -37,6 +37,10 @@ def export_person(user) -> dict:
             }
             for g in AttemptGrant.objects.filter(person=user).select_related("quiz")
         ],
+        "offline_items": [
+            {"kind": r.kind, "page_id": r.page_id, "accepted": r.accepted, "at": r.received_at.isoformat()}
+            for r in OfflineReceipt.objects.filter(user=user)
+        ],
     }
 
 
@@ -50,4 +54,10 @@ def anonymise_person(user) -> None:
 
 
 # AttemptGrant.granted_by names the administrator in the record of what they did, as other audit fields do.
-COVERS = {"courses.Enrollment.user", "courses.AttemptGrant.person", "courses.AttemptGrant.granted_by"}
+COVERS = {
+    "courses.Enrollment.user",
+    # Deleted with the account; it holds a key, a page id and what was recorded, which the export shows.
+    "courses.OfflineReceipt.user",
+    "courses.AttemptGrant.person",
+    "courses.AttemptGrant.granted_by",
+}

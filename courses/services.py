@@ -4,11 +4,23 @@ from dataclasses import dataclass, replace
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from core.page_cache import forget_once
 
 from .attempts import AttemptAllowance, attempt_allowance, quiz_history
-from .models import AttemptGrant, CoursePage, Enrollment, LessonCompletion, LessonPage, QuizAttempt, QuizPage
+from .models import (
+    AttemptGrant,
+    CoursePage,
+    Enrollment,
+    LessonCompletion,
+    LessonPage,
+    OfflineReceipt,
+    QuizAttempt,
+    QuizPage,
+)
 from .navigation import course_steps
 from .progress import Progress, enrollment_progress, forget_enrolment
 from .scoring import QuizResult, score_quiz
@@ -122,3 +134,55 @@ def course_check_completion(*, enrollment: Enrollment, progress: Progress | None
         enrollment.completed_at = now
         transaction.on_commit(lambda: course_completed.send(sender=Enrollment, enrollment=enrollment))
     return True
+
+
+def _offline_refusal(item_kind: str, page_id: int, user) -> tuple[Page | None, str]:
+    """The live lesson or quiz an offline item names, or why it is refused (translated)."""
+    model = LessonPage if item_kind == OfflineReceipt.LESSON else QuizPage
+    page = model.objects.live().public().filter(pk=page_id).first()
+    if page is None:
+        return None, _("This lesson or quiz is no longer published.")
+    course = CoursePage.objects.ancestor_of(page).first()
+    if course is None or not Enrollment.objects.filter(user=user, course=course).exists():
+        return None, _("You are not enrolled in this course.")
+    return page, ""
+
+
+def offline_item_record(
+    *, user, key: str, kind: str, page_id: int, answers: dict[str, list[str]] | None = None
+) -> OfflineReceipt:
+    """Record a lesson completed or a quiz answered with no signal, once per key whatever the retries.
+
+    The completion and the attempt go through lesson_complete and quiz_attempt_submit: the same
+    scoring and attempt limits as online. A refusal is recorded too, with its reason, so that a
+    retry gets the same answer.
+    """
+    with transaction.atomic():
+        receipt = OfflineReceipt.objects.filter(user=user, key=key).first()
+        if receipt is not None:
+            return receipt
+        receipt = OfflineReceipt(user=user, key=key, kind=kind, page_id=page_id)
+        try:
+            with transaction.atomic():
+                # A retry racing this one waits here for it, then finds the key taken.
+                receipt.save()
+        except IntegrityError:
+            receipt = None
+        if receipt is None:
+            return OfflineReceipt.objects.get(user=user, key=key)
+        page, reason = _offline_refusal(kind, page_id, user)
+        if page is not None and kind == OfflineReceipt.LESSON:
+            lesson_complete(user=user, lesson=page)
+        elif page is not None:
+            try:
+                receipt.attempt = quiz_attempt_submit(user=user, quiz=page, answers=answers or {}).attempt
+            except AttemptLimitReached as refused:
+                reason = _("You have used all your attempts for this quiz.")
+                if refused.allowance.retake_on:
+                    reason += " " + _("You may try again from %(date)s.") % {
+                        "date": date_format(refused.allowance.retake_on, "d/m/Y")
+                    }
+        receipt.accepted = not reason
+        receipt.reason = reason
+        receipt.save(update_fields=["accepted", "reason", "attempt"])
+    return receipt

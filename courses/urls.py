@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import offline, views
 
 app_name = "courses"
 urlpatterns = [
@@ -8,3 +8,4 @@ urlpatterns = [
     path("courses/<int:course_id>/resume/", views.resume, name="resume"),
     path("lessons/<int:lesson_id>/complete/", views.complete_lesson, name="complete_lesson"),
 ]
+urlpatterns += offline.urlpatterns  # saving a course to the phone, syncing what was done offline

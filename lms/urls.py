@@ -16,6 +16,8 @@ handler500 = "core.maintenance.server_error"
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The service worker's scope is the folder it is served from: the whole site (home/pwa.py).
+    path("", include("home.pwa")),
 ]
 
 # Vietnamese at "/", English under "/en/".

@@ -8,7 +8,7 @@ from .pages import (
     ModulePage,
     QuizPage,
 )
-from .progress import Enrollment, LessonCompletion, QuizAttempt
+from .progress import Enrollment, LessonCompletion, OfflineReceipt, QuizAttempt
 
 __all__ = [
     "AttemptGrant",
@@ -20,6 +20,7 @@ __all__ = [
     "LessonCompletion",
     "LessonPage",
     "ModulePage",
+    "OfflineReceipt",
     "QuizAttempt",
     "QuizPage",
 ]

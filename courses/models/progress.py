@@ -127,3 +127,35 @@ class QuizAttempt(models.Model):
 
     def __str__(self):
         return f"{self.quiz_id} #{self.number}: {self.score}%"
+
+
+class OfflineReceipt(models.Model):
+    """One item a phone sent from its offline queue (a lesson completed, a quiz answered), under its key.
+
+    The phone makes the key when the learner acts with no signal and sends it with every retry; the
+    unique constraint lets the first one through and answers the others with what it recorded.
+    """
+
+    LESSON, QUIZ = "lesson", "quiz"
+    KINDS = [(LESSON, _("lesson completed")), (QUIZ, _("quiz answered"))]
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("learner"), on_delete=models.CASCADE, related_name="+"
+    )
+    key = models.CharField(_("key from the phone"), max_length=64)
+    kind = models.CharField(_("kind"), max_length=10, choices=KINDS)
+    page_id = models.PositiveIntegerField(_("lesson or quiz"))
+    accepted = models.BooleanField(_("accepted"), default=False)
+    reason = models.CharField(_("reason refused"), max_length=300, blank=True)
+    attempt = models.ForeignKey(
+        QuizAttempt, verbose_name=_("quiz attempt"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    received_at = models.DateTimeField(_("received at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("offline item received")
+        verbose_name_plural = _("offline items received")
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="offline_item_once_per_key")]
+
+    def __str__(self):
+        return f"{self.user_id}: {self.key}"
