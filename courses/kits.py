@@ -49,11 +49,6 @@ class Material:
     def is_slides(self) -> bool:
         return self.kind == TeachingMaterialBlock.SLIDES
 
-    @property
-    def page_count_hint(self) -> int:
-        """Printed pages at least: one per slide, one per sheet."""
-        return len(self.slides) if self.is_slides else 1
-
 
 def kit_materials(module: ModulePage) -> list[Material]:
     """The module's materials in the editor's order; the lessons they belong to are read in one query."""

@@ -1,6 +1,7 @@
 """A module's teaching kit: slides, handouts, worksheets and case cards, printable, for trainers and administrators."""
 
 import io
+import json
 import re
 
 import pytest
@@ -316,3 +317,12 @@ def test_a_kit_naming_a_lesson_its_module_does_not_have_stops_the_load(tmp_path)
     )
     with pytest.raises(DemoDataError, match=r"tot\.json: modules\[0\]\.materials\[0\]\.lesson: unknown value"):
         read_curriculum(tmp_path)
+
+
+def test_editors_write_the_kit_on_the_module_s_own_tab(client, kit_module, editor):
+    client.force_login(editor)
+    response = client.get(f"/admin/pages/{kit_module.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    # The tab, and the material in the stream's data (JSON, so with its letters escaped).
+    assert "Bộ học liệu" in html and json.dumps("Slide bài một")[1:-1] in html
