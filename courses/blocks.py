@@ -147,6 +147,85 @@ class SessionStepBlock(blocks.StructBlock):
         label = _("Session step")
 
 
+class SlideBlock(blocks.StructBlock):
+    """One slide of a deck: printed one per landscape A4 page."""
+
+    title = blocks.CharBlock(label=_("Slide title"))
+    text = blocks.RichTextBlock(label=_("Slide text"), features=["bold", "italic", "ol", "ul"], required=False)
+    notes = blocks.TextBlock(label=_("Speaker notes"), required=False)
+
+    class Meta:
+        icon = "media"
+        label = _("Slide")
+        template = "blocks/slide_block.html"
+        preview_value = {
+            "title": "Ba dấu hiệu của khởi nghiệp đổi mới sáng tạo",
+            "text": "<ul><li>Có yếu tố mới</li><li>Có khả năng tăng trưởng nhanh</li><li>Chấp nhận rủi ro</li></ul>",
+        }
+
+
+class WritingTaskBlock(blocks.StructBlock):
+    """A worksheet's question with blank lines to write the answer on."""
+
+    prompt = blocks.TextBlock(label=_("Question or task"))
+    lines = blocks.IntegerBlock(label=_("Lines to write on"), min_value=0, max_value=30, default=4)
+
+    class Meta:
+        icon = "edit"
+        label = _("Task with space to write")
+        template = "blocks/writing_task_block.html"
+        preview_value = {"prompt": "Kể tên ba chủ thể hỗ trợ khởi nghiệp ở địa phương anh/chị.", "lines": 3}
+
+
+class MaterialBodyBlock(blocks.StreamBlock):
+    """What a printed teaching material is made of."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    slide = SlideBlock()
+    case_study = CaseStudyBlock()
+    task = WritingTaskBlock()
+
+
+class TeachingMaterialBlock(blocks.StructBlock):
+    """A slide deck, handout, worksheet or case card of a module's teaching kit, written in the admin."""
+
+    SLIDES, HANDOUT, WORKSHEET, CASE_CARD = "slides", "handout", "worksheet", "case_card"
+    KINDS = [
+        (SLIDES, _("Slide deck")),
+        (HANDOUT, _("Handout")),
+        (WORKSHEET, _("Worksheet")),
+        (CASE_CARD, _("Case card")),
+    ]
+
+    kind = blocks.ChoiceBlock(label=_("Kind"), choices=KINDS, default=HANDOUT)
+    title = blocks.CharBlock(label=_("Title"))
+    lesson = blocks.PageChooserBlock(
+        label=_("Lesson"),
+        page_type="courses.LessonPage",
+        required=False,
+        help_text=_("The lesson whose trainer's guide links it; leave empty for every lesson of the module."),
+    )
+    body = MaterialBodyBlock(label=_("Content"))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Teaching material")
+
+    def clean(self, value):
+        value = super().clean(value)
+        slides = [block for block in value["body"] if block.block_type == "slide"]
+        if value["kind"] == self.SLIDES and not slides:
+            raise ValidationError(_("A slide deck needs at least one slide."))
+        if value["kind"] != self.SLIDES and slides:
+            raise ValidationError(_("Only a slide deck has slides."))
+        return value
+
+
+class KitStreamBlock(blocks.StreamBlock):
+    material = TeachingMaterialBlock()
+
+
 class ChoiceBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Answer"))
     correct = blocks.BooleanBlock(label=_("Correct"), required=False)

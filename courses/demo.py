@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from core.demo_data import DemoDataError, at, check_choice, check_keys, check_strings, check_type, check_unique, fail
 
-from .blocks import choice_with_id
+from .blocks import TeachingMaterialBlock, choice_with_id
 from .models import Audience, CourseIndexPage, CoursePage, LessonPage, ModulePage, QuizPage
 
 DATA_DIR = Path(__file__).resolve().parent / "demo_data"
@@ -50,6 +50,9 @@ LESSON_KEYS = {
     "guide": (dict, True),
 }
 GUIDE_KEYS = {"steps": (list, True), "notes": (str, True)}
+KIT_KEYS = {"course": (str, True), "modules": (list, True)}
+KIT_MODULE_KEYS = {"slug": (str, True), "materials": (list, True)}
+MATERIAL_KEYS = {"kind": (str, True), "title": (str, True), "lesson": (str, False), "body": (list, True)}
 QUIZ_KEYS = {"slug": (str, True), "title": (str, True), "pass_mark": (int, False), "questions": (list, True)}
 BLOCK_KEYS = {"type": (str, True), "value": (object, True)}
 
@@ -150,21 +153,61 @@ def _check_course(course: object) -> dict:
     return course
 
 
+def _check_kit(kit: object, courses: list[dict]) -> tuple[str, dict[str, list[dict]]]:
+    """A course's teaching kits: its modules' materials, each lesson named by its slug in that module."""
+    kit = check_keys("", kit, KIT_KEYS)
+    course = next((c for c in courses if c["slug"] == kit["course"]), None)
+    if course is None:
+        raise fail("course", f"no course with the slug {kit['course']!r}")
+    material_block = ModulePage._meta.get_field("kit").stream_block.child_blocks["material"]
+    kinds = [kind for kind, _label in TeachingMaterialBlock.KINDS]
+    by_module = {}
+    for m, module in enumerate(kit["modules"]):
+        module_at = at("modules", m)
+        check_keys(module_at, module, KIT_MODULE_KEYS)
+        module_data = next((d for d in course["modules"] if d["slug"] == module["slug"]), None)
+        if module_data is None:
+            raise fail(at(module_at, "slug"), f"no module {module['slug']!r} in the course")
+        lessons = {lesson["slug"] for lesson in module_data["lessons"]}
+        for n, material in enumerate(module["materials"]):
+            material_at = at(at(module_at, "materials"), n)
+            check_keys(material_at, material, MATERIAL_KEYS)
+            check_choice(at(material_at, "kind"), material["kind"], kinds)
+            if material.get("lesson") is not None:
+                check_choice(at(material_at, "lesson"), material["lesson"], lessons)
+            # The lesson is a slug in the file and a page id once loaded: checked above, not by the chooser.
+            _check_block(material_at, material_block, {**material, "lesson": None})
+        by_module[module["slug"]] = module["materials"]
+    check_unique("modules", kit["modules"], "slug")
+    return kit["course"], by_module
+
+
+def _read_json(path: Path, check):
+    try:
+        return check(json.loads(path.read_text(encoding="utf-8")))
+    except json.JSONDecodeError as error:
+        raise DemoDataError(f"{path}: not valid JSON: {error}") from None
+    except DemoDataError as error:
+        raise DemoDataError(f"{path}: {error}") from None
+
+
 def read_curriculum(data_dir: Path = DATA_DIR) -> list[dict]:
-    """The courses, one per `*.json` file in name order (the catalogue's order), each checked."""
-    courses = []
+    """The courses, one per `*.json` file in name order (the catalogue's order), each checked.
+
+    A course's teaching kits, in `kits/*.json`, are checked too and put under the course's `kits` key.
+    """
     # Block messages in English, like the loader's own: they are read by whoever edits the files.
     with translation.override("en"):
-        for path in sorted(data_dir.glob("*.json")):
-            try:
-                courses.append(_check_course(json.loads(path.read_text(encoding="utf-8"))))
-            except json.JSONDecodeError as error:
-                raise DemoDataError(f"{path}: not valid JSON: {error}") from None
-            except DemoDataError as error:
-                raise DemoDataError(f"{path}: {error}") from None
-    if not courses:
-        raise DemoDataError(f"{data_dir}: no course files (*.json)")
-    check_unique(str(data_dir), courses, "slug")
+        courses = [_read_json(path, _check_course) for path in sorted(data_dir.glob("*.json"))]
+        if not courses:
+            raise DemoDataError(f"{data_dir}: no course files (*.json)")
+        check_unique(str(data_dir), courses, "slug")
+        for path in sorted((data_dir / "kits").glob("*.json")):
+            slug, kits = _read_json(path, lambda kit: _check_kit(kit, courses))
+            course = next(c for c in courses if c["slug"] == slug)
+            if "kits" in course:
+                raise DemoDataError(f"{path}: a second kit file for the course {slug!r}")
+            course["kits"] = kits
     return courses
 
 
@@ -254,4 +297,26 @@ def load_curriculum(home: Page, *, data_dir: Path = DATA_DIR) -> CourseIndexPage
                         **rules,
                     ),
                 )
+    load_kits(catalogue, curriculum)
     return catalogue
+
+
+def load_kits(catalogue: Page, curriculum: list[dict]) -> None:
+    """Give each module with an empty kit the materials of the data files; a module with a kit is left alone.
+
+    So a database loaded before kits existed gets them, and loading again changes nothing.
+    """
+    for course_data in curriculum:
+        kits = course_data.get("kits") or {}
+        course = catalogue.get_children().filter(slug=course_data["slug"]).first()
+        if not kits or course is None:
+            continue
+        for module in ModulePage.objects.child_of(course).filter(slug__in=list(kits)):
+            if module.kit.raw_data:
+                continue
+            lessons = dict(LessonPage.objects.child_of(module).values_list("slug", "pk"))
+            module.kit = [
+                {"type": "material", "value": {**material, "lesson": lessons.get(material.get("lesson"))}}
+                for material in kits[module.slug]
+            ]
+            module.save_revision().publish()

@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from core.page_cache import cached_by_version, content_version
 
+from .kits import lesson_materials
 from .models import Enrollment, LessonPage
 from .permissions import can_see_trainer_guide
 from .progress import Progress, cached_enrollment, cached_enrollment_progress
@@ -102,6 +103,7 @@ def lesson_context(page: Page, request, *, state: tuple[Enrollment | None, Progr
         item["url"] = to_url(item["url_path"])
     if course:
         course["url"] = to_url(course["url_path"])
+    show_guide = isinstance(page, LessonPage) and can_see_trainer_guide(user)
     return {
         "course": course,
         "outline": outline,
@@ -111,5 +113,7 @@ def lesson_context(page: Page, request, *, state: tuple[Enrollment | None, Progr
         "is_done": page.pk in done,
         "progress": progress,
         "progress_percent": progress.percent,
-        "show_guide": isinstance(page, LessonPage) and can_see_trainer_guide(user),
+        "show_guide": show_guide,
+        # Only with the guide: a staff member's page, never the shared HTML (courses/rendering.py).
+        "kit_materials": lesson_materials(page, request) if show_guide else [],
     }

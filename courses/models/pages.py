@@ -17,7 +17,7 @@ from wagtail.search import index
 from core.page_cache import CachedViewRestrictionsMixin, public
 from core.text import fold_vi, html_to_text
 
-from ..blocks import DownloadBlock, LessonStreamBlock, QuizStreamBlock, SessionStepBlock
+from ..blocks import DownloadBlock, KitStreamBlock, LessonStreamBlock, QuizStreamBlock, SessionStepBlock
 
 
 class Audience(models.Model):
@@ -217,10 +217,22 @@ class CoursePage(CachedViewRestrictionsMixin, SearchTextMixin, Page):
         return context
 
 
-class ModulePage(CachedViewRestrictionsMixin, Page):
+class ModulePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
+    """A module of a course, with the teaching kit (slides, handouts, worksheets, case cards) its lessons use."""
+
     intro = models.TextField(_("introduction"), blank=True)
+    kit = StreamField(KitStreamBlock(), verbose_name=_("teaching kit"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Module")),
+            ObjectList([FieldPanel("kit")], heading=_("Teaching kit")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+    # The kit is for trainers: left out of every index, like the lessons' guides.
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["courses.LessonPage", "courses.QuizPage"]
 
@@ -229,9 +241,33 @@ class ModulePage(CachedViewRestrictionsMixin, Page):
         verbose_name_plural = _("modules")
 
     def get_context(self, request, *args, **kwargs):
+        from ..permissions import can_see_trainer_guide
+
         context = super().get_context(request, *args, **kwargs)
         context["items"] = self.get_children().live().order_by("path").specific()
+        context["show_kit"] = bool(self.kit.raw_data) and can_see_trainer_guide(request.user)
         return context
+
+    @path("kit/", name="kit")
+    def kit_index(self, request):
+        """The module's teaching kit: a list of its materials with print and download links."""
+        from ..kits import kit_index_view
+
+        return kit_index_view(self, request)
+
+    @path("kit/pdf/", name="kit_pdf")
+    def kit_pdf(self, request):
+        """The whole kit as one PDF, A4 in black and white."""
+        from ..kits import kit_pdf_view
+
+        return kit_pdf_view(self, request)
+
+    @path("kit/<str:material_id>/", name="kit_material")
+    def kit_material(self, request, material_id):
+        """One material as a printable page."""
+        from ..kits import kit_material_view
+
+        return kit_material_view(self, request, material_id)
 
 
 class LessonPage(CachedViewRestrictionsMixin, SearchTextMixin, RoutablePageMixin, Page):
@@ -301,7 +337,13 @@ class LessonPage(CachedViewRestrictionsMixin, SearchTextMixin, RoutablePageMixin
 
         if not can_see_trainer_guide(request.user):
             raise Http404
-        return TemplateResponse(request, "courses/session_plan.html", {"page": self, "lesson": self})
+        from ..kits import lesson_materials
+
+        return TemplateResponse(
+            request,
+            "courses/session_plan.html",
+            {"page": self, "lesson": self, "kit_materials": lesson_materials(self, request)},
+        )
 
     @path("")
     def index_route(self, request, *args, **kwargs):
