@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("courses", "0009_course_sources"),
+        ("courses", "0010_module_teaching_kit"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
