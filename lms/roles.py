@@ -99,12 +99,27 @@ PROVINCE_ADMINISTRATORS = Role(
     key="province_administrators",
     name="Quản trị viên tỉnh",
     former_names=("Province administrators",),
+    # Everything the province administrator's journeys need, without superuser: the whole programme
+    # (their AdminScope on the province widens the district's permissions to every area), the
+    # certificate settings, the site's pages, the editorial workflow and the media library. Not Wagtail's
+    # users and groups screens: a non-superuser there could tick "superuser" on someone, or edit a role's
+    # permissions that the next deployment would silently put back. Staff are created, edited and
+    # deactivated on the Staff accounts screen (lms/staff.py), which keeps every role within its scope.
     permissions=_DISTRICT
     | model_permissions("trainers", profile=CRUD, issuer=CRUD, renewalrule=("add", "change", "view"))
+    | model_permissions("trainers", certificatesettings=("change", "view"))
     | model_permissions("areas", area=CRUD, adminscope=CRUD)
     | model_permissions("reports", target=CRUD)
-    | model_permissions("showcase", supportorganisation=CRUD),
-    collection_permissions={TRAINER_PHOTOS: UPLOAD_IMAGES, PROJECT_PICTURES: UPLOAD_IMAGES},
+    | model_permissions("showcase", supportorganisation=CRUD)
+    | model_permissions("wagtailimages", image=("add", "change", "choose", "delete"))
+    | model_permissions("wagtaildocs", document=("add", "change", "choose", "delete"))
+    | model_permissions("wagtailcore", workflow=("add", "change", "view"), task=("add", "change", "view")),
+    page_permissions=EDITORS.page_permissions,
+    collection_permissions={
+        ROOT_COLLECTION: (*UPLOAD_IMAGES, "change_image", *DOCUMENTS, "add_collection", "change_collection"),
+        TRAINER_PHOTOS: UPLOAD_IMAGES,
+        PROJECT_PICTURES: UPLOAD_IMAGES,
+    },
 )
 ROLES = (TRAINERS, EDITORS, DISTRICT_ADMINISTRATORS, PROVINCE_ADMINISTRATORS)
 
@@ -175,7 +190,8 @@ def roles_apply(apps=global_apps) -> None:
 
 
 def _collection_permission(codename: str) -> str:
-    return f"{'wagtailimages' if codename.endswith('_image') else 'wagtaildocs'}.{codename}"
+    app = {"image": "wagtailimages", "document": "wagtaildocs", "collection": "wagtailcore"}[codename.rsplit("_", 1)[1]]
+    return f"{app}.{codename}"
 
 
 def apply_after_migrate(sender, apps=global_apps, plan=None, **kwargs) -> None:

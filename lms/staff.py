@@ -135,3 +135,80 @@ def staff_member_create(
         AdminScope.objects.create(user=user, area=area)
     log(instance=user, action=CREATE_LOG_ACTION, user=by)
     return user
+
+
+EDIT_LOG_ACTION = "wagtail.edit"
+
+
+def staff_role(user: User) -> Role | None:
+    """The highest staff role `user` holds (STAFF_ROLES is in that order), None for a learner."""
+    names = {group.name for group in user.groups.all()}
+    return next((role for role in STAFF_ROLES.values() if role.name in names), None)
+
+
+def staff_manageable_by(by: User | None) -> models.QuerySet[User]:
+    """The staff `by` may edit and deactivate: every staff member for the province's administrators and
+    the command line; for a district's, only the roles they may give (trainers, editors) filed within
+    their area. Never a superuser (the operator's) and never oneself (no one locks themselves out)."""
+    staff = User.objects.filter(groups__name__in=[role.name for role in STAFF_ROLES.values()], is_superuser=False)
+    if by is None:
+        return staff.distinct()
+    allowed = roles_creatable_by(by)
+    if not allowed:
+        return User.objects.none()
+    staff = staff.exclude(pk=by.pk).exclude(
+        groups__name__in=[role.name for role in STAFF_ROLES.values() if role not in allowed]
+    )
+    if admin_area_ids(by) is not None:  # filed within their area, by the one filing rule (Profile.filed_area)
+        staff = staff.filter(profile__in=Profile.objects.visible_to(by))
+    return staff.distinct()
+
+
+@transaction.atomic
+def staff_member_change(*, person: User, role: Role, area: Area | None, is_active: bool, by: User | None) -> User:
+    """Give `person` another role or area, or deactivate (or reactivate) them; logged as `by`'s edit.
+
+    The same rules as creating: `by` may only manage someone they could have created, and may give only a
+    role and an area they could give a new account. A deactivated person is signed out at once: the
+    update goes through `UserQuerySet.update`, the rule that Wagtail's bulk deactivation follows too
+    (their cached user is dropped, and the login backend refuses an inactive user on the next request).
+    """
+    if not staff_manageable_by(by).filter(pk=person.pk).exists():
+        raise PermissionDenied(_("You may not change this account."))
+    if role not in roles_creatable_by(by):
+        raise PermissionDenied(_("You may not create a %(role)s.") % {"role": role.name})
+    _check_area(role, area, by)
+    before = _staff_state(person)
+    person.groups.remove(*(role_group(r) for r in STAFF_ROLES.values() if r != role))
+    person.groups.add(role_group(role))
+    if area is not None:
+        Profile.objects.update_or_create(user=person, defaults={"area": area})
+    if role in ADMINISTRATORS:
+        AdminScope.objects.update_or_create(user=person, defaults={"area": area})
+    else:
+        AdminScope.objects.filter(user=person).delete()
+    if person.is_active != is_active:
+        User.objects.filter(pk=person.pk).update(is_active=is_active)
+        person.is_active = is_active
+    for cached in ("_lms_creatable_roles", "_trainers_area_scope", "_areas_scope_area"):
+        person.__dict__.pop(cached, None)
+    after = {"role": role.name, "area": area.name if area else None, "active": is_active}
+    changes = {key: [before[key], value] for key, value in after.items() if before[key] != value}
+    if changes:
+        log(instance=person, action=EDIT_LOG_ACTION, user=by, data={"changes": changes})
+    return person
+
+
+def _staff_state(person: User) -> dict:
+    role = staff_role(person)
+    area = staff_area(person)
+    return {"role": role.name if role else None, "area": area.name if area else None, "active": person.is_active}
+
+
+def staff_area(person: User) -> Area | None:
+    """Where a staff member answers (their AdminScope) or is filed (their profile)."""
+    scope = AdminScope.objects.filter(user=person).select_related("area").first()
+    if scope:
+        return scope.area
+    profile = Profile.objects.filter(user=person).select_related("area").first()
+    return profile.area if profile else None

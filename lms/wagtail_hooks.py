@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin_views import may_create_staff, staff_create
+from .admin_views import may_create_staff, staff_create, staff_edit, staff_index
 
 
 @hooks.register("insert_global_admin_js")
@@ -16,7 +16,12 @@ def date_time_choosers():
 
 @hooks.register("register_admin_urls")
 def register_staff_urls():
-    return [path("staff/new/", include(([path("", staff_create, name="create")], "lms_staff"), namespace="lms_staff"))]
+    urls = [
+        path("", staff_index, name="index"),
+        path("new/", staff_create, name="create"),
+        path("<int:pk>/", staff_edit, name="edit"),
+    ]
+    return [path("staff/", include((urls, "lms_staff"), namespace="lms_staff"))]
 
 
 class StaffMenuItem(MenuItem):
@@ -27,5 +32,5 @@ class StaffMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_staff_menu_item():
     return StaffMenuItem(
-        gettext_lazy("Staff accounts"), reverse("lms_staff:create"), name="staff-accounts", icon_name="user", order=900
+        gettext_lazy("Staff accounts"), reverse("lms_staff:index"), name="staff-accounts", icon_name="user", order=900
     )

@@ -83,6 +83,10 @@ def test_demo_content(client):
     assert QuizPage.objects.descendant_of(tot).count() >= 6
     assert CoursePage.objects.filter(audiences__code="students").exists()
     assert CoursePage.objects.filter(audiences__code="women").exists()
+    province_admin = User.objects.get(email="province.admin@example.org")
+    # The province administrator works through their role and their scope on the province, not as a superuser.
+    assert not province_admin.is_superuser
+    assert AdminScope.objects.get(user=province_admin).area.kind == Area.PROVINCE
     response = client.post("/admin/login/", {"username": "province.admin@example.org", "password": "demo-2026-tot"})
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200

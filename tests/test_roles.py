@@ -88,3 +88,35 @@ def test_migrate_applies_the_roles_and_flush_does_not():
     assert not Group.objects.exists()
     emit_post_migrate_signal(0, False, "default", plan=[])  # what `migrate` sends, even with nothing to do
     assert {group.name for group in Group.objects.all()} == {role.name for role in roles.ROLES}
+
+
+def test_a_province_administrator_without_superuser_reaches_every_screen_of_their_journeys(client):
+    """Reports, certificates and their settings, the outbox, pages, the review workflow, the media library and
+    the staff screen come from the role and the province scope; Wagtail's users and groups stay the operator's."""
+    from wagtail.models import Page, Site
+
+    from tests.trainers.factories import areas, province_admin
+
+    admin = province_admin(areas()["province"])
+    assert not admin.is_superuser
+    client.force_login(admin)
+    site = Site.objects.get(is_default_site=True)
+    lesson_parent = Page.objects.get(depth=2)
+    for url in [
+        "/admin/reports/",  # the programme dashboard
+        "/admin/trainers/certificates/",
+        "/admin/trainers/issuers/",
+        f"/admin/settings/trainers/certificatesettings/{site.pk}/",
+        "/admin/trainers/notifications/",
+        f"/admin/pages/{lesson_parent.pk}/",
+        f"/admin/pages/{lesson_parent.pk}/edit/",
+        "/admin/workflows/list/",
+        "/admin/collections/",
+        "/admin/images/",
+        "/admin/documents/",
+        "/admin/reports/site-history/",
+        "/admin/staff/new/",
+    ]:
+        assert client.get(url).status_code == 200, url
+    for url in ["/admin/users/", "/admin/groups/"]:
+        assert client.get(url).status_code in (302, 403), url

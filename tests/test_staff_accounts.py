@@ -7,12 +7,13 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
 from accounts.models import User
 from accounts.staff import is_staff_member
 from areas.models import AdminScope, Area, admin_area_ids
 from lms import roles
-from lms.staff import staff_member_create
+from lms.staff import staff_member_create, staff_role
 from tests.trainers.factories import areas as load_test_areas
 from tests.trainers.factories import district_admin, province_admin
 
@@ -107,7 +108,7 @@ def test_a_province_administrator_without_superuser_creates_every_role(client, d
     creator = province_admin(districts["province"])
     assert not creator.is_superuser
     client.force_login(creator)
-    assert NEW in client.get(reverse("wagtailadmin_home")).content.decode()  # the menu item
+    assert reverse("lms_staff:index") in client.get(reverse("wagtailadmin_home")).content.decode()  # the menu item
     form = client.get(NEW)
     assert [value for value, _label in form.context["form"].fields["role"].choices] == [
         "province_admin",
@@ -204,3 +205,135 @@ def test_a_new_link_for_an_account_without_email(districts, capsys):
     assert signs_in("0987654321")
     with pytest.raises(CommandError):
         call_command("password_link", "nobody@example.org")
+
+
+# --- Editing and deactivating existing staff --------------------------------------------------------------
+
+INDEX = reverse("lms_staff:index")
+
+
+def edit_url(person: User) -> str:
+    return reverse("lms_staff:edit", args=[person.pk])
+
+
+def staff(role, area: Area, email: str) -> User:
+    return staff_member_create(role=role, full_name=email.split("@")[0], email=email, area=area)
+
+
+def admin_session(person: User) -> Client:
+    browser = Client()
+    browser.force_login(person)
+    assert browser.get(reverse("wagtailadmin_home")).status_code == 200
+    return browser
+
+
+def test_the_province_administrator_changes_a_role_and_area_and_the_change_is_logged(client, districts):
+    boss = province_admin(districts["province"])
+    hoi_an, duy_xuyen = districts["Hội An"], districts["Duy Xuyên"]
+    person = staff(roles.DISTRICT_ADMINISTRATORS, hoi_an, "nam@example.org")
+    client.force_login(boss)
+    assert edit_url(person) in client.get(INDEX).content.decode()
+    form = client.get(edit_url(person)).context["form"]
+    assert (form["role"].value(), form["area"].value(), form["is_active"].value()) == (
+        "district_admin",
+        hoi_an.pk,
+        True,
+    )
+
+    response = client.post(edit_url(person), {"role": "trainer", "area": duy_xuyen.pk, "is_active": "on"})
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert staff_role(person) == roles.TRAINERS and person.profile.area == duy_xuyen
+    assert not AdminScope.objects.filter(user=person).exists()  # a trainer answers for no area
+    assert admin_area_ids(person) == set()
+    entry = edits_of(person).get()
+    assert entry.user_id == boss.pk
+    assert entry.data["changes"] == {
+        "role": [roles.DISTRICT_ADMINISTRATORS.name, roles.TRAINERS.name],
+        "area": [hoi_an.name, duy_xuyen.name],
+    }
+
+
+def test_a_deactivated_staff_member_is_signed_out_at_once_and_can_be_reactivated(client, districts):
+    boss = province_admin(districts["province"])
+    duy_xuyen = districts["Duy Xuyên"]
+    person = staff(roles.DISTRICT_ADMINISTRATORS, duy_xuyen, "hung@example.org")
+    theirs = admin_session(person)
+    client.force_login(boss)
+
+    assert client.post(edit_url(person), {"role": "district_admin", "area": duy_xuyen.pk}).status_code == 302
+    person.refresh_from_db()
+    assert not person.is_active
+    assert theirs.get(reverse("wagtailadmin_home")).status_code == 302  # back to the login page, at once
+    assert "Đã vô hiệu hóa" in client.get(INDEX).content.decode()
+
+    data = {"role": "district_admin", "area": duy_xuyen.pk, "is_active": "on"}
+    assert client.post(edit_url(person), data).status_code == 302
+    person.refresh_from_db()
+    assert person.is_active
+    assert admin_session(person)  # may work again
+    changes = [e.data["changes"] for e in edits_of(person)]
+    assert changes == [{"active": [True, False]}, {"active": [False, True]}]
+
+
+def edits_of(person: User):
+    return ModelLogEntry.objects.filter(object_id=str(person.pk), action="wagtail.edit").order_by("pk")
+
+
+def test_a_district_administrator_manages_only_their_districts_trainers_and_editors(
+    client, districts, django_assert_max_num_queries
+):
+    duy_xuyen, dien_ban = districts["Duy Xuyên"], districts["Điện Bàn"]
+    mine = [staff(roles.TRAINERS, commune_of(duy_xuyen), f"gv{n}@example.org") for n in range(3)]
+    editor = staff(roles.EDITORS, duy_xuyen, "bt@example.org")
+    theirs = staff(roles.TRAINERS, commune_of(dien_ban), "gv.dienban@example.org")
+    colleague = staff(roles.DISTRICT_ADMINISTRATORS, duy_xuyen, "colleague@example.org")
+    boss = province_admin(districts["province"])
+    me = district_admin(duy_xuyen)
+    client.force_login(me)
+
+    with django_assert_max_num_queries(15):  # the admin's own (user, permissions, menu), the scope, the page
+        client.get(INDEX)
+    more = [staff(roles.TRAINERS, duy_xuyen, f"gv.more{n}@example.org") for n in range(5)]
+    with django_assert_max_num_queries(15):  # as many with more rows
+        listing = client.get(INDEX)
+    html = listing.content.decode()
+    mine += more
+    for person in (*mine, editor):
+        assert edit_url(person) in html
+    for person in (theirs, colleague, boss, me):
+        assert edit_url(person) not in html
+        assert client.get(edit_url(person)).status_code == 404  # another district's, an administrator, themselves
+        assert client.post(edit_url(person), {"role": "trainer", "area": duy_xuyen.pk}).status_code == 404
+
+    # No role above their own, no area outside theirs: refused, and nothing changes.
+    target = mine[0]
+    refused = [
+        {"role": "province_admin", "area": districts["province"].pk, "is_active": "on"},
+        {"role": "district_admin", "area": duy_xuyen.pk, "is_active": "on"},
+        {"role": "trainer", "area": dien_ban.pk, "is_active": "on"},
+        {"role": "trainer", "area": commune_of(dien_ban).pk, "is_active": "on"},
+    ]
+    for data in refused:
+        response = client.post(edit_url(target), data)
+        assert response.status_code == 200 and response.context["form"].errors, data
+    target.refresh_from_db()
+    assert staff_role(target) == roles.TRAINERS and target.profile.area == commune_of(duy_xuyen)
+    assert not AdminScope.objects.filter(user=target).exists()
+
+    # Within their area they may move a trainer to an editor and deactivate them.
+    assert client.post(edit_url(target), {"role": "editor", "area": duy_xuyen.pk}).status_code == 302
+    target.refresh_from_db()
+    assert staff_role(target) == roles.EDITORS and not target.is_active
+
+
+def test_nobody_else_edits_staff(client, districts, trainer, learner):
+    person = staff(roles.TRAINERS, districts["Duy Xuyên"], "gv@example.org")
+    for url in (INDEX, edit_url(person)):
+        assert client.get(url).status_code == 302  # anonymous: to the login page
+    for user in (trainer, learner):
+        client.force_login(user)
+        assert client.get(INDEX).status_code in (302, 403)
+        assert client.post(edit_url(person), {"role": "editor", "is_active": ""}).status_code in (302, 403, 404)
+    person.refresh_from_db()
+    assert person.is_active and staff_role(person) == roles.TRAINERS

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from accounts.demo import load_consents
 from accounts.models import User
 from areas.loader import load_areas
-from areas.models import AdminScope
+from areas.models import AdminScope, Area
 from courses.demo import load_curriculum
 from home.models import HomePage
 from lms import roles
@@ -38,6 +38,11 @@ HOME_BODY = (
 # is recorded in the outbox as usual but goes to memory, never to a real mailbox nor to the terminal,
 # where the console backend printed some 800 lines above the logins.
 DEMO_MAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+def today_province() -> Area:
+    """The province as it is today (the shipped tree's Đà Nẵng, which Quảng Nam merged into in 2025)."""
+    return Area.objects.get(kind=Area.PROVINCE, valid_to__isnull=True)
 
 
 def demo_accounts_allowed() -> bool:
@@ -90,26 +95,22 @@ class Command(BaseCommand):
             return
 
         accounts = [
-            ("learner@example.org", "Nguyễn Thị Lan", [], False),
-            ("trainer@example.org", "Trần Văn Minh", [roles.TRAINERS], False),
-            ("editor@example.org", "Lê Thị Hoa", [roles.EDITORS], False),
-            ("district.admin@example.org", "Phạm Văn Hùng", [roles.DISTRICT_ADMINISTRATORS], False),
-            ("province.admin@example.org", "Võ Thị Mai", [roles.PROVINCE_ADMINISTRATORS], True),
+            ("learner@example.org", "Nguyễn Thị Lan", [], None),
+            ("trainer@example.org", "Trần Văn Minh", [roles.TRAINERS], None),
+            ("editor@example.org", "Lê Thị Hoa", [roles.EDITORS], None),
+            ("district.admin@example.org", "Phạm Văn Hùng", [roles.DISTRICT_ADMINISTRATORS], districts["Duy Xuyên"]),
+            ("province.admin@example.org", "Võ Thị Mai", [roles.PROVINCE_ADMINISTRATORS], today_province()),
         ]
-        for email, name, groups, superuser in accounts:
+        for email, name, groups, scope in accounts:
             user = User.objects.filter(email__iexact=email).first()
             if user is None:
-                user = User.objects.create_user(
-                    email=email,
-                    password=DEMO_PASSWORD,
-                    full_name=name,
-                    is_superuser=superuser,
-                )
+                user = User.objects.create_user(email=email, password=DEMO_PASSWORD, full_name=name)
+            elif user.is_superuser:  # earlier demos made the province administrator a superuser
+                user.is_superuser = False
+                user.save(update_fields=["is_superuser"])
             user.groups.add(*(roles.role_group(role) for role in groups))
-        AdminScope.objects.get_or_create(
-            user=User.objects.get(email="district.admin@example.org"),
-            defaults={"area": districts["Duy Xuyên"]},
-        )
+            if scope is not None:  # an administrator's role applies within their area only (areas.AdminScope)
+                AdminScope.objects.get_or_create(user=user, defaults={"area": scope})
         trainers = load_trainer_programme(districts)
         load_consents()  # after the programme's people, some of whom answered the privacy notice
         load_sessions(districts, trainers)
