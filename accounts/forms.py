@@ -181,8 +181,35 @@ class ConsentForm(forms.Form):
 
 
 class AccountForm(ContactForm):
+    """The account page's form. A new phone number is not saved here: it waits for the code sent to it
+    (`new_phone`, accounts/phone_codes.py), and the form never says whether another account uses it."""
+
     class Meta(ContactForm.Meta):
         fields = ["full_name", "email", "phone", "preferred_language"]
+
+    new_phone: str | None = None
+
+    def clean_phone(self):
+        raw = (self.cleaned_data.get("phone") or "").strip()
+        if not raw:
+            return None
+        phone = normalise_phone(raw)
+        if phone is None:
+            raise forms.ValidationError(_("Enter a valid Vietnamese phone number, for example 0905 123 456."))
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        phone = cleaned.get("phone")
+        if phone and phone != self.instance.phone:
+            self.new_phone = phone
+            cleaned["phone"] = self.instance.phone  # the old number keeps working until the code is entered
+            if not cleaned["phone"] and not cleaned.get("email"):
+                self.add_error("email", _("Keep your email address until your new phone number is confirmed."))
+        return cleaned
+
+    def _get_validation_exclusions(self):
+        return super()._get_validation_exclusions() | {"phone"}
 
 
 class PasswordResetRequestForm(PasswordResetForm):
@@ -258,3 +285,7 @@ class PasswordResetCodeForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("new_password1", error)
         return cleaned
+
+
+class PhoneConfirmForm(forms.Form):
+    code = PhoneCodeField()

@@ -10,6 +10,7 @@ urlpatterns = [
     path("register/", views.register, name="register"),
     path("me/", views.account, name="account"),
     path("me/consents/", views.consent_change, name="consent"),
+    path("me/phone/", views.phone_confirm, name="phone_confirm"),
     path("me/data/", views.download_data, name="download_data"),
     path("me/delete/", views.delete_account, name="delete"),
     path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),

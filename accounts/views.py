@@ -22,12 +22,15 @@ from .forms import (
     LoginForm,
     PasswordResetCodeForm,
     PasswordResetRequestForm,
+    PhoneConfirmForm,
     RegistrationForm,
 )
 from .models import Consent, PhoneCode, User
 from .phone_codes import (
     password_reset_by_code,
     password_reset_code_request,
+    phone_change_confirm,
+    phone_change_request,
     phone_code_match,
     phone_delivery_available,
 )
@@ -211,9 +214,68 @@ def account(request):
             if profile_form is not None:
                 profile_form.save(user=request.user)
         messages.success(request, _("Your details have been saved."))
+        if form.new_phone:
+            _phone_change_start(request, form.new_phone)
         return redirect("accounts:account")
-    context = {"form": form, "profile_form": profile_form, "consents": _consents_shown(request.user)}
+    context = {
+        "form": form,
+        "profile_form": profile_form,
+        "consents": _consents_shown(request.user),
+        "new_phone": request.session.get(NEW_PHONE_KEY),
+        "phone_form": PhoneConfirmForm(),
+    }
     return TemplateResponse(request, "accounts/account.html", context)
+
+
+NEW_PHONE_KEY = "accounts.new_phone"  # the number waiting for its code, for the account page's confirm form
+
+
+def _phone_change_start(request, phone: str) -> None:
+    """Send a code to the new number; the same words (and the same confirm form) whether or not it was sent.
+
+    Nothing goes to a number another account uses (accounts.phone_codes.phone_change_request): its code can
+    only be "not right", as a mistyped one is, so the page never tells that the number has an account.
+    """
+    if not phone_delivery_available():
+        messages.warning(
+            request,
+            _(
+                "Your phone number was not changed: this site cannot send codes by phone yet. Ask a trainer or an "
+                "administrator of your commune or district to change it."
+            ),
+        )
+        return
+    phone_change_request(user=request.user, phone=phone)
+    request.session[NEW_PHONE_KEY] = phone
+    messages.info(
+        request,
+        _(
+            "We have sent a code to your new phone number. It becomes your number when you enter the code below; "
+            "until then, your old number keeps working."
+        ),
+    )
+
+
+@login_required
+@require_POST
+def phone_confirm(request):
+    """Enter the code sent to the new number: only then does the account's number change."""
+    if refused := _too_many(request, "phone-code-check", limit=CODE_CHECK_LIMIT, window=CODE_WINDOW):
+        return refused
+    phone = request.session.get(NEW_PHONE_KEY)
+    if request.POST.get("action") == "cancel" or not phone:
+        request.session.pop(NEW_PHONE_KEY, None)
+        return redirect("accounts:account")
+    form = PhoneConfirmForm(request.POST)
+    code = form.is_valid() and phone_code_match(
+        phone=phone, purpose=PhoneCode.PHONE_CHANGE, code=form.cleaned_data["code"], user=request.user
+    )
+    if code and phone_change_confirm(code=code):
+        request.session.pop(NEW_PHONE_KEY, None)
+        messages.success(request, _("Your phone number has been changed."))
+    else:
+        messages.error(request, WRONG_CODE)
+    return redirect(f"{reverse('accounts:account')}#new-phone")
 
 
 def _consents_shown(user: User) -> list[dict]:
