@@ -185,9 +185,31 @@ class AccountForm(ContactForm):
     (`new_phone`, accounts/phone_codes.py), and the form never says whether another account uses it."""
 
     class Meta(ContactForm.Meta):
-        fields = ["full_name", "email", "phone", "preferred_language"]
+        fields = ["full_name", "email", "phone", "preferred_language", "notification_channel"]
+        widgets = {**ContactForm.Meta.widgets, "notification_channel": forms.RadioSelect}
 
     new_phone: str | None = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the channels the person can receive on: e-mail with an address, SMS and Zalo with a phone.
+        field = self.fields["notification_channel"]
+        field.choices = [(value, label) for value, label in field.choices if self._can_receive(value)]
+        field.help_text = _("How the site sends you messages (enrolments, certificates, sessions).")
+
+    def _can_receive(self, value: str, *, email=None, phone=None) -> bool:
+        email = self.instance.email if email is None else email
+        phone = self.instance.phone if phone is None else phone
+        return (
+            not value or (value == User.EMAIL_CHANNEL and bool(email)) or (value != User.EMAIL_CHANNEL and bool(phone))
+        )
+
+    def clean_notification_channel(self):
+        value = self.cleaned_data.get("notification_channel") or ""
+        email = self.data.get(self.add_prefix("email"), "").strip()
+        if value == User.EMAIL_CHANNEL and not email:
+            raise forms.ValidationError(_("To get messages by e-mail, enter your email address."))
+        return value
 
     def clean_phone(self):
         raw = (self.cleaned_data.get("phone") or "").strip()

@@ -77,6 +77,21 @@ class User(AbstractBaseUser, PermissionsMixin):
         choices=[("vi", "Tiếng Việt"), ("en", "English")],
     )
 
+    # How the outbox writes to the person (trainers/notifications.py); "" = e-mail if they have an address, else
+    # the site's phone channel. E-mail needs an address and SMS or Zalo a phone number (AccountForm checks).
+    EMAIL_CHANNEL, SMS_CHANNEL, ZALO_CHANNEL = "email", "sms", "zalo"
+    notification_channel = models.CharField(
+        _("messages by"),
+        max_length=8,
+        blank=True,
+        choices=[
+            ("", _("Automatic: e-mail if I have an address, else my phone")),
+            (EMAIL_CHANNEL, _("E-mail")),
+            (SMS_CHANNEL, "SMS"),
+            (ZALO_CHANNEL, "Zalo"),
+        ],
+    )
+
     objects = UserManager()
 
     USERNAME_FIELD = "email"

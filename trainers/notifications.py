@@ -172,11 +172,13 @@ def queue_enrolment_confirmation(sender, enrollment, **kwargs) -> None:
 
 
 def phone_code_channel(user) -> str:
-    """The phone channel a code goes by: the site's (NOTIFICATION_PHONE_CHANNEL) if it is on, else another that is.
+    """The phone channel a code goes by: the person's choice, else the site's (NOTIFICATION_PHONE_CHANNEL), if on.
 
-    With none on, the site's (the row then waits, its reason shown).
+    Failing those, another phone channel that is on; with none on, the site's (the row then waits, reason shown).
     """
-    names = [phone_channel_name(), *PHONE_CHANNELS]
+    chosen = getattr(user, "notification_channel", "")
+    first = [chosen] if chosen in PHONE_CHANNELS else []
+    names = [*first, phone_channel_name(), *PHONE_CHANNELS]
     return next((name for name in names if _phone_code_channel_on(name)), phone_channel_name())
 
 
@@ -363,8 +365,10 @@ def notifications_sweep(*, now: datetime.datetime | None = None) -> dict[str, in
 def notification_route(notification: Notification) -> tuple[str, str] | str:
     """(channel, to) for the row, or the reason it goes nowhere.
 
-    E-mail when there is an address and consent to it; else the site's phone channel (SMS or Zalo) when the
-    person has a phone number and consent to be written to by phone. A withdrawn channel is never used.
+    The channel the person chose on their account page first (`User.notification_channel`: e-mail, SMS or
+    Zalo), when they have its address and consent to it; else e-mail when there is an address and consent to
+    it; else the site's phone channel (SMS or Zalo) when the person has a phone number and consent to be
+    written to by phone. A withdrawn channel is never used.
     """
     user = notification.user
     if notification.kind == Notification.PHONE_CODE:  # to the number the code was made for, by a phone channel
@@ -373,14 +377,18 @@ def notification_route(notification: Notification) -> tuple[str, str] | str:
     needs_consent = user is not None and notification.kind not in NO_CONSENT_NEEDED
     email = notification.address or (user.email if user else "") or ""
     phone = (user.phone if user else "") or ""
-    refused = False
+    chosen = (user.notification_channel if user else "") or ""
+    routes = []
+    if chosen in PHONE_CHANNELS and phone:
+        routes.append((chosen, phone))
     if email:
-        if not needs_consent or consent_to_channel(person_id=user.pk, channel="email"):
-            return "email", email
-        refused = True
-    if phone:
-        if not needs_consent or consent_to_channel(person_id=user.pk, channel=CONSENT_CHANNEL[phone_channel_name()]):
-            return phone_channel_name(), phone
+        routes.append(("email", email))
+    if phone and phone_channel_name() != chosen:
+        routes.append((phone_channel_name(), phone))
+    refused = False
+    for name, to in routes:
+        if not needs_consent or consent_to_channel(person_id=user.pk, channel=CONSENT_CHANNEL[name]):
+            return name, to
         refused = True
     return NO_CONSENT_REASON if refused else NO_ADDRESS_REASON
 
