@@ -191,3 +191,13 @@ def phone_codes_export(user: User) -> list[dict]:
 
 def phone_codes_forget(user: User) -> None:
     PhoneCode.objects.filter(user=user).delete()
+
+
+KEEP_CODES = timezone.timedelta(days=30)  # long enough to answer "did someone ask for a code for my number?"
+
+
+def phone_codes_forget_old(*, now=None) -> int:
+    """Delete the codes (and the numbers they went to) made more than KEEP_CODES ago."""
+    now = now or timezone.now()
+    deleted, _by_model = PhoneCode.objects.filter(created_at__lt=now - KEEP_CODES).delete()
+    return deleted

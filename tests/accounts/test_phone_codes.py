@@ -193,3 +193,14 @@ def test_the_message_names_the_code_it_was_made_for(lan):
     notice = Notification.objects.get(kind=Notification.PHONE_CODE)
     subject, body = write_from_templates(notice)
     assert code_for(code) in subject and code_for(code) in body
+
+
+def test_old_codes_are_forgotten_with_their_numbers(lan):
+    from accounts import tasks as account_tasks
+    from accounts.phone_codes import KEEP_CODES, phone_code_issue
+
+    old = phone_code_issue(user=lan, purpose=PhoneCode.RESET, phone=PHONE)
+    recent = phone_code_issue(user=lan, purpose=PhoneCode.RESET, phone=PHONE)
+    PhoneCode.objects.filter(pk=old.pk).update(created_at=timezone.now() - KEEP_CODES - timezone.timedelta(hours=1))
+    assert [account_tasks.forget_old_phone_codes.delay().get() for _ in range(2)] == [1, 0]
+    assert list(PhoneCode.objects.values_list("pk", flat=True)) == [recent.pk]
