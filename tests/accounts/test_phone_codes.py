@@ -204,3 +204,23 @@ def test_old_codes_are_forgotten_with_their_numbers(lan):
     PhoneCode.objects.filter(pk=old.pk).update(created_at=timezone.now() - KEEP_CODES - timezone.timedelta(hours=1))
     assert [account_tasks.forget_old_phone_codes.delay().get() for _ in range(2)] == [1, 0]
     assert list(PhoneCode.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_a_person_who_chose_zalo_gets_the_code_by_zalo(client, settings, django_capture_on_commit_callbacks):
+    from ..trainers.provider_stand_ins import ZnsStandIn
+
+    with ZnsStandIn(templates={"260001": ["otp"]}) as zns:
+        settings.NOTIFICATION_PHONE_CHANNEL = "sms"  # the site's default; her choice comes first
+        settings.ESMS_API_KEY = ""
+        settings.ZALO_ZNS_URL, settings.ZALO_ACCESS_TOKEN = zns.url, "zalo-token"
+        settings.ZALO_ZNS_TEMPLATES = {"phone_code": {"template_id": "260001", "params": {"otp": "code"}}}
+        settings.CHANNEL_TIMEOUT_SECONDS = 2
+        person = User.objects.create_user(
+            phone=PHONE, password="x-mat-khau-1", full_name="Hiền", notification_channel="zalo"
+        )
+        _ask(client, PHONE, django_capture_on_commit_callbacks)
+        assert len(zns.inbox) == 1 and zns.inbox[0]["phone"] == "84905123456"
+        code = zns.inbox[0]["template_data"]["otp"]
+        assert _reset(client, PHONE, code).status_code == 302
+        person.refresh_from_db()
+        assert person.check_password(NEW_PASSWORD)
