@@ -19,13 +19,18 @@ class AccountsConfig(AppConfig):
 
         personal_data.autodiscover()
         # This app's own rows besides the user itself (the user row is in accounts.services' download).
+        from .phone_codes import phone_codes_export, phone_codes_forget
         from .privacy import consents_anonymise, consents_export
+
+        def anonymise(user):
+            consents_anonymise(user)
+            phone_codes_forget(user)
 
         personal_data.register(
             app_label="accounts",
-            export=lambda user: {"consents": consents_export(user)},
-            anonymise=consents_anonymise,
-            covers={"accounts.Consent.person"},
+            export=lambda user: {"consents": consents_export(user), "phone_codes": phone_codes_export(user)},
+            anonymise=anonymise,
+            covers={"accounts.Consent.person", "accounts.PhoneCode.user"},
         )
         post_save.connect(forget_cached_user, sender=User, dispatch_uid="accounts_forget_cached_user_saved")
         post_delete.connect(forget_cached_user, sender=User, dispatch_uid="accounts_forget_cached_user_deleted")

@@ -1,12 +1,12 @@
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from .models import Consent, User
-from .phones import normalise_phone
+from .phones import looks_like_phone, normalise_phone
 
 
 class LoginForm(AuthenticationForm):
@@ -181,5 +181,133 @@ class ConsentForm(forms.Form):
 
 
 class AccountForm(ContactForm):
+    """The account page's form. A new phone number is not saved here: it waits for the code sent to it
+    (`new_phone`, accounts/phone_codes.py), and the form never says whether another account uses it."""
+
     class Meta(ContactForm.Meta):
-        fields = ["full_name", "email", "phone", "preferred_language"]
+        fields = ["full_name", "email", "phone", "preferred_language", "notification_channel"]
+        widgets = {**ContactForm.Meta.widgets, "notification_channel": forms.RadioSelect}
+
+    new_phone: str | None = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the channels the person can receive on: e-mail with an address, SMS and Zalo with a phone.
+        field = self.fields["notification_channel"]
+        field.choices = [(value, label) for value, label in field.choices if self._can_receive(value)]
+        field.help_text = _("How the site sends you messages (enrolments, certificates, sessions).")
+
+    def _can_receive(self, value: str, *, email=None, phone=None) -> bool:
+        email = self.instance.email if email is None else email
+        phone = self.instance.phone if phone is None else phone
+        return (
+            not value or (value == User.EMAIL_CHANNEL and bool(email)) or (value != User.EMAIL_CHANNEL and bool(phone))
+        )
+
+    def clean_notification_channel(self):
+        value = self.cleaned_data.get("notification_channel") or ""
+        email = self.data.get(self.add_prefix("email"), "").strip()
+        if value == User.EMAIL_CHANNEL and not email:
+            raise forms.ValidationError(_("To get messages by e-mail, enter your email address."))
+        return value
+
+    def clean_phone(self):
+        raw = (self.cleaned_data.get("phone") or "").strip()
+        if not raw:
+            return None
+        phone = normalise_phone(raw)
+        if phone is None:
+            raise forms.ValidationError(_("Enter a valid Vietnamese phone number, for example 0905 123 456."))
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        phone = cleaned.get("phone")
+        if phone and phone != self.instance.phone:
+            self.new_phone = phone
+            cleaned["phone"] = self.instance.phone  # the old number keeps working until the code is entered
+            if not cleaned["phone"] and not cleaned.get("email"):
+                self.add_error("email", _("Keep your email address until your new phone number is confirmed."))
+        return cleaned
+
+    def _get_validation_exclusions(self):
+        return super()._get_validation_exclusions() | {"phone"}
+
+
+class PasswordResetRequestForm(PasswordResetForm):
+    """Django's reset by e-mail, or a phone number instead (a code then comes by phone: accounts/phone_codes.py)."""
+
+    email = forms.CharField(
+        label=_("Email or phone number"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
+        error_messages={"required": _("Enter your email address or phone number.")},
+    )
+
+    def clean_email(self):
+        value = self.cleaned_data["email"].strip()
+        self.phone = None
+        if looks_like_phone(value):
+            self.phone = normalise_phone(value)
+            if self.phone is None:
+                raise forms.ValidationError(_("Enter a valid Vietnamese phone number, for example 0905 123 456."))
+            return value
+        return forms.EmailField().clean(value)
+
+
+class PhoneCodeField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Code"))
+        kwargs.setdefault("max_length", 12)
+        kwargs.setdefault("error_messages", {"required": _("Enter the code you received.")})
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9 ]*"}),
+        )
+        super().__init__(**kwargs)
+
+
+class PasswordResetCodeForm(forms.Form):
+    """The number the code went to, the code, and the new password twice."""
+
+    phone = forms.CharField(
+        label=_("Phone number"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        error_messages={"required": _("Enter your phone number.")},
+    )
+    code = PhoneCodeField()
+    new_password1 = forms.CharField(
+        label=_("New password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("Choose a password.")},
+    )
+    new_password2 = forms.CharField(
+        label=_("New password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("Type the same password again.")},
+    )
+
+    def clean_phone(self):
+        phone = normalise_phone(self.cleaned_data["phone"])
+        if phone is None:
+            raise forms.ValidationError(_("Enter a valid Vietnamese phone number, for example 0905 123 456."))
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        p1, p2 = cleaned.get("new_password1"), cleaned.get("new_password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("new_password2", _("The two passwords do not match."))
+        elif p1:
+            try:  # the rules that need no account first; the account's own (similarity) once the code is known
+                password_validation.validate_password(p1)
+            except forms.ValidationError as error:
+                self.add_error("new_password1", error)
+        return cleaned
+
+
+class PhoneConfirmForm(forms.Form):
+    code = PhoneCodeField()

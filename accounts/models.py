@@ -77,6 +77,21 @@ class User(AbstractBaseUser, PermissionsMixin):
         choices=[("vi", "Tiếng Việt"), ("en", "English")],
     )
 
+    # How the outbox writes to the person (trainers/notifications.py); "" = e-mail if they have an address, else
+    # the site's phone channel. E-mail needs an address and SMS or Zalo a phone number (AccountForm checks).
+    EMAIL_CHANNEL, SMS_CHANNEL, ZALO_CHANNEL = "email", "sms", "zalo"
+    notification_channel = models.CharField(
+        _("messages by"),
+        max_length=8,
+        blank=True,
+        choices=[
+            ("", _("Automatic: e-mail if I have an address, else my phone")),
+            (EMAIL_CHANNEL, _("E-mail")),
+            (SMS_CHANNEL, "SMS"),
+            (ZALO_CHANNEL, "Zalo"),
+        ],
+    )
+
     objects = UserManager()
 
     USERNAME_FIELD = "email"
@@ -207,3 +222,49 @@ class Consent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.purpose} ({self.notice_version})"
+
+
+class PhoneCodeQuerySet(models.QuerySet):
+    def live(self) -> "PhoneCodeQuerySet":
+        """Codes that may still be entered: not used, not expired, not out of attempts."""
+        from .phone_codes import MAX_ATTEMPTS
+
+        return self.filter(used_at__isnull=True, expires_at__gt=timezone.now(), attempts__lt=MAX_ATTEMPTS)
+
+
+class PhoneCode(models.Model):
+    """A one-time code sent to a phone number: to reset a password, or to confirm a new number.
+
+    The database keeps no code, nor anything a code can be worked out from without the site's SECRET_KEY:
+    the code is a keyed hash (HMAC) of the row's random `salt` (accounts/phone_codes.py), computed again
+    when the outbox writes the message and when a code is entered.
+    """
+
+    RESET, PHONE_CHANGE = "reset", "phone_change"
+    PURPOSES = [(RESET, _("Password reset")), (PHONE_CHANGE, _("New phone number"))]
+
+    user = models.ForeignKey(
+        "accounts.User", verbose_name=_("person"), on_delete=models.CASCADE, related_name="phone_codes"
+    )
+    purpose = models.CharField(_("purpose"), max_length=16, choices=PURPOSES)
+    phone = models.CharField(_("phone number"), max_length=16, help_text=_("Where the code was sent."))
+    salt = models.CharField(max_length=64)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    objects = PhoneCodeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("phone code")
+        verbose_name_plural = _("phone codes")
+        indexes = [models.Index(fields=["phone", "purpose", "created_at"], name="accounts_phone_code_lookup")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(purpose__in=["reset", "phone_change"]), name="accounts_phone_code_purpose_known"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} {self.user_id} ({self.created_at:%Y-%m-%d %H:%M})"

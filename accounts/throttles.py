@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from .addresses import client_address
 from .models import ThrottleCount
@@ -21,7 +22,20 @@ logger = logging.getLogger(__name__)
 
 def request_throttled(request, *, scope: str, limit: int, window: int = 60) -> bool:
     """Count this request against its address; True once the address made more than `limit` in `window` seconds."""
-    address = client_address(request)
+    return key_throttled(scope=scope, address=client_address(request), limit=limit, window=window)
+
+
+def value_throttled(*, scope: str, value: str, limit: int, window: int = 60) -> bool:
+    """Count a use of `value` (a phone number) whatever the client; True once it was used more than `limit` times.
+
+    The value is kept only as a keyed hash, so the counts' table holds no phone number.
+    """
+    digest = salted_hmac("accounts.throttles", value).hexdigest()[:40]
+    return key_throttled(scope=scope, address=digest, limit=limit, window=window)
+
+
+def key_throttled(*, scope: str, address: str, limit: int, window: int = 60) -> bool:
+    """Count one request under `address`; True once more than `limit` were counted in `window` seconds."""
     key = f"throttle:{scope}:{address}"
     try:
         added = cache.add(key, 1, timeout=window)

@@ -10,18 +10,11 @@ urlpatterns = [
     path("register/", views.register, name="register"),
     path("me/", views.account, name="account"),
     path("me/consents/", views.consent_change, name="consent"),
+    path("me/phone/", views.phone_confirm, name="phone_confirm"),
     path("me/data/", views.download_data, name="download_data"),
     path("me/delete/", views.delete_account, name="delete"),
-    path(
-        "password-reset/",
-        auth_views.PasswordResetView.as_view(
-            template_name="accounts/password_reset.html",
-            email_template_name="accounts/emails/password_reset.txt",
-            subject_template_name="accounts/emails/password_reset_subject.txt",
-            success_url=reverse_lazy("accounts:password_reset_done"),
-        ),
-        name="password_reset",
-    ),
+    path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path("password-reset/code/", views.password_reset_code, name="password_reset_code"),
     path(
         "password-reset/sent/",
         auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),

@@ -2,20 +2,38 @@ import json
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import logout, password_validation
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from .forms import AccountForm, ConsentForm, LoginForm, RegistrationForm
-from .models import Consent, User
+from .forms import (
+    AccountForm,
+    ConsentForm,
+    LoginForm,
+    PasswordResetCodeForm,
+    PasswordResetRequestForm,
+    PhoneConfirmForm,
+    RegistrationForm,
+)
+from .models import Consent, PhoneCode, User
+from .phone_codes import (
+    password_reset_by_code,
+    password_reset_code_request,
+    phone_change_confirm,
+    phone_change_request,
+    phone_code_match,
+    phone_delivery_available,
+)
 from .privacy import PRIVACY_NOTICE_VERSION, consent_give, consent_withdraw, consents_record
 from .profile_form import profile_form_for
 from .services import account_data_export, account_delete
@@ -63,15 +81,86 @@ REGISTER_LIMIT = 20
 REGISTER_WINDOW = 600
 
 
-def _too_many(request, scope: str) -> TemplateResponse | None:
-    """The 429 answer once this client sent more than REGISTER_LIMIT posts of `scope` in REGISTER_WINDOW."""
-    if request.method != "POST" or not request_throttled(
-        request, scope=scope, limit=REGISTER_LIMIT, window=REGISTER_WINDOW
-    ):
+def _too_many(
+    request, scope: str, *, limit: int = REGISTER_LIMIT, window: int = REGISTER_WINDOW
+) -> TemplateResponse | None:
+    """The 429 answer once this client sent more than `limit` posts of `scope` in `window` seconds."""
+    if request.method != "POST" or not request_throttled(request, scope=scope, limit=limit, window=window):
         return None
     response = TemplateResponse(request, "accounts/too_many_requests.html", status=429)
-    response["Retry-After"] = str(REGISTER_WINDOW)
+    response["Retry-After"] = str(window)
     return response
+
+
+# Asking for codes, and entering them, per client address per window (accounts/phone_codes.py limits each number).
+CODE_REQUEST_LIMIT = 10
+CODE_CHECK_LIMIT = 30
+CODE_WINDOW = 900
+RESET_PHONE_KEY = "accounts.reset_phone"  # the number typed, so that the code page needs it only once
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset link by e-mail; a phone number typed instead gets a code by SMS or Zalo.
+
+    Whatever the number, the answer is the same page (the code page), reached the same way; where no phone
+    channel is configured, the page says to ask a trainer or administrator of the area for an in-person link.
+    """
+
+    form_class = PasswordResetRequestForm
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/emails/password_reset.txt"
+    subject_template_name = "accounts/emails/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def post(self, request, *args, **kwargs):
+        if refused := _too_many(request, "phone-code", limit=CODE_REQUEST_LIMIT, window=CODE_WINDOW):
+            return refused
+        return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(phone_delivery=phone_delivery_available(), **kwargs)
+
+    def form_valid(self, form):
+        if form.phone is None:
+            return super().form_valid(form)
+        if not phone_delivery_available():
+            return TemplateResponse(self.request, "accounts/password_reset_in_person.html", {})
+        password_reset_code_request(phone=form.phone)
+        self.request.session[RESET_PHONE_KEY] = form.phone
+        return redirect("accounts:password_reset_code")
+
+
+WRONG_CODE = gettext_lazy(
+    "This code is not right, has expired, or was tried too many times. Check it, or ask for a new code."
+)
+
+
+def password_reset_code(request):
+    """Enter the code sent by phone and choose a new password; the same answer for any number typed."""
+    if refused := _too_many(request, "phone-code-check", limit=CODE_CHECK_LIMIT, window=CODE_WINDOW):
+        return refused
+    form = PasswordResetCodeForm(request.POST or None, initial={"phone": request.session.get(RESET_PHONE_KEY, "")})
+    if request.method == "POST" and form.is_valid():
+        code = phone_code_match(
+            phone=form.cleaned_data["phone"], purpose=PhoneCode.RESET, code=form.cleaned_data["code"]
+        )
+        password = form.cleaned_data["new_password1"]
+        if code is None:
+            form.add_error("code", WRONG_CODE)
+        else:
+            try:
+                password_validation.validate_password(password, code.user)
+            except ValidationError as error:
+                form.add_error("new_password1", error)
+            else:
+                if password_reset_by_code(code=code, password=password):
+                    request.session.pop(RESET_PHONE_KEY, None)
+                    messages.success(request, _("Your password has been changed. Sign in with it."))
+                    return redirect("accounts:login")
+                form.add_error("code", WRONG_CODE)
+    return TemplateResponse(
+        request, "accounts/password_reset_code.html", {"form": form, "phone_delivery": phone_delivery_available()}
+    )
 
 
 def register(request):
@@ -138,9 +227,68 @@ def account(request):
             if profile_form is not None:
                 profile_form.save(user=request.user)
         messages.success(request, _("Your details have been saved."))
+        if form.new_phone:
+            _phone_change_start(request, form.new_phone)
         return redirect("accounts:account")
-    context = {"form": form, "profile_form": profile_form, "consents": _consents_shown(request.user)}
+    context = {
+        "form": form,
+        "profile_form": profile_form,
+        "consents": _consents_shown(request.user),
+        "new_phone": request.session.get(NEW_PHONE_KEY),
+        "phone_form": PhoneConfirmForm(),
+    }
     return TemplateResponse(request, "accounts/account.html", context)
+
+
+NEW_PHONE_KEY = "accounts.new_phone"  # the number waiting for its code, for the account page's confirm form
+
+
+def _phone_change_start(request, phone: str) -> None:
+    """Send a code to the new number; the same words (and the same confirm form) whether or not it was sent.
+
+    Nothing goes to a number another account uses (accounts.phone_codes.phone_change_request): its code can
+    only be "not right", as a mistyped one is, so the page never tells that the number has an account.
+    """
+    if not phone_delivery_available():
+        messages.warning(
+            request,
+            _(
+                "Your phone number was not changed: this site cannot send codes by phone yet. Ask a trainer or an "
+                "administrator of your commune or district to change it."
+            ),
+        )
+        return
+    phone_change_request(user=request.user, phone=phone)
+    request.session[NEW_PHONE_KEY] = phone
+    messages.info(
+        request,
+        _(
+            "We have sent a code to your new phone number. It becomes your number when you enter the code below; "
+            "until then, your old number keeps working."
+        ),
+    )
+
+
+@login_required
+@require_POST
+def phone_confirm(request):
+    """Enter the code sent to the new number: only then does the account's number change."""
+    if refused := _too_many(request, "phone-code-check", limit=CODE_CHECK_LIMIT, window=CODE_WINDOW):
+        return refused
+    phone = request.session.get(NEW_PHONE_KEY)
+    if request.POST.get("action") == "cancel" or not phone:
+        request.session.pop(NEW_PHONE_KEY, None)
+        return redirect("accounts:account")
+    form = PhoneConfirmForm(request.POST)
+    code = form.is_valid() and phone_code_match(
+        phone=phone, purpose=PhoneCode.PHONE_CHANGE, code=form.cleaned_data["code"], user=request.user
+    )
+    if code and phone_change_confirm(code=code):
+        request.session.pop(NEW_PHONE_KEY, None)
+        messages.success(request, _("Your phone number has been changed."))
+    else:
+        messages.error(request, WRONG_CODE)
+    return redirect(f"{reverse('accounts:account')}#new-phone")
 
 
 def _consents_shown(user: User) -> list[dict]:

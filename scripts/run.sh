@@ -33,6 +33,8 @@ if [ -z "${ESMS_API_KEY:-}" ]; then
 fi
 if [ -z "${ZALO_ACCESS_TOKEN:-}" ]; then
   export ZALO_ZNS_URL="http://$public:$PORT/dev/stand-in/zns/" ZALO_ACCESS_TOKEN=stand-in
+  # The stand-in's "approved" templates: which field fills each parameter (a real OA has its own ids).
+  export ZALO_ZNS_TEMPLATES="${ZALO_ZNS_TEMPLATES:-{\"enrolled\": {\"template_id\": \"demo-enrolled\", \"params\": {\"name\": \"user.full_name\", \"course\": \"course.title\"}}, \"certificate_issued\": {\"template_id\": \"demo-certificate\", \"params\": {\"name\": \"user.full_name\", \"number\": \"certificate.number\"}}, \"session_reminder\": {\"template_id\": \"demo-session\", \"params\": {\"subject\": \"subject\"}}, \"phone_code\": {\"template_id\": \"demo-otp\", \"params\": {\"otp\": \"code\"}}}}"
 fi
 echo
 echo "Serving on $SITE_URL (admin: $SITE_URL/admin/; phone messages: $SITE_URL/dev/stand-in/)"

@@ -15,6 +15,7 @@ EXPECTED = {
     "certificates-render-missing": "trainers.tasks.render_missing_certificate_pdfs",
     "worker-heartbeat": "home.tasks.record_worker_heartbeat",
     "throttle-counts-forget": "accounts.tasks.forget_throttle_counts",
+    "phone-codes-forget": "accounts.tasks.forget_old_phone_codes",
 }
 
 

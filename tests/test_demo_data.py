@@ -45,7 +45,10 @@ def test_the_demo_loading_ends_with_the_logins_not_with_mail(capsys, settings):
     output = capsys.readouterr().out
     # The demo's messages are in the outbox, not printed: the logins are the last lines, not under 800 of mail.
     assert "Subject:" not in output and len(output.splitlines()) < 15
-    assert output.rstrip().endswith("province.admin@example.org")
+    logins = output.rstrip().splitlines()
+    assert logins[-3].strip() == "province.admin@example.org"
+    # Then the phone-only learners (accounts/demo_data/phone_learners.json), each with their channel.
+    assert [line.split()[0] for line in logins[-2:]] == ["+84905100201", "+84905100202"]
     assert Notification.objects.filter(status=Notification.SENT).exists()
 
 

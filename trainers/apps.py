@@ -8,12 +8,17 @@ class TrainersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from accounts import profile_form
+        from accounts import phone_codes, profile_form
         from accounts.signals import registration_attempted
         from courses.signals import course_completed, enrolled
 
         from .forms import ProfileForm
-        from .notifications import queue_enrolment_confirmation, queue_registration_attempt_notices
+        from .notifications import (
+            phone_codes_sendable,
+            queue_enrolment_confirmation,
+            queue_phone_code,
+            queue_registration_attempt_notices,
+        )
         from .receivers import issue_course_certificate
 
         course_completed.connect(issue_course_certificate, dispatch_uid="trainers.issue_course_certificate")
@@ -22,3 +27,5 @@ class TrainersConfig(AppConfig):
             queue_registration_attempt_notices, dispatch_uid="trainers.queue_registration_attempt_notices"
         )
         profile_form.register(ProfileForm)
+        # Codes by phone (password reset, a new number) are asked for in accounts and sent by the outbox here.
+        phone_codes.register_sender(available=phone_codes_sendable, send=queue_phone_code)

@@ -50,11 +50,13 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from accounts.links import absolute_url
+from accounts.models import PhoneCode
+from accounts.phone_codes import CODE_LIFETIME, code_for, is_live
 from accounts.privacy import consent_to_channel
 from areas.rollup import administrators_by_area
 from courses.models import CoursePage, Enrollment, LessonCompletion, QuizAttempt
 
-from .channels import CONSENT_CHANNEL, NotSendable, ProviderBusy, channel, phone_channel_name
+from .channels import CONSENT_CHANNEL, PHONE_CHANNELS, NotSendable, ProviderBusy, channel, phone_channel_name
 from .models import Certificate, Notification
 
 logger = logging.getLogger(__name__)
@@ -69,7 +71,8 @@ BATCH = 1000
 MAX_ATTEMPTS = 5  # claims of one row before a raising send is left `failed` for a person to look at
 RESEND_LOG_ACTION = "trainers.notification.resend"
 # Told to an account's owner about their account itself, not a notification they may decline.
-NO_CONSENT_NEEDED = {Notification.REGISTRATION_ATTEMPT}
+# A code the person asked for themselves, about their own account, is not a notification they may decline.
+NO_CONSENT_NEEDED = {Notification.REGISTRATION_ATTEMPT, Notification.PHONE_CODE}
 NO_CONSENT_REASON = "No consent to notifications by this channel (withdrawn or never given)."
 NO_ADDRESS_REASON = "No e-mail address and no phone number to write to."
 HELD = "held"  # left pending: its channel is off, has no template for it, or has reached its daily cost cap
@@ -166,6 +169,48 @@ def queue_enrolment_confirmation(sender, enrollment, **kwargs) -> None:
         object_key=f"enrollment:{enrollment.pk}",
         context={"course_id": enrollment.course_id},
     )
+
+
+def phone_code_channel(user) -> str:
+    """The phone channel a code goes by: the person's choice, else the site's (NOTIFICATION_PHONE_CHANNEL), if on.
+
+    Failing those, another phone channel that is on; with none on, the site's (the row then waits, reason shown).
+    """
+    chosen = getattr(user, "notification_channel", "")
+    first = [chosen] if chosen in PHONE_CHANNELS else []
+    names = [*first, phone_channel_name(), *PHONE_CHANNELS]
+    return next((name for name in names if _phone_code_channel_on(name)), phone_channel_name())
+
+
+def _phone_code_channel_on(name: str) -> bool:
+    through = channel(name)
+    if through.off_reason():
+        return False
+    return name != "zalo" or through.template_for(Notification.PHONE_CODE, "vi") is not None
+
+
+def phone_codes_sendable() -> bool:
+    """Whether a code can go by phone: SMS configured, or Zalo with an approved template for codes."""
+    return any(_phone_code_channel_on(name) for name in PHONE_CHANNELS)
+
+
+def queue_phone_code(code: PhoneCode) -> None:
+    """accounts.phone_codes: one message per code (its key is the code's row), to the number it was made for."""
+    notification_queue(
+        user_id=code.user_id,
+        kind=Notification.PHONE_CODE,
+        object_key=f"phone_code:{code.pk}",
+        context={"phone_code_id": code.pk},
+    )
+
+
+@notification_writer(Notification.PHONE_CODE)
+def write_phone_code(notification: Notification) -> tuple[str, str] | None:
+    """The code's message; none once the code is used, expired or out of attempts (a late send is pointless)."""
+    code = PhoneCode.objects.filter(pk=(notification.context or {}).get("phone_code_id")).first()
+    if code is None or not is_live(code):
+        return None
+    return write_from_templates(notification)
 
 
 def queue_registration_attempt_notices(sender, users, **kwargs) -> None:
@@ -320,21 +365,30 @@ def notifications_sweep(*, now: datetime.datetime | None = None) -> dict[str, in
 def notification_route(notification: Notification) -> tuple[str, str] | str:
     """(channel, to) for the row, or the reason it goes nowhere.
 
-    E-mail when there is an address and consent to it; else the site's phone channel (SMS or Zalo) when the
-    person has a phone number and consent to be written to by phone. A withdrawn channel is never used.
+    The channel the person chose on their account page first (`User.notification_channel`: e-mail, SMS or
+    Zalo), when they have its address and consent to it; else e-mail when there is an address and consent to
+    it; else the site's phone channel (SMS or Zalo) when the person has a phone number and consent to be
+    written to by phone. A withdrawn channel is never used.
     """
     user = notification.user
+    if notification.kind == Notification.PHONE_CODE:  # to the number the code was made for, by a phone channel
+        code = PhoneCode.objects.filter(pk=(notification.context or {}).get("phone_code_id")).first()
+        return (phone_code_channel(user), code.phone) if code else NO_ADDRESS_REASON
     needs_consent = user is not None and notification.kind not in NO_CONSENT_NEEDED
     email = notification.address or (user.email if user else "") or ""
     phone = (user.phone if user else "") or ""
-    refused = False
+    chosen = (user.notification_channel if user else "") or ""
+    routes = []
+    if chosen in PHONE_CHANNELS and phone:
+        routes.append((chosen, phone))
     if email:
-        if not needs_consent or consent_to_channel(person_id=user.pk, channel="email"):
-            return "email", email
-        refused = True
-    if phone:
-        if not needs_consent or consent_to_channel(person_id=user.pk, channel=CONSENT_CHANNEL[phone_channel_name()]):
-            return phone_channel_name(), phone
+        routes.append(("email", email))
+    if phone and phone_channel_name() != chosen:
+        routes.append((phone_channel_name(), phone))
+    refused = False
+    for name, to in routes:
+        if not needs_consent or consent_to_channel(person_id=user.pk, channel=CONSENT_CHANNEL[name]):
+            return name, to
         refused = True
     return NO_CONSENT_REASON if refused else NO_ADDRESS_REASON
 
@@ -486,6 +540,12 @@ def _context(notification: Notification) -> dict:
             context["admin_url"] = absolute_url(reverse("certificate:inspect", args=[certificate.pk]))
             context["renewal_url"] = absolute_url(reverse("trainers:certificate_renewal", args=[certificate.number]))
             context["renew_admin_url"] = absolute_url(reverse("certificate:renew", args=[certificate.pk]))
+    if notification.kind == Notification.PHONE_CODE:
+        code = PhoneCode.objects.filter(pk=data.get("phone_code_id")).first()
+        if code is not None:
+            context["code"] = code_for(code)
+            context["purpose"] = code.purpose
+            context["minutes"] = int(CODE_LIFETIME.total_seconds() // 60)
     if notification.kind == Notification.REGISTRATION_ATTEMPT:
         context["login_url"] = absolute_url(reverse("accounts:login"))
         context["password_reset_url"] = absolute_url(reverse("accounts:password_reset"))

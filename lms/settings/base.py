@@ -383,6 +383,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "accounts.tasks.forget_throttle_counts",
         "schedule": crontab(minute="*/10"),
     },
+    "phone-codes-forget": {
+        "task": "accounts.tasks.forget_old_phone_codes",
+        "schedule": crontab(hour=3, minute=15),
+    },
 }
 
 WAGTAIL_SITE_NAME = "Giảng viên nguồn khởi nghiệp"

@@ -15,6 +15,7 @@ from .zalo import ZaloChannel
 CHANNELS: dict[str, Channel] = {channel.name: channel for channel in (EmailChannel(), SmsChannel(), ZaloChannel())}
 # The consent purpose each channel needs (accounts.privacy.CHANNEL_PURPOSES): SMS and Zalo are both "phone".
 CONSENT_CHANNEL = {"email": "email", "sms": "phone", "zalo": "phone"}
+PHONE_CHANNELS = ("sms", "zalo")
 
 
 def channel(name: str) -> Channel:
@@ -29,6 +30,7 @@ def phone_channel_name() -> str:
 __all__ = [
     "CHANNELS",
     "CONSENT_CHANNEL",
+    "PHONE_CHANNELS",
     "Channel",
     "NotSendable",
     "Outgoing",

@@ -51,6 +51,8 @@ class Notification(models.Model):
     # To an account's owner: someone registered with its address (accounts.signals.registration_attempted).
     REGISTRATION_ATTEMPT = "registration_attempt"
     RENEWAL_REQUESTED = "renewal_requested"  # to the area's administrators: a holder asks for renewal
+    # A one-time code to a phone number, asked for by the person (accounts/phone_codes.py): always by phone.
+    PHONE_CODE = "phone_code"
     KINDS = [
         (ENROLLED, _("Enrolment confirmation")),
         (CERTIFICATE_ISSUED, _("Certificate issued")),
@@ -65,6 +67,7 @@ class Notification(models.Model):
         (SESSION_REVIEWED, _("Training session reviewed")),
         (REGISTRATION_ATTEMPT, _("Registration with an address in use")),
         (RENEWAL_REQUESTED, _("Certificate renewal requested")),
+        (PHONE_CODE, _("One-time code by phone")),
     ]
     PENDING, SENDING, SENT, FAILED, SKIPPED = "pending", "sending", "sent", "failed", "skipped"
     STATUSES = [

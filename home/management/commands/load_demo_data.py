@@ -4,7 +4,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils.translation import gettext as _
 
-from accounts.demo import load_consents
+from accounts.demo import load_consents, load_phone_learners
 from accounts.models import User
 from areas.loader import load_areas
 from areas.models import AdminScope, Area
@@ -113,6 +113,7 @@ class Command(BaseCommand):
                 AdminScope.objects.get_or_create(user=user, defaults={"area": scope})
         trainers = load_trainer_programme(districts)
         load_consents()  # after the programme's people, some of whom answered the privacy notice
+        phone_learners = load_phone_learners(password=DEMO_PASSWORD)
         load_sessions(districts, trainers)
         load_targets(districts)
         load_showcase(home)  # after the programme: trainer@ mentors a Duy Xuyên project
@@ -121,3 +122,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
         for email, *_rest in accounts:
             self.stdout.write(f"  {email}")
+        for person in phone_learners:  # phone only: their messages are in the stand-in's inbox (/dev/stand-in/)
+            self.stdout.write(f"  {person.phone} ({person.get_notification_channel_display()})")
