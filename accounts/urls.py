@@ -11,6 +11,7 @@ urlpatterns = [
     path("me/", views.account, name="account"),
     path("me/consents/", views.consent_change, name="consent"),
     path("me/data/", views.download_data, name="download_data"),
+    path("me/requests/", views.data_requests, name="data_requests"),
     path("me/delete/", views.delete_account, name="delete"),
     path(
         "password-reset/",
