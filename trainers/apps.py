@@ -8,10 +8,11 @@ class TrainersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from accounts import profile_form
+        from accounts import profile_form, rights
         from accounts.signals import registration_attempted
         from courses.signals import course_completed, enrolled
 
+        from .data_requests import people_answered_for
         from .forms import ProfileForm
         from .notifications import queue_enrolment_confirmation, queue_registration_attempt_notices
         from .receivers import issue_course_certificate
@@ -22,3 +23,4 @@ class TrainersConfig(AppConfig):
             queue_registration_attempt_notices, dispatch_uid="trainers.queue_registration_attempt_notices"
         )
         profile_form.register(ProfileForm)
+        rights.register_people_scope(people_answered_for)
