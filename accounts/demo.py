@@ -1,10 +1,15 @@
-"""Demo consents: the data is demo_data/consents.json. Loading twice changes nothing."""
+"""Demo consents and requests about personal data: the data is demo_data/consents.json and
+demo_data/data_requests.json. Loading twice changes nothing."""
 
+import datetime
 import json
 from pathlib import Path
 
-from .models import Consent, User
+from django.utils import timezone
+
+from .models import Consent, DataRequest, User
 from .privacy import consent_give, consent_withdraw
+from .rights import REQUEST_DEADLINES, data_request_answer, request_due_at
 
 DATA = Path(__file__).parent / "demo_data" / "consents.json"
 
@@ -21,3 +26,34 @@ def load_consents() -> None:
             if not Consent.objects.filter(person=person, purpose=purpose).exists():
                 consent_give(person=person, purpose=purpose)
                 consent_withdraw(person=person, purpose=purpose)
+
+
+REQUESTS = Path(__file__).parent / "demo_data" / "data_requests.json"
+
+
+def load_data_requests() -> None:
+    """A request near its deadline and one answered; a person's demo request already there is left as it is."""
+    now = timezone.now()
+    for entry in json.loads(REQUESTS.read_text(encoding="utf-8"))["requests"]:
+        person = User.objects.filter(email__iexact=entry["email"]).first()
+        if person is None or DataRequest.objects.filter(person=person, details=entry["details"]).exists():
+            continue
+        kind = entry["kind"]
+        if "hours_left" in entry:
+            received_at = now + datetime.timedelta(hours=entry["hours_left"]) - REQUEST_DEADLINES[kind]
+        else:
+            received_at = now - datetime.timedelta(days=entry["days_ago"])
+        data_request = DataRequest.objects.create(
+            person=person,
+            kind=kind,
+            details=entry["details"],
+            received_at=received_at,
+            due_at=request_due_at(kind, received_at),
+        )
+        if entry.get("status"):
+            data_request_answer(
+                data_request=data_request,
+                status=entry["status"],
+                note=entry["answer"],
+                answered_by=User.objects.get(email__iexact=entry["answered_by"]),
+            )
