@@ -18,7 +18,7 @@ from .forms import AccountForm, ConsentForm, DataRequestForm, LoginForm, Registr
 from .models import Consent, DataRequest, User
 from .privacy import PRIVACY_NOTICE_VERSION, consent_give, consent_withdraw, consents_record
 from .profile_form import profile_form_for
-from .rights import data_request_file, data_request_log_done
+from .rights import REQUEST_DEADLINES, data_request_file, data_request_log_done
 from .services import account_data_export, account_delete
 from .signals import registration_attempted
 from .throttles import request_throttled
@@ -164,7 +164,8 @@ def consent_change(request):
 def privacy_notice(request):
     """The privacy notice in the language of the page, with its version and whom to write to."""
     language = "en" if (request.LANGUAGE_CODE or "").startswith("en") else "vi"
-    context = {"version": PRIVACY_NOTICE_VERSION, "contact": settings.PRIVACY_CONTACT}
+    deadlines = [(label, REQUEST_DEADLINES[kind].days) for kind, label in DataRequest.KINDS]
+    context = {"version": PRIVACY_NOTICE_VERSION, "contact": settings.PRIVACY_CONTACT, "deadlines": deadlines}
     return TemplateResponse(request, f"accounts/privacy_notice_{language}.html", context)
 
 

@@ -5,11 +5,12 @@ import json
 
 import pytest
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from accounts.models import Consent, DataRequest
+from accounts.demo import load_data_requests
+from accounts.models import Consent, DataRequest, User
 from accounts.privacy import consent_give
-from accounts.rights import REQUEST_DEADLINES, data_request_file, request_due_at
+from accounts.rights import DUE_SOON, REQUEST_DEADLINES, data_request_file, request_due_at
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +95,25 @@ def test_the_database_refuses_an_answer_without_a_time_and_a_refusal_without_a_r
         DataRequest.objects.create(**base, status=DataRequest.ANSWERED)
     with pytest.raises(IntegrityError), transaction.atomic():
         DataRequest.objects.create(**base, status=DataRequest.REFUSED, answered_at=now)
+
+
+def test_the_demo_has_a_request_due_within_a_day_and_one_answered_and_loads_twice_the_same():
+    for email in ("learner@example.org", "lan.tran@example.org", "province.admin@example.org"):
+        User.objects.create_user(email=email, password="pass-word-123", full_name=email.split("@")[0])
+    load_data_requests()
+    load_data_requests()
+    assert DataRequest.objects.count() == 2
+    pending = DataRequest.objects.open().get()
+    assert timezone.now() < pending.due_at <= timezone.now() + DUE_SOON
+    assert pending.due_at == request_due_at(pending.kind, pending.received_at)
+    answered = DataRequest.objects.exclude(pk=pending.pk).get()
+    assert answered.status == DataRequest.ANSWERED and answered.answered_by.email == "province.admin@example.org"
+
+
+@pytest.mark.parametrize("language,unit", [("vi", "ngày"), ("en", "days")])
+def test_the_privacy_notice_gives_each_kind_its_deadline_and_links_the_requests_page(client, language, unit):
+    html = client.get("/privacy/" if language == "vi" else "/en/privacy/").content.decode()
+    assert "/me/requests/" in html and "356/2025/NĐ-CP" in html
+    with translation.override(language):
+        for kind, label in DataRequest.KINDS:
+            assert f"{label}: {REQUEST_DEADLINES[kind].days} {unit}" in html
