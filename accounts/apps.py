@@ -21,16 +21,27 @@ class AccountsConfig(AppConfig):
         # This app's own rows besides the user itself (the user row is in accounts.services' download).
         from .phone_codes import phone_codes_export, phone_codes_forget
         from .privacy import consents_anonymise, consents_export
+        from .rights import data_requests_anonymise, data_requests_export
 
-        def anonymise(user):
+        def anonymise(user) -> None:
             consents_anonymise(user)
             phone_codes_forget(user)
+            data_requests_anonymise(user)
 
         personal_data.register(
             app_label="accounts",
-            export=lambda user: {"consents": consents_export(user), "phone_codes": phone_codes_export(user)},
+            export=lambda user: {
+                "consents": consents_export(user),
+                "phone_codes": phone_codes_export(user),
+                "data_requests": data_requests_export(user),
+            },
             anonymise=anonymise,
-            covers={"accounts.Consent.person", "accounts.PhoneCode.user"},
+            covers={
+                "accounts.Consent.person",
+                "accounts.PhoneCode.user",
+                "accounts.DataRequest.person",
+                "accounts.DataRequest.answered_by",
+            },
         )
         post_save.connect(forget_cached_user, sender=User, dispatch_uid="accounts_forget_cached_user_saved")
         post_delete.connect(forget_cached_user, sender=User, dispatch_uid="accounts_forget_cached_user_deleted")

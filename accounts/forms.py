@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
-from .models import Consent, User
+from .models import Consent, DataRequest, User
 from .phones import looks_like_phone, normalise_phone
 
 
@@ -311,3 +311,16 @@ class PasswordResetCodeForm(forms.Form):
 
 class PhoneConfirmForm(forms.Form):
     code = PhoneCodeField()
+
+
+class DataRequestForm(forms.ModelForm):
+    """A request about one's personal data (Law 91/2025/QH15, Article 4): what is asked, in the person's words."""
+
+    kind = forms.ChoiceField(label=_("What do you ask for?"), choices=DataRequest.KINDS, widget=forms.RadioSelect)
+
+    class Meta:
+        model = DataRequest
+        fields = ["kind", "details"]
+        labels = {"details": _("Details (optional)")}
+        help_texts = {"details": _("E.g. which data is wrong and what it should say.")}
+        widgets = {"details": forms.Textarea(attrs={"rows": 3})}

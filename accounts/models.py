@@ -268,3 +268,100 @@ class PhoneCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_purpose_display()} {self.user_id} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class DataRequestQuerySet(models.QuerySet):
+    def open(self) -> "DataRequestQuerySet":
+        """The requests still waiting for an answer."""
+        return self.filter(status=DataRequest.RECEIVED)
+
+    def visible_to(self, user) -> "DataRequestQuerySet":
+        """A person sees their own; an administrator those of the people they answer for (`accounts.rights`)."""
+        from .rights import people_scope
+
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        people = people_scope(user)
+        if people is None:
+            return self
+        return self.filter(models.Q(person=user) | models.Q(person__in=people))
+
+
+class DataRequest(models.Model):
+    """A person's request about their personal data, with the date the law requires an answer by.
+
+    Law 91/2025/QH15, Article 4(1)(b)-(d): withdrawal of consent, access, correction, deletion, restriction
+    and objection. The deadline of each kind is computed once, in `accounts.rights.request_due_at`.
+    """
+
+    ACCESS, CORRECTION, DELETION = "access", "correction", "deletion"
+    OBJECTION, WITHDRAWAL = "objection", "withdrawal"
+    KINDS = [
+        (ACCESS, _("A copy of my data")),
+        (CORRECTION, _("Correct my data")),
+        (DELETION, _("Delete my data")),
+        (OBJECTION, _("Restrict or object to processing")),
+        (WITHDRAWAL, _("Withdraw consent")),
+    ]
+    RECEIVED, ANSWERED, REFUSED = "received", "answered", "refused"
+    STATUSES = [(RECEIVED, _("Received")), (ANSWERED, _("Done")), (REFUSED, _("Refused"))]
+
+    person = models.ForeignKey(
+        "accounts.User", verbose_name=_("person"), on_delete=models.CASCADE, related_name="data_requests"
+    )
+    kind = models.CharField(_("request"), max_length=12, choices=KINDS)
+    details = models.TextField(_("details"), blank=True, max_length=2000)
+    received_at = models.DateTimeField(_("received at"), default=timezone.now)
+    due_at = models.DateTimeField(_("due by"))
+    status = models.CharField(_("status"), max_length=10, choices=STATUSES, default=RECEIVED)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("answered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    answer_note = models.TextField(_("answer"), blank=True, max_length=2000)
+
+    objects = DataRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("personal data request")
+        verbose_name_plural = _("personal data requests")
+        ordering = ["due_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["access", "correction", "deletion", "objection", "withdrawal"]),
+                name="accounts_datarequest_kind_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["received", "answered", "refused"]),
+                name="accounts_datarequest_status_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(due_at__gte=models.F("received_at")),
+                name="accounts_datarequest_due_after_receipt",
+            ),
+            # Open means unanswered; answered or refused means answered at a time.
+            models.CheckConstraint(
+                condition=(models.Q(status="received", answered_at__isnull=True, answered_by__isnull=True))
+                | (~models.Q(status="received") & models.Q(answered_at__isnull=False)),
+                name="accounts_datarequest_answered_has_time",
+            ),
+            # A refusal says why (the person is told the reason).
+            models.CheckConstraint(
+                condition=~models.Q(status="refused") | ~models.Q(answer_note=""),
+                name="accounts_datarequest_refusal_has_reason",
+                violation_error_message=_("Say why the request is refused: the person is told."),
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "due_at"], name="accounts_datarequest_open_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.person} ({self.received_at:%d/%m/%Y})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.RECEIVED

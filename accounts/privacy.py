@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from .models import Consent, User
 
-PRIVACY_NOTICE_VERSION = "2026-12-07"
+PRIVACY_NOTICE_VERSION = "2026-12-07.2"  # .2: how to make a request, and the deadlines (accounts.rights)
 
 # The channel an outbox message goes by -> the purpose that allows it.
 CHANNEL_PURPOSES = {"email": Consent.NOTIFY_EMAIL, "phone": Consent.NOTIFY_PHONE}

@@ -12,6 +12,7 @@ urlpatterns = [
     path("me/consents/", views.consent_change, name="consent"),
     path("me/phone/", views.phone_confirm, name="phone_confirm"),
     path("me/data/", views.download_data, name="download_data"),
+    path("me/requests/", views.data_requests, name="data_requests"),
     path("me/delete/", views.delete_account, name="delete"),
     path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path("password-reset/code/", views.password_reset_code, name="password_reset_code"),

@@ -19,13 +19,14 @@ from django.views.decorators.http import require_POST
 from .forms import (
     AccountForm,
     ConsentForm,
+    DataRequestForm,
     LoginForm,
     PasswordResetCodeForm,
     PasswordResetRequestForm,
     PhoneConfirmForm,
     RegistrationForm,
 )
-from .models import Consent, PhoneCode, User
+from .models import Consent, DataRequest, PhoneCode, User
 from .phone_codes import (
     password_reset_by_code,
     password_reset_code_request,
@@ -36,6 +37,7 @@ from .phone_codes import (
 )
 from .privacy import PRIVACY_NOTICE_VERSION, consent_give, consent_withdraw, consents_record
 from .profile_form import profile_form_for
+from .rights import REQUEST_DEADLINES, data_request_file, data_request_log_done
 from .services import account_data_export, account_delete
 from .signals import registration_attempted
 from .throttles import request_throttled
@@ -312,7 +314,8 @@ def consent_change(request):
         return HttpResponseBadRequest()
     label = dict(Consent.PURPOSES)[purpose]
     if request.POST.get("action") == "withdraw":
-        consent_withdraw(person=request.user, purpose=purpose)
+        if consent_withdraw(person=request.user, purpose=purpose):
+            data_request_log_done(person=request.user, kind=DataRequest.WITHDRAWAL, details=str(label))
         messages.success(request, _("You have withdrawn your consent: %(purpose)s.") % {"purpose": label})
     else:
         consent_give(person=request.user, purpose=purpose)
@@ -323,12 +326,14 @@ def consent_change(request):
 def privacy_notice(request):
     """The privacy notice in the language of the page, with its version and whom to write to."""
     language = "en" if (request.LANGUAGE_CODE or "").startswith("en") else "vi"
-    context = {"version": PRIVACY_NOTICE_VERSION, "contact": settings.PRIVACY_CONTACT}
+    deadlines = [(label, REQUEST_DEADLINES[kind].days) for kind, label in DataRequest.KINDS]
+    context = {"version": PRIVACY_NOTICE_VERSION, "contact": settings.PRIVACY_CONTACT, "deadlines": deadlines}
     return TemplateResponse(request, f"accounts/privacy_notice_{language}.html", context)
 
 
 @login_required
 def download_data(request):
+    data_request_log_done(person=request.user, kind=DataRequest.ACCESS)
     data = account_data_export(user=request.user)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
@@ -343,10 +348,26 @@ def delete_account(request):
         if request.POST.get("confirm") != "yes":
             messages.error(request, _("Tick the box to confirm that you want to delete your account."))
             return redirect("accounts:delete")
-        account_delete(user=request.user)
+        with transaction.atomic():
+            data_request_log_done(person=request.user, kind=DataRequest.DELETION)
+            account_delete(user=request.user)
         logout(request)
         messages.success(request, _("Your account has been deleted."))
         response = redirect("/")
         response["Clear-Site-Data"] = CLEAR_SITE_DATA
         return response
     return TemplateResponse(request, "accounts/delete.html", {})
+
+
+@login_required
+def data_requests(request):
+    """A person asks for something about their data and sees each request with its legal deadline and answer."""
+    if refused := _too_many(request, "data_request"):
+        return refused
+    form = DataRequestForm(request.POST or None, prefix="request")
+    if request.method == "POST" and form.is_valid():
+        data_request_file(person=request.user, kind=form.cleaned_data["kind"], details=form.cleaned_data["details"])
+        messages.success(request, _("Your request has been received. You will find the answer here."))
+        return redirect("accounts:data_requests")
+    context = {"form": form, "data_requests": DataRequest.objects.filter(person=request.user).order_by("-received_at")}
+    return TemplateResponse(request, "accounts/data_requests.html", context)

@@ -78,6 +78,7 @@ _DISTRICT = (
     )
     | model_permissions("training", trainingsession=CRUD, sessionparticipant=CRUD, attendance=CRUD)
     | model_permissions("areas", area=("view",))
+    | model_permissions("accounts", datarequest=("view", "change"))  # their people's requests (accounts.rights)
     | model_permissions("courses", attemptgrant=("add", "view"))
     | model_permissions("reports", target=("add", "change", "view"))
     | {"reports.view_reports"}

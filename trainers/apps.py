@@ -8,10 +8,11 @@ class TrainersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from accounts import phone_codes, profile_form
+        from accounts import phone_codes, profile_form, rights
         from accounts.signals import registration_attempted
         from courses.signals import course_completed, enrolled
 
+        from .data_requests import people_answered_for
         from .forms import ProfileForm
         from .notifications import (
             phone_codes_sendable,
@@ -29,3 +30,4 @@ class TrainersConfig(AppConfig):
         profile_form.register(ProfileForm)
         # Codes by phone (password reset, a new number) are asked for in accounts and sent by the outbox here.
         phone_codes.register_sender(available=phone_codes_sendable, send=queue_phone_code)
+        rights.register_people_scope(people_answered_for)

@@ -9,6 +9,7 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from accounts.models import DataRequest
 from areas.admin_views import ScopedInspectView, ScopedPermissionPolicy, ScopedViewSetMixin, may_see_wagtail_reports
 from areas.models import admin_area_ids
 from core.admin_actions import ObjectActionsViewSetMixin
@@ -23,6 +24,8 @@ from .admin_views import (
     ProfilePasswordLinkView,
     TrainerCertifyView,
 )
+from .data_requests import ANSWER_LOG_ACTION as DATA_REQUEST_ANSWER
+from .data_requests import DataRequestViewSet
 from .models import Certificate, Issuer, Notification, Profile, RenewalRule, Trainer
 from .notifications import RESEND_LOG_ACTION
 
@@ -288,3 +291,17 @@ def hide_wagtail_reports_below_the_province(request, menu_items):
     """Wagtail's own reports span every district: shown to the province only (URLs refused by middleware)."""
     if not may_see_wagtail_reports(request.user):
         menu_items[:] = []
+
+
+# Requests about personal data (accounts.rights): the province's log, each district its own people's.
+register_permission_policy(DataRequest, ScopedPermissionPolicy(DataRequest))
+
+
+@hooks.register("register_admin_viewset")
+def register_data_requests():
+    return DataRequestViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_data_request_log_actions(actions):
+    actions.register_action(DATA_REQUEST_ANSWER, _("Answer a personal data request"), _("Data request answered"))

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils.translation import gettext as _
 
-from accounts.demo import load_consents, load_phone_learners
+from accounts.demo import load_consents, load_data_requests, load_phone_learners
 from accounts.models import User
 from areas.loader import load_areas
 from areas.models import AdminScope, Area
@@ -114,6 +114,7 @@ class Command(BaseCommand):
         trainers = load_trainer_programme(districts)
         load_consents()  # after the programme's people, some of whom answered the privacy notice
         phone_learners = load_phone_learners(password=DEMO_PASSWORD)
+        load_data_requests()  # one near its deadline for province.admin@ to answer, one answered
         load_sessions(districts, trainers)
         load_targets(districts)
         load_showcase(home)  # after the programme: trainer@ mentors a Duy Xuyên project
