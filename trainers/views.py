@@ -14,7 +14,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -58,7 +58,7 @@ def verify(request, code: str):
         return response
     certificate = None
     if CODE_PATTERN.match(code):
-        certificate = Certificate.objects.select_related("course", "trained_by__person", "area").by_code(code)
+        certificate = Certificate.objects.select_related("course", "trained_by__person", "area", "renews").by_code(code)
     if certificate is None:
         # Unknown and malformed codes get the same answer: what to check, and a form to try again.
         response = render(request, "trainers/certificate_lookup.html", {"code": code, "tried": True}, status=404)
@@ -71,6 +71,8 @@ def verify(request, code: str):
                 "status": certificate.current_status,
                 "level_label": dict(Trainer.LEVELS).get(certificate.trainer_level, ""),
                 "history": certificate.renewal_history(),
+                # A renewal approved before the old certificate expires is dated from the day after (renewal_dates).
+                "takes_effect": certificate.issued_on > timezone.localdate(),
                 # The holder (or their administrator) downloads the signed credential from here too.
                 "can_download": request.user.is_authenticated
                 and Certificate.objects.visible_to(request.user).filter(pk=certificate.pk).exists(),
