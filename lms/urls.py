@@ -16,6 +16,8 @@ handler500 = "core.maintenance.server_error"
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # did:web resolves `did:web:<host>` here, at the host's root, whatever the language (trainers/credentials.py).
+    path(".well-known/did.json", trainer_views.credential_did_document, name="did_document"),
 ]
 
 # Vietnamese at "/", English under "/en/".

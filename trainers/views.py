@@ -150,6 +150,13 @@ def credential_jwks(request):
 
 
 @require_safe
+def credential_did_document(request):
+    """The site's did:web DID document at /.well-known/did.json: the same public keys as the JWKS (see
+    `credentials.did_document`)."""
+    return _published(credentials.did_document(), content_type=credentials.DID_MEDIA_TYPE)
+
+
+@require_safe
 def credential_key(request, kid: str):
     """The one public key a credential's `kid` names (OB 3.0 §8.2.3: "a URI that can be dereferenced to a JWK")."""
     jwk = public_key(kid)
