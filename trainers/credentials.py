@@ -36,6 +36,7 @@ re-signing. Expiry is told by `validUntil` (and the JWT `exp`), which the creden
 import base64
 import datetime
 import gzip
+import hashlib
 import json
 import secrets
 import uuid
@@ -155,6 +156,14 @@ def _achievement(certificate: Certificate) -> dict:
         key, name = f"course-{certificate.course_id}", certificate.course.title
         description = f"Hoàn thành khóa học trực tuyến “{name}”."
         criteria = "Hoàn thành mọi bài học và bài kiểm tra của khóa học."
+    elif certificate.kind == Certificate.SESSION:
+        # A class's attendance certificate (training/certificates.py) attests the class it names, not a trainer's
+        # certification: its own achievement, keyed by what it prints.
+        kind = "CertificateOfCompletion"
+        digest = hashlib.sha256(certificate.subject.encode()).hexdigest()  # the class's words are public anyway
+        key, name = f"session-{digest[:16]}", certificate.subject
+        description = f"Tham dự và hoàn thành lớp tập huấn “{name}”."
+        criteria = "Có mặt tại lớp tập huấn và đạt yêu cầu của lớp."
     else:
         kind = "Certification"
         level = dict(Trainer.LEVELS).get(certificate.trainer_level, certificate.trainer_level)

@@ -150,6 +150,18 @@ def test_a_course_certificate_is_a_credential_too(client, keys, course_tree):
     jsonschema.Draft201909Validator(json.loads(SCHEMA.read_text())).validate(credential)
 
 
+def test_a_class_attendance_certificate_attests_its_class_not_a_trainer_certification(client, keys):
+    subject = "Khởi nghiệp cho người dân Duy Xuyên 2026 (ngày 08/06/2026)"
+    certificate = certification_issue(person=UserFactory(), kind=Certificate.SESSION, subject=subject)
+    credential = verify_credential(client, download(client, certificate))
+    link = f"/certificates/{certificate.number}/credential/"
+    assert link in client.get("/my-learning/").content.decode()  # offered on the holder's page, beside the PDF
+    achievement = credential["credentialSubject"]["achievement"]
+    assert achievement["name"] == subject and achievement["achievementType"] == "CertificateOfCompletion"
+    assert "Giảng viên nguồn" not in json.dumps(achievement, ensure_ascii=False)
+    jsonschema.Draft201909Validator(json.loads(SCHEMA.read_text())).validate(credential)
+
+
 def test_the_status_index_is_fixed_once_drawn(client, keys, trainer_certificate):
     first = verify_credential(client, download(client, trainer_certificate))["credentialStatus"]["statusListIndex"]
     again = verify_credential(client, download(client, trainer_certificate))["credentialStatus"]["statusListIndex"]
