@@ -94,6 +94,10 @@ def render_in_child(session_id: int) -> tuple[float, int, int]:
 
             printout = printout_render(session_id=session_id)
             status = 0 if printout.finished_at else 2
+        except BaseException:
+            import traceback
+
+            traceback.print_exc()  # to stderr, which the child keeps: say why the render failed
         finally:
             os._exit(status)
     _, status = os.waitpid(pid, 0)

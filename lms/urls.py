@@ -18,6 +18,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # The service worker's scope is the folder it is served from: the whole site (home/pwa.py).
     path("", include("home.pwa")),
+    # did:web resolves `did:web:<host>` here, at the host's root, whatever the language (trainers/credentials.py).
+    path(".well-known/did.json", trainer_views.credential_did_document, name="did_document"),
 ]
 
 # Vietnamese at "/", English under "/en/".

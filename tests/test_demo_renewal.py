@@ -1,4 +1,5 @@
-"""The demo's renewal states: December 2023 certificates with rules met (one asked for, one renewed) and not met."""
+"""The demo's renewal states: December 2023 certificates with rules met (one asked for, one renewed) and not met;
+and the certificates of one approved class, issued in one batch."""
 
 import datetime
 
@@ -38,3 +39,32 @@ def test_demo_renewals_in_each_state(client):
     assert client.get(reverse("certificate:renew", args=[unmet.pk])).status_code == 404  # Hội An: not theirs
     verify = client.get(reverse("trainers:verify", args=[renewed.renewal.code])).content.decode()
     assert f"Gia hạn chứng nhận {renewed.number}" in verify
+
+
+def test_the_demo_issued_one_classs_certificates_in_one_batch(client):
+    from training.certificates import preview
+    from training.demo import BATCH_DEMO_TITLE
+    from training.models import SessionCertificate, TrainingSession
+
+    call_command("load_demo_data")
+    session = TrainingSession.objects.get(title=BATCH_DEMO_TITLE)
+    linked = SessionCertificate.objects.filter(session=session).select_related("certificate")
+    certificates = [link.certificate for link in linked]
+    assert certificates and all(c.kind == Certificate.SESSION and c.area == session.area for c in certificates)
+    # Everyone who met the completion rule got one, in the one action: no one is left waiting for it.
+    rows = preview(session)
+    assert {row.participant.person_id for row in rows if row.reason == "already"} == {c.person_id for c in certificates}
+    assert not [row for row in rows if row.reason is None]
+
+    admin = User.objects.get(email="district.admin@example.org")
+    client.force_login(admin)
+    page = client.get(reverse("training_session:certificates", args=[session.pk]))
+    assert page.status_code == 200
+    assert all(c.holder_name in page.content.decode() for c in certificates)
+    assert {c.issued_by for c in certificates} == {admin}
+
+    call_command("load_demo_data")  # loaded again: nothing new
+    assert SessionCertificate.objects.filter(session=session).count() == len(certificates)
+    assert Certificate.objects.filter(kind=Certificate.SESSION, subject=certificates[0].subject).count() == len(
+        certificates
+    )

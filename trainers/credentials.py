@@ -17,6 +17,17 @@ Specifications followed (section numbers of the versions named):
   the left-most bit), §3.1-3.2 (generation and validation algorithms), and its privacy considerations (group
   privacy: indexes drawn at random in a list large enough to hide one holder among many).
 
+- did:web Method Specification (W3C CCG draft, https://w3c-ccg.github.io/did-method-web/): "Method-specific
+  identifier" (the host, a port's colon percent-encoded, no IP address), "Create (Register)" and "Read (Resolve)"
+  (`did:web:<host>` resolves to https://<host>/.well-known/did.json), "Update" (a new key is added to the same
+  document, the DID stays). The DID document (W3C DID Core 1.0, §5.2 verification methods, §5.3.2
+  `assertionMethod`) lists every public key of the JWKS as a `JsonWebKey2020` (W3C CCG JWS 2020) whose fragment is
+  the key's id (its RFC 7638 thumbprint), so `did:web:<host>#<kid>` and the `kid` URL of §8.2.3 name one key.
+  It is published beside the JWKS, not instead of it: credentials keep an https `issuer.id` (the issuer profile,
+  B.1.14, one per issuing district too) and a `kid` URL that dereferences to the JWK itself, which §8.2.3 asks
+  for and every JWT library follows without a DID resolver; a verifier that trusts issuers by DID finds the
+  same keys under the site's did:web, which `alsoKnownAs` ties to the province's issuer profile.
+
 The credential is built afresh on every download from the certificate's row: nothing signed is stored, so a
 correction of the row (a name) is in the next download, and revocation is told by the status list, not by
 re-signing. Expiry is told by `validUntil` (and the JWT `exp`), which the credential carries from the start.
@@ -25,6 +36,7 @@ re-signing. Expiry is told by `validUntil` (and the JWT `exp`), which the creden
 import base64
 import datetime
 import gzip
+import hashlib
 import json
 import secrets
 import uuid
@@ -58,6 +70,40 @@ def _url(name: str, *args) -> str:
 def key_url(kid: str) -> str:
     """What a JOSE header's `kid` names: a URL that dereferences to the public JWK (OB §8.2.3, §8.5)."""
     return _url("credential_key", kid)
+
+
+DID_CONTEXTS = ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/suites/jws-2020/v1"]
+DID_MEDIA_TYPE = "application/did+json"
+
+
+def site_did() -> str:
+    """The site's did:web: its host (SITE_URL's), a port's colon percent-encoded ("Method-specific identifier")."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(absolute_url("/"))
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}%3A{parts.port}"
+    return f"did:web:{host}"
+
+
+def did_document() -> dict:
+    """The DID document of `site_did()`: every public key the province signed with (rotated ones too, so that
+    credentials signed before a rotation still verify), each a JsonWebKey2020 that may assert credentials."""
+    from .credential_keys import public_keys
+
+    did = site_did()
+    methods = [
+        {"id": f"{did}#{jwk['kid']}", "type": "JsonWebKey2020", "controller": did, "publicKeyJwk": jwk}
+        for jwk in public_keys()
+    ]
+    return {
+        "@context": DID_CONTEXTS,
+        "id": did,
+        "alsoKnownAs": [_url("credential_issuer", PROVINCE)],
+        "verificationMethod": methods,
+        "assertionMethod": [method["id"] for method in methods],
+    }
 
 
 def status_list_url(slug: str) -> str:
@@ -110,6 +156,14 @@ def _achievement(certificate: Certificate) -> dict:
         key, name = f"course-{certificate.course_id}", certificate.course.title
         description = f"Hoàn thành khóa học trực tuyến “{name}”."
         criteria = "Hoàn thành mọi bài học và bài kiểm tra của khóa học."
+    elif certificate.kind == Certificate.SESSION:
+        # A class's attendance certificate (training/certificates.py) attests the class it names, not a trainer's
+        # certification: its own achievement, keyed by what it prints.
+        kind = "CertificateOfCompletion"
+        digest = hashlib.sha256(certificate.subject.encode()).hexdigest()  # the class's words are public anyway
+        key, name = f"session-{digest[:16]}", certificate.subject
+        description = f"Tham dự và hoàn thành lớp tập huấn “{name}”."
+        criteria = "Có mặt tại lớp tập huấn và đạt yêu cầu của lớp."
     else:
         kind = "Certification"
         level = dict(Trainer.LEVELS).get(certificate.trainer_level, certificate.trainer_level)

@@ -57,6 +57,7 @@ def certificate_pdf_bytes(certificate: Certificate) -> bytes:
                 "verify_url": url,
                 "qr_svg": qr_svg(url),
                 "issuer": issuer(certificate.area),
+                "renews": certificate.renews,  # a renewal prints the number and dates of the certificate it renews
             },
         )
     return HTML(string=html, base_url=FONT_DIR.as_uri() + "/").write_pdf()

@@ -14,7 +14,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -58,7 +58,7 @@ def verify(request, code: str):
         return response
     certificate = None
     if CODE_PATTERN.match(code):
-        certificate = Certificate.objects.select_related("course", "trained_by__person", "area").by_code(code)
+        certificate = Certificate.objects.select_related("course", "trained_by__person", "area", "renews").by_code(code)
     if certificate is None:
         # Unknown and malformed codes get the same answer: what to check, and a form to try again.
         response = render(request, "trainers/certificate_lookup.html", {"code": code, "tried": True}, status=404)
@@ -71,6 +71,8 @@ def verify(request, code: str):
                 "status": certificate.current_status,
                 "level_label": dict(Trainer.LEVELS).get(certificate.trainer_level, ""),
                 "history": certificate.renewal_history(),
+                # A renewal approved before the old certificate expires is dated from the day after (renewal_dates).
+                "takes_effect": certificate.issued_on > timezone.localdate(),
                 # The holder (or their administrator) downloads the signed credential from here too.
                 "can_download": request.user.is_authenticated
                 and Certificate.objects.visible_to(request.user).filter(pk=certificate.pk).exists(),
@@ -145,6 +147,13 @@ def _published(data: dict, max_age: int = PUBLISHED_MAX_AGE, content_type: str =
 def credential_jwks(request):
     """Every public key the province has signed with, the current one first (a JWK Set, OB 3.0 B.6.3)."""
     return _published({"keys": public_keys()})
+
+
+@require_safe
+def credential_did_document(request):
+    """The site's did:web DID document at /.well-known/did.json: the same public keys as the JWKS (see
+    `credentials.did_document`)."""
+    return _published(credentials.did_document(), content_type=credentials.DID_MEDIA_TYPE)
 
 
 @require_safe

@@ -144,6 +144,7 @@ def load_sessions(districts: dict[str, Area], trainers: dict[str, Trainer]) -> N
     load_field_sessions(trainers, learners)
     load_rollcall_demo()
     load_renewals(districts, province_admin)
+    load_session_batch(district_admin)
 
 
 def load_history_sessions(districts: dict[str, Area], masters: list[Trainer], issued_by) -> None:
@@ -371,3 +372,20 @@ def load_renewals(districts: dict[str, Area], province_admin) -> None:
             certificate_renewal_request(certificate=certificate, by=trainer.person)
         elif step == "renew":
             certificate_renew(certificate=certificate, issued_by=province_admin)
+
+
+# --- A class's certificates issued in one batch (training/certificates.py) ------------------------------
+# Duy Xuyên's yearly class of 2026 (load_history_sessions): its report is approved and everyone attended and
+# passed, so the district administrator (district.admin@) issued every participant's certificate in one action;
+# the class's certificates page shows them and the print files for the ceremony. Its trainer is the December
+# 2023 trainer who asked for renewal (load_renewals): the class is part of their evidence.
+BATCH_DEMO_TITLE = "Khởi nghiệp cho người dân Duy Xuyên 2026"
+
+
+def load_session_batch(district_admin) -> None:
+    """The batch of one approved class; a second load issues nothing (the batch itself is idempotent)."""
+    from .certificates import session_certificates_issue
+
+    session = TrainingSession.objects.filter(title=BATCH_DEMO_TITLE, report_status=SessionReport.APPROVED).first()
+    if session is not None:
+        session_certificates_issue(session=session, by=district_admin)

@@ -150,6 +150,18 @@ def test_a_course_certificate_is_a_credential_too(client, keys, course_tree):
     jsonschema.Draft201909Validator(json.loads(SCHEMA.read_text())).validate(credential)
 
 
+def test_a_class_attendance_certificate_attests_its_class_not_a_trainer_certification(client, keys):
+    subject = "Khởi nghiệp cho người dân Duy Xuyên 2026 (ngày 08/06/2026)"
+    certificate = certification_issue(person=UserFactory(), kind=Certificate.SESSION, subject=subject)
+    credential = verify_credential(client, download(client, certificate))
+    link = f"/certificates/{certificate.number}/credential/"
+    assert link in client.get("/my-learning/").content.decode()  # offered on the holder's page, beside the PDF
+    achievement = credential["credentialSubject"]["achievement"]
+    assert achievement["name"] == subject and achievement["achievementType"] == "CertificateOfCompletion"
+    assert "Giảng viên nguồn" not in json.dumps(achievement, ensure_ascii=False)
+    jsonschema.Draft201909Validator(json.loads(SCHEMA.read_text())).validate(credential)
+
+
 def test_the_status_index_is_fixed_once_drawn(client, keys, trainer_certificate):
     first = verify_credential(client, download(client, trainer_certificate))["credentialStatus"]["statusListIndex"]
     again = verify_credential(client, download(client, trainer_certificate))["credentialStatus"]["statusListIndex"]
@@ -255,3 +267,43 @@ def test_a_district_that_issues_its_own_signs_under_its_name_with_its_own_list(c
     certificate_revoke(certificate=certificate, reason="Cấp nhầm người", by=superuser)
     with pytest.raises(Revoked):
         verify_credential(client, token)
+
+
+def _did_web_url(did: str) -> str:
+    """did:web "Read (Resolve)": ':' to '/', a port's colon percent-decoded, https://, /.well-known, /did.json."""
+    from urllib.parse import unquote
+
+    assert did.startswith("did:web:")
+    host_and_path = [unquote(part) for part in did.removeprefix("did:web:").split(":")]
+    path = "/".join(host_and_path[1:]) or ".well-known"
+    return f"https://{host_and_path[0]}/{path}/did.json"
+
+
+def test_the_sites_did_web_document_holds_every_key_that_signed(client, keys, trainer_certificate, settings):
+    from trainers.credentials import site_did
+
+    settings.SITE_URL = "https://tot.example.org:8443"
+    assert site_did() == "did:web:tot.example.org%3A8443"  # "Method-specific identifier": the port's colon encoded
+    old_token = download(client, trainer_certificate)
+    call_command("credential_keys", "rotate")
+    new_token = download(client, trainer_certificate)
+
+    url = _did_web_url(site_did())
+    assert url == "https://tot.example.org:8443/.well-known/did.json"
+    response = _get(client, url)
+    assert response["Content-Type"] == "application/did+json"
+    document = response.json()
+    assert document["id"] == site_did()
+    assert document["@context"][0] == "https://www.w3.org/ns/did/v1"
+    methods = {method["id"]: method for method in document["verificationMethod"]}
+    assert set(document["assertionMethod"]) == set(methods) and len(methods) == 2  # the rotated key too
+    for token in (old_token, new_token):
+        # The kid URL's last segment is the key's id, and the DID URL with that fragment names the same key.
+        kid = urlsplit(jwt.get_unverified_header(token)["kid"]).path.rstrip("/").rsplit("/", 1)[-1]
+        method = methods[f"{site_did()}#{kid}"]
+        assert method["type"] == "JsonWebKey2020" and method["controller"] == site_did()
+        assert not {"d", "p", "q", "dp", "dq", "qi"} & set(method["publicKeyJwk"])
+        key = jwt.PyJWK(method["publicKeyJwk"]).key
+        payload = jwt.decode(token, key, algorithms=["RS256"], options={"verify_aud": False})
+        assert payload["issuer"]["id"] in document["alsoKnownAs"]  # the province's profile is the same issuer
+    assert client.get("/en/.well-known/did.json").status_code == 404  # one address, at the host's root

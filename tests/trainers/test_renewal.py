@@ -151,6 +151,36 @@ def test_verify_shows_the_renewal_and_the_history(client, world):
     assert "Lịch sử" in new_page and old.number in new_page and renewal.number in new_page
 
 
+def test_verify_links_the_renewed_certificate_and_says_when_the_renewal_takes_effect(client, world):
+    _meet_every_rule(world)
+    old = world["certificate"]
+    renewal = certificate_renew(certificate=old, issued_by=world["admin"])  # approved 20 days before the expiry
+    page = client.get(reverse("trainers:verify", args=[renewal.code])).content.decode()
+    assert reverse("trainers:verify", args=[old.code]) in page
+    assert f"Có hiệu lực từ ngày {renewal.issued_on:%d/%m/%Y}" in page
+
+
+def test_a_renewals_pdf_names_the_certificate_it_renews_and_its_validity(world, tmp_path):
+    import unicodedata
+
+    from trainers.pdf import certificate_pdf_bytes
+
+    from .test_pdf import _pdftool
+
+    _meet_every_rule(world)
+    old = world["certificate"]
+    renewal = certificate_renew(certificate=old, issued_by=world["admin"])
+    raw = _pdftool("pdftotext", certificate_pdf_bytes(renewal), tmp_path)
+    text = " ".join(unicodedata.normalize("NFC", raw).split())
+    assert f"Gia hạn Giấy chứng nhận số {old.number}" in text
+    assert f"hết hạn ngày {old.expires_on:%d/%m/%Y}" in text
+    assert f"Hiệu lực từ ngày {renewal.issued_on:%d/%m/%Y} đến ngày {renewal.expires_on:%d/%m/%Y}" in text
+    assert renewal.number in text
+    assert raw.count("\f") == 1  # still one A4 page
+    first = " ".join(unicodedata.normalize("NFC", _pdftool("pdftotext", certificate_pdf_bytes(old), tmp_path)).split())
+    assert "Gia hạn" not in first  # a first certificate renews nothing
+
+
 def test_the_province_sets_the_rules_in_the_admin_and_a_district_cannot(client, world):
     from .factories import province_admin
 
