@@ -15,6 +15,7 @@ from wagtail.admin.views.generic.usage import UsageView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.admin_actions import ObjectActionsIndexViewMixin, ObjectActionsInspectViewMixin
+from core.admin_listing import ListingQuerySetMixin
 
 from .models import admin_area_ids
 
@@ -85,7 +86,7 @@ class ScopedCopyView(ScopedObjectMixin, generic.CopyView):
     pass
 
 
-class ScopedViewSetMixin:
+class ScopedViewSetMixin(ListingQuerySetMixin):
     """Every view class of a ModelViewSet through the scope; no view is left on the default manager."""
 
     index_view_class = ScopedIndexView

@@ -5,6 +5,7 @@
 - `db_routers`: the reports read from a streaming replica where one is fit to serve, all else from the primary.
 - `heartbeats`: when each Celery worker and beat was last alive.
 - `admin_actions`: the one shape of an admin action on one object (its URL and buttons).
+- `admin_listing`: a ModelViewSet's `get_queryset(request)` reaches its listing.
 - `forms`: the form renderer every form goes through.
 - `transient_errors`: the errors a background task retries on.
 - `spreadsheets`: the one CSV/XLSX writer and its formula neutraliser (Wagtail's exports too).

@@ -10,6 +10,7 @@ from wagtail.permissions import register_permission_policy
 
 from areas.admin_views import ScopedPermissionPolicy, ScopedViewSetMixin
 from core.admin_actions import ObjectActionsViewSetMixin
+from core.admin_listing import ListingQuerySetMixin
 from core.admin_yes_no import yes_no_column
 
 from .admin_forms import ProjectAdminForm, SupportOrganisationAdminForm
@@ -110,7 +111,7 @@ class RegistrationViewSet(ScopedViewSetMixin, ModelViewSet):
         return Registration.objects.select_related("event")
 
 
-class SupportOrganisationViewSet(ModelViewSet):
+class SupportOrganisationViewSet(ListingQuerySetMixin, ModelViewSet):
     model = SupportOrganisation
     icon = "group"
     menu_label = _("Support organisations")

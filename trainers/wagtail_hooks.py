@@ -13,6 +13,7 @@ from accounts.models import DataRequest
 from areas.admin_views import ScopedInspectView, ScopedPermissionPolicy, ScopedViewSetMixin, may_see_wagtail_reports
 from areas.models import admin_area_ids
 from core.admin_actions import ObjectActionsViewSetMixin
+from core.admin_listing import ListingQuerySetMixin
 
 from .admin_forms import ProfileAdminForm, TrainerAdminForm
 from .admin_views import (
@@ -235,7 +236,7 @@ class ProfileViewSet(ObjectActionsViewSetMixin, ScopedViewSetMixin, ModelViewSet
         return Profile.objects.select_related("user", "area", "commune")
 
 
-class IssuerViewSet(ModelViewSet):
+class IssuerViewSet(ListingQuerySetMixin, ModelViewSet):
     """A district (or any area) that issues its own certificates; the rest print Settings → Certificate settings."""
 
     model = Issuer
