@@ -84,6 +84,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("messages by"),
         max_length=8,
         blank=True,
+        db_default="",  # rows written without the field (older code, migrations' historical models) mean "automatic"
         choices=[
             ("", _("Automatic: e-mail if I have an address, else my phone")),
             (EMAIL_CHANNEL, _("E-mail")),

@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='user',
             name='notification_channel',
-            field=models.CharField(blank=True, choices=[('', 'Automatic: e-mail if I have an address, else my phone'), ('email', 'E-mail'), ('sms', 'SMS'), ('zalo', 'Zalo')], max_length=8, verbose_name='messages by'),
+            field=models.CharField(blank=True, db_default='', choices=[('', 'Automatic: e-mail if I have an address, else my phone'), ('email', 'E-mail'), ('sms', 'SMS'), ('zalo', 'Zalo')], max_length=8, verbose_name='messages by'),
         ),
     ]

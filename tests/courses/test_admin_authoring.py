@@ -64,7 +64,15 @@ def test_each_page_type_created_through_the_admin(client, course_tree, superuser
 
     response = client.post(
         add_url(course, ModulePage),
-        nested_form_data({"title": "Học phần", "slug": "hoc-phan", "intro": "", "comments": inline_formset([])}),
+        nested_form_data(
+            {
+                "title": "Học phần",
+                "slug": "hoc-phan",
+                "intro": "",
+                "kit": streamfield([]),
+                "comments": inline_formset([]),
+            }
+        ),
     )
     assert response.status_code == 302
     module = ModulePage.objects.get(slug="hoc-phan")
