@@ -7,6 +7,13 @@ from playwright.sync_api import expect
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    """A first visit: no service worker yet (one registered at login would fetch the page on its own, and
+    Chromium would count the page's bytes on the worker, not on the page)."""
+    return {**browser_context_args, "service_workers": "block"}
+
+
 def log_in(page, base, email):
     page.goto(base + "/accounts/login/")
     page.fill("[name=username]", email)
