@@ -9,24 +9,23 @@ scripts/install.sh
 if [ $# -gt 0 ]; then
   exec .venv/bin/pytest "$@"
 fi
-# On SQLite (each worker its own in-memory database and cache) the tests without a browser run on
-# every core with pytest-xdist; on PostgreSQL + Redis they share one cache, one broker and the race
-# tests' timing, so they run one at a time. TEST_WORKERS overrides either. Browser tests run one at a
-# time: each already keeps two cores busy (the live server and Chromium).
+# On SQLite (each worker its own in-memory database and cache) the tests run on every core with
+# pytest-xdist; on PostgreSQL + Redis they share one cache, one broker and the race tests' timing,
+# so they run one at a time. TEST_WORKERS overrides either.
 if [ -z "${DATABASE_URL:-}" ]; then TEST_WORKERS="${TEST_WORKERS:-$(nproc)}"; else TEST_WORKERS="${TEST_WORKERS:-0}"; fi
 # Browser tests run in their own process: their live server needs transactional databases,
 # which must not share a run with the rest of the suite on PostgreSQL.
-half() { # half NAME MARKER WORKERS: runs one half, records "NAME: passed|failed (exit N) in Ns"
+half() { # half NAME MARKER: runs one half, records "NAME: passed|failed (exit N) in Ns"
   local started=$SECONDS status=0
   # Its twenty slowest tests: where the time goes.
-  .venv/bin/pytest -m "$2" -n "$3" --durations=20 || status=$?
+  .venv/bin/pytest -m "$2" -n "$TEST_WORKERS" --durations=20 || status=$?
   results+=("$1: $([ "$status" = 0 ] && echo passed || echo FAILED) (exit $status) in $((SECONDS - started)) s")
   [ "$status" = 0 ] || failed=1
 }
 results=()
 failed=0
-half "tests without a browser" "not browser" "$TEST_WORKERS"
-half "browser tests" "browser" 0
+half "tests without a browser" "not browser"
+half "browser tests" "browser"
 echo
 printf '%s\n' "${results[@]}"
 exit "$failed"
