@@ -22,7 +22,8 @@ from wagtail.models import Page
 
 from core.page_cache import content_version, public
 
-from .models import CoursePage, Enrollment, LessonPage, OfflineReceipt
+from .kits import kit_materials
+from .models import CoursePage, Enrollment, LessonPage, ModulePage, OfflineReceipt
 from .permissions import can_see_trainer_guide
 from .services import offline_item_record
 
@@ -55,6 +56,13 @@ def save_list(request, course_id: int):
         # Trainers take the printable session plans to the classroom too (LessonPage.session_plan).
         lessons = LessonPage.objects.live().descendant_of(course).order_by("path")
         urls += [f"{lesson.get_url(request)}session-plan/" for lesson in lessons.only("url_path")]
+        # ... and each module's teaching kit: its list and every material's print page (not the PDF, which
+        # is rendered on request and weighs more than the pages it is made of).
+        for module in ModulePage.objects.live().descendant_of(course).order_by("path"):
+            materials = kit_materials(module)
+            if materials:
+                kit = f"{module.get_url(request)}kit/"
+                urls += [kit] + [f"{kit}{material.id}/" for material in materials]
     urls += [static(name) for name in SHELL_FILES] + [reverse("courses:offline_saved")]
     data = {
         "course": course.pk,

@@ -232,6 +232,27 @@ def test_a_trainer_saves_the_printable_session_plans_too(client, course_tree, le
     assert client.get(f"{course_tree.lessons[0].url}session-plan/").status_code == 200
 
 
+def test_a_trainer_saves_each_module_s_teaching_kit_too(client, course_tree, learner, trainer):
+    from courses.kits import kit_materials
+    from courses.models import ModulePage
+    from tests.courses.test_kits import _materials
+
+    module = ModulePage.objects.get(pk=course_tree.modules[0].pk)
+    module.kit = _materials(course_tree.lessons[0], course_tree.lessons[1])
+    module.save_revision().publish()
+    module.refresh_from_db()
+    kit_pages = [module.url + "kit/"] + [f"{module.url}kit/{material.id}/" for material in kit_materials(module)]
+    assert len(kit_pages) == 5
+    for person, saved in ((learner, False), (trainer, True)):
+        _enrolled(person, course_tree)
+        client.force_login(person)
+        urls = client.get(f"/courses/{course_tree.course.pk}/offline.json").json()["urls"]
+        assert all((url in urls) is saved for url in kit_pages), urls
+        assert not any(url.endswith("kit/pdf/") for url in urls)  # the print pages, not the heavy PDF
+    for url in kit_pages:  # each one a page the trainer can open, so the worker can keep it
+        assert client.get(url).status_code == 200
+
+
 def test_the_worker_never_keeps_staff_account_or_personal_pages(client, course_tree):
     """Its network-only rule (the same pattern in Python's and JavaScript's syntax) covers them."""
     script = client.get("/sw.js").content.decode()
