@@ -1,6 +1,8 @@
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import override_settings
 
 from accounts.models import User
 from home.models import HomePage
@@ -93,11 +95,86 @@ def vietnamese_by_default():
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Certificate PDFs and uploads go to a throw-away folder, never the project's media/."""
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private_media")
+def media_root(request, settings, tmp_path):
+    """Certificate PDFs and uploads go to a throw-away folder, never the project's media/.
+
+    Tests on the shared demo use the folder its loading wrote (its images and certificate PDFs).
+    """
+    folder = _SHARED_DEMO.folder if "shared_demo" in request.fixturenames else tmp_path
+    settings.MEDIA_ROOT = str(folder / "media")
+    settings.PRIVATE_MEDIA_ROOT = str(folder / "private_media")
     return settings.MEDIA_ROOT
+
+
+class _SharedDemo:
+    """The demo, loaded once per test process in a transaction that every test on it rolls back to.
+
+    Loading the demo takes 15–25 s; dozens of tests walk it. Like Django's setUpTestData, the demo
+    is loaded inside an outer transaction that stays open, and each test's own transaction is a
+    savepoint in it, rolled back after the test, so every test starts from the freshly loaded demo.
+    Tests on it are run last (pytest_collection_modifyitems); a test that is not on it closes the
+    outer transaction first (pytest_runtest_setup), and the next test on it loads the demo again.
+    """
+
+    def __init__(self):
+        self.blocker = None
+        self.folder = None
+        self.atomic = None
+
+    def open(self):
+        with self.blocker.unblock():
+            self.atomic = transaction.atomic()
+            self.atomic.__enter__()
+            with override_settings(
+                MEDIA_ROOT=str(self.folder / "media"), PRIVATE_MEDIA_ROOT=str(self.folder / "private_media")
+            ):
+                call_command("load_demo_data", verbosity=0)
+
+    def close(self):
+        if self.atomic is None:
+            return
+        with self.blocker.unblock():
+            transaction.set_rollback(True)
+            self.atomic.__exit__(None, None, None)
+        self.atomic = None
+
+
+_SHARED_DEMO = _SharedDemo()
+
+
+@pytest.fixture(scope="session")
+def _shared_demo_process(django_db_setup, django_db_blocker, tmp_path_factory):
+    _SHARED_DEMO.blocker = django_db_blocker
+    _SHARED_DEMO.folder = tmp_path_factory.mktemp("shared-demo")
+    _SHARED_DEMO.open()
+    yield
+    _SHARED_DEMO.close()
+
+
+@pytest.fixture
+def shared_demo(request, _shared_demo_process, db):
+    """The shipped demo (`load_demo_data`), as after loading; what a test changes is rolled back."""
+    marker = request.node.get_closest_marker("django_db")
+    assert not (marker and marker.kwargs.get("transaction")), "a transactional test loads the demo itself"
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-django's stable sort, which then keeps tests on the demo
+def pytest_collection_modifyitems(items):  # last among those in one transaction, before transactional ones
+    # pytest-xdist hands each worker its tests in this order: a worker loads the demo once, when it
+    # reaches the first test on it.
+    items.sort(key=lambda item: "shared_demo" in item.fixturenames)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before any fixture: a test not on the demo starts without it; a test on it finds it loaded."""
+    if _SHARED_DEMO.blocker is None:
+        return
+    on_demo = "shared_demo" in item.fixturenames
+    if not on_demo:
+        _SHARED_DEMO.close()
+    elif _SHARED_DEMO.atomic is None:
+        _SHARED_DEMO.open()
 
 
 @pytest.fixture(autouse=True)

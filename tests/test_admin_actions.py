@@ -3,7 +3,6 @@ its button is in a row's "More" menu and the inspect view's header exactly when 
 it and its page lets the user in."""
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils.timezone import now
 from wagtail.admin.viewsets import viewsets
@@ -17,8 +16,7 @@ USERS = ["province.admin@example.org", "district.admin@example.org", "trainer@ex
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo_data")
+def demo(shared_demo):
     person = Certificate.objects.filter(status=Certificate.VALID).first().person
     kind = Notification.KINDS[0][0]
     Notification.objects.create(user=person, kind=kind, object_key="test:1", status=Notification.FAILED)

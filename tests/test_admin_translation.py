@@ -21,7 +21,6 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.conf.locale import LANG_INFO
-from django.core.management import call_command
 from wagtail.users.models import UserProfile
 
 from accounts.models import User
@@ -259,11 +258,6 @@ def assert_vietnamese(found: dict[str, dict[str, str]]):
     assert not unexpected, report(unexpected)
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_data")
-
-
 def _lesson_screens() -> list[str]:
     lesson = LessonPage.objects.live().first()
     return [
@@ -293,7 +287,7 @@ ADMIN_LISTINGS = [
 OPERATOR_LISTINGS = ["/admin/users/", "/admin/groups/"]  # a superuser's: the province administrator has Staff accounts
 
 
-def test_province_admin_sees_the_admin_in_vietnamese(client, demo):
+def test_province_admin_sees_the_admin_in_vietnamese(client, shared_demo):
     screens = [
         "/admin/",
         *_lesson_screens(),
@@ -315,12 +309,12 @@ def test_province_admin_sees_the_admin_in_vietnamese(client, demo):
     assert_vietnamese(found)
 
 
-def test_the_operator_sees_users_and_groups_in_vietnamese(client, demo, superuser):
+def test_the_operator_sees_users_and_groups_in_vietnamese(client, shared_demo, superuser):
     found = visit(client, superuser.email, [], OPERATOR_LISTINGS)
     assert_vietnamese(found)
 
 
-def test_trainer_sees_the_admin_in_vietnamese(client, demo):
+def test_trainer_sees_the_admin_in_vietnamese(client, shared_demo):
     screens = [
         "/admin/",
         *_lesson_screens(),
@@ -453,7 +447,7 @@ def test_the_admin_scripts_get_their_strings_in_vietnamese(client, trainer):
         assert f"{json.dumps(english)}: {json.dumps(vietnamese)}" in catalogue
 
 
-def test_the_check_finds_english_when_the_wagtail_catalogue_is_missing(client, demo, settings):
+def test_the_check_finds_english_when_the_wagtail_catalogue_is_missing(client, shared_demo, settings):
     """Without our Wagtail catalogue the dashboard and page editor show Wagtail's English again,
     so a passing run above means the screens are translated, not that the check is blind."""
     settings.LOCALE_PATHS = [p for p in settings.LOCALE_PATHS if Path(p).name != "wagtail"]

@@ -29,11 +29,10 @@ def _counts():
     return {model.__name__: model.objects.count() for model in apps.get_models()}
 
 
-def test_load_demo_data_is_idempotent(capsys):
+def test_load_demo_data_is_idempotent(shared_demo, capsys):
+    first = _counts()  # the demo, loaded once
     call_command("load_demo_data")
-    first = _counts()
     output = capsys.readouterr().out
-    call_command("load_demo_data")
     assert _counts() == first
     assert "demo-2026-tot" in output and "province.admin@example.org" in output
 
@@ -74,8 +73,7 @@ def test_the_curriculum_alone_makes_no_account_even_under_production_settings(se
     assert "demo-2026-tot" not in capsys.readouterr().out
 
 
-def test_demo_content(client):
-    call_command("load_demo_data")
+def test_demo_content(shared_demo, client):
     assert Area.objects.districts().filter(code__startswith="5").count() == 18
     assert AdminScope.objects.get(user__email="district.admin@example.org").area.name == "Duy Xuyên"
     emails = {"learner", "trainer", "editor", "district.admin", "province.admin"}
@@ -95,8 +93,7 @@ def test_demo_content(client):
     assert client.get("/admin/").status_code == 200
 
 
-def test_demo_curriculum_comes_from_the_data_files():
-    call_command("load_demo_data")
+def test_demo_curriculum_comes_from_the_data_files(shared_demo):
     courses = list(CoursePage.objects.order_by("path"))
     assert [c.slug for c in courses] == [
         "tot-khoi-nghiep-doi-moi-sang-tao",
@@ -194,8 +191,7 @@ def test_every_demo_data_file_is_packaged():
     assert len(read_curriculum()) == len(list(DATA_DIR.glob("*.json"))) == 3
 
 
-def test_demo_history_and_targets_give_every_report_something_true():
-    call_command("load_demo_data")
+def test_demo_history_and_targets_give_every_report_something_true(shared_demo):
     today = timezone.localdate()
     districts_2025 = (
         Area.objects.districts().filter(code__startswith="5").exclude(valid_to__lt=datetime.date(2025, 1, 1))
@@ -223,11 +219,10 @@ def test_demo_history_and_targets_give_every_report_something_true():
     assert duy_hoa.participants.count() == 6
 
 
-def test_a_demo_candidate_waits_for_a_retake(client):
+def test_a_demo_candidate_waits_for_a_retake(shared_demo, client):
     """Đỗ Thanh Tâm used every attempt at the ToT course's first quiz and sees when he may try again."""
     from courses.attempts import attempts_left
 
-    call_command("load_demo_data")
     candidate = User.objects.get(email="tam.do@example.org")
     quiz = QuizPage.objects.filter(max_attempts__isnull=False).order_by("path").first()
     assert quiz.retake_after_days == 7
@@ -241,8 +236,7 @@ def test_a_demo_candidate_waits_for_a_retake(client):
     assert candidate.full_name in client.get("/admin/courses/attempt-grants/new/").content.decode()
 
 
-def test_a_demo_district_plan_waits_for_the_provinces_approval(client):
-    call_command("load_demo_data")
+def test_a_demo_district_plan_waits_for_the_provinces_approval(shared_demo, client):
     waiting = Target.objects.get(status=Target.SUBMITTED)
     assert (waiting.area.name, waiting.year, waiting.submitted_by.email) == (
         "Duy Xuyên",
@@ -258,7 +252,7 @@ def test_a_demo_district_plan_waits_for_the_provinces_approval(client):
     assert waiting.status == Target.APPROVED
 
 
-def test_the_demo_certificates_name_a_sample_issuer(tmp_path, settings):
+def test_the_demo_certificates_name_a_sample_issuer(shared_demo, tmp_path, settings):
     """The demo fills the issuer in (so production would issue), and every line of it says it is sample data."""
     import shutil
     import subprocess
@@ -266,7 +260,6 @@ def test_the_demo_certificates_name_a_sample_issuer(tmp_path, settings):
     from trainers.pdf import certificate_pdf_bytes
 
     settings.CERTIFICATE_ISSUER_REQUIRED = True
-    call_command("load_demo_data")
     certificate = Certificate.objects.filter(kind=Certificate.TRAINER, area__name="Duy Xuyên").first()
     elsewhere = Certificate.objects.filter(kind=Certificate.TRAINER).exclude(area__name="Duy Xuyên").first()
     if not shutil.which("pdftotext"):
@@ -282,13 +275,12 @@ def test_the_demo_certificates_name_a_sample_issuer(tmp_path, settings):
         assert body in text and text.count("(dữ liệu mẫu)") >= 2 and found.number.casefold() in text
 
 
-def test_the_demo_has_consents_and_one_withdrawn_from_statistics():
+def test_the_demo_has_consents_and_one_withdrawn_from_statistics(shared_demo):
     """learner@ agreed to everything; Trần Thị Ngọc Lan withdrew from the statistics and is counted without her
     area, gender and groups; loading again changes nothing."""
     from accounts.models import Consent
     from reports.models import FirstReach
 
-    call_command("load_demo_data")
     call_command("load_demo_data")
     learner = User.objects.get(email="learner@example.org")
     assert set(Consent.objects.current().filter(person=learner).values_list("purpose", flat=True)) == {

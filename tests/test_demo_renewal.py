@@ -23,8 +23,7 @@ def _december_2023(district_name: str) -> Certificate:
 
 
 @pytest.mark.skipif(timezone.localdate() < RENEWAL_OPENS, reason="the demo's renewals open in September 2026")
-def test_demo_renewals_in_each_state(client):
-    call_command("load_demo_data")
+def test_demo_renewals_in_each_state(shared_demo, client):
     renewed = _december_2023("Núi Thành")
     assert renewed.renewal is not None and renewed.renewal.number == f"{renewed.number}-GH1"
     asked = _december_2023("Duy Xuyên")
@@ -41,12 +40,11 @@ def test_demo_renewals_in_each_state(client):
     assert f"Gia hạn chứng nhận {renewed.number}" in verify
 
 
-def test_the_demo_issued_one_classs_certificates_in_one_batch(client):
+def test_the_demo_issued_one_classs_certificates_in_one_batch(shared_demo, client):
     from training.certificates import preview
     from training.demo import BATCH_DEMO_TITLE
     from training.models import SessionCertificate, TrainingSession
 
-    call_command("load_demo_data")
     session = TrainingSession.objects.get(title=BATCH_DEMO_TITLE)
     linked = SessionCertificate.objects.filter(session=session).select_related("certificate")
     certificates = [link.certificate for link in linked]

@@ -9,7 +9,6 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 
 from courses.models import CoursePage, Enrollment, LessonPage, QuizPage
 
@@ -106,8 +105,7 @@ def _tail(path: str) -> str:
     return "/" + "/".join(path.strip("/").split("/")[-3:]) + "/"
 
 
-def test_demo_learner_completes_every_demo_course(client, django_capture_on_commit_callbacks):
-    call_command("load_demo_data")
+def test_demo_learner_completes_every_demo_course(shared_demo, client, django_capture_on_commit_callbacks):
     courses = list(CoursePage.objects.live().order_by("path"))
     assert len(courses) >= 3
     for quiz in QuizPage.objects.all():  # the loader stores every answer choice with its id

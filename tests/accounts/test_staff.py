@@ -2,7 +2,6 @@
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.core.management import call_command
 from django.test import Client
 
 from accounts.models import User
@@ -129,11 +128,10 @@ def test_every_role_makes_its_members_staff():
         assert {"wagtailadmin.access_admin", "courses.view_trainer_guide"} <= role.permissions, role.key
 
 
-def test_the_demo_accounts(client):
+def test_the_demo_accounts(shared_demo, client):
     """The demo's staff are staff by their roles alone (the loader sets no staff flag); its learner is not."""
     from courses.models import LessonPage
 
-    call_command("load_demo_data", verbosity=0)
     lesson = LessonPage.objects.live().first()
     for email, staff in [
         ("learner@example.org", False),

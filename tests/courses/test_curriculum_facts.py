@@ -5,7 +5,6 @@ Each test loads the whole demo (about a minute), so the checks on lessons share 
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from django.urls import reverse
 
 from accounts.models import User
@@ -28,8 +27,7 @@ def _text(response) -> str:
     return " ".join(BeautifulSoup(response.content.decode(), "html.parser").get_text(" ").split())
 
 
-def test_the_lessons_teach_the_checked_facts(client):
-    call_command("load_demo_data")
+def test_the_lessons_teach_the_checked_facts(shared_demo, client):
     client.force_login(User.objects.get(email="learner@example.org"))
 
     # The patent novelty grace period: 12 months since Law 07/2022/QH15, with the article named.
@@ -58,8 +56,7 @@ def test_the_lessons_teach_the_checked_facts(client):
         assert DIRECTIVE_09 in text and PROVINCIAL in text, slug
 
 
-def test_every_shipped_course_shows_its_sources(client):
-    call_command("load_demo_data")
+def test_every_shipped_course_shows_its_sources(shared_demo, client):
     courses = list(CoursePage.objects.live())
     assert len(courses) == 3
     for course in courses:

@@ -48,10 +48,8 @@ def test_english_search_page(client, course_tree):
     assert "result" in response.content.decode()
 
 
-def test_demo_search_ranks_title_and_heading_matches_first(client):
-    from django.core.management import call_command
+def test_demo_search_ranks_title_and_heading_matches_first(shared_demo, client):
 
-    call_command("load_demo_data")
     valuation = "Cổ phần, định giá và pha loãng: những điều cơ bản"
     for q in ("định giá", "dinh gia", "ĐỊNH GIÁ"):
         response = client.get("/search/", {"q": q})

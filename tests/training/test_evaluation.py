@@ -289,10 +289,9 @@ def test_trainer_types_paper_scores(client, today_session, trainer):
     assert (results.pairs, results.gain) == (1, 45.5)
 
 
-def test_demo_has_roll_call_tests_and_evaluations_for_the_trainer(client):
+def test_demo_has_roll_call_tests_and_evaluations_for_the_trainer(shared_demo, client):
     from django.core.management import call_command
 
-    call_command("load_demo_data")
     call_command("load_demo_data")  # idempotent
     duy_hoa = TrainingSession.objects.get(title="Tập huấn khởi nghiệp cho đoàn viên thanh niên xã Duy Hòa")
     assert SessionTest.objects.filter(session=duy_hoa).count() == 2

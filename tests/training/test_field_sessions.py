@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -370,8 +369,7 @@ def test_an_approved_session_leads_its_trainer_to_roll_call_and_learners_to_chec
     assert reverse("rollcall:enter_code") in client.get(reverse("my_learning")).content.decode()
 
 
-def test_the_demo_trainers_run_classes_in_every_state_and_the_district_approves_its_own(client):
-    call_command("load_demo_data")
+def test_the_demo_trainers_run_classes_in_every_state_and_the_district_approves_its_own(shared_demo, client):
     field = TrainingSession.objects.exclude(review_status=SessionStatus.APPROVED, report_status=SessionReport.APPROVED)
     states = {(s.review_status, s.report_status) for s in field}
     assert {s for s, _report in states} >= {"draft", "submitted", "approved", "returned"}

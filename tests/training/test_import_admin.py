@@ -311,13 +311,11 @@ def test_a_phone_only_account_cannot_be_taken_over_through_an_import(client, dis
     assert not User.objects.filter(email__iexact="attacker@evil.example").exists()
 
 
-def test_district_admin_imports_the_demo_sheet_after_load_demo_data(client):
-    from django.core.management import call_command
+def test_district_admin_imports_the_demo_sheet_after_load_demo_data(shared_demo, client):
 
     from training.demo_data.build_attendance_sheet import PATH
     from training.models import TrainingSession
 
-    call_command("load_demo_data", stdout=None)
     login = client.post(
         reverse("wagtailadmin_login"), {"username": "district.admin@example.org", "password": "demo-2026-tot"}
     )
