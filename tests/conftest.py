@@ -100,7 +100,12 @@ def media_root(request, settings, tmp_path):
 
     Tests on the shared demo use the folder its loading wrote (its images and certificate PDFs).
     """
-    folder = _SHARED_DEMO.folder if "shared_demo" in request.fixturenames else tmp_path
+    if "shared_demo" in request.fixturenames:
+        folder = _SHARED_DEMO.folder
+    elif "committed_demo" in request.fixturenames:
+        folder = request.getfixturevalue("_committed_demo_folder")
+    else:
+        folder = tmp_path
     settings.MEDIA_ROOT = str(folder / "media")
     settings.PRIVATE_MEDIA_ROOT = str(folder / "private_media")
     return settings.MEDIA_ROOT
@@ -197,3 +202,33 @@ def fresh_cache():
     forget_everything()
     yield
     forget_everything()
+
+
+_COMMITTED_DEMO_SNAPSHOT = []  # on SQLite: a copy of the database as the first committed_demo left it
+
+
+@pytest.fixture(scope="session")
+def _committed_demo_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("committed-demo")
+
+
+@pytest.fixture
+def committed_demo(transactional_db, _committed_demo_folder):
+    """The shipped demo, committed, for a test that shares it with a live server's thread.
+
+    On SQLite the first loading is copied with SQLite's backup API and later tests get that copy back
+    in a fraction of a second (the demo's files stay in one folder for the whole run); on PostgreSQL
+    each test loads it.
+    """
+    import sqlite3
+
+    connection.ensure_connection()
+    if connection.vendor != "sqlite":
+        call_command("load_demo_data", verbosity=0)
+    elif _COMMITTED_DEMO_SNAPSHOT:
+        _COMMITTED_DEMO_SNAPSHOT[0].backup(connection.connection)
+    else:
+        call_command("load_demo_data", verbosity=0)
+        snapshot = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(snapshot)
+        _COMMITTED_DEMO_SNAPSHOT.append(snapshot)

@@ -7,7 +7,6 @@ listing them, so one run shows everything there is to fix.
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations
@@ -24,11 +23,6 @@ WAGTAIL_EDITOR_UNLABELLED = (
 
 LANGUAGES = [("", "Đăng nhập"), ("/en", "Log in")]
 SHEET = Path(__file__).resolve().parents[2] / "training" / "demo_data" / "danh_sach_duy_hoa_2024.xlsx"
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("load_demo_data", verbosity=0)
 
 
 @pytest.fixture
@@ -124,7 +118,7 @@ def check_after_submit(page, url, found, label, *, shows=".error-summary"):
 
 
 @pytest.mark.parametrize(("prefix", "button"), LANGUAGES, ids=["vi", "en"])
-def test_public_pages_have_no_accessibility_violations(fresh_page, live_server, demo, prefix, button):
+def test_public_pages_have_no_accessibility_violations(fresh_page, live_server, committed_demo, prefix, button):
     base, found = live_server.url, []
     page = fresh_page()
     for url in public_urls(page, base, prefix):
@@ -171,7 +165,7 @@ def quiz_url():
 
 @pytest.mark.parametrize(("prefix", "button"), LANGUAGES, ids=["vi", "en"])
 def test_main_admin_screens_have_no_accessibility_violations(
-    fresh_page, live_server, demo, prefix, button, settings, tmp_path
+    fresh_page, live_server, committed_demo, prefix, button, settings, tmp_path
 ):
     from wagtail.users.models import UserProfile
 
@@ -210,7 +204,7 @@ def test_main_admin_screens_have_no_accessibility_violations(
 
 
 @pytest.mark.parametrize(("prefix", "button"), LANGUAGES, ids=["vi", "en"])
-def test_district_admin_home_has_no_accessibility_violations(fresh_page, live_server, demo, prefix, button):
+def test_district_admin_home_has_no_accessibility_violations(fresh_page, live_server, committed_demo, prefix, button):
     """The district administrator's first screen: their district's figures and to-dos."""
     from wagtail.users.models import UserProfile
 
@@ -236,7 +230,9 @@ def test_the_checker_finds_violations(fresh_page, live_server):
     assert {"image-alt", "label"} <= rules
 
 
-def test_the_cascade_pages_of_trainers_learners_and_administrators_have_no_violations(fresh_page, live_server, demo):
+def test_the_cascade_pages_of_trainers_learners_and_administrators_have_no_violations(
+    fresh_page, live_server, committed_demo
+):
     """The pages of issue 18 on a phone, in Vietnamese: a trainer's sessions in every state, their forms (sent back
     with errors too), roll-call, the day's code, tests and paper scores; a learner's check-in; the district
     administrator's approval of a session and of a class report."""

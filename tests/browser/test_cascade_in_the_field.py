@@ -8,7 +8,6 @@ report and on the trainer's pages.
 import re
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
@@ -60,11 +59,10 @@ def answer(page, *choices):
         page.get_by_role("button", name=vi("Send my answers")).click()
 
 
-def test_a_class_from_plan_to_learning_gain(page, browser, browser_context_args, live_server, shoot):
+def test_a_class_from_plan_to_learning_gain(committed_demo, page, browser, browser_context_args, live_server, shoot):
     from accounts.models import User
     from training.models import SessionParticipant, TrainingSession
 
-    call_command("load_demo_data", verbosity=0)
     # Of the demo learners only learner@example.org can sign in; a second Duy Xuyên learner gets the demo password.
     second = User.objects.get(email="lan.tran@example.org")
     second.set_password(PASSWORD)

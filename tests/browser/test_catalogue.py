@@ -1,7 +1,6 @@
 """The demo catalogue on a phone, in Vietnamese and in English."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -10,8 +9,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 @pytest.mark.parametrize(
     ("prefix", "lang", "heading"), [("", "vi", "Khóa học"), ("/en", "en", "Khóa học")], ids=["vi", "en"]
 )
-def test_demo_catalogue_on_a_phone(page, live_server, shoot, prefix, lang, heading):
-    call_command("load_demo_data", verbosity=0)
+def test_demo_catalogue_on_a_phone(committed_demo, page, live_server, shoot, prefix, lang, heading):
     page.goto(f"{live_server.url}{prefix}/khoa-hoc/")
     expect(page.locator("html")).to_have_attribute("lang", lang)
     expect(page.get_by_role("heading", level=1)).to_have_text(heading)

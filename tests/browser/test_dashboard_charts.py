@@ -1,7 +1,6 @@
 """The dashboard's charts as Chart.js draws them on the demo data: legible lines, whole-number and 0–100 % axes."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from .conftest import ARTIFACTS
@@ -24,10 +23,9 @@ READ_CHARTS = """
 """
 
 
-def test_the_dashboard_charts_are_legible(page, live_server, shoot):
+def test_the_dashboard_charts_are_legible(committed_demo, page, live_server, shoot):
     from accounts.models import User
 
-    call_command("load_demo_data")
     User.objects.create_superuser(email="root@example.org", password="pass-word-123", full_name="Quản trị")
     crashes: list[str] = []
     page.on("pageerror", lambda e: crashes.append(str(e)))

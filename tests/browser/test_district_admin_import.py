@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -18,10 +17,9 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path)
 
 
-def test_district_admin_imports_the_sheet_from_the_admin_home(page, live_server, shoot):
+def test_district_admin_imports_the_sheet_from_the_admin_home(committed_demo, page, live_server, shoot):
     from training.models import SessionParticipant, TrainingSession
 
-    call_command("load_demo_data", verbosity=0)
     session = TrainingSession.objects.get(title=SESSION)
     before = SessionParticipant.objects.filter(session=session).count()
     base = live_server.url

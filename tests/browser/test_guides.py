@@ -9,7 +9,6 @@ import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -20,11 +19,6 @@ UPDATE = os.environ.get("UPDATE_SCREENSHOTS") == "1"
 GUIDES = ROOT / "static" / "guides" if UPDATE else ROOT / "test-artifacts" / "guides"
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("load_demo_data", verbosity=0)
 
 
 @pytest.fixture
@@ -55,7 +49,7 @@ def shot(page, name):
     page.screenshot(path=str(GUIDES / f"{name}.png"))
 
 
-def test_screenshots_for_the_guides(open_as, live_server, demo, settings, tmp_path):
+def test_screenshots_for_the_guides(open_as, live_server, committed_demo, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path)  # where the uploaded sheet waits for its confirmation
     from courses.models import CoursePage, LessonPage
     from training.models import TrainingSession

@@ -1,20 +1,14 @@
 """The site header on a cheap phone: short, the page starts near the top, the menu opens without JavaScript."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-@pytest.fixture
-def demo(transactional_db):
-    call_command("load_demo_data", verbosity=0)
-
-
 @pytest.mark.parametrize(("prefix", "menu", "courses"), [("", "Menu", "Khóa học"), ("/en", "Menu", "Courses")])
 def test_content_starts_within_100px_and_menu_works_without_javascript(
-    browser, live_server, demo, shoot, prefix, menu, courses
+    browser, live_server, committed_demo, shoot, prefix, menu, courses
 ):
     context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False, is_mobile=True)
     page = context.new_page()
@@ -33,7 +27,7 @@ def test_content_starts_within_100px_and_menu_works_without_javascript(
     context.close()
 
 
-def test_menu_opens_from_the_keyboard(page, live_server, demo):
+def test_menu_opens_from_the_keyboard(page, live_server, committed_demo):
     page.goto(f"{live_server.url}/")
     summary = page.locator("header summary")
     summary.focus()
@@ -43,7 +37,7 @@ def test_menu_opens_from_the_keyboard(page, live_server, demo):
     expect(page.get_by_role("link", name="Khóa học", exact=True)).to_be_focused()
 
 
-def test_wide_screen_shows_the_menu_without_a_button(browser, live_server, demo):
+def test_wide_screen_shows_the_menu_without_a_button(browser, live_server, committed_demo):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.goto(f"{live_server.url}/")

@@ -11,7 +11,6 @@ import unicodedata
 from urllib.request import urlopen
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -47,14 +46,15 @@ def pdf_text(path) -> str:
 
 
 @pytest.mark.skipif(timezone.localdate() < RENEWAL_OPENS, reason="the demo's renewals open in September 2026")
-def test_a_trainer_renews_on_a_phone_and_verify_shows_the_history(browser, browser_context_args, live_server, tmp_path):
+def test_a_trainer_renews_on_a_phone_and_verify_shows_the_history(
+    committed_demo, browser, browser_context_args, live_server, tmp_path
+):
     import jwt
 
     from accounts.models import User
     from areas.models import Area
     from trainers.models import Certificate
 
-    call_command("load_demo_data", verbosity=0)
     # The Duy Xuyên trainer certified in December 2023 meets the rules (trainers' demo, load_renewals); the demo has
     # them ask already, so the walk starts just before they do.
     code = Area.objects.districts().get(name="Duy Xuyên", valid_from=None).code

@@ -1,7 +1,6 @@
 """A trainer reads a lesson on a phone: the page stays light, and a plain link leads to its editor."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -22,10 +21,9 @@ def log_in(page, base, email):
     page.wait_for_load_state("networkidle")
 
 
-def test_trainer_reads_a_lesson_light_and_finds_the_edit_link(page, live_server, shoot):
+def test_trainer_reads_a_lesson_light_and_finds_the_edit_link(committed_demo, page, live_server, shoot):
     from courses.models import LessonPage
 
-    call_command("load_demo_data", verbosity=0)
     lesson = LessonPage.objects.live().first()
     base = live_server.url
     log_in(page, base, "trainer@example.org")
@@ -57,10 +55,9 @@ def test_trainer_reads_a_lesson_light_and_finds_the_edit_link(page, live_server,
     expect(page).to_have_url(f"{base}/admin/pages/{lesson.pk}/edit/")
 
 
-def test_learner_sees_no_edit_link(page, live_server):
+def test_learner_sees_no_edit_link(committed_demo, page, live_server):
     from courses.models import LessonPage
 
-    call_command("load_demo_data", verbosity=0)
     log_in(page, live_server.url, "learner@example.org")
     page.goto(live_server.url + LessonPage.objects.live().first().url)
     expect(page.get_by_role("heading", level=1)).to_be_visible()

@@ -4,7 +4,6 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from .conftest import ARTIFACTS
@@ -13,11 +12,12 @@ VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_register_check_in_and_see_the_awarded_project(page, browser, browser_context_args, live_server, shoot):
+def test_register_check_in_and_see_the_awarded_project(
+    committed_demo, page, browser, browser_context_args, live_server, shoot
+):
     from showcase.demo import UPCOMING_SLUG
     from showcase.models import Award, Registration
 
-    call_command("load_demo_data", verbosity=0)
     base = live_server.url
 
     page.goto(f"{base}/su-kien/{UPCOMING_SLUG}/")

@@ -1,7 +1,6 @@
 """A trainer on a 360 px phone follows a lesson's guide to its teaching kit, prints a material, downloads the kit."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from .axe import axe_violations
@@ -16,10 +15,9 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "bypass_csp": True}
 
 
-def test_a_trainer_reaches_the_kit_from_a_lesson_s_guide(page, live_server, shoot):
+def test_a_trainer_reaches_the_kit_from_a_lesson_s_guide(committed_demo, page, live_server, shoot):
     from courses.models import CoursePage, LessonPage
 
-    call_command("load_demo_data", verbosity=0)
     lesson = LessonPage.objects.live().descendant_of(CoursePage.objects.get(is_tot=True)).first()
     base = live_server.url
     log_in(page, base, "trainer@example.org")
