@@ -213,8 +213,12 @@ def _committed_demo_folder(tmp_path_factory):
 
 
 @pytest.fixture
-def committed_demo(transactional_db, _committed_demo_folder):
+def committed_demo(playwright, transactional_db, _committed_demo_folder):
     """The shipped demo, committed, for a test that shares it with a live server's thread.
+
+    Playwright starts first: the test database must be set up in the context its sync API runs the
+    test in, or the test's connection is another one, without the contents a serialized rollback
+    restores (seen on PostgreSQL: the second test found no home page).
 
     On SQLite the first loading is copied with SQLite's backup API and later tests get that copy back
     in a fraction of a second (the demo's files stay in one folder for the whole run); on PostgreSQL

@@ -59,7 +59,7 @@ def answer(page, *choices):
         page.get_by_role("button", name=vi("Send my answers")).click()
 
 
-def test_a_class_from_plan_to_learning_gain(committed_demo, page, browser, browser_context_args, live_server, shoot):
+def test_a_class_from_plan_to_learning_gain(page, browser, browser_context_args, live_server, shoot, committed_demo):
     from accounts.models import User
     from training.models import SessionParticipant, TrainingSession
 

@@ -9,7 +9,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 @pytest.mark.parametrize(
     ("prefix", "lang", "heading"), [("", "vi", "Khóa học"), ("/en", "en", "Khóa học")], ids=["vi", "en"]
 )
-def test_demo_catalogue_on_a_phone(committed_demo, page, live_server, shoot, prefix, lang, heading):
+def test_demo_catalogue_on_a_phone(page, live_server, shoot, prefix, lang, heading, committed_demo):
     page.goto(f"{live_server.url}{prefix}/khoa-hoc/")
     expect(page.locator("html")).to_have_attribute("lang", lang)
     expect(page.get_by_role("heading", level=1)).to_have_text(heading)

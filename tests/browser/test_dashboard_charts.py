@@ -23,7 +23,7 @@ READ_CHARTS = """
 """
 
 
-def test_the_dashboard_charts_are_legible(committed_demo, page, live_server, shoot):
+def test_the_dashboard_charts_are_legible(page, live_server, shoot, committed_demo):
     from accounts.models import User
 
     User.objects.create_superuser(email="root@example.org", password="pass-word-123", full_name="Quản trị")

@@ -17,7 +17,7 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path)
 
 
-def test_district_admin_imports_the_sheet_from_the_admin_home(committed_demo, page, live_server, shoot):
+def test_district_admin_imports_the_sheet_from_the_admin_home(page, live_server, shoot, committed_demo):
     from training.models import SessionParticipant, TrainingSession
 
     session = TrainingSession.objects.get(title=SESSION)

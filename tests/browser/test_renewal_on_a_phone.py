@@ -47,7 +47,7 @@ def pdf_text(path) -> str:
 
 @pytest.mark.skipif(timezone.localdate() < RENEWAL_OPENS, reason="the demo's renewals open in September 2026")
 def test_a_trainer_renews_on_a_phone_and_verify_shows_the_history(
-    committed_demo, browser, browser_context_args, live_server, tmp_path
+    browser, browser_context_args, live_server, tmp_path, committed_demo
 ):
     import jwt
 

@@ -21,7 +21,7 @@ def log_in(page, base, email):
     page.wait_for_load_state("networkidle")
 
 
-def test_trainer_reads_a_lesson_light_and_finds_the_edit_link(committed_demo, page, live_server, shoot):
+def test_trainer_reads_a_lesson_light_and_finds_the_edit_link(page, live_server, shoot, committed_demo):
     from courses.models import LessonPage
 
     lesson = LessonPage.objects.live().first()
@@ -55,7 +55,7 @@ def test_trainer_reads_a_lesson_light_and_finds_the_edit_link(committed_demo, pa
     expect(page).to_have_url(f"{base}/admin/pages/{lesson.pk}/edit/")
 
 
-def test_learner_sees_no_edit_link(committed_demo, page, live_server):
+def test_learner_sees_no_edit_link(page, live_server, committed_demo):
     from courses.models import LessonPage
 
     log_in(page, live_server.url, "learner@example.org")

@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 
 def test_register_check_in_and_see_the_awarded_project(
-    committed_demo, page, browser, browser_context_args, live_server, shoot
+    page, browser, browser_context_args, live_server, shoot, committed_demo
 ):
     from showcase.demo import UPCOMING_SLUG
     from showcase.models import Award, Registration

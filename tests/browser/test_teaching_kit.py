@@ -15,7 +15,7 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "bypass_csp": True}
 
 
-def test_a_trainer_reaches_the_kit_from_a_lesson_s_guide(committed_demo, page, live_server, shoot):
+def test_a_trainer_reaches_the_kit_from_a_lesson_s_guide(page, live_server, shoot, committed_demo):
     from courses.models import CoursePage, LessonPage
 
     lesson = LessonPage.objects.live().descendant_of(CoursePage.objects.get(is_tot=True)).first()
