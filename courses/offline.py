@@ -25,7 +25,7 @@ from core.page_cache import content_version, public
 from .kits import kit_materials
 from .models import CoursePage, Enrollment, LessonPage, ModulePage, OfflineReceipt
 from .permissions import can_see_trainer_guide
-from .services import offline_item_record
+from .services import is_offline_key, offline_item_record
 
 # Files a saved page needs to look the same with no signal: kept with every saved course.
 SHELL_FILES = ("css/site.css", "js/offline.js", "icons/icon-192.png", "icons/icon-512.png")
@@ -79,7 +79,7 @@ def _item(raw) -> dict | None:
     if not isinstance(raw, dict):
         return None
     key, kind, page_id = raw.get("key"), raw.get("kind"), raw.get("page")
-    if not isinstance(key, str) or not 8 <= len(key) <= 64 or kind not in (OfflineReceipt.LESSON, OfflineReceipt.QUIZ):
+    if not is_offline_key(key) or kind not in (OfflineReceipt.LESSON, OfflineReceipt.QUIZ):
         return None
     if not isinstance(page_id, int) or page_id <= 0:
         return None

@@ -148,20 +148,28 @@ def _offline_refusal(item_kind: str, page_id: int, user) -> tuple[Page | None, s
     return page, ""
 
 
+def is_offline_key(value) -> bool:
+    """A key a phone made for one thing it sends (crypto.randomUUID, or a time and a random part)."""
+    return isinstance(value, str) and 8 <= len(value) <= 64
+
+
 def offline_item_record(
-    *, user, key: str, kind: str, page_id: int, answers: dict[str, list[str]] | None = None
+    *, user, key: str, kind: str, page_id: int, answers: dict[str, list[str]] | None = None, served=None
 ) -> OfflineReceipt:
     """Record a lesson completed or a quiz answered with no signal, once per key whatever the retries.
 
     The completion and the attempt go through lesson_complete and quiz_attempt_submit: the same
     scoring and attempt limits as online. A refusal is recorded too, with its reason, so that a
-    retry gets the same answer.
+    retry gets the same answer. A quiz's answers sent online on a weak signal come with a key too:
+    the receipt then carries the new attempt's `submission`, which is None when the key was used before;
+    `served` is then the quiz the page served, taken as online (no enrolment needed first).
     """
     with transaction.atomic():
         receipt = OfflineReceipt.objects.filter(user=user, key=key).first()
         if receipt is not None:
             return receipt
         receipt = OfflineReceipt(user=user, key=key, kind=kind, page_id=page_id)
+        receipt.submission = None
         try:
             with transaction.atomic():
                 # A retry racing this one waits here for it, then finds the key taken.
@@ -170,12 +178,13 @@ def offline_item_record(
             receipt = None
         if receipt is None:
             return OfflineReceipt.objects.get(user=user, key=key)
-        page, reason = _offline_refusal(kind, page_id, user)
+        page, reason = (served, "") if served is not None else _offline_refusal(kind, page_id, user)
         if page is not None and kind == OfflineReceipt.LESSON:
             lesson_complete(user=user, lesson=page)
         elif page is not None:
             try:
-                receipt.attempt = quiz_attempt_submit(user=user, quiz=page, answers=answers or {}).attempt
+                receipt.submission = quiz_attempt_submit(user=user, quiz=page, answers=answers or {})
+                receipt.attempt = receipt.submission.attempt
             except AttemptLimitReached as refused:
                 reason = _("You have used all your attempts for this quiz.")
                 if refused.allowance.retake_on:

@@ -16,10 +16,17 @@ from core.page_cache import public
 from core.text import fold_vi
 
 from .attempts import attempt_allowance, quiz_history
-from .models import CoursePage, CourseTag, Enrollment, LessonPage, QuizPage
+from .models import CoursePage, CourseTag, Enrollment, LessonPage, OfflineReceipt, QuizPage
 from .navigation import course_outline, lesson_context
 from .progress import enrollment_progress
-from .services import AttemptLimitReached, enrollment_create, lesson_complete, quiz_attempt_submit
+from .services import (
+    AttemptLimitReached,
+    enrollment_create,
+    is_offline_key,
+    lesson_complete,
+    offline_item_record,
+    quiz_attempt_submit,
+)
 
 
 def _rank(page, words: list[str]) -> tuple[int, ...]:
@@ -144,12 +151,27 @@ def _quiz_submit(request, quiz: QuizPage):
     if not request.user.is_authenticated:
         return redirect_to_login(quiz.url)
     answers = {block.id: request.POST.getlist(f"q-{block.id}") for block in quiz.questions}
-    try:
-        submission = quiz_attempt_submit(user=request.user, quiz=quiz, answers=answers)
-    except AttemptLimitReached:
-        # The quiz page it redirects to says when the learner may try again, or whom to ask.
-        messages.error(request, _("You have used all your attempts for this quiz."))
-        return redirect(quiz.url)
+    key = request.POST.get("offline_key")
+    if is_offline_key(key):
+        # Sent with a key by static/js/offline.js: recorded once, whether this request or the
+        # phone's later copy (sent when this result page never reached it) arrives first.
+        receipt = offline_item_record(
+            user=request.user, key=key, kind=OfflineReceipt.QUIZ, page_id=quiz.pk, answers=answers, served=quiz
+        )
+        submission = getattr(receipt, "submission", None)
+        if submission is None:
+            if receipt.reason:
+                messages.error(request, receipt.reason)
+            else:
+                messages.info(request, _("These answers were recorded already."))
+            return redirect(quiz.url)
+    else:
+        try:
+            submission = quiz_attempt_submit(user=request.user, quiz=quiz, answers=answers)
+        except AttemptLimitReached:
+            # The quiz page it redirects to says when the learner may try again, or whom to ask.
+            messages.error(request, _("You have used all your attempts for this quiz."))
+            return redirect(quiz.url)
     result = submission.result
     state = (submission.enrollment, submission.progress)
     context = {"page": quiz, "self": quiz, **lesson_context(quiz, request, state=state)}
@@ -157,6 +179,7 @@ def _quiz_submit(request, quiz: QuizPage):
     allowance = attempt_allowance(quiz, submission.attempts, submission.grants)
     reveal = quiz.reveals_answers(passed=result.passed, final=allowance.final)
     context.update(
+        offline_key=key if is_offline_key(key) else "",
         attempt=submission.attempt,
         result=result,
         attempts=submission.attempts,

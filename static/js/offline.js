@@ -4,10 +4,12 @@
      pages, their images and the files they need in Cache Storage;
    - with no signal, "Mark as complete" and a quiz's answers are kept in localStorage and sent to
      /offline/sync/ when the signal returns, each with its own key: the server records it once;
+   - on a weak signal (the phone thinks it is online), a quiz's answers go with their key and stay
+     on the phone until the result page names that key; answers whose page never came are queued;
    - logging out removes all of it (the server also answers with Clear-Site-Data). */
 (function () {
   "use strict";
-  var QUEUE = "lms-offline-queue", DONE = "lms-offline-done", PREFIX = "lms-";
+  var QUEUE = "lms-offline-queue", DONE = "lms-offline-done", SENDING = "lms-offline-sending", PREFIX = "lms-";
   var hasCaches = "caches" in window;
 
   function read(key) { try { return JSON.parse(localStorage.getItem(key)) || []; } catch (e) { return []; } }
@@ -37,6 +39,7 @@
   function clearAll() {
     localStorage.removeItem(QUEUE);
     localStorage.removeItem(DONE);
+    localStorage.removeItem(SENDING);
     if (navigator.serviceWorker && navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage("logout");
     if (!hasCaches) return Promise.resolve();
     return caches.keys().then(function (names) {
@@ -89,22 +92,46 @@
       });
     }).then(function () { say(status, form.dataset.saved); }, function () { say(status, form.dataset.failed); });
   }
+  function item(form) {
+    var answers = {};
+    new FormData(form).forEach(function (value, name) {
+      if (name.indexOf("q-") !== 0) return;
+      (answers[name.slice(2)] = answers[name.slice(2)] || []).push(String(value));
+    });
+    return { key: newKey(), kind: form.dataset.offline, page: Number(form.dataset.page), answers: answers, title: document.title.split(" · ")[0], at: new Date().toISOString() };
+  }
+  // Answers sent online that this page does not confirm never got their result page: queue them.
+  (function () {
+    var sent = read(SENDING);
+    if (!sent.length) return;
+    var received = document.querySelector("[data-offline-received]");
+    var key = received ? received.dataset.offlineReceived : "";
+    var lost = sent.filter(function (entry) { return entry.key !== key; });
+    if (lost.length) write(QUEUE, read(QUEUE).concat(lost));
+    localStorage.removeItem(SENDING);
+  })();
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (form.classList.contains("offline-save") && hasCaches) {
       event.preventDefault();
       saveCourse(form);
+    } else if (form.dataset.offline === "quiz" && navigator.onLine) {
+      // A signal, maybe a weak one: the answers go now, under a key, and a copy stays here until
+      // the result page names the key; if it never comes, the copy is sent later under the same key.
+      // Sent again after a failure, the answers keep their first key: one attempt, whichever arrives.
+      var page = Number(form.dataset.page), sending = item(form), others = [];
+      read(SENDING).forEach(function (entry) { if (entry.page === page) sending.key = entry.key; else others.push(entry); });
+      var field = form.querySelector("input[name=offline_key]") || document.createElement("input");
+      field.type = "hidden";
+      field.name = "offline_key";
+      field.value = sending.key;
+      form.append(field);
+      write(SENDING, others.concat([sending]));
     } else if (form.dataset.offline && !navigator.onLine) {
       // No signal: keep it on the phone, with the key the server will record it under once.
       event.preventDefault();
-      var answers = {};
-      new FormData(form).forEach(function (value, name) {
-        if (name.indexOf("q-") !== 0) return;
-        (answers[name.slice(2)] = answers[name.slice(2)] || []).push(String(value));
-      });
-      var queue = read(QUEUE);
-      queue.push({ key: newKey(), kind: form.dataset.offline, page: Number(form.dataset.page), answers: answers, title: document.title.split(" · ")[0], at: new Date().toISOString() });
-      write(QUEUE, queue);
+      write(QUEUE, read(QUEUE).concat([item(form)]));
       var note = document.createElement("p");
       note.className = "message";
       note.setAttribute("role", "status");

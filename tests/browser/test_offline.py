@@ -108,3 +108,68 @@ def test_save_a_course_learn_offline_and_sync_once(browser, browser_context_args
     assert offline.evaluate("caches.keys()") == []
     assert offline.evaluate("localStorage.length") == 0
     context.close()
+
+
+def test_answers_lost_on_a_weak_signal_are_sent_again_and_count_once(browser, browser_context_args, live_server):
+    """The phone thinks it is online, but the quiz's answers never get their result page back."""
+    from accounts.models import User
+    from courses.models import QuizAttempt
+    from courses.services import enrollment_create
+    from home.models import HomePage
+
+    tree = build_course(HomePage.objects.get(), modules=1, lessons_per_module=1, max_attempts=2)
+    quiz = tree.quizzes[0]
+    learner = User.objects.create_user(email="ha@example.org", password="hoc-khoi-nghiep-2026", full_name="Hồ Thị Hà")
+    enrollment_create(user=learner, course=tree.course)
+    base = live_server.url.replace("127.0.0.1", "localhost")
+
+    # Without the worker: what is tested is the page's own copy, and routes see every request then.
+    context = browser.new_context(**{**browser_context_args, "service_workers": "block"})
+    page = context.new_page()
+    page.goto(base + "/accounts/login/?next=" + quiz.url)
+    page.get_by_label("Email hoặc số điện thoại").fill("ha@example.org")
+    page.get_by_label(re.compile("^Mật khẩu")).fill("hoc-khoi-nghiep-2026")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.get_by_label("Khoản vốn đầu tiên").check()
+    page.get_by_label("Nhà đầu tư").check()
+    page.get_by_label("Vườn ươm").check()
+    page.get_by_label("Đúng", exact=True).check()
+
+    # The answers reach the server, but the signal drops before its answer comes back.
+    lost = []
+
+    def lose_the_answer(route):
+        if route.request.method != "POST":
+            return route.continue_()
+        route.fetch()
+        route.abort("internetdisconnected")
+        lost.append(route.request.url)
+
+    page.route(re.compile(re.escape(quiz.url) + "$"), lose_the_answer)
+    page.get_by_role("button", name="Nộp bài").click(no_wait_after=True)
+    for _ in range(60):
+        if lost:
+            break
+        page.wait_for_timeout(250)
+    page.unroute_all()
+    assert QuizAttempt.objects.filter(quiz=quiz).count() == 1
+
+    # The next page of the site finds the copy kept on the phone and sends it: it is not a second attempt.
+    page.goto(base + "/offline/")
+    for _ in range(60):
+        if page.evaluate("localStorage.getItem('lms-offline-queue')") == "[]":
+            break
+        page.wait_for_timeout(500)
+    expect(page.locator("#offline-done")).to_contain_text("Đã chấp nhận")
+    snap(page, "04-weak-signal")
+    assert [(a.number, a.score) for a in QuizAttempt.objects.filter(quiz=quiz)] == [(1, 100)]
+
+    # With the signal good, the result page confirms the answers and the phone keeps no copy.
+    page.goto(base + quiz.url)
+    page.get_by_label("Khoản vốn đầu tiên").check()
+    page.get_by_role("button", name="Nộp bài").click()
+    expect(page.locator("[data-offline-received]")).to_be_visible()
+    assert page.evaluate("localStorage.getItem('lms-offline-sending')") is None
+    assert page.evaluate("JSON.parse(localStorage.getItem('lms-offline-queue') || '[]').length") == 0
+    assert QuizAttempt.objects.filter(quiz=quiz).count() == 2
+    context.close()

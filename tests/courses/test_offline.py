@@ -163,6 +163,39 @@ def test_a_completion_and_an_attempt_sent_three_times_are_recorded_once(client, 
     assert QuizAttempt.objects.filter(quiz=quiz).count() == 1
 
 
+def _post_quiz(client, quiz, key):
+    """The quiz form as a phone with JavaScript posts it on a weak signal: its answers and a key."""
+    data = {f"q-{question}": choices for question, choices in RIGHT_ANSWERS.items()}
+    return client.post(quiz.url, {**data, "offline_key": key})
+
+
+def test_answers_sent_on_a_weak_signal_count_once_whether_the_page_or_the_queued_copy_arrives(
+    client, course_tree, learner
+):
+    """The result page names the key (the phone then forgets its copy); a copy sent again is not a new attempt."""
+    from courses.models import QuizAttempt
+
+    _enrolled(learner, course_tree)
+    client.force_login(learner)
+    quiz = course_tree.quizzes[0]
+    first = _post_quiz(client, quiz, "weak-signal-1")
+    assert first.status_code == 200 and 'data-offline-received="weak-signal-1"' in first.content.decode()
+    # The result page never reached the phone: the learner sends again, and the phone its copy.
+    again = _post_quiz(client, quiz, "weak-signal-1")
+    assert again.status_code == 302 and again.url == quiz.url
+    copy = _sync(client, {"key": "weak-signal-1", "kind": "quiz", "page": quiz.pk, "answers": RIGHT_ANSWERS})
+    assert [(r["status"], r["score"]) for r in copy.json()["results"]] == [("accepted", 100)]
+    assert QuizAttempt.objects.filter(quiz=quiz).count() == 1
+    assert "đã được ghi nhận" in client.get(quiz.url).content.decode()
+    # A queued copy that arrived first: the page sent later records nothing more.
+    _sync(client, {"key": "weak-signal-2", "kind": "quiz", "page": quiz.pk, "answers": RIGHT_ANSWERS})
+    assert _post_quiz(client, quiz, "weak-signal-2").status_code == 302
+    assert QuizAttempt.objects.filter(quiz=quiz).count() == 2
+    # Without a key (no JavaScript) every submission is an attempt, as before.
+    assert _post_quiz(client, quiz, "").status_code == 200
+    assert QuizAttempt.objects.filter(quiz=quiz).count() == 3
+
+
 def test_an_offline_attempt_over_the_limit_is_refused_with_its_reason(client, home, learner):
     from courses.models import QuizAttempt
     from courses.services import quiz_attempt_submit
