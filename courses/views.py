@@ -152,7 +152,8 @@ def _quiz_submit(request, quiz: QuizPage):
         return redirect_to_login(quiz.url)
     answers = {block.id: request.POST.getlist(f"q-{block.id}") for block in quiz.questions}
     key = request.POST.get("offline_key")
-    if is_offline_key(key):
+    key = key if is_offline_key(key) else ""
+    if key:
         # Sent with a key by static/js/offline.js: recorded once, whether this request or the
         # phone's later copy (sent when this result page never reached it) arrives first.
         receipt = offline_item_record(
@@ -179,7 +180,7 @@ def _quiz_submit(request, quiz: QuizPage):
     allowance = attempt_allowance(quiz, submission.attempts, submission.grants)
     reveal = quiz.reveals_answers(passed=result.passed, final=allowance.final)
     context.update(
-        offline_key=key if is_offline_key(key) else "",
+        offline_key=key,
         attempt=submission.attempt,
         result=result,
         attempts=submission.attempts,
