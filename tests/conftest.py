@@ -1,3 +1,9 @@
+import fcntl
+import hashlib
+import sqlite3
+import tempfile
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -9,6 +15,88 @@ from home.models import HomePage
 from lms import roles
 
 from .courses.factories import build_course
+
+_PROJECT = Path(__file__).resolve().parent.parent
+_APPS = ("accounts", "areas", "core", "courses", "home", "lms", "reports", "showcase", "trainers", "training")
+
+
+def _code_digest() -> str:
+    """What shapes a migrated database: the apps' files (migrations, models, their data, post-migrate
+    hooks) and the versions of Django and Wagtail."""
+    import django
+    import wagtail
+
+    digest = hashlib.sha256(f"{django.__version__} {wagtail.__version__}".encode())
+    for app in _APPS:
+        for path in sorted((_PROJECT / app).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(_PROJECT)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class _MigratedCopy:
+    """On SQLite, a copy of the freshly migrated test database, kept while the code that shapes it is unchanged.
+
+    Each pytest process (each xdist worker, each half of scripts/test.sh) used to build its test
+    database through every migration, 45–57 s apiece. The first one keeps a copy in the temporary
+    folder, named by a digest of the apps' files; the others create the tables without migrations (Django's
+    TEST MIGRATE False, a second or two) and then take the copy's contents with SQLite's backup API.
+    A lock makes a worker that starts at the same time wait for the copy instead of migrating too.
+    """
+
+    def __init__(self):
+        self.path = None
+        self.lock = None
+        self.reuse = False
+
+    def prepare(self) -> None:
+        from django.db import connections
+
+        settings_dict = connections["default"].settings_dict
+        if settings_dict["ENGINE"] != "django.db.backends.sqlite3":
+            return
+        folder = Path(tempfile.gettempdir()) / "lms-migrated-test-db"  # outside the tree: git status stays clean
+        folder.mkdir(exist_ok=True)
+        self.path = folder / f"{_code_digest()}.sqlite3"
+        self.lock = open(folder / "lock", "w")  # noqa: SIM115 (held until the copy is written)
+        fcntl.flock(self.lock, fcntl.LOCK_EX)
+        self.reuse = self.path.exists()
+        if self.reuse:
+            self._unlock()
+            settings_dict["TEST"]["MIGRATE"] = False
+
+    def finish(self, connection) -> None:
+        if self.path is None:
+            return
+        if self.reuse:
+            from django.contrib.contenttypes.models import ContentType
+
+            connection.settings_dict["TEST"]["MIGRATE"] = True  # later migration tests migrate for real
+            source = sqlite3.connect(self.path)
+            source.backup(connection.connection)
+            source.close()
+            ContentType.objects.clear_cache()  # ids cached from the tables made without migrations
+            return
+        for old in self.path.parent.glob("*.sqlite3"):
+            old.unlink()
+        partial = self.path.with_suffix(".partial")
+        target = sqlite3.connect(partial)
+        connection.connection.backup(target)
+        target.close()
+        partial.rename(self.path)
+        self._unlock()
+
+    def _unlock(self) -> None:
+        fcntl.flock(self.lock, fcntl.LOCK_UN)
+        self.lock.close()
+
+
+_MIGRATED_COPY = _MigratedCopy()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings):
+    _MIGRATED_COPY.prepare()
 
 
 @pytest.fixture(scope="session")
@@ -27,6 +115,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     from areas.models import Area
 
     with django_db_blocker.unblock():
+        _MIGRATED_COPY.finish(connection)
         Area.successors.through.objects.all()._raw_delete(connection.alias)
         Area.objects.all()._raw_delete(connection.alias)
         if getattr(connection, "_test_serialized_contents", None) is not None:
@@ -204,7 +293,39 @@ def fresh_cache():
     forget_everything()
 
 
-_COMMITTED_DEMO_SNAPSHOT = []  # on SQLite: a copy of the database as the first committed_demo left it
+_COMMITTED_DEMO_SNAPSHOT = []  # SQLite: a copy of the database; PostgreSQL: the sequences' values
+_SNAPSHOT_SCHEMA = "committed_demo_snapshot"  # PostgreSQL: a copy of each table, out of Django's search path
+
+
+def _public_tables(cursor) -> list[str]:
+    cursor.execute(
+        "SELECT format('%I', tablename) FROM pg_tables"
+        " WHERE schemaname = 'public' AND tablename <> 'django_migrations' ORDER BY tablename"
+    )
+    return [name for (name,) in cursor.fetchall()]
+
+
+def _snapshot_postgresql(cursor) -> list[tuple[str, int | None]]:
+    cursor.execute(f"DROP SCHEMA IF EXISTS {_SNAPSHOT_SCHEMA} CASCADE; CREATE SCHEMA {_SNAPSHOT_SCHEMA}")
+    for table in _public_tables(cursor):
+        cursor.execute(f"CREATE TABLE {_SNAPSHOT_SCHEMA}.{table} AS TABLE public.{table}")
+    cursor.execute(
+        "SELECT format('%I.%I', schemaname, sequencename), last_value FROM pg_sequences WHERE schemaname = 'public'"
+    )
+    return cursor.fetchall()
+
+
+def _restore_postgresql(cursor, sequences) -> None:
+    tables = _public_tables(cursor)
+    # A copy of rows that were consistent when taken: no trigger (the reports' kept tables are copied
+    # as they were) and no foreign key check while the tables fill in any order.
+    cursor.execute("SET session_replication_role = replica")
+    cursor.execute(f"TRUNCATE {', '.join(f'public.{table}' for table in tables)}")
+    for table in tables:
+        cursor.execute(f"INSERT INTO public.{table} OVERRIDING SYSTEM VALUE SELECT * FROM {_SNAPSHOT_SCHEMA}.{table}")
+    cursor.execute("SET session_replication_role = DEFAULT")
+    for sequence, value in sequences:
+        cursor.execute("SELECT setval(%s, %s, %s)", [sequence, value or 1, value is not None])
 
 
 @pytest.fixture(scope="session")
@@ -220,19 +341,23 @@ def committed_demo(playwright, transactional_db, _committed_demo_folder):
     test in, or the test's connection is another one, without the contents a serialized rollback
     restores (seen on PostgreSQL: the second test found no home page).
 
-    On SQLite the first loading is copied with SQLite's backup API and later tests get that copy back
-    in a fraction of a second (the demo's files stay in one folder for the whole run); on PostgreSQL
-    each test loads it.
+    The first test loads the demo (15–40 s) and keeps a copy; later tests get the copy back in about
+    a second: on SQLite with SQLite's backup API, on PostgreSQL from a copy of every table in a schema
+    of its own. The demo's files stay in one folder for the whole run.
     """
-    import sqlite3
-
     connection.ensure_connection()
-    if connection.vendor != "sqlite":
-        call_command("load_demo_data", verbosity=0)
-    elif _COMMITTED_DEMO_SNAPSHOT:
-        _COMMITTED_DEMO_SNAPSHOT[0].backup(connection.connection)
-    else:
-        call_command("load_demo_data", verbosity=0)
+    if _COMMITTED_DEMO_SNAPSHOT:
+        if connection.vendor == "sqlite":
+            _COMMITTED_DEMO_SNAPSHOT[0].backup(connection.connection)
+        else:
+            with connection.cursor() as cursor:
+                _restore_postgresql(cursor, _COMMITTED_DEMO_SNAPSHOT[0])
+        return
+    call_command("load_demo_data", verbosity=0)
+    if connection.vendor == "sqlite":
         snapshot = sqlite3.connect(":memory:", check_same_thread=False)
         connection.connection.backup(snapshot)
-        _COMMITTED_DEMO_SNAPSHOT.append(snapshot)
+    else:
+        with connection.cursor() as cursor:
+            snapshot = _snapshot_postgresql(cursor)
+    _COMMITTED_DEMO_SNAPSHOT.append(snapshot)
