@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install.sh
+installed_in=$SECONDS
 if [ $# -gt 0 ]; then
   exec .venv/bin/pytest "$@"
 fi
@@ -27,5 +28,7 @@ failed=0
 half "tests without a browser" "not browser"
 half "browser tests" "browser"
 echo
+echo "install: $installed_in s"
 printf '%s\n' "${results[@]}"
+echo "in all: $SECONDS s"
 exit "$failed"
