@@ -5,6 +5,8 @@ the address, whether someone is logged in and, for an enrolled learner, which st
 This module says only that (lesson_varies); core.page_cache owns the key, the stand-in viewer it
 is rendered for, the CSRF token put in per request, and the invariants (its docstring).
 
+Search results are served the same way, by the words typed and the page number (serve_search).
+
 A course's overview is served the same way (serve_course): it shows the same facts as a lesson
 (the progress bar, the steps done, the resume or enrol button), so it varies by lesson_varies too.
 
@@ -14,8 +16,10 @@ core.page_cache.shared_html_allowed refuses (previews, a query string, messages 
 """
 
 import hashlib
+from collections.abc import Callable
 
 from django.http import HttpResponse
+from django.template.response import TemplateResponse
 
 from accounts.staff import is_staff_member
 from core.page_cache import render_shared, serve_shared_html, shared_html_allowed
@@ -23,10 +27,10 @@ from core.page_cache import render_shared, serve_shared_html, shared_html_allowe
 from .navigation import course_learner_state, learner_state
 
 
-def cacheable(request) -> bool:
+def cacheable(request, *, params: tuple[str, ...] = ()) -> bool:
     if is_staff_member(request.user):
         return False
-    return shared_html_allowed(request)
+    return shared_html_allowed(request, params=params)
 
 
 def lesson_varies(request, enrollment, progress) -> str:
@@ -65,3 +69,19 @@ def serve_course(page, request) -> HttpResponse | None:
         return render_shared(stand_in, page.get_template(stand_in), context)
 
     return serve_shared_html(request, varies=f"{page.pk}:{lesson_varies(request, *state)}", render=render)
+
+
+def serve_search(request, *, query: str, page_number: str | None, context: Callable[[], dict]) -> HttpResponse:
+    """Search results, rendered once per content version, query and page number for learners and visitors.
+
+    The results depend on the published content only; the page shows the words as typed, so they
+    vary it as typed (a digest: the key stays short whatever is typed).
+    """
+    template = "courses/search.html"
+    if not cacheable(request, params=("q", "page")):
+        return TemplateResponse(request, template, context())
+    typed = hashlib.blake2b(f"{query}\x00{page_number}".encode(), digest_size=16).hexdigest()
+    viewer = "learner" if request.user.is_authenticated else "visitor"
+    return serve_shared_html(
+        request, varies=f"search:{viewer}:{typed}", render=lambda stand_in: render_shared(stand_in, template, context())
+    )

@@ -140,8 +140,9 @@ def _csrf_secrets(html: str) -> set[str]:
     [
         (lambda tree: tree.lessons[2].url, 'aria-valuenow="33"'),  # the enrolled learner's page, with their progress
         (lambda tree: tree.course.url, 'aria-valuenow="33"'),
+        (lambda tree: "/search/?q=khoi+nghiep", 'value="khoi nghiep"'),
     ],
-    ids=["lesson", "course overview"],
+    ids=["lesson", "course overview", "search"],
 )
 def test_shared_html_holds_nothing_of_the_viewer_it_was_rendered_for(address, shown, course_tree, monkeypatch):
     first, first_markers = _viewer("poisonfirstq7", "+84905111222", course_tree)
