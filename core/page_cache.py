@@ -25,6 +25,8 @@ Invariants of shared HTML (one rendering served to everyone whose key is the sam
   CSRF token while rendering shared HTML therefore reads the stand-in's nothing, never a person's.
   tests/test_page_cache_poison.py renders it for a poisoned viewer and fails if anything of theirs
   gets in.
+- A query string is refused, save the parameters the caller names and puts in `varies`
+  (shared_html_allowed(params=...)): search's words and page number.
 - Put in per request, after the cached HTML is read (fill_in): the CSRF token (the HTML holds
   CSRF_MARKER where `{% csrf_token %}` was). Messages are never rendered into shared HTML: a
   request with messages to show, like a staff member's (edit link, trainer's guide), a preview, a
@@ -486,13 +488,18 @@ def stand_in_request(request: HttpRequest) -> HttpRequest:
     return stand_in
 
 
-def shared_html_allowed(request: HttpRequest) -> bool:
-    """Whether this request may get shared HTML (the caller still refuses staff, who see more)."""
+def shared_html_allowed(request: HttpRequest, *, params: tuple[str, ...] = ()) -> bool:
+    """Whether this request may get shared HTML (the caller still refuses staff, who see more).
+
+    `params`: the query-string parameters that the caller's `varies` covers (search's words and page
+    number); a query string with any other is refused, as is any query string without them.
+    """
     if (
         not layer_on("html")
         or request.method not in ("GET", "HEAD")
         or getattr(request, "is_preview", False)
-        or request.META.get("QUERY_STRING")
+        or (request.META.get("QUERY_STRING") and not params)
+        or not set(request.GET).issubset(params)
     ):
         return False
     # Counting the messages loads them without marking them read: the full render shows them.

@@ -85,6 +85,16 @@ def learner_state(page: Page, request) -> tuple[Enrollment | None, Progress]:
     return enrollment, cached_enrollment_progress(enrollment)
 
 
+def course_learner_state(course: Page, request) -> tuple[Enrollment | None, Progress]:
+    """learner_state for a course's own overview: the same cached enrolment and progress as its lessons'."""
+    enrollment = None
+    if request.user.is_authenticated and course.pk:
+        enrollment = cached_enrollment(user_id=request.user.pk, course_id=course.pk)
+        if enrollment:
+            enrollment.course = course  # read only when the progress is not cached
+    return enrollment, cached_enrollment_progress(enrollment)
+
+
 def _course_path(page: Page) -> str:
     return page.path[: Page.steplen * (page.depth - 2)]
 

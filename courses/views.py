@@ -19,6 +19,7 @@ from .attempts import attempt_allowance, quiz_history
 from .models import CoursePage, CourseTag, Enrollment, LessonPage, OfflineReceipt, QuizPage
 from .navigation import course_outline, lesson_context
 from .progress import enrollment_progress
+from .rendering import serve_search
 from .services import (
     AttemptLimitReached,
     enrollment_create,
@@ -45,6 +46,12 @@ def _rank(page, words: list[str]) -> tuple[int, ...]:
 def search(request):
     """Courses and lessons matching every word typed, with or without diacritics, best matches first."""
     query = request.GET.get("q", "").strip()[:200]
+    page_number = request.GET.get("page")
+    return serve_search(request, query=query, page_number=page_number, context=lambda: _search(query, page_number))
+
+
+def _search(query: str, page_number: str | None) -> dict:
+    """The search page's context: it depends on the published content and what was typed, nothing else."""
     words = fold_vi(query).split()
     results = []
     if words:
@@ -57,11 +64,10 @@ def search(request):
         candidates = list(courses.order_by("path")[:50]) + list(lessons.order_by("path")[:100])
         # sorted() is stable: equal ranks keep courses before lessons, in reading order.
         results = sorted(candidates, key=lambda page: _rank(page, words))
-    page = Paginator(results, 20).get_page(request.GET.get("page"))
-    context = {"query": query, "results": page}
+    context = {"query": query, "results": Paginator(results, 20).get_page(page_number)}
     if words and not results:
         context["topics"] = CourseTag.tags_for(CoursePage).order_by("name")
-    return TemplateResponse(request, "courses/search.html", context)
+    return context
 
 
 @require_POST

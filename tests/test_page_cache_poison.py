@@ -135,7 +135,16 @@ def _csrf_secrets(html: str) -> set[str]:
     return {_unmask_cipher_token(token) for token in re.findall(r'value="([A-Za-z0-9]{64})"', html)}
 
 
-def test_shared_lesson_html_holds_nothing_of_the_viewer_it_was_rendered_for(course_tree, monkeypatch):
+@pytest.mark.parametrize(
+    ("address", "shown"),
+    [
+        (lambda tree: tree.lessons[2].url, 'aria-valuenow="33"'),  # the enrolled learner's page, with their progress
+        (lambda tree: tree.course.url, 'aria-valuenow="33"'),
+        (lambda tree: "/search/?q=khoi+nghiep", 'value="khoi nghiep"'),
+    ],
+    ids=["lesson", "course overview", "search"],
+)
+def test_shared_html_holds_nothing_of_the_viewer_it_was_rendered_for(address, shown, course_tree, monkeypatch):
     first, first_markers = _viewer("poisonfirstq7", "+84905111222", course_tree)
     second, second_markers = _viewer("poisonsecondz4", "+84905333444", course_tree)
     first_secret, second_secret = "F" * 32, "S" * 32
@@ -147,14 +156,14 @@ def test_shared_lesson_html_holds_nothing_of_the_viewer_it_was_rendered_for(cour
         return real_fill_in(html, request)
 
     monkeypatch.setattr(page_cache, "fill_in", recorded_fill_in)
-    lesson = course_tree.lessons[2]
+    url = address(course_tree)
 
-    first_page = _serve(_request(first, first_secret, lesson.url)).content.decode()
-    second_page = _serve(_request(second, second_secret, lesson.url)).content.decode()
+    first_page = _serve(_request(first, first_secret, url)).content.decode()
+    second_page = _serve(_request(second, second_secret, url)).content.decode()
 
     assert len(shared) == 2 and shared[0] is shared[1], "the second viewer should get the same shared HTML"
     html = shared[0]
-    assert 'aria-valuenow="33"' in html  # the enrolled learner's page, with their progress
+    assert shown in html
     assert page_cache.CSRF_MARKER in html and not _csrf_secrets(html)  # the token is put in per request
     for marker in first_markers | second_markers:
         assert marker not in html, f"{marker!r} in the shared HTML"

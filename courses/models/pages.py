@@ -181,24 +181,19 @@ class CoursePage(CachedViewRestrictionsMixin, SearchTextMixin, Page):
         return QuizPage.objects.live().descendant_of(self).order_by("path")
 
     def serve(self, request, *args, **kwargs):
-        """A visitor gets the overview from the rendered-page cache (courses/rendering.py)."""
-        from ..rendering import serve_course_to_visitor
+        """Learners and visitors get the overview from the rendered-page cache (courses/rendering.py)."""
+        from ..rendering import serve_course
 
-        response = serve_course_to_visitor(self, request)
+        response = serve_course(self, request)
         return response if response is not None else super().serve(request, *args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
-        from ..navigation import course_outline, url_maker
-        from ..progress import cached_enrollment, cached_enrollment_progress
+    def get_context(self, request, *args, learner_state=None, **kwargs):
+        """`learner_state`: (enrolment, progress) read for the real viewer when `request` is a stand-in."""
+        from ..navigation import course_learner_state, course_outline, url_maker
 
         context = super().get_context(request, *args, **kwargs)
-        enrollment = None
-        if request.user.is_authenticated and self.pk:
-            # The enrolment and progress a lesson page reads, from the same cache (courses/progress.py).
-            enrollment = cached_enrollment(user_id=request.user.pk, course_id=self.pk)
-            if enrollment:
-                enrollment.course = self  # read only when the progress is not cached
-        progress = cached_enrollment_progress(enrollment)
+        # The enrolment and progress a lesson page reads, from the same cache (courses/progress.py).
+        enrollment, progress = learner_state or course_learner_state(self, request)
         # The lessons and quizzes come from the cached outline; links are made without a query each.
         _course, outline = course_outline(self.path) if self.pk else ({}, [])  # a new course's preview has none
         to_url = url_maker(self, request) if outline else None

@@ -8,6 +8,7 @@ import pytest
 from django.core.cache import caches
 from wagtail.models import PageViewRestriction
 
+from accounts.models import User
 from core import page_cache
 from courses.models import AttemptGrant, Enrollment, QuizAttempt
 from courses.progress import enrolment_cache_key
@@ -42,6 +43,28 @@ def deletes(monkeypatch):
 
     monkeypatch.setattr(backend, "delete", counted)
     return keys
+
+
+@pytest.fixture
+def cache_round_trips(monkeypatch):
+    """The cache calls a request makes, by method (each is a round trip to Redis), less the periodic write probe."""
+    backend = caches["default"]
+    calls: list[str] = []
+    depth = [0]  # locmem's get_many calls get: count what the page asks for
+    for name in ("get", "get_many", "set", "add", "delete", "incr"):
+        original = getattr(backend, name)
+
+        def counted(*args, _name=name, _original=original, **kwargs):
+            if not depth[0] and not (_name == "delete" and args[0] == page_cache.WRITE_PROBE_KEY):
+                calls.append(_name)
+            depth[0] += 1
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        monkeypatch.setattr(backend, name, counted)
+    return calls
 
 
 def _form(answers):
@@ -127,16 +150,35 @@ def _warm(client, url, times=2):
         client.get(url)
 
 
-def test_search_reads_only_the_matches_and_leaves_restricted_sections_out(
-    client, course_tree, steady, django_assert_max_num_queries
+def test_search_for_a_visitor_comes_from_the_page_cache_and_follows_the_content(
+    client, course_tree, steady, django_assert_num_queries, cache_round_trips
 ):
     url = "/search/?q=khoi+nghiep"
     _warm(client, url)
-    with django_assert_max_num_queries(3):  # courses, lessons, the site (was 5: the restrictions read twice)
+    cache_round_trips.clear()
+    with django_assert_num_queries(0):  # was 3: courses, lessons, the site
         html = client.get(url).content.decode()
-    assert course_tree.course.url in html
+    assert cache_round_trips == ["get"], cache_round_trips  # the content version; the HTML comes from memory
+    assert course_tree.course.url in html and 'value="khoi nghiep"' in html
+    # A publish or a restriction changes the content version: the next search shows it at once.
+    lesson = course_tree.lessons[0]
+    lesson.title = "Bài mới về khởi nghiệp xanh"
+    lesson.save_revision().publish()
+    assert "Bài mới về khởi nghiệp xanh" in client.get(url).content.decode()
     PageViewRestriction.objects.create(page=course_tree.course, restriction_type=PageViewRestriction.LOGIN)
     assert course_tree.course.url not in client.get(url).content.decode()
+
+
+def test_each_search_shows_its_own_words_and_page(client, course_tree, steady):
+    """Queries that find the same pages are cached apart: the box shows the words as typed."""
+    for _ in range(2):
+        assert 'value="khoi nghiep"' in client.get("/search/?q=khoi+nghiep").content.decode()
+        assert 'value="khởi nghiệp"' in client.get("/search/", {"q": "khởi nghiệp"}).content.decode()
+        html = client.get("/search/?q=zzqx").content.decode()
+        assert 'value="zzqx"' in html and course_tree.course.url not in html
+        assert course_tree.course.url in client.get("/search/?q=khoi+nghiep&page=1").content.decode()
+    # Another parameter is not in the key: rendered in full, never served from another query's entry.
+    assert course_tree.course.url in client.get("/search/?q=khoi+nghiep&utm_source=x").content.decode()
 
 
 def test_home_page_for_a_visitor_runs_no_query(client, course_tree, steady, django_assert_num_queries):
@@ -146,18 +188,42 @@ def test_home_page_for_a_visitor_runs_no_query(client, course_tree, steady, djan
     assert f'href="{course_tree.catalogue.url}"' in html
 
 
-def test_course_overview_for_an_enrolled_learner_reads_their_progress_from_the_cache(
-    client, course_tree, learner, steady, django_assert_max_num_queries
+def test_course_overview_for_an_enrolled_learner_comes_from_the_page_cache(
+    client, course_tree, learner, steady, django_assert_num_queries, cache_round_trips
 ):
     lesson_complete(user=learner, lesson=course_tree.lessons[0])
     client.force_login(learner)
     url = course_tree.course.url
-    _warm(client, url)
-    with django_assert_max_num_queries(2):  # the modules and the tags (was 6)
+    _warm(client, url, times=3)
+    cache_round_trips.clear()
+    with django_assert_num_queries(0):  # was 2: the modules and the tags
         html = client.get(url).content.decode()
-    assert 'aria-valuenow="16"' in html
+    # Session, user, enrolment and content version in one round trip; the HTML comes from memory.
+    assert cache_round_trips == ["get_many"], cache_round_trips
+    assert 'aria-valuenow="16"' in html and f"/courses/{course_tree.course.pk}/resume/" in html
     client.post(f"/lessons/{course_tree.lessons[1].pk}/complete/")
-    assert 'aria-valuenow="33"' in client.get(url).content.decode()  # a completion shows at once
+    html = client.get(url).content.decode()
+    assert 'aria-valuenow="33"' in html and html.count('class="done"') == 2  # a completion shows at once
+
+
+def test_two_learners_each_see_their_own_progress_on_the_cached_course_overview(
+    course_tree, learner, other_learner, steady
+):
+    from django.test import Client
+
+    lesson_complete(user=learner, lesson=course_tree.lessons[0])
+    for lesson in course_tree.lessons[:2]:
+        lesson_complete(user=other_learner, lesson=lesson)
+    first, second, newcomer = Client(), Client(), Client()
+    first.force_login(learner)
+    second.force_login(other_learner)
+    newcomer.force_login(User.objects.create_user(email="new@example.org", password="pass-word-123", full_name="New"))
+    url = course_tree.course.url
+    for _ in range(2):
+        assert 'aria-valuenow="16"' in first.get(url).content.decode()
+        assert 'aria-valuenow="33"' in second.get(url).content.decode()
+        html = newcomer.get(url).content.decode()
+        assert "aria-valuenow" not in html and f"/courses/{course_tree.course.pk}/enroll/" in html
 
 
 def test_course_overview_for_a_visitor_comes_from_the_page_cache(
