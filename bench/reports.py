@@ -2,17 +2,21 @@
 
 Usage (PostgreSQL from scripts/services.sh):
     eval "$(scripts/services.sh start)"
-    .venv/bin/python bench/reports.py [--scale 1.0] [--repeat 3] [--keep] [--only cascade ...]
+    .venv/bin/python bench/reports.py [--scale 1.0 | --growth 0.1 1 2] [--repeat 3] [--keep] [--only cascade ...]
+                                      [--explain 100]
 
 Creates (or recreates) the database `lms_bench_reports` next to the one in DATABASE_URL, migrates it,
 loads the demo areas and courses, then builds in bulk with INSERT … SELECT generate_series:
 at --scale 1, 200,000 learners with profiles and learner groups, 5,000 trainers in five generations
 (4,000 certified), 20,000 sessions with 400,000 participant places, 400,000 enrolments and about
 2,000,000 lesson completions, then rebuilds the kept reach tables (`manage.py rebuild_reach`).
-Prints the time of each report and of its CSV and XLSX export, for a province administrator
+Prints the time of each report and of its CSV and XLSX export, then of the dashboard's figures (every
+report) and of the whole dashboard page with its queries, for a province administrator
 (everything; filtered to Duy Xuyên; to 2024; up to the end of 2024; since 2021; one course;
 2024 in Duy Xuyên) and a district administrator (Duy Xuyên). With --keep, the kept database is
-migrated first.
+migrated first. --explain MS prints EXPLAIN ANALYZE of the statements of every report slower than MS.
+--growth 0.1 1 2 builds and measures at 20 k, 200 k and 400 k learners in turn and ends with a table of
+each report's slowest case at each size.
 """
 
 import argparse
@@ -166,19 +170,21 @@ def build(scale: float) -> None:
             run(
                 cur,
                 """INSERT INTO trainers_certificate (kind, number, code, holder_name, trainer_level, issued_on,
-                       expires_on, status, revoked_reason, pdf, pdf_sha256, area_id, person_id, trained_by_id)
+                       expires_on, status, revoked_reason, pdf, pdf_sha256, subject, area_id, person_id, trained_by_id)
                    SELECT 'trainer', 'B-' || t.id, md5('bench' || t.id), u.full_name, t.level,
                           date '2022-01-01' + (t.id * 37 % 1600)::int, date '2025-01-01' + (t.id * 37 % 1600)::int,
-                          'valid', '', '', '', t.home_area_id, t.person_id, t.trained_by_id
+                          'valid', '', '', '', '', t.home_area_id, t.person_id, t.trained_by_id
                    FROM trainers_trainer t JOIN accounts_user u ON u.id = t.person_id
                    WHERE t.level <> 'candidate' AND u.email LIKE 'bench-%%'""",
             )
         with Timer("sessions, leaders, participants"):
             run(
                 cur,
-                f"""INSERT INTO trainers_trainingsession (title, mode, starts_on, ends_on, venue, is_tot, area_id)
+                f"""INSERT INTO trainers_trainingsession (title, mode, starts_on, ends_on, venue, is_tot, area_id,
+                        review_status, report_status)
                     SELECT 'Lớp ' || g, 'in_person', date '2022-01-01' + (g * 7919 % 1700)::int,
-                           date '2022-01-02' + (g * 7919 % 1700)::int, '', g % 50 = 0, {d_array}[1 + g % {n_d}]
+                           date '2022-01-02' + (g * 7919 % 1700)::int, '', g % 50 = 0, {d_array}[1 + g % {n_d}],
+                           'approved', 'approved'
                     FROM generate_series(0, %s - 1) g""",
                 [sessions],
             )
@@ -228,9 +234,9 @@ def build(scale: float) -> None:
             run(
                 cur,
                 """INSERT INTO trainers_target (area_id, year, certified_trainers, people_trained, women_reached,
-                       students_reached, startup_projects)
+                       students_reached, startup_projects, status, review_comment)
                    SELECT a.id, y, 300 * (y - 2020) / 10, 15000 * (y - 2020) / 10, 7000 * (y - 2020) / 10,
-                          5000 * (y - 2020) / 10, 20
+                          5000 * (y - 2020) / 10, 20, 'approved', ''
                    FROM trainers_area a CROSS JOIN (VALUES (2025), (2030)) v(y)
                    WHERE a.kind IN ('city', 'town', 'district') ON CONFLICT DO NOTHING""",
             )
@@ -254,13 +260,45 @@ def build(scale: float) -> None:
             print(f"  {table:<34} {cur.fetchone()[0]:>12,}")
 
 
-def measure(repeat: int, only: list[str] | None = None) -> None:
+def dashboard_query(filters) -> str:
+    """The dashboard's query string for these filters (its form's field names)."""
+    from urllib.parse import urlencode
+
+    fields = {
+        "area": filters.area.pk if filters.area else None,
+        "date_from": filters.date_from,
+        "date_to": filters.date_to,
+        "course": filters.course.pk if filters.course else None,
+    }
+    return urlencode({name: value for name, value in fields.items() if value is not None})
+
+
+def explain(statements: list[dict], slower_than_ms: float) -> None:
+    """EXPLAIN ANALYZE of each statement that took longer than the threshold: where the time goes."""
+    from django.db import connection
+
+    for statement in statements:
+        if float(statement["time"]) * 1000 < slower_than_ms:
+            continue
+        print(f"    EXPLAIN ANALYZE ({float(statement['time']) * 1000:.0f} ms): {statement['sql'][:160]}…")
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + statement["sql"].replace("%", "%%"))
+            for (line,) in cursor.fetchall()[:25]:
+                print(f"      {line}")
+
+
+def measure(repeat: int, only: list[str] | None = None, explain_ms: float | None = None) -> dict:
+    """Best time (ms) of each report, of the dashboard's figures and of the whole dashboard page, per case."""
+    from django.contrib.auth.models import Group
     from django.db import connection, reset_queries
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
 
     from accounts.models import User
     from areas.models import AdminScope, Area
     from courses.models import CoursePage
-    from reports.figures import REPORTS, ReportFilters, report_csv, report_xlsx
+    from lms import roles
+    from reports.figures import REPORTS, ReportFilters, all_reports, report_csv, report_xlsx
 
     superuser, _ = User.objects.get_or_create(
         email="bench-root@example.org", defaults={"full_name": "Bench", "is_superuser": True, "is_staff": True}
@@ -270,6 +308,7 @@ def measure(repeat: int, only: list[str] | None = None) -> None:
     )
     dx = Area.objects.get(code="508")
     AdminScope.objects.get_or_create(user=district, defaults={"area": dx})
+    district.groups.add(Group.objects.get(name=roles.DISTRICT_ADMINISTRATORS.name))  # the admin's dashboard
     import datetime
 
     cases = [
@@ -291,55 +330,117 @@ def measure(repeat: int, only: list[str] | None = None) -> None:
         ),
         ("district admin (Duy Xuyên)", district, ReportFilters()),
     ]
+    results = {}
+
+    def forget_user_caches(user):
+        for cached in ("_trainers_area_scope", "_areas_scope_area"):
+            if hasattr(user, cached):
+                delattr(user, cached)
+
     for label, user, filters in cases:
         print(f"\n{label}: best of {repeat} (ms)")
-        print(f"  {'report':<14}{'report':>10}{'CSV':>10}{'XLSX':>10}{'rows':>8}{'queries':>9}")
+        print(f"  {'report':<16}{'report':>10}{'CSV':>10}{'XLSX':>10}{'rows':>8}{'queries':>9}")
         for key, function in REPORTS.items():
             if only and key not in only:
                 continue
-            times, csv_times, xlsx_times = [], [], []
+            times, csv_times, xlsx_times, slowest = [], [], [], []
             for _ in range(repeat):
-                for cached in ("_trainers_area_scope", "_areas_scope_area"):
-                    if hasattr(user, cached):
-                        delattr(user, cached)
+                forget_user_caches(user)
                 reset_queries()
                 start = time.perf_counter()
                 connection.force_debug_cursor = True
                 report = function(filters, user)
                 connection.force_debug_cursor = False
                 times.append(time.perf_counter() - start)
-                queries = len(connection.queries)
+                statements = list(connection.queries)
+                if times[-1] == min(times):
+                    slowest = statements
                 start = time.perf_counter()
                 report_csv(report)
                 csv_times.append(time.perf_counter() - start)
                 start = time.perf_counter()
                 report_xlsx(report)
                 xlsx_times.append(time.perf_counter() - start)
+            results[(label, key)] = min(times) * 1000
             print(
-                f"  {key:<14}{min(times) * 1000:>10.0f}{min(csv_times) * 1000:>10.1f}"
-                f"{min(xlsx_times) * 1000:>10.1f}{len(report.rows):>8}{queries:>9}",
+                f"  {key:<16}{min(times) * 1000:>10.0f}{min(csv_times) * 1000:>10.1f}"
+                f"{min(xlsx_times) * 1000:>10.1f}{len(report.rows):>8}{len(statements):>9}",
                 flush=True,
             )
+            if explain_ms is not None and min(times) * 1000 >= explain_ms:
+                explain(slowest, explain_ms / 2)
+        if only:
+            continue
+        # The dashboard: its figures (every report, the two cascade reports sharing one statement), then the
+        # whole page as the administrator's browser gets it (permission, filter form, figures, charts' data).
+        figure_times, page_times = [], []
+        client = Client()
+        client.force_login(user)
+        query = dashboard_query(filters)
+        for _ in range(repeat):
+            forget_user_caches(user)
+            start = time.perf_counter()
+            all_reports(filters, user)
+            figure_times.append(time.perf_counter() - start)
+            with CaptureQueriesContext(connection) as page_queries:
+                start = time.perf_counter()
+                response = client.get(f"/admin/reports/?{query}")
+                page_times.append(time.perf_counter() - start)
+            assert response.status_code == 200 and b"chart-data-cascade" in response.content, response.status_code
+        results[(label, "dashboard figures")] = min(figure_times) * 1000
+        results[(label, "dashboard page")] = min(page_times) * 1000
+        print(f"  {'dashboard figures':<26}{min(figure_times) * 1000:>10.0f}")
+        print(f"  {'dashboard page':<26}{min(page_times) * 1000:>10.0f}{'':>36}{len(page_queries):>9}", flush=True)
+    return results
+
+
+def growth_table(by_scale: dict[float, dict]) -> None:
+    """Per report, the slowest of the cases at each scale, and how it grew against the data."""
+    scales = sorted(by_scale)
+    keys = list(dict.fromkeys(key for results in by_scale.values() for (_, key) in results))
+    print("\nGrowth: the slowest case of each report (ms), by learners; the time's growth against the data's")
+    print(f"  {'report':<20}" + "".join(f"{int(200_000 * s):>12,}" for s in scales) + f"{'growth':>10}{'data':>8}")
+    for key in keys:
+        worst = [max(ms for (_, k), ms in by_scale[s].items() if k == key) for s in scales]
+        grew = worst[-1] / worst[0] if worst[0] else float("nan")
+        print(
+            f"  {key:<20}" + "".join(f"{ms:>12.0f}" for ms in worst) + f"{grew:>9.1f}×{scales[-1] / scales[0]:>7.1f}×"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=float, default=1.0, help="1.0 = the issue's province scale")
+    parser.add_argument(
+        "--growth", type=float, nargs="+", metavar="SCALE", help="build and measure at each scale, then a growth table"
+    )
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", nargs="*", metavar="REPORT", help="measure these reports only (keys, e.g. cascade)")
     parser.add_argument("--keep", action="store_true", help="reuse an existing bench database (skip building)")
+    parser.add_argument(
+        "--explain", type=float, metavar="MS", help="EXPLAIN ANALYZE the statements of every report slower than MS"
+    )
     args = parser.parse_args()
-    url = recreate_database(database_url(), keep=args.keep)
-    django_setup(url)
-    started = time.perf_counter()
-    if not args.keep:
-        build(args.scale)
-        print(f"Built in {time.perf_counter() - started:.0f} s")
-    else:
-        from django.core.management import call_command
+    by_scale = {}
+    for scale in args.growth or [args.scale]:
+        url = recreate_database(database_url(), keep=args.keep and not args.growth)
+        if scale == (args.growth or [args.scale])[0]:
+            django_setup(url)
+        else:  # the same name, dropped and created again
+            from django.db import connections
 
-        call_command("migrate", verbosity=0)  # a kept database gets this branch's migrations (and their rebuilds)
-    measure(args.repeat, args.only)
+            connections.close_all()
+        started = time.perf_counter()
+        if args.keep and not args.growth:
+            from django.core.management import call_command
+
+            call_command("migrate", verbosity=0)  # a kept database gets this branch's migrations (and their rebuilds)
+        else:
+            build(scale)
+            print(f"Built in {time.perf_counter() - started:.0f} s")
+        by_scale[scale] = measure(args.repeat, args.only, args.explain)
+    if args.growth:
+        growth_table(by_scale)
 
 
 if __name__ == "__main__":
