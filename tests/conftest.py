@@ -271,6 +271,36 @@ def pytest_runtest_setup(item):
         _SHARED_DEMO.open()
 
 
+@pytest.fixture
+def cache_calls(monkeypatch):
+    """Every call to the cache a request makes (with Redis, each is a round trip): get_many, or method and key.
+
+    Left out: the delete by which the process checks, once every VERSION_TRUST_SECONDS, that the cache
+    takes deletes, whichever request is then running; that probe is not the page's.
+    """
+    from django.core.cache import caches
+
+    from core import page_cache
+
+    calls: list[str] = []
+    backend = caches["default"]
+    depth = [0]  # locmem's get_many calls get: count what the page asks for, not how the backend does it
+    for name in ("get", "get_many", "set", "set_many", "add", "delete", "delete_many", "has_key", "incr"):
+        original = getattr(backend, name)
+
+        def counted(*args, _name=name, _original=original, **kwargs):
+            if not depth[0] and not (_name == "delete" and args[0] == page_cache.WRITE_PROBE_KEY):
+                calls.append(_name if _name == "get_many" else f"{_name} {args[0]}")
+            depth[0] += 1
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        monkeypatch.setattr(backend, name, counted)
+    return calls
+
+
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Routing caches and throttles start empty in every test."""
